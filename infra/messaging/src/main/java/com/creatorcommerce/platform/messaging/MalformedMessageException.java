@@ -1,0 +1,9 @@
+package com.creatorcommerce.platform.messaging;
+
+/** A message that can never be handled (bad envelope or payload): sent to the dead-letter topic without retries. */
+public class MalformedMessageException extends RuntimeException {
+
+    public MalformedMessageException(String message) {
+        super(message);
+    }
+}

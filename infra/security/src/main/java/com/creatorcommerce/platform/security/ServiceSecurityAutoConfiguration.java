@@ -1,0 +1,97 @@
+package com.creatorcommerce.platform.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Every service validates the bearer token itself (defence in depth behind the gateway): stateless, roles from the
+ * {@code roles} claim, {@code /v1/admin/**} for ADMIN only, health and API docs open, everything else authenticated.
+ * Rejections are RFC 9457 problem+json with {@code WWW-Authenticate}.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(JwtProperties.class)
+@EnableMethodSecurity
+public class ServiceSecurityAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder platformJwtDecoder(JwtProperties props) {
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(JwtProcessors.create(props));
+        decoder.setJwtValidator(JwtValidators.of(props));
+        return decoder;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, JwtProperties props) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .requestCache(c -> c.disable())
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                            "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll();
+                    props.publicPaths().forEach(p -> auth.requestMatchers(p).permitAll());
+                    props.publicGetPaths().forEach(p -> auth.requestMatchers(HttpMethod.GET, p).permitAll());
+                    auth.requestMatchers("/v1/admin/**").hasRole(Roles.ADMIN);
+                    auth.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(Roles.authenticationConverter()))
+                        .authenticationEntryPoint(problemEntryPoint())
+                        .accessDeniedHandler(problemAccessDenied()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problemEntryPoint())
+                        .accessDeniedHandler(problemAccessDenied()))
+                .headers(Customizer.withDefaults());
+        return http.build();
+    }
+
+    static AuthenticationEntryPoint problemEntryPoint() {
+        BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+        return (request, response, ex) -> {
+            bearer.commence(request, response, ex); // status 401 + WWW-Authenticate: Bearer error=...
+            boolean hadToken = request.getHeader("Authorization") != null;
+            write(response, 401, "Unauthorized", hadToken ? "INVALID_TOKEN" : "AUTHENTICATION_REQUIRED",
+                    hadToken ? "The bearer token is invalid or expired" : "A bearer token is required",
+                    request.getRequestURI());
+        };
+    }
+
+    static AccessDeniedHandler problemAccessDenied() {
+        BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
+        return (request, response, ex) -> {
+            bearer.handle(request, response, ex);
+            write(response, 403, "Forbidden", "FORBIDDEN", "You do not have the role this operation needs",
+                    request.getRequestURI());
+        };
+    }
+
+    private static void write(HttpServletResponse response, int status, String title, String code, String detail,
+            String instance) throws java.io.IOException {
+        response.setStatus(status);
+        response.setContentType(ProblemJson.MEDIA_TYPE);
+        response.getOutputStream().write(ProblemJson.body(status, title, code, detail, instance));
+    }
+}
