@@ -55,6 +55,16 @@ class GatewayStartsIT {
     }
 
     @Test
+    void hasNoDevTokenEndpointOutsideTheDevProfile() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/auth/dev-token")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user_id\":\"1\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isIn(401, 404);
+        assertThat(response.body()).doesNotContain("access_token");
+    }
+
+    @Test
     void keepsAdminPathsForAdmins() throws Exception {
         assertThat(get("/v1/admin/coupons", TestJwt.user(5)).statusCode()).isEqualTo(403);
     }

@@ -8,6 +8,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Profiles;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
@@ -20,18 +21,27 @@ import org.springframework.core.io.ClassPathResource;
 public class PlatformServiceDefaults implements EnvironmentPostProcessor, Ordered {
 
     static final String RESOURCE = "platform-service-defaults.yml";
+    /** Extra defaults of the {@code dev} profile (HS256 dev tokens, as the gateway's dev token endpoint issues). */
+    static final String DEV_RESOURCE = "platform-service-defaults-dev.yml";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (environment.getPropertySources().contains("platformServiceDefaults")) {
             return;
         }
+        if (environment.acceptsProfiles(Profiles.of("dev"))) {
+            load(environment, "platformServiceDevDefaults", DEV_RESOURCE);
+        }
+        load(environment, "platformServiceDefaults", RESOURCE);
+    }
+
+    private static void load(ConfigurableEnvironment environment, String name, String resource) {
         try {
-            List<PropertySource<?>> sources = new YamlPropertySourceLoader().load("platformServiceDefaults",
-                    new ClassPathResource(RESOURCE));
+            List<PropertySource<?>> sources = new YamlPropertySourceLoader().load(name,
+                    new ClassPathResource(resource));
             sources.forEach(environment.getPropertySources()::addLast);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("Cannot read " + resource, e);
         }
     }
 
