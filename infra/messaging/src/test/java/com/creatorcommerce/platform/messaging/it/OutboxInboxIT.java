@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.creatorcommerce.platform.messaging.InboundMessage;
 import com.creatorcommerce.platform.messaging.MessageHeaders;
+import com.creatorcommerce.platform.messaging.MessagingMaintenance;
 import com.creatorcommerce.platform.messaging.OutboundMessage;
 import com.creatorcommerce.platform.messaging.inbox.Inbox;
 import com.creatorcommerce.platform.messaging.it.MessagingTestApplication.DepositService;
@@ -18,6 +19,8 @@ import com.creatorcommerce.platform.test.RealInfrastructure;
 import com.creatorcommerce.platform.test.TestKafka;
 import com.creatorcommerce.platform.test.TopicRecorder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -45,6 +48,7 @@ class OutboxInboxIT {
     @Autowired Outbox outbox;
     @Autowired Inbox inbox;
     @Autowired KafkaTemplate<String, String> kafka;
+    @Autowired MessagingMaintenance maintenance;
 
     @BeforeAll
     static void record() {
@@ -179,6 +183,30 @@ class OutboxInboxIT {
         assertThat(header(dead, "kafka_dlt-exception-message")).contains("cannot handle poison-" + account);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM processed_message WHERE consumer = "
                 + "'demo-poison-consumer'", Integer.class)).as("failed handling left no inbox row").isZero();
+    }
+
+    @Test
+    void retentionPurgesOnlyPublishedOutboxRowsAndInboxRowsPastTheirRetention() {
+        Instant now = Instant.now();
+        Timestamp old = Timestamp.from(now.minus(Duration.ofDays(30)));
+        jdbc.update("INSERT INTO outbox_event (id, partition_no, topic, message_key, event_type, headers, payload, "
+                + "status, attempts, created_at, published_at) VALUES (1, 0, 't', 'k', 'x', '{}', '{}', 'PUBLISHED', 0, ?, ?)",
+                old, old);
+        jdbc.update("INSERT INTO outbox_event (id, partition_no, topic, message_key, event_type, headers, payload, "
+                + "status, attempts, created_at) VALUES (2, 0, 't', 'k', 'x', '{}', '{}', 'FAILED', 12, ?)", old);
+        jdbc.update("INSERT INTO processed_message (consumer, message_id, processed_at) VALUES ('old', 'm1', ?)", old);
+        jdbc.update("INSERT INTO processed_message (consumer, message_id, processed_at) VALUES ('new', 'm2', ?)",
+                Timestamp.from(now));
+
+        long[] purged = maintenance.purge(now);
+
+        assertThat(purged[0]).isEqualTo(1);
+        assertThat(purged[1]).isEqualTo(1);
+        assertThat(jdbc.queryForList("SELECT id FROM outbox_event WHERE id IN (1, 2)", Long.class))
+                .as("failed rows stay for operators").containsExactly(2L);
+        assertThat(jdbc.queryForList("SELECT consumer FROM processed_message WHERE consumer IN ('old', 'new')",
+                String.class)).containsExactly("new");
+        jdbc.update("DELETE FROM outbox_event WHERE id = 2");
     }
 
     @Test
