@@ -93,6 +93,9 @@ start_mock_pg() {
     --port "$MOCK_PG_PORT" --bind-address 127.0.0.1 --root-dir infra/mock-pg --disable-banner --no-request-journal
 }
 
+# extra arguments per app
+declare -A PG_ARGS=([payment-service]="--platform.payment-gateway.base-url=http://127.0.0.1:$MOCK_PG_PORT")
+
 start_app() { # module port worker-id
   local m=$1 port=$2 worker=$3 hp
   hp=$(db_host_port)
@@ -100,7 +103,7 @@ start_app() { # module port worker-id
   start_process "$m" env PLATFORM_SERVICE_DB_HOST="$hp" SPRING_KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
     "$JAVA_HOME/bin/java" $APP_JVM_OPTS -jar "$m/target/$m-$VERSION.jar" \
     --spring.profiles.active=dev --server.port="$port" --platform.snowflake.worker-id="$worker" \
-    --platform.payment-gateway.base-url="http://127.0.0.1:$MOCK_PG_PORT"
+    ${PG_ARGS[$m]:-}
 }
 
 wait_ready() { # name check-command... (timeout SUITE_READY_TIMEOUT, default 180 s)
