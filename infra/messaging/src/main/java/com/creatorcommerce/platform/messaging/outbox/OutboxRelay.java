@@ -41,8 +41,13 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>Safe with many instances: each publishes only the partitions it leases ({@link PartitionLeases}); within
  *       a partition rows go out in id order on one idempotent producer ({@code acks=all}), so per-key order
  *       holds.</li>
+ *   <li>Each round sends the batches of all owned partitions, then waits for the acks, then marks them in one
+ *       UPDATE, so a round costs about one broker round trip whatever the number of partitions.</li>
  *   <li>A failed send is retried with exponential backoff; the head row of a partition blocks the rows behind it
- *       (order) until it succeeds or is parked as FAILED after {@code max-attempts}.</li>
+ *       (order) until it succeeds or is parked as FAILED after {@code max-attempts}. Rows of the same batch that
+ *       were acknowledged after a failed one are already in Kafka and stay published: a record the broker rejects
+ *       on its own (e.g. too large) can therefore be overtaken by later records of its key, as with any poison
+ *       record that is parked.</li>
  *   <li>Metrics: {@code outbox.backlog} (pending rows), {@code outbox.publish.latency} (commit-to-ack),
  *       {@code outbox.published}, {@code outbox.publish.failures}.</li>
  * </ul>
@@ -174,13 +179,24 @@ public class OutboxRelay implements SmartLifecycle {
             backlog.set(pending == null ? 0 : pending);
             nextBacklogRefresh = now + 5_000;
         }
-        boolean more = false;
+        // send every owned partition's batch first, then wait for all acks: a round costs about one partition's
+        // round trip, not one per partition
+        List<Batch> batches = new ArrayList<>(owned.size());
         for (Integer partition : owned) {
             if (!running) {
                 break;
             }
-            more |= publishPartition(partition);
+            Batch batch = sendPartition(partition);
+            if (batch != null) {
+                batches.add(batch);
+            }
         }
+        boolean more = false;
+        List<Long> ok = new ArrayList<>();
+        for (Batch batch : batches) {
+            more |= awaitAcks(batch, ok);
+        }
+        markPublished(ok);
         return more;
     }
 
@@ -188,7 +204,11 @@ public class OutboxRelay implements SmartLifecycle {
             Timestamp createdAt, Timestamp nextAttemptAt) {
     }
 
-    private boolean publishPartition(int partition) {
+    private record Batch(int selected, List<Row> rows, List<Future<RecordMetadata>> sends) {
+    }
+
+    /** Selects a partition's pending rows in id order and sends those not waiting for a retry; null if none. */
+    private Batch sendPartition(int partition) {
         List<Row> rows = jdbc.query("""
                 SELECT id, topic, message_key, headers, payload, attempts, created_at, next_attempt_at
                   FROM outbox_event
@@ -198,9 +218,6 @@ public class OutboxRelay implements SmartLifecycle {
                 (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getInt(6), rs.getTimestamp(7), rs.getTimestamp(8)),
                 partition, props.batchSize());
-        if (rows.isEmpty()) {
-            return false;
-        }
         long nowMillis = System.currentTimeMillis();
         List<Row> sendable = new ArrayList<>(rows.size());
         for (Row row : rows) {
@@ -210,25 +227,34 @@ public class OutboxRelay implements SmartLifecycle {
             sendable.add(row);
         }
         if (sendable.isEmpty()) {
-            return false;
+            return null;
         }
         List<Future<RecordMetadata>> sends = new ArrayList<>(sendable.size());
         for (Row row : sendable) {
             sends.add(producer.send(toRecord(row)));
         }
-        List<Long> ok = new ArrayList<>(sendable.size());
+        return new Batch(rows.size(), sendable, sends);
+    }
+
+    /**
+     * Collects the acknowledged ids of a batch into {@code ok}; the first failed row gets a retry with backoff (or is
+     * parked). Returns true when the partition had a full batch (more may be waiting).
+     */
+    private boolean awaitAcks(Batch batch, List<Long> ok) {
         Row firstFailure = null;
         String error = null;
-        for (int i = 0; i < sendable.size(); i++) {
-            Row row = sendable.get(i);
+        for (int i = 0; i < batch.rows().size(); i++) {
+            Row row = batch.rows().get(i);
             try {
-                sends.get(i).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                batch.sends().get(i).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 ok.add(row.id());
                 latency.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - row.createdAt().getTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                error = "interrupted";
-                firstFailure = firstFailure == null ? row : firstFailure;
+                if (firstFailure == null) {
+                    firstFailure = row;
+                    error = "interrupted";
+                }
             } catch (ExecutionException | TimeoutException e) {
                 Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
                 if (firstFailure == null) {
@@ -237,12 +263,11 @@ public class OutboxRelay implements SmartLifecycle {
                 }
             }
         }
-        markPublished(ok);
         if (firstFailure != null) {
             recordFailure(firstFailure, error);
             return false;
         }
-        return rows.size() == props.batchSize();
+        return batch.selected() == props.batchSize();
     }
 
     private ProducerRecord<String, String> toRecord(Row row) {
