@@ -1,0 +1,199 @@
+package com.creatorcommerce.order.application;
+
+import com.creatorcommerce.order.application.port.CatalogStore;
+import com.creatorcommerce.order.domain.catalog.CatalogLimits;
+import com.creatorcommerce.order.domain.catalog.Product;
+import com.creatorcommerce.order.domain.catalog.ProductOption;
+import com.creatorcommerce.order.domain.catalog.ProductWithOptions;
+import com.creatorcommerce.platform.snowflake.IdGenerator;
+import com.creatorcommerce.platform.web.ApiException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Admin use cases of the catalog: products and options are created, edited and deactivated (never deleted: orders
+ * and carts refer to them), and stock is adjusted by a signed delta so that it never races with reservations.
+ */
+@Service
+public class ManageCatalogService {
+
+    static final String INITIAL_STOCK = "initial stock";
+
+    private final CatalogStore catalog;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public ManageCatalogService(CatalogStore catalog, IdGenerator ids, Clock clock) {
+        this.catalog = catalog;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public record NewOption(String optionName, String sku, long additionalPrice, int stockQuantity, boolean active) {
+    }
+
+    public record NewProduct(String productName, String description, long basePrice, boolean active,
+            List<NewOption> options) {
+
+        public NewProduct {
+            options = options == null ? List.of() : List.copyOf(options);
+        }
+    }
+
+    public record ProductChanges(String productName, String description, long basePrice, boolean active) {
+    }
+
+    public record OptionChanges(String optionName, String sku, long additionalPrice, boolean active) {
+    }
+
+    public record StockAdjusted(long productId, long productOptionId, int delta, int stockQuantity) {
+    }
+
+    /** Creates a product with its options; all of it or nothing (e.g. when a SKU is taken). */
+    @Transactional
+    public ProductWithOptions create(NewProduct command, long adminId) {
+        if (command.options().size() > CatalogLimits.MAX_OPTIONS_PER_REQUEST) {
+            throw ApiException.badRequest("TOO_MANY_OPTIONS",
+                    "At most " + CatalogLimits.MAX_OPTIONS_PER_REQUEST + " options per request.");
+        }
+        Set<String> skus = new HashSet<>();
+        for (NewOption option : command.options()) {
+            if (!skus.add(option.sku().toLowerCase(Locale.ROOT))) {
+                throw Errors.duplicateSku(option.sku());
+            }
+        }
+        rejectTakenSkus(command.options().stream().map(NewOption::sku).toList());
+        Instant now = now();
+        Product product = new Product(ids.nextId(), command.productName(), blankToNull(command.description()),
+                command.basePrice(), 0, 0, command.active(), now, now);
+        catalog.insertProduct(product);
+        for (NewOption option : command.options()) {
+            insertOption(product.id(), option, adminId, now);
+        }
+        return reload(product.id());
+    }
+
+    @Transactional
+    public ProductWithOptions update(long productId, ProductChanges changes) {
+        String name = CatalogLimits.requireText("product_name", changes.productName(), CatalogLimits.MAX_PRODUCT_NAME);
+        CatalogLimits.requirePrice("base_price", changes.basePrice());
+        if (!catalog.updateProduct(productId, name, blankToNull(changes.description()), changes.basePrice(),
+                changes.active(), now())) {
+            throw Errors.productNotFound(productId);
+        }
+        return reload(productId);
+    }
+
+    /** Takes the product off sale (idempotent). Its options keep their own state for when it comes back. */
+    @Transactional
+    public void deactivate(long productId) {
+        if (!catalog.deactivateProduct(productId, now())) {
+            throw Errors.productNotFound(productId);
+        }
+    }
+
+    @Transactional
+    public ProductWithOptions addOption(long productId, NewOption option, long adminId) {
+        if (catalog.productActive(productId).isEmpty()) {
+            throw Errors.productNotFound(productId);
+        }
+        rejectTakenSkus(List.of(option.sku()));
+        insertOption(productId, option, adminId, now());
+        return reload(productId);
+    }
+
+    @Transactional
+    public ProductWithOptions updateOption(long productId, long optionId, OptionChanges changes) {
+        CatalogLimits.requireText("option_name", changes.optionName(), CatalogLimits.MAX_OPTION_NAME);
+        CatalogLimits.requireSku(changes.sku());
+        CatalogLimits.requirePrice("additional_price", changes.additionalPrice());
+        switch (catalog.updateOption(productId, optionId, changes.optionName().strip(), changes.sku(),
+                changes.additionalPrice(), changes.active(), now())) {
+            case NOT_FOUND -> throw Errors.optionNotFound(optionId);
+            case DUPLICATE_SKU -> throw Errors.duplicateSku(changes.sku());
+            case UPDATED -> {
+                // fine
+            }
+        }
+        return reload(productId);
+    }
+
+    /** Takes the option off sale (idempotent). */
+    @Transactional
+    public void deactivateOption(long productId, long optionId) {
+        if (!catalog.deactivateOption(productId, optionId, now())) {
+            throw Errors.optionNotFound(optionId);
+        }
+    }
+
+    /**
+     * Adds a signed delta to an option's stock in one conditional statement (stock stays within 0..MAX_STOCK) and
+     * records the adjustment. Never an absolute "set": that would overwrite reservations made meanwhile.
+     */
+    @Transactional
+    public StockAdjusted adjustStock(long productId, long optionId, int delta, String reason, long adminId) {
+        if (delta == 0 || Math.abs((long) delta) > CatalogLimits.MAX_STOCK) {
+            throw ApiException.badRequest("INVALID_STOCK_DELTA",
+                    "delta must be non-zero and at most " + CatalogLimits.MAX_STOCK + " in size.");
+        }
+        if (!catalog.adjustStock(productId, optionId, delta, CatalogLimits.MAX_STOCK)) {
+            ProductOption option = catalog.findOption(productId, optionId)
+                    .orElseThrow(() -> Errors.optionNotFound(optionId));
+            if (delta < 0) {
+                throw Errors.insufficientStock(optionId, -delta, option.stockQuantity());
+            }
+            throw ApiException.conflict("STOCK_LIMIT_EXCEEDED",
+                    "Stock of an option is at most " + CatalogLimits.MAX_STOCK + ".")
+                    .with("available_quantity", option.stockQuantity());
+        }
+        int stockAfter = catalog.findOption(productId, optionId).orElseThrow().stockQuantity();
+        catalog.recordAdjustment(ids.nextId(), optionId, delta, stockAfter, reason, adminId, now());
+        return new StockAdjusted(productId, optionId, delta, stockAfter);
+    }
+
+    private void insertOption(long productId, NewOption command, long adminId, Instant now) {
+        ProductOption option = new ProductOption(ids.nextId(), productId, command.optionName().strip(),
+                command.sku(), command.additionalPrice(), CatalogLimits.requireStock(command.stockQuantity()),
+                command.active(), now, now);
+        if (!catalog.insertOption(option)) {
+            throw Errors.duplicateSku(option.sku()); // taken by a concurrent request since the check
+        }
+        if (option.stockQuantity() > 0) {
+            catalog.recordAdjustment(ids.nextId(), option.id(), option.stockQuantity(), option.stockQuantity(),
+                    INITIAL_STOCK, adminId, now);
+        }
+    }
+
+    private void rejectTakenSkus(List<String> skus) {
+        if (skus.isEmpty()) {
+            return;
+        }
+        Set<String> taken = new HashSet<>();
+        catalog.existingSkus(skus).forEach(sku -> taken.add(sku.toLowerCase(Locale.ROOT)));
+        for (String sku : skus) {
+            if (taken.contains(sku.toLowerCase(Locale.ROOT))) {
+                throw Errors.duplicateSku(sku);
+            }
+        }
+    }
+
+    private ProductWithOptions reload(long productId) {
+        Product product = catalog.findProduct(productId).orElseThrow(() -> Errors.productNotFound(productId));
+        return new ProductWithOptions(product, catalog.optionsOf(List.of(productId), false));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
