@@ -1,0 +1,11 @@
+package com.creatorcommerce.contracts.payment;
+
+/** What a payment pays for; the requester filters {@code payment.replies} by it. New values may be added. */
+public enum PaymentPurpose {
+    /** A point charge request of point-service ({@code reference_id} = {@code charge_request_id}). */
+    POINT_CHARGE,
+    /** The optional charge of an order saga ({@code reference_id} = {@code order_id}). */
+    ORDER_CHARGE,
+    /** A credit package purchase of credit-service ({@code reference_id} = the top-up id). */
+    CREDIT_TOPUP
+}

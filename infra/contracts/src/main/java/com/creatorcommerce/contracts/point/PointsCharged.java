@@ -1,0 +1,12 @@
+package com.creatorcommerce.contracts.point;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+
+/** Reply: {@code amount} points were credited for the order. */
+public record PointsCharged(
+        @JsonFormat(shape = JsonFormat.Shape.STRING) long orderId,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) long userId,
+        long amount,
+        long balanceAfter,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) long transactionId) {
+}

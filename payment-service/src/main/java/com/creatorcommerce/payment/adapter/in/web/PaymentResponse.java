@@ -1,0 +1,42 @@
+package com.creatorcommerce.payment.adapter.in.web;
+
+import com.creatorcommerce.payment.domain.Payment;
+import com.creatorcommerce.payment.domain.PaymentCancellation;
+import com.creatorcommerce.platform.snowflake.IdString;
+import java.time.Instant;
+import java.util.List;
+
+/** A payment as its owner sees it. */
+record PaymentResponse(
+        @IdString long id,
+        String paymentKey,
+        String purpose,
+        @IdString long referenceId,
+        long amount,
+        Long approvedAmount,
+        long cancelledAmount,
+        String status,
+        String failureCode,
+        String failureMessage,
+        Instant paidAt,
+        Instant failedAt,
+        Instant createdAt,
+        Instant updatedAt,
+        List<CancellationResponse> cancellations) {
+
+    record CancellationResponse(@IdString long id, long cancelAmount, String status, String cancelReason,
+            String failureCode, Instant cancelledAt, Instant createdAt) {
+
+        static CancellationResponse of(PaymentCancellation c) {
+            return new CancellationResponse(c.id(), c.cancelAmount(), c.status().name(), c.cancelReason(),
+                    c.failureCode(), c.cancelledAt(), c.createdAt());
+        }
+    }
+
+    static PaymentResponse of(Payment p, List<PaymentCancellation> cancellations) {
+        return new PaymentResponse(p.id(), p.paymentKey(), p.purpose().name(), p.referenceId(), p.amount(),
+                p.approvedAmount(), p.cancelledAmount(), p.status().name(), p.failureCode(), p.failureMessage(),
+                p.paidAt(), p.failedAt(), p.createdAt(), p.updatedAt(),
+                cancellations == null ? null : cancellations.stream().map(CancellationResponse::of).toList());
+    }
+}

@@ -1,0 +1,36 @@
+package com.creatorcommerce.payment.adapter.out.persistence;
+
+import com.creatorcommerce.payment.domain.CancellationStatus;
+import com.creatorcommerce.payment.domain.PaymentCancellation;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface PaymentCancellations extends JpaRepository<PaymentCancellation, Long> {
+
+    Optional<PaymentCancellation> findByPaymentIdAndCancelRequestId(long paymentId, String cancelRequestId);
+
+    List<PaymentCancellation> findByPaymentIdOrderByCreatedAt(long paymentId);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from PaymentCancellation c where c.id = :id")
+    Optional<PaymentCancellation> lockById(@Param("id") long id);
+
+    /** Amount held by cancellations not answered yet (reserved against the payment's cancellable amount). */
+    @Query("""
+            select coalesce(sum(c.cancelAmount), 0) from PaymentCancellation c
+            where c.paymentId = :paymentId and c.status = :status""")
+    long sumAmount(@Param("paymentId") long paymentId, @Param("status") CancellationStatus status);
+
+    @Query("""
+            select c.id from PaymentCancellation c where c.status = :status and c.updatedAt < :cutoff
+            order by c.createdAt""")
+    List<Long> findIdsToReconcile(@Param("status") CancellationStatus status, @Param("cutoff") Instant cutoff,
+            Pageable page);
+}

@@ -1,0 +1,135 @@
+package com.creatorcommerce.payment.application;
+
+import com.creatorcommerce.contracts.payment.CancelPaymentCommand;
+import com.creatorcommerce.contracts.payment.PaymentFailureCode;
+import com.creatorcommerce.payment.adapter.out.persistence.PaymentCancellations;
+import com.creatorcommerce.payment.adapter.out.persistence.Payments;
+import com.creatorcommerce.payment.application.port.PaymentGateway;
+import com.creatorcommerce.payment.application.port.PaymentGateway.CancelOutcome;
+import com.creatorcommerce.payment.domain.CancellationStatus;
+import com.creatorcommerce.payment.domain.Payment;
+import com.creatorcommerce.payment.domain.PaymentCancellation;
+import com.creatorcommerce.platform.snowflake.IdGenerator;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Cancelling (fully or partly) an approved payment: {@link #accept} reserves the amount by recording a REQUESTED
+ * cancellation on the locked payment (so concurrent cancels can never exceed what was approved), {@link #execute}
+ * sends it to the PG with the cancellation's own Idempotency-Key and records the answer. An unknown answer leaves it
+ * REQUESTED; the reconciliation job sends it again (same key: the PG cancels once).
+ */
+@Service
+public class CancelPaymentService {
+
+    private final Payments payments;
+    private final PaymentCancellations cancellations;
+    private final PaymentGateway gateway;
+    private final PaymentAnnouncements announcements;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+
+    CancelPaymentService(Payments payments, PaymentCancellations cancellations, PaymentGateway gateway,
+            PaymentAnnouncements announcements, IdGenerator ids, Clock clock, TransactionTemplate tx) {
+        this.payments = payments;
+        this.cancellations = cancellations;
+        this.gateway = gateway;
+        this.announcements = announcements;
+        this.ids = ids;
+        this.clock = clock;
+        this.tx = tx;
+    }
+
+    /**
+     * Records the cancel in the caller's transaction; returns the cancellation to send, or empty when the command was
+     * answered here (refused, or a repeat of a cancel already answered) or repeats one still in progress.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Long> accept(CancelPaymentCommand cmd, String correlationId) {
+        if (cmd.paymentKey() == null || cmd.paymentKey().isBlank() || cmd.cancelRequestId() == null
+                || cmd.cancelRequestId().isBlank() || cmd.cancelRequestId().length() > 200
+                || (cmd.cancelAmount() != null && cmd.cancelAmount() <= 0)) {
+            announcements.cancelRefused(null, cmd.paymentKey(), cmd.cancelRequestId(), cmd.cancelAmount(),
+                    PaymentFailureCode.INVALID_COMMAND,
+                    "payment_key and cancel_request_id are required; cancel_amount must be positive");
+            return Optional.empty();
+        }
+        Optional<Payment> found = payments.lockByPaymentKey(cmd.paymentKey());
+        if (found.isEmpty()) {
+            announcements.cancelRefused(null, cmd.paymentKey(), cmd.cancelRequestId(), cmd.cancelAmount(),
+                    PaymentFailureCode.PAYMENT_NOT_FOUND, "No payment with this payment key");
+            return Optional.empty();
+        }
+        Payment p = found.get();
+        Optional<PaymentCancellation> previous = cancellations.findByPaymentIdAndCancelRequestId(p.id(),
+                cmd.cancelRequestId());
+        if (previous.isPresent()) {
+            PaymentCancellation c = previous.get();
+            switch (c.status()) {
+                case DONE -> announcements.cancelled(p, c, true);
+                case FAILED -> announcements.cancelFailed(p, c);
+                case REQUESTED -> { } // its answer is announced once the PG's is known
+            }
+            return Optional.empty();
+        }
+        if (!p.status().isCancellable()) {
+            announcements.cancelRefused(p, cmd.paymentKey(), cmd.cancelRequestId(), cmd.cancelAmount(),
+                    PaymentFailureCode.NOT_CANCELLABLE, "The payment is " + p.status());
+            return Optional.empty();
+        }
+        long inFlight = cancellations.sumAmount(p.id(), CancellationStatus.REQUESTED);
+        long available = p.cancellableAmount() - inFlight;
+        long amount = cmd.cancelAmount() == null ? available : cmd.cancelAmount();
+        if (amount <= 0 || amount > available) {
+            announcements.cancelRefused(p, cmd.paymentKey(), cmd.cancelRequestId(), cmd.cancelAmount(),
+                    PaymentFailureCode.CANCEL_AMOUNT_EXCEEDED, "At most " + Math.max(available, 0)
+                            + " can be cancelled");
+            return Optional.empty();
+        }
+        // the PG's full cancel (no cancelAmount) only when nothing was cancelled before: otherwise name the amount
+        boolean full = inFlight == 0 && p.cancelledAmount() == 0 && amount == p.cancellableAmount();
+        PaymentCancellation c = cancellations.saveAndFlush(PaymentCancellation.request(ids.nextId(), p,
+                cmd.cancelRequestId(), amount, full, cmd.reason(), true, correlationId, clock.instant()));
+        return Optional.of(c.id());
+    }
+
+    /** Sends a REQUESTED cancellation to the PG and records the answer (call outside any transaction). */
+    public void execute(long cancellationId) {
+        PaymentCancellation c = cancellations.findById(cancellationId).orElseThrow();
+        if (c.status() != CancellationStatus.REQUESTED) {
+            return;
+        }
+        Payment p = payments.findById(c.paymentId()).orElseThrow();
+        tx.executeWithoutResult(s -> cancellations.lockById(cancellationId).ifPresent(x -> x.sent(clock.instant())));
+        CancelOutcome outcome = gateway.cancel(p.paymentKey(), c.cancelReason(),
+                c.fullCancel() ? null : c.cancelAmount(), c.idempotencyKey());
+        tx.executeWithoutResult(s -> record(cancellationId, c.paymentId(), outcome));
+    }
+
+    /** Payment row first, then the cancellation: the same lock order as {@link #accept}. */
+    private void record(long cancellationId, long paymentId, CancelOutcome outcome) {
+        Payment p = payments.lockById(paymentId).orElseThrow();
+        PaymentCancellation c = cancellations.lockById(cancellationId).orElseThrow();
+        Instant now = clock.instant();
+        switch (outcome) {
+            case CancelOutcome.Cancelled done -> {
+                if (c.done(done.cancelledAt() == null ? now : done.cancelledAt())) {
+                    p.cancelled(c.cancelAmount(), now);
+                    announcements.cancelled(p, c, false);
+                }
+            }
+            case CancelOutcome.Rejected r -> {
+                if (c.fail(r.code(), r.message(), now)) {
+                    announcements.cancelFailed(p, c);
+                }
+            }
+            case CancelOutcome.Unknown u -> c.stillUnknown(u.reason(), now);
+        }
+    }
+}

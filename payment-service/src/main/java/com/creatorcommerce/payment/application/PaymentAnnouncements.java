@@ -1,0 +1,97 @@
+package com.creatorcommerce.payment.application;
+
+import com.creatorcommerce.contracts.payment.ConfirmPaymentCommand;
+import com.creatorcommerce.contracts.payment.PaymentApproved;
+import com.creatorcommerce.contracts.payment.PaymentCancelFailed;
+import com.creatorcommerce.contracts.payment.PaymentCancelled;
+import com.creatorcommerce.contracts.payment.PaymentFailed;
+import com.creatorcommerce.contracts.payment.PaymentTopics;
+import com.creatorcommerce.payment.domain.Payment;
+import com.creatorcommerce.payment.domain.PaymentCancellation;
+import com.creatorcommerce.payment.domain.PaymentStatus;
+import com.creatorcommerce.platform.messaging.OutboundMessage;
+import com.creatorcommerce.platform.messaging.outbox.Outbox;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/**
+ * Replies (payment.replies, keyed by the requester's reference) and public events (payment.events, keyed by the
+ * payment id) through the outbox, in the caller's transaction. Replies carry the correlation id of the command
+ * stored with the payment, so that an outcome settled later by the reconciliation job still reaches its saga.
+ */
+@Component
+public class PaymentAnnouncements {
+
+    private final Outbox outbox;
+
+    PaymentAnnouncements(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** The reply (and, unless {@code replyOnly}, the event) of a settled payment. */
+    public void outcome(Payment p, boolean replyOnly) {
+        if (p.status() == PaymentStatus.FAILED) {
+            PaymentFailed body = new PaymentFailed(p.id(), p.paymentKey(), p.purpose(), p.referenceId(), p.userId(),
+                    p.amount(), p.failureCode(), p.failureMessage(), p.failedAt());
+            send(p, PaymentTopics.FAILED, body, replyOnly);
+        } else if (p.status() != PaymentStatus.PENDING) {
+            PaymentApproved body = new PaymentApproved(p.id(), p.paymentKey(), p.purpose(), p.referenceId(),
+                    p.userId(), p.amount(), p.paidAt());
+            send(p, PaymentTopics.APPROVED, body, replyOnly);
+        }
+    }
+
+    /** A confirm refused before any payment was recorded: reply only. */
+    public void refused(ConfirmPaymentCommand cmd, String code, String message, Instant now) {
+        PaymentFailed body = new PaymentFailed(null, cmd.paymentKey(), cmd.purpose(), cmd.referenceId(),
+                cmd.userId(), cmd.amount(), code, message, now);
+        outbox.append(OutboundMessage.of(PaymentTopics.REPLIES, Long.toString(cmd.referenceId()),
+                PaymentTopics.FAILED, body));
+    }
+
+    public void cancelled(Payment p, PaymentCancellation c, boolean replyOnly) {
+        PaymentCancelled body = new PaymentCancelled(p.id(), p.paymentKey(), p.purpose(), p.referenceId(),
+                p.userId(), c.cancelRequestId(), c.cancelAmount(), p.cancellableAmount(), c.cancelledAt());
+        if (c.reply()) {
+            outbox.append(reply(p, PaymentTopics.CANCELLED, body, c.correlationId()));
+        }
+        if (!replyOnly) {
+            outbox.append(event(p, PaymentTopics.CANCELLED, body));
+        }
+    }
+
+    public void cancelFailed(Payment p, PaymentCancellation c) {
+        if (c.reply()) {
+            outbox.append(reply(p, PaymentTopics.CANCEL_FAILED, new PaymentCancelFailed(p.id(), p.paymentKey(),
+                    p.purpose(), p.referenceId(), c.cancelRequestId(), c.cancelAmount(), c.failureCode(),
+                    c.failureMessage()), c.correlationId()));
+        }
+    }
+
+    /** A cancel refused before anything was recorded; {@code p} is null when no payment has the key. */
+    public void cancelRefused(Payment p, String paymentKey, String cancelRequestId, Long cancelAmount, String code,
+            String message) {
+        PaymentCancelFailed body = new PaymentCancelFailed(p == null ? null : p.id(), paymentKey,
+                p == null ? null : p.purpose(), p == null ? null : p.referenceId(), cancelRequestId, cancelAmount,
+                code, message);
+        String key = p == null ? paymentKey : Long.toString(p.referenceId());
+        outbox.append(OutboundMessage.of(PaymentTopics.REPLIES, key, PaymentTopics.CANCEL_FAILED, body));
+    }
+
+    private void send(Payment p, String type, Object body, boolean replyOnly) {
+        outbox.append(reply(p, type, body, p.correlationId()));
+        if (!replyOnly) {
+            outbox.append(event(p, type, body));
+        }
+    }
+
+    private static OutboundMessage reply(Payment p, String type, Object body, String correlationId) {
+        return OutboundMessage.of(PaymentTopics.REPLIES, Long.toString(p.referenceId()), type, body)
+                .withCorrelationId(correlationId).withUserId(p.userId());
+    }
+
+    private static OutboundMessage event(Payment p, String type, Object body) {
+        return OutboundMessage.of(PaymentTopics.EVENTS, Long.toString(p.id()), type, body)
+                .withCorrelationId(p.correlationId()).withUserId(p.userId());
+    }
+}

@@ -1,0 +1,195 @@
+package com.creatorcommerce.payment.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/**
+ * A full or partial cancel of a payment ({@code payment_cancellations}). Recorded REQUESTED before the PG is asked,
+ * so that a crash or an unknown outcome is retried with the same Idempotency-Key and never cancels twice.
+ */
+@Entity
+@Table(name = "payment_cancellations")
+public class PaymentCancellation {
+
+    @Id
+    @Column(name = "cancellation_id")
+    private long id;
+
+    @Column(name = "payment_id", nullable = false, updatable = false)
+    private long paymentId;
+
+    @Column(name = "cancel_request_id", updatable = false)
+    private String cancelRequestId;
+
+    @Column(name = "cancel_amount", nullable = false, updatable = false)
+    private long cancelAmount;
+
+    @Column(name = "full_cancel", nullable = false, updatable = false)
+    private boolean fullCancel;
+
+    @Column(name = "cancel_reason", nullable = false, updatable = false)
+    private String cancelReason;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false)
+    private CancellationStatus status;
+
+    @Column(name = "failure_code")
+    private String failureCode;
+
+    @Column(name = "failure_message")
+    private String failureMessage;
+
+    @Column(name = "attempts", nullable = false)
+    private int attempts;
+
+    @Column(name = "last_error")
+    private String lastError;
+
+    @Column(name = "reply", nullable = false, updatable = false)
+    private boolean reply;
+
+    @Column(name = "correlation_id", updatable = false)
+    private String correlationId;
+
+    @Column(name = "cancelled_at")
+    private Instant cancelledAt;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected PaymentCancellation() {
+    }
+
+    /**
+     * @param fullCancel the PG is asked to cancel everything that is left (no {@code cancelAmount})
+     * @param reply answer the requester on payment.replies (false for payment-service's own cancels)
+     */
+    public static PaymentCancellation request(long id, Payment payment, String cancelRequestId, long cancelAmount,
+            boolean fullCancel, String reason, boolean reply, String correlationId, Instant now) {
+        PaymentCancellation c = new PaymentCancellation();
+        c.id = id;
+        c.paymentId = payment.id();
+        c.cancelRequestId = cancelRequestId;
+        c.cancelAmount = cancelAmount;
+        c.fullCancel = fullCancel;
+        c.cancelReason = reason == null || reason.isBlank() ? "cancel requested" : clip(reason, 200);
+        c.status = CancellationStatus.REQUESTED;
+        c.reply = reply;
+        c.correlationId = correlationId;
+        c.createdAt = now;
+        c.updatedAt = now;
+        return c;
+    }
+
+    public String idempotencyKey() {
+        return "payment-cancellation-" + id;
+    }
+
+    public void sent(Instant now) {
+        attempts++;
+        updatedAt = now;
+    }
+
+    public boolean done(Instant now) {
+        if (status != CancellationStatus.REQUESTED) {
+            return false;
+        }
+        status = CancellationStatus.DONE;
+        cancelledAt = now;
+        lastError = null;
+        updatedAt = now;
+        return true;
+    }
+
+    public boolean fail(String code, String message, Instant now) {
+        if (status != CancellationStatus.REQUESTED) {
+            return false;
+        }
+        status = CancellationStatus.FAILED;
+        failureCode = code;
+        failureMessage = clip(message, 500);
+        updatedAt = now;
+        return true;
+    }
+
+    public void stillUnknown(String reason, Instant now) {
+        if (status == CancellationStatus.REQUESTED) {
+            lastError = clip(reason, 500);
+            updatedAt = now;
+        }
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public long paymentId() {
+        return paymentId;
+    }
+
+    public String cancelRequestId() {
+        return cancelRequestId;
+    }
+
+    public long cancelAmount() {
+        return cancelAmount;
+    }
+
+    public boolean fullCancel() {
+        return fullCancel;
+    }
+
+    public String cancelReason() {
+        return cancelReason;
+    }
+
+    public CancellationStatus status() {
+        return status;
+    }
+
+    public String failureCode() {
+        return failureCode;
+    }
+
+    public String failureMessage() {
+        return failureMessage;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public boolean reply() {
+        return reply;
+    }
+
+    public String correlationId() {
+        return correlationId;
+    }
+
+    public Instant cancelledAt() {
+        return cancelledAt;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

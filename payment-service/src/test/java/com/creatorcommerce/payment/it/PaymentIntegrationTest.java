@@ -1,0 +1,163 @@
+package com.creatorcommerce.payment.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import com.creatorcommerce.contracts.payment.PaymentTopics;
+import com.creatorcommerce.platform.messaging.MessageHeaders;
+import com.creatorcommerce.platform.test.RealInfrastructure;
+import com.creatorcommerce.platform.test.TopicRecorder;
+import com.creatorcommerce.platform.test.WireMocks;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * payment-service on the real database and broker, with WireMock as the PG. All integration tests of this module
+ * share this one context (same properties), so that only one set of listeners consumes {@code payment.commands}.
+ * The reconciliation job does not run on its own here: tests call it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "resilience4j.timelimiter.instances.pg.timeout-duration=400ms",
+        "resilience4j.retry.instances.pg.max-attempts=3",
+        "resilience4j.retry.instances.pg.wait-duration=50ms",
+        // tests inject many failures on purpose; the breaker's own behaviour is HttpPaymentGatewayTest's subject
+        "resilience4j.circuitbreaker.instances.pg.minimum-number-of-calls=1000",
+        "resilience4j.circuitbreaker.instances.pg.sliding-window-size=1000",
+        "platform.payment.reconciliation.enabled=false"})
+@RealInfrastructure
+public abstract class PaymentIntegrationTest {
+
+    protected static final Duration TIMEOUT = Duration.ofSeconds(30);
+    protected static final WireMockServer PG = WireMocks.start();
+    protected static final TopicRecorder RECORDER = TopicRecorder.of(PaymentTopics.REPLIES, PaymentTopics.EVENTS);
+    private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() * 1000);
+
+    @DynamicPropertySource
+    static void pg(DynamicPropertyRegistry registry) {
+        registry.add("platform.payment-gateway.base-url", PG::baseUrl);
+    }
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+    @Autowired
+    protected JsonMapper json;
+    @Autowired
+    protected KafkaTemplate<String, String> kafka;
+    @LocalServerPort
+    protected int port;
+
+    protected final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    protected static long newId() {
+        return IDS.incrementAndGet();
+    }
+
+    protected static String newKey(String prefix) {
+        return prefix + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** Publishes a command as a producer would (our envelope headers), with the given message id. */
+    protected void send(String type, String key, Object payload, String messageId, long userId) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(PaymentTopics.COMMANDS, key,
+                json.writeValueAsString(payload));
+        header(record, MessageHeaders.SPEC_VERSION, "1.0");
+        header(record, MessageHeaders.ID, messageId);
+        header(record, MessageHeaders.TYPE, type);
+        header(record, MessageHeaders.SOURCE, "/test");
+        header(record, MessageHeaders.TIME, Instant.now().toString());
+        header(record, MessageHeaders.CORRELATION_ID, "saga-" + messageId);
+        header(record, MessageHeaders.USER_ID, Long.toString(userId));
+        try {
+            kafka.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected String send(String type, String key, Object payload, long userId) {
+        String id = "cmd-" + UUID.randomUUID();
+        send(type, key, payload, id, userId);
+        return id;
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    protected List<ConsumerRecord<String, String>> awaitMessages(String topic, String type, String containing,
+            int count) {
+        return RECORDER.await(r -> r.topic().equals(topic) && type.equals(TopicRecorder.header(r, MessageHeaders.TYPE))
+                && r.value().contains(containing), count, TIMEOUT);
+    }
+
+    protected List<ConsumerRecord<String, String>> messages(String topic, String containing) {
+        return RECORDER.records(r -> r.topic().equals(topic) && r.value().contains(containing));
+    }
+
+    protected JsonNode payload(ConsumerRecord<String, String> record) {
+        return json.readTree(record.value());
+    }
+
+    protected List<LoggedRequest> confirmCalls(String paymentKey) {
+        return PG.findAll(postRequestedFor(urlEqualTo("/v1/payments/confirm"))
+                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(paymentKey))));
+    }
+
+    protected List<LoggedRequest> statusCalls(String paymentKey) {
+        return PG.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlEqualTo("/v1/payments/" + paymentKey)));
+    }
+
+    protected List<LoggedRequest> cancelCalls(String paymentKey) {
+        return PG.findAll(postRequestedFor(urlEqualTo("/v1/payments/" + paymentKey + "/cancel")));
+    }
+
+    protected String status(String paymentKey) {
+        List<String> s = jdbc.queryForList("SELECT payment_status FROM payments WHERE pg_payment_id = ?",
+                String.class, paymentKey);
+        return s.isEmpty() ? null : s.getFirst();
+    }
+
+    protected int paymentRows(String paymentKey) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM payments WHERE pg_payment_id = ?", Integer.class,
+                paymentKey);
+    }
+
+    protected HttpResponse<String> getApi(String path, String token) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token).GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package com.creatorcommerce.point.adapter.in.messaging;
+
+import com.creatorcommerce.contracts.payment.PaymentApproved;
+import com.creatorcommerce.contracts.payment.PaymentFailed;
+import com.creatorcommerce.contracts.payment.PaymentPurpose;
+import com.creatorcommerce.contracts.payment.PaymentTopics;
+import com.creatorcommerce.platform.messaging.InboundMessage;
+import com.creatorcommerce.point.application.ChargeSettlement;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** payment.replies of point charges (purpose POINT_CHARGE); other requesters' replies are not ours. */
+@Component
+class PaymentReplyListener {
+
+    private final ChargeSettlement settlement;
+    private final JsonMapper json;
+
+    PaymentReplyListener(ChargeSettlement settlement, JsonMapper json) {
+        this.settlement = settlement;
+        this.json = json;
+    }
+
+    @KafkaListener(id = ChargeSettlement.CONSUMER, topics = PaymentTopics.REPLIES,
+            concurrency = "${platform.points.listener-concurrency:3}")
+    void on(ConsumerRecord<String, String> record) {
+        InboundMessage message = InboundMessage.from(record);
+        switch (message.type()) {
+            case PaymentTopics.APPROVED -> {
+                PaymentApproved approved = message.payloadAs(json, PaymentApproved.class);
+                if (approved.purpose() == PaymentPurpose.POINT_CHARGE) {
+                    settlement.approved(approved, message);
+                }
+            }
+            case PaymentTopics.FAILED -> {
+                PaymentFailed failed = message.payloadAs(json, PaymentFailed.class);
+                if (failed.purpose() == PaymentPurpose.POINT_CHARGE) {
+                    settlement.failed(failed, message);
+                }
+            }
+            default -> {
+                // cancels and other requesters' messages
+            }
+        }
+    }
+}

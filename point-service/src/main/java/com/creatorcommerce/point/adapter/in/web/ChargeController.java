@@ -1,0 +1,73 @@
+package com.creatorcommerce.point.adapter.in.web;
+
+import com.creatorcommerce.platform.snowflake.IdString;
+import com.creatorcommerce.platform.web.CurrentUser;
+import com.creatorcommerce.point.application.ChargeRequestService;
+import com.creatorcommerce.point.domain.PointChargeRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Seed 004's charge flow: create a request, pay at the PG, confirm with the payment key, watch the state. */
+@RestController
+@RequestMapping("/v1/points/charges")
+class ChargeController {
+
+    private final ChargeRequestService charges;
+
+    ChargeController(ChargeRequestService charges) {
+        this.charges = charges;
+    }
+
+    /** Whole points only: a fraction is a validation error rather than silently truncated. */
+    record CreateCharge(@NotNull @Digits(integer = 15, fraction = 0) @DecimalMin("1") BigDecimal amount) {
+    }
+
+    record ConfirmCharge(@NotBlank @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9_\\-]+") String paymentKey) {
+    }
+
+    record ChargeResponse(@IdString long id, long amount, String status, String paymentKey,
+            @IdString Long paymentId, @IdString Long transactionId, String failureCode, String failureReason,
+            Instant createdAt, Instant confirmRequestedAt, Instant completedAt, Instant failedAt) {
+
+        static ChargeResponse of(PointChargeRequest r) {
+            return new ChargeResponse(r.id(), r.amount(), r.status().name(), r.paymentKey(), r.paymentId(),
+                    r.transactionId(), r.failureCode(), r.failureReason(), r.createdAt(), r.confirmRequestedAt(),
+                    r.completedAt(), r.failedAt());
+        }
+    }
+
+    @PostMapping
+    ResponseEntity<ChargeResponse> create(CurrentUser user, @Valid @RequestBody CreateCharge body) {
+        PointChargeRequest r = charges.create(user.id(), body.amount().longValueExact());
+        return ResponseEntity.created(URI.create("/v1/points/charges/" + r.id())).body(ChargeResponse.of(r));
+    }
+
+    /** 202: the payment is being confirmed; GET the request to see it COMPLETED or FAILED. */
+    @PostMapping("/{id}/confirm")
+    ResponseEntity<ChargeResponse> confirm(CurrentUser user, @PathVariable long id,
+            @Valid @RequestBody ConfirmCharge body) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(ChargeResponse.of(charges.confirm(user.id(), id, body.paymentKey())));
+    }
+
+    @GetMapping("/{id}")
+    ChargeResponse get(CurrentUser user, @PathVariable long id) {
+        return ChargeResponse.of(charges.get(user.id(), id));
+    }
+}

@@ -1,0 +1,27 @@
+package com.creatorcommerce.point.application.ledger;
+
+import java.time.Instant;
+
+/** What became of a {@link LedgerEntry}. */
+public sealed interface LedgerOutcome {
+
+    /** Applied now: a new ledger row. */
+    record Applied(long transactionId, long amount, long balanceBefore, long balanceAfter, Instant createdAt)
+            implements LedgerOutcome {
+    }
+
+    /**
+     * The entry's idempotency key already has a ledger row (applied earlier); nothing changed now. Its data is that
+     * row's, which may differ from the entry when a command reused a reference with other data.
+     */
+    record AlreadyApplied(long transactionId, long userId, long amount, long balanceAfter) implements LedgerOutcome {
+    }
+
+    /** A debit larger than the balance: refused, nothing changed. */
+    record Insufficient(long balance) implements LedgerOutcome {
+    }
+
+    /** The participant declined it (see {@link LedgerParticipant#admit()}); nothing changed. */
+    record NotAdmitted() implements LedgerOutcome {
+    }
+}
