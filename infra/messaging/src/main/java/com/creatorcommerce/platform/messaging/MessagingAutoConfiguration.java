@@ -66,9 +66,9 @@ public class MessagingAutoConfiguration {
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName(env) + "-outbox-relay");
-        KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new StringSerializer());
-        return new OutboxRelay(dataSource, producer, json.getIfAvailable(JsonMapper::new), props,
+        return new OutboxRelay(dataSource,
+                () -> new KafkaProducer<>(config, new StringSerializer(), new StringSerializer()),
+                json.getIfAvailable(JsonMapper::new), props,
                 meters.getIfAvailable(SimpleMeterRegistry::new), applicationName(env));
     }
 

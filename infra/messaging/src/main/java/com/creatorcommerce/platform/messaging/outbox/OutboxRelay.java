@@ -20,6 +20,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -59,7 +60,8 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
     private final JdbcTemplate jdbc;
-    private final Producer<String, String> producer;
+    private final Supplier<Producer<String, String>> producers;
+    private volatile Producer<String, String> producer;
     private final JsonMapper json;
     private final OutboxProperties props;
     private final PartitionLeases leases;
@@ -75,10 +77,20 @@ public class OutboxRelay implements SmartLifecycle {
     private long nextBacklogRefresh;
     private SortedSet<Integer> owned = new java.util.TreeSet<>();
 
+    /** A relay using {@code producer}; it can be started once (stop closes the producer). */
     public OutboxRelay(DataSource dataSource, Producer<String, String> producer, JsonMapper json,
             OutboxProperties props, MeterRegistry meters, String name) {
+        this(dataSource, new OneShot(producer), json, props, meters, name);
+    }
+
+    /**
+     * A relay that creates a producer from {@code producers} at each start and closes it at stop, so that it can be
+     * stopped and started again (e.g. when Spring pauses and resumes a cached test context).
+     */
+    public OutboxRelay(DataSource dataSource, Supplier<Producer<String, String>> producers, JsonMapper json,
+            OutboxProperties props, MeterRegistry meters, String name) {
         this.jdbc = new JdbcTemplate(dataSource);
-        this.producer = producer;
+        this.producers = producers;
         this.json = json;
         this.props = props;
         this.owner = name + "@" + ManagementFactory.getRuntimeMXBean().getName() + "/"
@@ -107,6 +119,7 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public void start() {
         leases.initialize();
+        producer = producers.get();
         running = true;
         Thread t = new Thread(this::loop, "outbox-relay");
         t.setDaemon(true);
@@ -131,7 +144,29 @@ public class OutboxRelay implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("Could not release outbox partitions; they free themselves after {}", props.leaseTtl(), e);
         }
-        producer.close(Duration.ofSeconds(5));
+        Producer<String, String> p = producer;
+        if (p != null) {
+            p.close(Duration.ofSeconds(5));
+        }
+        worker = null;
+    }
+
+    private static final class OneShot implements Supplier<Producer<String, String>> {
+        private Producer<String, String> producer;
+
+        OneShot(Producer<String, String> producer) {
+            this.producer = producer;
+        }
+
+        @Override
+        public synchronized Producer<String, String> get() {
+            if (producer == null) {
+                throw new IllegalStateException("This relay was given one producer; it cannot be restarted");
+            }
+            Producer<String, String> p = producer;
+            producer = null;
+            return p;
+        }
     }
 
     @Override

@@ -49,6 +49,7 @@ class OutboxInboxIT {
     @Autowired Inbox inbox;
     @Autowired KafkaTemplate<String, String> kafka;
     @Autowired MessagingMaintenance maintenance;
+    @Autowired com.creatorcommerce.platform.messaging.outbox.OutboxRelay relay;
 
     @BeforeAll
     static void record() {
@@ -207,6 +208,18 @@ class OutboxInboxIT {
         assertThat(jdbc.queryForList("SELECT consumer FROM processed_message WHERE consumer IN ('old', 'new')",
                 String.class)).containsExactly("new");
         jdbc.update("DELETE FROM outbox_event WHERE id = 2");
+    }
+
+    @Test
+    void theRelayPublishesAgainAfterItWasStoppedAndStarted() {
+        // Spring pauses cached test contexts and restarts them; deployments may stop/start lifecycles too
+        relay.stop();
+        relay.start();
+        long account = newAccount();
+
+        deposits.deposit(account, 11, false);
+
+        Await.until("the consumer's effect after a relay restart", TIMEOUT, () -> effects(account) == 1);
     }
 
     @Test
