@@ -6,7 +6,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import com.creatorcommerce.platform.test.TestJwt;
+import com.creatorcommerce.platform.test.WireMocks;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -14,6 +21,18 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("dev")
 class DevTokenIT {
+
+    static final WireMockServer ORDERS = WireMocks.start();
+
+    @DynamicPropertySource
+    static void orders(DynamicPropertyRegistry registry) {
+        registry.add("platform.routes.order-service", ORDERS::baseUrl);
+    }
+
+    @AfterAll
+    static void stop() {
+        ORDERS.stop();
+    }
 
     @Value("${local.server.port}")
     int port;
@@ -40,6 +59,25 @@ class DevTokenIT {
         String token = response.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
         assertThat(get("/v1/anything", token).statusCode()).as("authenticated; no route yet").isEqualTo(404);
         assertThat(get("/v1/admin/anything", token).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void forwardsTheDevUsersIdentityToTheService() throws Exception {
+        ORDERS.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse().withStatus(200)));
+        String token = post("/auth/dev-token", "{\"user_id\":\"2002\",\"roles\":[\"USER\",\"ADMIN\"]}").body()
+                .replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+
+        assertThat(get("/v1/admin/sagas", token).statusCode()).isEqualTo(200);
+        var received = ORDERS.getAllServeEvents().getFirst().getRequest();
+        assertThat(received.getHeader("X-User-Id")).isEqualTo("2002");
+        assertThat(received.getHeader("X-User-Roles")).isEqualTo("USER,ADMIN");
+    }
+
+    @Test
+    void acceptsOnlyTheDevSecretsTokens() throws Exception {
+        assertThat(get("/v1/orders", TestJwt.builder().subject("3")
+                .hmac("another-secret-that-is-long-enough-0123456789".getBytes()).sign()).statusCode())
+                .isEqualTo(401);
     }
 
     @Test

@@ -1,0 +1,74 @@
+package com.creatorcommerce.gateway.docs;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springdoc.core.properties.AbstractSwaggerUiConfigProperties.SwaggerUrl;
+import org.springdoc.core.properties.SwaggerUiConfigProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.gateway.config.GatewayProperties;
+import org.springframework.cloud.gateway.route.RouteDefinition;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.cloud.gateway.support.RouteMetadataUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One API documentation UI for the whole platform: for every configured route (route id = service name) the
+ * gateway proxies {@code GET /v3/api-docs/<service>} to that service's {@code /v3/api-docs}, rewriting the document's
+ * {@code servers} to the gateway so that "Try it out" goes through it, and Swagger UI at {@code /swagger-ui.html}
+ * lists them all (plus the gateway's own document at {@code /v3/api-docs/gateway}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class ApiDocsConfiguration {
+
+    public static final String PREFIX = "/v3/api-docs/";
+
+    @Bean
+    RouteLocator apiDocsRoutes(RouteLocatorBuilder builder, GatewayProperties gateway,
+            ObjectProvider<SwaggerUiConfigProperties> swaggerUi) {
+        List<RouteDefinition> services = gateway.getRoutes();
+        RouteLocatorBuilder.Builder routes = builder.routes();
+        Set<SwaggerUrl> urls = new LinkedHashSet<>();
+        for (RouteDefinition service : services) {
+            String id = service.getId();
+            routes.route("api-docs-" + id, r -> r.method(HttpMethod.GET).and().path(PREFIX + id)
+                    .filters(f -> f.setPath("/v3/api-docs")
+                            .modifyResponseBody(String.class, String.class,
+                                    (exchange, body) -> Mono.justOrEmpty(throughGateway(body))))
+                    .metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, 1000)
+                    .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, 5000)
+                    .uri(service.getUri()));
+            urls.add(new SwaggerUrl(id, PREFIX + id, id));
+        }
+        SwaggerUiConfigProperties ui = swaggerUi.getIfAvailable();
+        if (ui != null && (ui.getUrls() == null || ui.getUrls().isEmpty())) {
+            ui.setUrls(urls);
+            ui.setUrlsPrimaryName(services.isEmpty() ? null : services.getFirst().getId());
+        }
+        return routes.build();
+    }
+
+    /** The service's document with {@code servers} pointing at the gateway; anything that is not JSON unchanged. */
+    static String throughGateway(String body) {
+        if (body == null || body.isBlank()) {
+            return body;
+        }
+        try {
+            JsonNode doc = JsonMapper.shared().readTree(body);
+            if (doc instanceof ObjectNode object && object.has("openapi")) {
+                object.putArray("servers").addObject().put("url", "/").put("description", "the gateway");
+                return JsonMapper.shared().writeValueAsString(object);
+            }
+        } catch (RuntimeException e) {
+            // not a JSON document (an error page): pass it on as it is
+        }
+        return body;
+    }
+}
