@@ -88,7 +88,8 @@ class RoutingIT extends GatewayITSupport {
         assertThat(get("/v1/products/123", null).statusCode()).isEqualTo(200);
         assertThat(get("/v1/products/popular", null).statusCode()).isEqualTo(200);
         assertThat(get("/v1/credits/packages", null).statusCode()).isEqualTo(200);
-        assertThat(totalRequestsReceived()).isEqualTo(4);
+        assertThat(get("/v1/coupons", null).statusCode()).as("coupons issuable now").isEqualTo(200);
+        assertThat(totalRequestsReceived()).isEqualTo(5);
 
         assertThat(get("/v1/products/123/like", null).statusCode()).isEqualTo(401);
         assertThat(send(request("/v1/products/123/like").PUT(HttpRequest.BodyPublishers.noBody())).statusCode())
@@ -96,9 +97,11 @@ class RoutingIT extends GatewayITSupport {
         assertThat(send(request("/v1/products").POST(HttpRequest.BodyPublishers.ofString("{}"))).statusCode())
                 .as("only GET is public").isEqualTo(401);
         assertThat(get("/v1/credits/balance", null).statusCode()).isEqualTo(401);
-        assertThat(get("/v1/coupons", null).statusCode()).isEqualTo(401);
+        assertThat(send(request("/v1/coupons/3/issue").POST(HttpRequest.BodyPublishers.noBody())).statusCode())
+                .as("issuing needs a token").isEqualTo(401);
+        assertThat(get("/v1/users/me/coupons", null).statusCode()).isEqualTo(401);
         assertThat(get("/v1/cart", null).statusCode()).isEqualTo(401);
-        assertThat(totalRequestsReceived()).isEqualTo(4);
+        assertThat(totalRequestsReceived()).isEqualTo(5);
     }
 
     @Test
