@@ -11,19 +11,17 @@ import com.creatorcommerce.contracts.coupon.ReleaseCouponCommand;
 import com.creatorcommerce.contracts.coupon.ReserveCouponCommand;
 import com.creatorcommerce.coupon.application.IssueCouponService;
 import com.creatorcommerce.coupon.support.CouponIntegrationTest;
+import com.creatorcommerce.platform.messaging.Envelopes;
 import com.creatorcommerce.platform.messaging.MessageHeaders;
 import com.creatorcommerce.platform.messaging.OutboundMessage;
 import com.creatorcommerce.platform.messaging.outbox.Outbox;
 import com.creatorcommerce.platform.test.TopicRecorder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,13 +57,8 @@ class CouponCommandsIT extends CouponIntegrationTest {
 
     /** Sends a command as an orchestrator would (CloudEvents headers, key = the user coupon); returns its ce_id. */
     private String send(String type, long userCouponId, Object command, String messageId) throws Exception {
-        ProducerRecord<String, String> record = new ProducerRecord<>(CouponTopics.COMMANDS,
-                Long.toString(userCouponId), json.writeValueAsString(command));
-        record.headers().add(new RecordHeader(MessageHeaders.ID, messageId.getBytes(StandardCharsets.UTF_8)));
-        record.headers().add(new RecordHeader(MessageHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8)));
-        record.headers().add(new RecordHeader(MessageHeaders.CORRELATION_ID,
-                ("saga-" + messageId).getBytes(StandardCharsets.UTF_8)));
-        kafka.send(record).get();
+        kafka.send(Envelopes.record(CouponTopics.COMMANDS, Long.toString(userCouponId), type,
+                json.writeValueAsString(command), messageId, "/test", "saga-" + messageId, null)).get();
         return messageId;
     }
 

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 import com.creatorcommerce.contracts.payment.PaymentTopics;
+import com.creatorcommerce.platform.messaging.Envelopes;
 import com.creatorcommerce.platform.messaging.MessageHeaders;
 import com.creatorcommerce.platform.test.RealInfrastructure;
 import com.creatorcommerce.platform.test.TopicRecorder;
@@ -17,15 +18,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -83,17 +80,9 @@ public abstract class PaymentIntegrationTest {
 
     /** Publishes a command as a producer would (our envelope headers), with the given message id. */
     protected void send(String type, String key, Object payload, String messageId, long userId) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(PaymentTopics.COMMANDS, key,
-                json.writeValueAsString(payload));
-        header(record, MessageHeaders.SPEC_VERSION, "1.0");
-        header(record, MessageHeaders.ID, messageId);
-        header(record, MessageHeaders.TYPE, type);
-        header(record, MessageHeaders.SOURCE, "/test");
-        header(record, MessageHeaders.TIME, Instant.now().toString());
-        header(record, MessageHeaders.CORRELATION_ID, "saga-" + messageId);
-        header(record, MessageHeaders.USER_ID, Long.toString(userId));
         try {
-            kafka.send(record).get();
+            kafka.send(Envelopes.record(PaymentTopics.COMMANDS, key, type, json.writeValueAsString(payload), messageId,
+                    "/test", "saga-" + messageId, userId)).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -105,9 +94,6 @@ public abstract class PaymentIntegrationTest {
         return id;
     }
 
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
-    }
 
     protected List<ConsumerRecord<String, String>> awaitMessages(String topic, String type, String containing,
             int count) {

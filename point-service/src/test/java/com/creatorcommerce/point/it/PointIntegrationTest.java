@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creatorcommerce.contracts.payment.PaymentTopics;
 import com.creatorcommerce.contracts.point.PointTopics;
+import com.creatorcommerce.platform.messaging.Envelopes;
 import com.creatorcommerce.platform.messaging.MessageHeaders;
 import com.creatorcommerce.platform.test.Await;
 import com.creatorcommerce.platform.test.RealInfrastructure;
@@ -16,15 +17,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -133,24 +130,12 @@ public abstract class PointIntegrationTest {
 
     /** Publishes a message with our envelope headers, as another service's outbox would. */
     protected void publish(String topic, String key, String type, Object payload, String messageId, long userId) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key,
-                payload instanceof String s ? s : json.writeValueAsString(payload));
-        header(record, MessageHeaders.SPEC_VERSION, "1.0");
-        header(record, MessageHeaders.ID, messageId);
-        header(record, MessageHeaders.TYPE, type);
-        header(record, MessageHeaders.SOURCE, "/test");
-        header(record, MessageHeaders.TIME, Instant.now().toString());
-        header(record, MessageHeaders.CORRELATION_ID, "saga-" + key);
-        header(record, MessageHeaders.USER_ID, Long.toString(userId));
         try {
-            kafka.send(record).get();
+            kafka.send(Envelopes.record(topic, key, type, payload instanceof String s ? s : json.writeValueAsString(payload),
+                    messageId, "/test", "saga-" + key, userId)).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
     }
 
     protected List<ConsumerRecord<String, String>> await(String topic, String type, String key, int count) {
