@@ -18,8 +18,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param hmacSecret HS256 shared secret (dev only, at least 32 bytes)
  * @param allowHmac must be true for {@code hmac-secret} to be accepted
  * @param clockSkew tolerance on {@code exp}/{@code nbf}
- * @param publicPaths ant patterns that need no token (all methods), beyond health and API docs
- * @param publicGetPaths ant patterns that need no token for GET only (e.g. catalog browsing)
+ * @param publicPaths ant patterns that need no token (all methods), beyond health and API docs; they never open
+ *     {@code /v1/admin/**}, which needs role ADMIN whatever these patterns match
+ * @param publicGetPaths ant patterns that need no token for GET only (e.g. catalog browsing); same exception
  */
 @ConfigurationProperties("platform.security.jwt")
 public record JwtProperties(String issuer, String audience, String jwkSetUri, String jwkSetLocation,

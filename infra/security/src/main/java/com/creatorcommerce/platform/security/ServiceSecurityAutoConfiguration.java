@@ -21,7 +21,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * Every service validates the bearer token itself (defence in depth behind the gateway): stateless, roles from the
- * {@code roles} claim, {@code /v1/admin/**} for ADMIN only, health and API docs open, everything else authenticated.
+ * {@code roles} claim, {@code /v1/admin/**} for ADMIN only (checked before the configured public paths, which cannot
+ * open it), health and API docs open, everything else authenticated.
  * Rejections are RFC 9457 problem+json with {@code WWW-Authenticate}.
  */
 @AutoConfiguration(beforeName = {
@@ -32,6 +33,9 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 @EnableConfigurationProperties(JwtProperties.class)
 @EnableMethodSecurity
 public class ServiceSecurityAutoConfiguration {
+
+    /** Always role ADMIN, whatever {@code public-paths} / {@code public-get-paths} say. */
+    static final String[] ADMIN_PATHS = {"/v1/admin", "/v1/admin/**"};
 
     @Bean
     @ConditionalOnMissingBean
@@ -53,9 +57,12 @@ public class ServiceSecurityAutoConfiguration {
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                             "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll();
+                    // The first matching rule wins: the admin rule comes before the configured public paths, so
+                    // that no public pattern (say /v1/** or /v1/admin/**) can open an admin endpoint. Same order
+                    // as the gateway.
+                    auth.requestMatchers(ADMIN_PATHS).hasRole(Roles.ADMIN);
                     props.publicPaths().forEach(p -> auth.requestMatchers(p).permitAll());
                     props.publicGetPaths().forEach(p -> auth.requestMatchers(HttpMethod.GET, p).permitAll());
-                    auth.requestMatchers("/v1/admin/**").hasRole(Roles.ADMIN);
                     auth.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(rs -> rs
