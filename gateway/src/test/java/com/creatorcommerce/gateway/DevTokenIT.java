@@ -10,6 +10,8 @@ import com.creatorcommerce.platform.test.TestJwt;
 import com.creatorcommerce.platform.test.WireMocks;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -17,6 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("dev")
@@ -40,9 +44,46 @@ class DevTokenIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<String> post(String path, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return post(path, "application/json", json);
+    }
+
+    /** POST with the given Content-Type (none if null) and body (none if null). */
+    private HttpResponse<String> post(String path, String contentType, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * The answer is a 400 RFC 9457 problem like every other problem of the gateway (problem+json, {@code type},
+     * {@code status}, a stable {@code code}, {@code instance}, {@code request_id}, {@code errors[]}) and no token.
+     */
+    private JsonNode assertBadRequest(String what, HttpResponse<String> response, String code) {
+        assertThat(response.statusCode()).as(what + " -> " + response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).as(what).hasValue("application/problem+json");
+        assertThat(response.body()).as(what).doesNotContain("access_token");
+        JsonNode problem = JsonMapper.shared().readTree(response.body());
+        assertThat(problem.path("type").asString()).as(what).isEqualTo("about:blank");
+        assertThat(problem.path("title").asString()).as(what).isEqualTo("Bad Request");
+        assertThat(problem.path("status").asInt()).as(what).isEqualTo(400);
+        assertThat(problem.path("code").asString()).as(what).isEqualTo(code);
+        assertThat(problem.path("detail").asString()).as(what).isNotBlank();
+        assertThat(problem.path("instance").asString()).as(what).isEqualTo("/auth/dev-token");
+        assertThat(problem.path("request_id").asString()).as(what)
+                .isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
+        assertThat(problem.path("errors").isArray()).as(what).isTrue();
+        return problem;
+    }
+
+    /** 400 VALIDATION_FAILED naming the one field at fault. */
+    private void assertInvalidField(String body, String field) throws Exception {
+        JsonNode problem = assertBadRequest(body, post("/auth/dev-token", body), "VALIDATION_FAILED");
+        assertThat(problem.path("errors")).as(body).hasSize(1);
+        assertThat(problem.path("errors").get(0).path("field").asString()).as(body).isEqualTo(field);
+        assertThat(problem.path("errors").get(0).path("message").asString()).as(body).isNotBlank();
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
@@ -88,5 +129,98 @@ class DevTokenIT {
         assertThat(badUser.statusCode()).isEqualTo(400);
         assertThat(badUser.body()).contains("VALIDATION_FAILED");
         assertThat(badRole.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aNullRoleIs400NotA500() throws Exception {
+        assertInvalidField("{\"user_id\":\"1\",\"roles\":[null]}", "roles[0]");
+        assertInvalidField("{\"user_id\":\"1\",\"roles\":[\"USER\",null]}", "roles[1]");
+    }
+
+    @Test
+    void rolesThatAreNotAListOfNamesAre400() throws Exception {
+        assertInvalidField("{\"user_id\":\"1\",\"roles\":\"USER\"}", "roles");
+        assertInvalidField("{\"user_id\":\"1\",\"roles\":{\"USER\":true}}", "roles");
+        assertInvalidField("{\"user_id\":\"1\",\"roles\":42}", "roles");
+        assertInvalidField("{\"user_id\":\"1\",\"roles\":true}", "roles");
+        assertInvalidField("{\"user_id\":\"1\",\"roles\":[{\"name\":\"USER\"}]}", "roles[0]");
+    }
+
+    @Test
+    void anEmptyOrUnknownRoleIs400() throws Exception {
+        assertInvalidField("{\"user_id\":\"1\",\"roles\":[\"\"]}", "roles[0]");
+        assertInvalidField("{\"user_id\":\"1\",\"roles\":[\" \"]}", "roles[0]");
+        assertInvalidField("{\"user_id\":\"1\",\"roles\":[\"ROOT\"]}", "roles[0]");
+        assertInvalidField("{\"user_id\":\"1\",\"roles\":[\"user\"]}", "roles[0]");
+        assertInvalidField("{\"user_id\":\"1\",\"roles\":[\"USER\",\"SUPERUSER\"]}", "roles[1]");
+    }
+
+    @Test
+    void aMissingOrInvalidUserIdIs400() throws Exception {
+        for (String body : List.of("{}", "{\"roles\":[\"USER\"]}", "{\"user_id\":null}", "{\"user_id\":\"\"}",
+                "{\"user_id\":\"abc\"}", "{\"user_id\":\"12abc\"}", "{\"user_id\":\"-5\"}", "{\"user_id\":-5}",
+                "{\"user_id\":\"0\"}", "{\"user_id\":\"1.5\"}", "{\"user_id\":1.5}", "{\"user_id\":true}",
+                "{\"user_id\":\"9223372036854775808\"}", "{\"user_id\":\"99999999999999999999\"}",
+                "{\"user_id\":99999999999999999999}", "{\"user_id\":1e400}", "{\"user_id\":{\"id\":1}}",
+                "{\"user_id\":[\"1\"]}")) {
+            assertInvalidField(body, "user_id");
+        }
+        // no body at all: the user id is missing
+        JsonNode problem = assertBadRequest("no body", post("/auth/dev-token", "application/json", null),
+                "VALIDATION_FAILED");
+        assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("user_id");
+    }
+
+    @Test
+    void aBodyThatIsNotAJsonObjectIs400() throws Exception {
+        for (String body : List.of("not json", "{\"user_id\":\"1\"", "{user_id: 1}", "[]",
+                "[{\"user_id\":\"1\"}]", "\"1001\"", "1001", "true")) {
+            assertBadRequest(body, post("/auth/dev-token", body), "MALFORMED_REQUEST");
+        }
+    }
+
+    @Test
+    void aBodyNotSentAsJsonIs400() throws Exception {
+        String body = "{\"user_id\":\"1\"}";
+        for (String contentType : List.of("text/plain", "application/x-www-form-urlencoded", "application/xml",
+                "application/octet-stream", "application/json; charset=not-a-charset")) {
+            assertBadRequest(contentType, post("/auth/dev-token", contentType, body), "MALFORMED_REQUEST");
+        }
+        assertBadRequest("no Content-Type", post("/auth/dev-token", null, body), "MALFORMED_REQUEST");
+        assertBadRequest("user_id=1 as a form", post("/auth/dev-token", "application/x-www-form-urlencoded",
+                "user_id=1&roles=USER"), "MALFORMED_REQUEST");
+    }
+
+    @Test
+    void aBodyAboveTheDecodersLimitStaysA413() throws Exception {
+        String body = "{\"user_id\":\"1\",\"pad\":\"" + "x".repeat(300_000) + "\"}";
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/auth/dev-token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"code\":\"PAYLOAD_TOO_LARGE\"").doesNotContain("access_token");
+    }
+
+    @Test
+    void theDocumentedVariantsStillIssueATokenWithKnownRolesOnly() throws Exception {
+        Map<String, String> expectedRoles = Map.of(
+                "{\"user_id\":\"11\"}", "[\"USER\"]",
+                "{\"user_id\":\"12\",\"roles\":[]}", "[\"USER\"]",
+                "{\"user_id\":\"13\",\"roles\":null}", "[\"USER\"]",
+                "{\"user_id\":14,\"roles\":[\"ADMIN\",\"USER\",\"ADMIN\"]}", "[\"ADMIN\",\"USER\"]");
+        for (var entry : expectedRoles.entrySet()) {
+            HttpResponse<String> response = post("/auth/dev-token", "application/json; charset=UTF-8", entry.getKey());
+            assertThat(response.statusCode()).as(entry.getKey()).isEqualTo(200);
+            String token = JsonMapper.shared().readTree(response.body()).path("access_token").asString();
+            String claims = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(JsonMapper.shared().readTree(claims).path("roles").toString()).as(entry.getKey())
+                    .isEqualTo(entry.getValue());
+        }
     }
 }
