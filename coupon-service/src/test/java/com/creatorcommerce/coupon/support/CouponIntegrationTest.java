@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
         "spring.jpa.properties.hibernate.session_factory.statement_inspector="
                 + "com.creatorcommerce.coupon.support.RecordingStatementInspector",
         "coupon.messaging.group-id=coupon-service-it-${random.uuid}",
-        "platform.inbox.max-attempts=2",
+        "platform.inbox.max-retry-backoff=500ms",
         "platform.inbox.retry-backoff=50ms"})
 @RealInfrastructure
 public abstract class CouponIntegrationTest {

@@ -3,6 +3,7 @@ package com.creatorcommerce.platform.bench;
 import com.creatorcommerce.platform.messaging.MessagingAutoConfiguration;
 import com.creatorcommerce.platform.messaging.OutboundMessage;
 import com.creatorcommerce.platform.messaging.outbox.JdbcOutbox;
+import com.creatorcommerce.platform.messaging.outbox.OutboxProducers;
 import com.creatorcommerce.platform.messaging.outbox.OutboxProperties;
 import com.creatorcommerce.platform.messaging.outbox.OutboxRelay;
 import com.creatorcommerce.platform.snowflake.Snowflake;
@@ -51,7 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Settings, as {@code --name=value} arguments or {@code -Dbench.name=value}: {@code rate} (events/s, 1000),
  * {@code writers} (threads, 8), {@code warmup} (s per phase and per path at the start, 5), {@code duration}
  * (s, 20), {@code max-duration} (s, 10; 0 skips the unthrottled phases), {@code drain-timeout} (s, 60),
- * {@code outbox-partitions} (8), {@code topic-partitions} (3).
+ * {@code topic-partitions} (3).
  */
 public final class OutboxLoadHarness {
 
@@ -60,7 +61,7 @@ public final class OutboxLoadHarness {
     }
 
     record Settings(int rate, int writers, int warmup, int duration, int maxDuration, int drainTimeout,
-            int outboxPartitions, int topicPartitions) {
+            int topicPartitions) {
 
         static Settings parse(String[] args) {
             Map<String, String> given = new HashMap<>();
@@ -73,8 +74,7 @@ public final class OutboxLoadHarness {
             }
             Settings s = new Settings(setting(given, "rate", 1000), setting(given, "writers", 8),
                     setting(given, "warmup", 5), setting(given, "duration", 20), setting(given, "max-duration", 10),
-                    setting(given, "drain-timeout", 60), setting(given, "outbox-partitions", 8),
-                    setting(given, "topic-partitions", 3));
+                    setting(given, "drain-timeout", 60), setting(given, "topic-partitions", 3));
             if (!given.isEmpty()) {
                 throw new IllegalArgumentException("unknown settings " + given.keySet());
             }
@@ -227,11 +227,13 @@ public final class OutboxLoadHarness {
     }
 
     private EventPath outboxPath(String topic) {
-        OutboxProperties props = new OutboxProperties(true, settings.outboxPartitions(), null, null, null, null, null,
-                null, null);
-        OutboxRelay relay = new OutboxRelay(dataSource, producer(), json, props, new SimpleMeterRegistry(), "bench");
+        OutboxProperties props = OutboxProperties.defaults();
+        Map<String, Object> config = OutboxProducers.config(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), props, "bench-relay");
+        OutboxRelay relay = new OutboxRelay(dataSource, OutboxProducers.factory(config), json, props,
+                new SimpleMeterRegistry(), "bench");
         relay.start();
-        JdbcOutbox outbox = new JdbcOutbox(dataSource, ids, json, "/bench", props.partitions(), relay::wakeUp);
+        JdbcOutbox outbox = new JdbcOutbox(dataSource, ids, json, "/bench", relay::wakeUp);
         return new EventPath() {
             @Override
             public long write(long seq) {
@@ -290,13 +292,11 @@ public final class OutboxLoadHarness {
         return Long.toString(event.orderId());
     }
 
-    /** The relay's producer settings in the services (MessagingAutoConfiguration), for both paths. */
+    /** The relay's producer settings in the services (OutboxProducers), for the direct path too. */
     private KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5, ProducerConfig.LINGER_MS_CONFIG, 1,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
-                new StringSerializer(), new StringSerializer());
+        return new KafkaProducer<>(OutboxProducers.config(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers), OutboxProperties.defaults(), "bench-direct"), new StringSerializer(),
+                new StringSerializer());
     }
 
     private static HikariDataSource pool(TestDatabase db, int size) {

@@ -1,6 +1,21 @@
 package com.creatorcommerce.platform.messaging;
 
 import com.creatorcommerce.platform.messaging.inbox.Inbox;
+import com.creatorcommerce.platform.messaging.ops.DeadLetterMonitor;
+import com.creatorcommerce.platform.messaging.ops.DeadLetters;
+import com.creatorcommerce.platform.messaging.ops.MessagingOps;
+import com.creatorcommerce.platform.messaging.outbox.OutboxProducers;
+import com.creatorcommerce.platform.messaging.outbox.OutboxStore;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import com.creatorcommerce.platform.messaging.outbox.JdbcOutbox;
 import com.creatorcommerce.platform.messaging.outbox.Outbox;
 import com.creatorcommerce.platform.messaging.outbox.OutboxProperties;
@@ -13,10 +28,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -32,9 +43,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,31 +63,30 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "platform.outbox.enabled", matchIfMissing = true)
     @DependsOnDatabaseInitialization
     OutboxRelay outboxRelay(DataSource dataSource, KafkaProperties kafka, OutboxProperties props,
             ObjectProvider<JsonMapper> json, ObjectProvider<MeterRegistry> meters, Environment env) {
-        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName(env) + "-outbox-relay");
-        return new OutboxRelay(dataSource,
-                () -> new KafkaProducer<>(config, new StringSerializer(), new StringSerializer()),
-                json.getIfAvailable(JsonMapper::new), props,
-                meters.getIfAvailable(SimpleMeterRegistry::new), applicationName(env));
+        Map<String, Object> config = OutboxProducers.config(kafka.buildProducerProperties(), props,
+                applicationName(env) + "-outbox-relay");
+        return new OutboxRelay(dataSource, OutboxProducers.factory(config), json.getIfAvailable(JsonMapper::new),
+                props, meters.getIfAvailable(SimpleMeterRegistry::new), applicationName(env));
     }
 
     @Bean
     @ConditionalOnMissingBean
-    Outbox outbox(DataSource dataSource, IdGenerator ids, ObjectProvider<JsonMapper> json, OutboxProperties props,
+    Outbox outbox(DataSource dataSource, IdGenerator ids, ObjectProvider<JsonMapper> json,
             ObjectProvider<OutboxRelay> relay, Environment env) {
-        OutboxRelay r = props.enabled() ? relay.getIfAvailable() : null;
+        OutboxRelay r = relay.getIfAvailable();
         Runnable wakeUp = r == null ? () -> { } : r::wakeUp;
         return new JdbcOutbox(dataSource, ids, json.getIfAvailable(JsonMapper::new), "/" + applicationName(env),
-                props.partitions(), wakeUp);
+                wakeUp);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OutboxStore outboxStore(DataSource dataSource) {
+        return new OutboxStore(dataSource);
     }
 
     @Bean
@@ -94,23 +101,56 @@ public class MessagingAutoConfiguration {
         return new MessagingMaintenance(dataSource, outbox.retention(), inbox.retention(), Duration.ofMinutes(10));
     }
 
-    /**
-     * Listener failures: redelivered with exponential backoff, then published to {@code <topic>.DLT} with the
-     * error in {@code kafka_dlt-exception-*} headers. Malformed messages go there at once.
-     */
+    /** Listener failures: retried without limit unless the message itself is poison (ADR 10). */
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(KafkaOperations.class)
-    CommonErrorHandler deadLetteringErrorHandler(KafkaOperations<?, ?> template, InboxProperties props) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, ex) -> new TopicPartition(record.topic() + ".DLT", -1));
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(props.maxAttempts() - 1);
-        backOff.setInitialInterval(props.retryBackoff().toMillis());
-        backOff.setMultiplier(2.0);
-        backOff.setMaxInterval(10_000);
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(MalformedMessageException.class);
-        return handler;
+    CommonErrorHandler deadLetteringErrorHandler(KafkaOperations<?, ?> template, InboxProperties props,
+            ObjectProvider<MeterRegistry> meters) {
+        return ListenerErrorHandling.errorHandler(template, props, meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean({KafkaOperations.class, KafkaListenerEndpointRegistry.class})
+    DeadLetters deadLetters(KafkaProperties kafka, KafkaOperations<String, String> template,
+            KafkaListenerEndpointRegistry registry) {
+        Map<String, Object> admin = new HashMap<>(kafka.buildAdminProperties());
+        Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
+        consumer.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
+        return new DeadLetters(() -> Admin.create(admin),
+                () -> new KafkaConsumer<>(consumer, new StringDeserializer(), new StringDeserializer()), template,
+                () -> consumedTopics(registry));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(DeadLetters.class)
+    MessagingOps messagingOps(DataSource dataSource, OutboxStore store, DeadLetters deadLetters) {
+        return new MessagingOps(dataSource, store, deadLetters);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(MessagingOps.class)
+    DeadLetterMonitor deadLetterMonitor(DeadLetters deadLetters, MessagingOps ops,
+            ObjectProvider<MeterRegistry> meters) {
+        return new DeadLetterMonitor(deadLetters, ops, meters.getIfAvailable(SimpleMeterRegistry::new),
+                Duration.ofSeconds(30));
+    }
+
+    /** Every topic a listener container of this application consumes. */
+    static Set<String> consumedTopics(KafkaListenerEndpointRegistry registry) {
+        Set<String> topics = new TreeSet<>();
+        for (MessageListenerContainer c : registry.getListenerContainers()) {
+            String[] t = c.getContainerProperties().getTopics();
+            if (t != null) {
+                topics.addAll(Arrays.asList(t));
+            }
+        }
+        return topics;
     }
 
     static String applicationName(Environment env) {

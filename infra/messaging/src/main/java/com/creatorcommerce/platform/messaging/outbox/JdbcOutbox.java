@@ -26,16 +26,13 @@ public class JdbcOutbox implements Outbox {
     private final IdGenerator ids;
     private final JsonMapper json;
     private final String source;
-    private final int partitions;
     private final Runnable wakeUp;
 
-    public JdbcOutbox(DataSource dataSource, IdGenerator ids, JsonMapper json, String source, int partitions,
-            Runnable wakeUp) {
+    public JdbcOutbox(DataSource dataSource, IdGenerator ids, JsonMapper json, String source, Runnable wakeUp) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.ids = ids;
         this.json = json;
         this.source = source;
-        this.partitions = partitions;
         this.wakeUp = wakeUp;
     }
 
@@ -53,14 +50,10 @@ public class JdbcOutbox implements Outbox {
                 INSERT INTO outbox_event (id, partition_no, topic, message_key, event_type, headers, payload,
                                           status, attempts, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)""",
-                id, partitionOf(message.key(), partitions), message.topic(), message.key(), message.type(), headers,
+                id, OutboxSlots.of(message.key()), message.topic(), message.key(), message.type(), headers,
                 payload, Timestamp.from(now));
         wakeRelayAfterCommit();
         return id;
-    }
-
-    public static int partitionOf(String key, int partitions) {
-        return Math.floorMod(key.hashCode(), partitions);
     }
 
     private Map<String, String> headers(long id, OutboundMessage m, Instant now) {

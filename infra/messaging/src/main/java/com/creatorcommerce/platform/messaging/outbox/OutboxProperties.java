@@ -6,36 +6,57 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code platform.outbox.*}.
  *
- * @param enabled run the relay in this instance
- * @param partitions outbox partitions (a key always maps to one); each is published by one relay instance at a time
- * @param batchSize rows read per partition per round
+ * @param enabled run the relay in this instance ({@code false}: this instance only appends; others publish)
+ * @param batchSize rows read per round
  * @param pollInterval fallback polling when no commit woke the relay (other instances' rows, retries)
- * @param leaseTtl partition lease duration; a crashed instance's partitions move after this
- * @param maxAttempts publish attempts before a row is parked as FAILED (and stops blocking its partition)
- * @param initialBackoff first retry delay, doubled per attempt up to {@code maxBackoff}
- * @param maxBackoff retry delay cap
+ * @param leaseTtl slot lease duration; a crashed instance's slots move after this. Must exceed the send budget
+ *     ({@code 1.5 × sendTimeout + 1 s}) plus the renewal interval ({@code leaseTtl / 6}).
+ * @param sendTimeout the producer's delivery timeout; half of it bounds a blocked send (metadata)
+ * @param initialBackoff first retry delay of a slot whose head row failed transiently, doubled per failure
+ * @param maxBackoff retry delay cap (a failing slot is retried at least this often, without limit)
  * @param retention published rows are purged after this
  */
 @ConfigurationProperties("platform.outbox")
-public record OutboxProperties(Boolean enabled, Integer partitions, Integer batchSize, Duration pollInterval,
-        Duration leaseTtl, Integer maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration retention) {
+public record OutboxProperties(Boolean enabled, Integer batchSize, Duration pollInterval, Duration leaseTtl,
+        Duration sendTimeout, Duration initialBackoff, Duration maxBackoff, Duration retention) {
 
     public OutboxProperties {
         enabled = enabled == null || enabled;
-        partitions = partitions == null ? 8 : partitions;
         batchSize = batchSize == null ? 200 : batchSize;
         pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
-        leaseTtl = leaseTtl == null ? Duration.ofSeconds(10) : leaseTtl;
-        maxAttempts = maxAttempts == null ? 12 : maxAttempts;
+        leaseTtl = leaseTtl == null ? Duration.ofSeconds(30) : leaseTtl;
+        sendTimeout = sendTimeout == null ? Duration.ofSeconds(10) : sendTimeout;
         initialBackoff = initialBackoff == null ? Duration.ofMillis(200) : initialBackoff;
-        maxBackoff = maxBackoff == null ? Duration.ofMinutes(1) : maxBackoff;
+        maxBackoff = maxBackoff == null ? Duration.ofSeconds(30) : maxBackoff;
         retention = retention == null ? Duration.ofDays(7) : retention;
-        if (partitions < 1 || partitions > 1024) {
-            throw new IllegalArgumentException("platform.outbox.partitions must be in [1, 1024]");
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("platform.outbox.batch-size must be >= 1");
+        }
+        if (leaseTtl.minus(renewInterval(leaseTtl)).compareTo(sendBudget(sendTimeout)) <= 0) {
+            throw new IllegalArgumentException("platform.outbox.lease-ttl (" + leaseTtl + ") must exceed the send "
+                    + "budget (" + sendBudget(sendTimeout) + ") plus the renewal interval (lease-ttl / 6)");
         }
     }
 
     public static OutboxProperties defaults() {
-        return new OutboxProperties(null, null, null, null, null, null, null, null, null);
+        return new OutboxProperties(null, null, null, null, null, null, null, null);
+    }
+
+    /** How often leases are renewed. */
+    public Duration renewInterval() {
+        return renewInterval(leaseTtl);
+    }
+
+    /** The longest a record can take from {@code send()} to its ack or failure: blocked send + delivery + margin. */
+    public Duration sendBudget() {
+        return sendBudget(sendTimeout);
+    }
+
+    private static Duration renewInterval(Duration ttl) {
+        return ttl.dividedBy(6);
+    }
+
+    private static Duration sendBudget(Duration sendTimeout) {
+        return sendTimeout.plus(sendTimeout.dividedBy(2)).plusSeconds(1);
     }
 }

@@ -1,25 +1,24 @@
 package com.creatorcommerce.platform.messaging.outbox;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
+import com.creatorcommerce.platform.messaging.outbox.DeliveryErrors.Kind;
+import com.creatorcommerce.platform.messaging.outbox.OutboxStore.Row;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.Producer;
@@ -29,80 +28,69 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes committed outbox rows to Kafka.
+ * Publishes committed outbox rows to Kafka (ADR 2, ADR 10).
  *
  * <ul>
- *   <li>Woken right after a commit that appended rows ({@link #wakeUp()}), polling every {@code poll-interval} as
- *       a fallback (rows of other instances, retries).</li>
- *   <li>Safe with many instances: each publishes only the partitions it leases ({@link PartitionLeases}); within
- *       a partition rows go out in id order on one idempotent producer ({@code acks=all}), so per-key order
- *       holds.</li>
- *   <li>Each round sends the batches of all owned partitions, then waits for the acks, then marks them in one
- *       UPDATE, so a round costs about one broker round trip whatever the number of partitions.</li>
- *   <li>A failed send is retried with exponential backoff; the head row of a partition blocks the rows behind it
- *       (order) until it succeeds or is parked as FAILED after {@code max-attempts}. Rows of the same batch that
- *       were acknowledged after a failed one are already in Kafka and stay published: a record the broker rejects
- *       on its own (e.g. too large) can therefore be overtaken by later records of its key, as with any poison
- *       record that is parked.</li>
- *   <li>Metrics: {@code outbox.backlog} (pending rows), {@code outbox.publish.latency} (commit-to-ack),
- *       {@code outbox.published}, {@code outbox.publish.failures}.</li>
+ *   <li>Woken right after a commit that appended rows ({@link #wakeUp()}); polling every {@code poll-interval} is
+ *       the fallback (other instances' rows, retries).</li>
+ *   <li>Publishes only the {@link OutboxSlots} it leases ({@link SlotLeases}); rows go out in id order on one
+ *       idempotent producer ({@code acks=all}), so per-key order holds. A batch is sent only while the leases stay
+ *       valid for longer than a send can take, and the leases are renewed by a heartbeat thread while a round
+ *       waits for a slow broker, so a slot never has two publishers.</li>
+ *   <li>A round sends the batch, waits for the acks, then marks the acknowledged rows in one UPDATE. Every row is
+ *       handled on its own: one failure never abandons the other rows' sends.</li>
+ *   <li>Failures are classified once ({@link DeliveryErrors}): a transient one (broker down, timeouts, not enough
+ *       replicas) keeps the row's slot waiting with capped back-off, without limit, until it is delivered; only a
+ *       record that can never be accepted is parked as FAILED (operators requeue it, {@link OutboxStore#requeue});
+ *       a fatal producer error replaces the producer.</li>
+ *   <li>Metrics ({@link OutboxMetrics}): backlog, parked rows, oldest pending age, waiting slots, latency, counts.</li>
  * </ul>
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() { };
-    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
-    private final JdbcTemplate jdbc;
+    private final OutboxStore store;
     private final Supplier<Producer<String, String>> producers;
-    private volatile Producer<String, String> producer;
     private final JsonMapper json;
     private final OutboxProperties props;
-    private final PartitionLeases leases;
+    private final SlotLeases leases;
+    private final OutboxMetrics metrics;
     private final String owner;
     private final Semaphore signal = new Semaphore(0);
-    private final AtomicLong backlog = new AtomicLong();
-    private final Timer latency;
-    private final Counter published;
-    private final Counter failures;
+    /** Slots whose head row failed transiently: when they may be tried again. Relay thread only (gauge reads). */
+    private final Map<Integer, Backoff> waiting = new ConcurrentHashMap<>();
+    private volatile Producer<String, String> producer;
     private volatile boolean running;
     private volatile Thread worker;
-    private long nextLeaseRefresh;
-    private long nextBacklogRefresh;
-    private SortedSet<Integer> owned = new java.util.TreeSet<>();
+    private LeaseKeeper keeper;
+    private long nextRebalance;
 
-    /** A relay using {@code producer}; it can be started once (stop closes the producer). */
-    public OutboxRelay(DataSource dataSource, Producer<String, String> producer, JsonMapper json,
-            OutboxProperties props, MeterRegistry meters, String name) {
-        this(dataSource, new OneShot(producer), json, props, meters, name);
+    private record Backoff(int failures, long dueNanos) {
+    }
+
+    private record InFlight(Row row, Future<RecordMetadata> ack) {
     }
 
     /**
-     * A relay that creates a producer from {@code producers} at each start and closes it at stop, so that it can be
-     * stopped and started again (e.g. when Spring pauses and resumes a cached test context).
+     * A relay that creates a producer from {@code producers} at each start (and after a fatal producer error) and
+     * closes it at stop, so that it can be stopped and started again.
      */
     public OutboxRelay(DataSource dataSource, Supplier<Producer<String, String>> producers, JsonMapper json,
             OutboxProperties props, MeterRegistry meters, String name) {
-        this.jdbc = new JdbcTemplate(dataSource);
+        this.store = new OutboxStore(dataSource);
         this.producers = producers;
         this.json = json;
         this.props = props;
         this.owner = name + "@" + ManagementFactory.getRuntimeMXBean().getName() + "/"
                 + UUID.randomUUID().toString().substring(0, 8);
-        this.leases = new PartitionLeases(dataSource, owner, props.partitions(), props.leaseTtl(),
-                System::currentTimeMillis);
-        this.latency = Timer.builder("outbox.publish.latency").description("outbox commit to Kafka ack")
-                .publishPercentiles(0.5, 0.99).register(meters);
-        this.published = Counter.builder("outbox.published").register(meters);
-        this.failures = Counter.builder("outbox.publish.failures").register(meters);
-        Gauge.builder("outbox.backlog", backlog, AtomicLong::get).description("pending outbox rows")
-                .register(meters);
+        this.leases = new SlotLeases(dataSource, owner, props.leaseTtl(), System::nanoTime);
+        this.metrics = new OutboxMetrics(meters, waiting);
     }
 
     /** Signals that rows were committed; cheap and safe from any thread. */
@@ -121,6 +109,8 @@ public class OutboxRelay implements SmartLifecycle {
         leases.initialize();
         producer = producers.get();
         running = true;
+        keeper = new LeaseKeeper(leases, store, metrics, props.renewInterval());
+        keeper.start();
         Thread t = new Thread(this::loop, "outbox-relay");
         t.setDaemon(true);
         worker = t;
@@ -134,39 +124,21 @@ public class OutboxRelay implements SmartLifecycle {
         if (t != null) {
             signal.release();
             try {
-                t.join(SEND_TIMEOUT.toMillis());
+                t.join(props.sendBudget().toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+        if (keeper != null) {
+            keeper.stop();
+        }
         try {
             leases.releaseAll();
         } catch (RuntimeException e) {
-            log.warn("Could not release outbox partitions; they free themselves after {}", props.leaseTtl(), e);
+            log.warn("Could not release outbox slots; they free themselves after {}", props.leaseTtl(), e);
         }
-        Producer<String, String> p = producer;
-        if (p != null) {
-            p.close(Duration.ofSeconds(5));
-        }
+        closeProducer();
         worker = null;
-    }
-
-    private static final class OneShot implements Supplier<Producer<String, String>> {
-        private Producer<String, String> producer;
-
-        OneShot(Producer<String, String> producer) {
-            this.producer = producer;
-        }
-
-        @Override
-        public synchronized Producer<String, String> get() {
-            if (producer == null) {
-                throw new IllegalStateException("This relay was given one producer; it cannot be restarted");
-            }
-            Producer<String, String> p = producer;
-            producer = null;
-            return p;
-        }
     }
 
     @Override
@@ -201,108 +173,147 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** One round over the owned partitions; true when a partition had a full batch (more may be waiting). */
+    /** One round; true when the batch was full (more may be waiting). */
     boolean runOnce() {
-        long now = System.currentTimeMillis();
-        if (now >= nextLeaseRefresh) {
-            owned = leases.refresh();
-            nextLeaseRefresh = now + Math.max(100, props.leaseTtl().toMillis() / 4);
+        long now = System.nanoTime();
+        if (now - nextRebalance >= 0) {
+            leases.rebalance();
+            nextRebalance = now + props.renewInterval().toNanos();
         }
-        if (now >= nextBacklogRefresh) {
-            Long pending = jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE status = 'PENDING'",
-                    Long.class);
-            backlog.set(pending == null ? 0 : pending);
-            nextBacklogRefresh = now + 5_000;
-        }
-        // send every owned partition's batch first, then wait for all acks: a round costs about one partition's
-        // round trip, not one per partition
-        List<Batch> batches = new ArrayList<>(owned.size());
-        for (Integer partition : owned) {
-            if (!running) {
-                break;
-            }
-            Batch batch = sendPartition(partition);
-            if (batch != null) {
-                batches.add(batch);
-            }
-        }
-        boolean more = false;
-        List<Long> ok = new ArrayList<>();
-        for (Batch batch : batches) {
-            more |= awaitAcks(batch, ok);
-        }
-        markPublished(ok);
-        return more;
-    }
-
-    private record Row(long id, String topic, String key, String headers, String payload, int attempts,
-            Timestamp createdAt, Timestamp nextAttemptAt) {
-    }
-
-    private record Batch(int selected, List<Row> rows, List<Future<RecordMetadata>> sends) {
-    }
-
-    /** Selects a partition's pending rows in id order and sends those not waiting for a retry; null if none. */
-    private Batch sendPartition(int partition) {
-        List<Row> rows = jdbc.query("""
-                SELECT id, topic, message_key, headers, payload, attempts, created_at, next_attempt_at
-                  FROM outbox_event
-                 WHERE status = 'PENDING' AND partition_no = ?
-                 ORDER BY id
-                 LIMIT ?""",
-                (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6), rs.getTimestamp(7), rs.getTimestamp(8)),
-                partition, props.batchSize());
-        long nowMillis = System.currentTimeMillis();
-        List<Row> sendable = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            if (row.nextAttemptAt() != null && row.nextAttemptAt().getTime() > nowMillis) {
-                break; // head-of-line: later rows wait so that per-key order holds
-            }
-            sendable.add(row);
-        }
-        if (sendable.isEmpty()) {
-            return null;
-        }
-        List<Future<RecordMetadata>> sends = new ArrayList<>(sendable.size());
-        for (Row row : sendable) {
-            sends.add(producer.send(toRecord(row)));
-        }
-        return new Batch(rows.size(), sendable, sends);
-    }
-
-    /**
-     * Collects the acknowledged ids of a batch into {@code ok}; the first failed row gets a retry with backoff (or is
-     * parked). Returns true when the partition had a full batch (more may be waiting).
-     */
-    private boolean awaitAcks(Batch batch, List<Long> ok) {
-        Row firstFailure = null;
-        String error = null;
-        for (int i = 0; i < batch.rows().size(); i++) {
-            Row row = batch.rows().get(i);
-            try {
-                batch.sends().get(i).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                ok.add(row.id());
-                latency.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - row.createdAt().getTime())));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                if (firstFailure == null) {
-                    firstFailure = row;
-                    error = "interrupted";
-                }
-            } catch (ExecutionException | TimeoutException e) {
-                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-                if (firstFailure == null) {
-                    firstFailure = row;
-                    error = cause.toString();
-                }
-            }
-        }
-        if (firstFailure != null) {
-            recordFailure(firstFailure, error);
+        if (!leases.mayPublish(props.sendBudget())) {
             return false;
         }
-        return batch.selected() == props.batchSize();
+        Set<Integer> notDue = new HashSet<>();
+        waiting.forEach((slot, b) -> {
+            if (b.dueNanos() - now > 0) {
+                notDue.add(slot);
+            }
+        });
+        List<Row> rows = store.pending(leases.held().slots(), notDue, props.batchSize());
+        if (rows.isEmpty()) {
+            return false;
+        }
+        Round round = new Round();
+        for (Row row : rows) {
+            if (round.aborted || round.failedSlots.contains(row.slot())) {
+                continue; // rows behind a failure in their slot wait: per-key order
+            }
+            send(row, round);
+        }
+        awaitAcks(round);
+        store.markPublished(round.acked);
+        metrics.published(round.acked.size());
+        if (round.replaceProducer) {
+            replaceProducer();
+        }
+        return rows.size() == props.batchSize() && !round.aborted;
+    }
+
+    private static final class Round {
+        final List<InFlight> inFlight = new ArrayList<>();
+        final List<Long> acked = new ArrayList<>();
+        final Set<Integer> failedSlots = new HashSet<>();
+        final Set<Integer> succeededSlots = new HashSet<>();
+        boolean aborted;
+        boolean replaceProducer;
+    }
+
+    private void send(Row row, Round round) {
+        ProducerRecord<String, String> record;
+        try {
+            record = toRecord(row);
+        } catch (RuntimeException e) {
+            failed(row, new DeliveryErrors.UnreadableRowException("unreadable outbox row: " + e, e), round);
+            return;
+        }
+        Throwable refused;
+        try {
+            Future<RecordMetadata> ack = producer.send(record);
+            refused = failureIfDone(ack);
+            if (refused == null) {
+                round.inFlight.add(new InFlight(row, ack));
+                return;
+            }
+        } catch (RuntimeException e) {
+            refused = e;
+        }
+        // refused before it was queued (e.g. no metadata for the topic): later rows of its slot must not go out
+        // ahead of it, and the next rows would most likely be refused the same way
+        failed(row, refused, round);
+        if (DeliveryErrors.classify(refused) != Kind.PERMANENT) {
+            round.aborted = true;
+        }
+    }
+
+    /** The failure of an already completed send, or null when it is still in flight (or succeeded). */
+    private static Throwable failureIfDone(Future<RecordMetadata> ack) {
+        if (!ack.isDone()) {
+            return null;
+        }
+        try {
+            ack.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        }
+    }
+
+    private void awaitAcks(Round round) {
+        long deadline = System.nanoTime() + props.sendBudget().toNanos();
+        for (InFlight f : round.inFlight) {
+            Row row = f.row();
+            try {
+                f.ack().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                round.acked.add(row.id());
+                round.succeededSlots.add(row.slot());
+                metrics.latency(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - row.createdAt().getTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failed(row, e, round);
+            } catch (ExecutionException e) {
+                failed(row, e.getCause(), round);
+            } catch (TimeoutException e) {
+                failed(row, e, round);
+            }
+        }
+        round.succeededSlots.forEach(slot -> {
+            if (!round.failedSlots.contains(slot)) {
+                waiting.remove(slot);
+            }
+        });
+    }
+
+    /** Applies the one policy: park a record-specific permanent failure, otherwise keep the slot waiting. */
+    private void failed(Row row, Throwable error, Round round) {
+        Kind kind = DeliveryErrors.classify(error);
+        metrics.failure(kind);
+        if (kind == Kind.PERMANENT) {
+            log.error("Outbox row {} to {} can never be delivered; parked as FAILED: {}", row.id(), row.topic(),
+                    error.toString());
+            store.park(row.id(), error.toString());
+            return;
+        }
+        if (kind == Kind.PRODUCER_FATAL) {
+            round.replaceProducer = true;
+        }
+        if (!round.failedSlots.add(row.slot())) {
+            return; // the slot's first failure in this round already set its back-off
+        }
+        Backoff previous = waiting.get(row.slot());
+        int failures = previous == null ? 1 : previous.failures() + 1;
+        long delay = Math.min(props.maxBackoff().toMillis(),
+                props.initialBackoff().toMillis() << Math.min(20, failures - 1));
+        waiting.put(row.slot(), new Backoff(failures, System.nanoTime() + delay * 1_000_000));
+        log.warn("Outbox row {} to {} not delivered ({} failure {} of its slot), retry in {} ms: {}", row.id(),
+                row.topic(), kind, failures, delay, error.toString());
+        try {
+            store.recordRetry(row.id(), Instant.now().plusMillis(delay), error.toString());
+        } catch (RuntimeException e) {
+            log.debug("Could not record the retry of outbox row {}: {}", row.id(), e.toString());
+        }
     }
 
     private ProducerRecord<String, String> toRecord(Row row) {
@@ -312,40 +323,22 @@ public class OutboxRelay implements SmartLifecycle {
         return record;
     }
 
-    private void markPublished(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        StringBuilder in = new StringBuilder();
-        for (int i = 0; i < ids.size(); i++) {
-            in.append(i == 0 ? "?" : ",?");
-        }
-        Object[] args = new Object[ids.size() + 1];
-        args[0] = Timestamp.from(Instant.now());
-        for (int i = 0; i < ids.size(); i++) {
-            args[i + 1] = ids.get(i);
-        }
-        jdbc.update("UPDATE outbox_event SET status = 'PUBLISHED', published_at = ? WHERE id IN (" + in + ")", args);
-        published.increment(ids.size());
+    private void replaceProducer() {
+        log.warn("Replacing the outbox relay's Kafka producer after a fatal producer error");
+        closeProducer();
+        producer = producers.get();
     }
 
-    private void recordFailure(Row row, String error) {
-        failures.increment();
-        int attempts = row.attempts() + 1;
-        String message = error == null ? "unknown" : error.length() > 1000 ? error.substring(0, 1000) : error;
-        if (attempts >= props.maxAttempts()) {
-            log.error("Outbox row {} to {} failed {} times; parked as FAILED: {}", row.id(), row.topic(), attempts,
-                    message);
-            jdbc.update("UPDATE outbox_event SET status = 'FAILED', attempts = ?, last_error = ? WHERE id = ?",
-                    attempts, message, row.id());
-            return;
+    private void closeProducer() {
+        Producer<String, String> p = producer;
+        producer = null;
+        if (p != null) {
+            try {
+                p.close(Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                log.debug("Closing the outbox producer failed: {}", e.toString());
+            }
         }
-        long delay = Math.min(props.maxBackoff().toMillis(),
-                props.initialBackoff().toMillis() << Math.min(20, attempts - 1));
-        log.warn("Outbox row {} to {} failed (attempt {}), retry in {} ms: {}", row.id(), row.topic(), attempts,
-                delay, message);
-        jdbc.update("UPDATE outbox_event SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
-                attempts, Timestamp.from(Instant.now().plusMillis(delay)), message, row.id());
     }
 
     private static void sleepQuietly(long millis) {

@@ -1,5 +1,8 @@
 package com.creatorcommerce.platform.messaging.it;
 
+import com.creatorcommerce.platform.messaging.PermanentMessageException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import com.creatorcommerce.platform.messaging.OutboundMessage;
 import com.creatorcommerce.platform.messaging.inbox.Inbox;
 import com.creatorcommerce.platform.messaging.outbox.Outbox;
@@ -19,6 +22,12 @@ public class MessagingTestApplication {
     public static final String EVENTS = "demo.events";
     public static final String ACKS = "demo.acks";
     public static final String POISON = "demo.poison";
+    public static final String LOCKING = "demo.locking";
+
+    /** Whether the poison consumer has been "fixed" (a new version that understands the message was deployed). */
+    public static final AtomicBoolean POISON_CURED = new AtomicBoolean();
+    /** Deliveries seen by the locking consumer, successful or not. */
+    public static final AtomicInteger LOCKING_ATTEMPTS = new AtomicInteger();
 
     public record Deposited(long accountId, long amount) {
     }
@@ -77,7 +86,24 @@ public class MessagingTestApplication {
         @KafkaListener(id = "demo-poison-consumer", topics = POISON)
         void poison(ConsumerRecord<String, String> record) {
             inbox.handle("demo-poison-consumer", record, message -> {
-                throw new IllegalStateException("cannot handle " + message.id());
+                if (!POISON_CURED.get()) {
+                    throw new PermanentMessageException("cannot handle " + message.id());
+                }
+                Deposited d = message.payloadAs(json, Deposited.class);
+                jdbc.update("INSERT INTO demo_effect (message_id, account_id, amount) VALUES (?, ?, ?)",
+                        message.id(), d.accountId(), d.amount());
+            });
+        }
+
+        /** Changes a row another transaction may hold locked: fails with a lock wait timeout until it is free. */
+        @KafkaListener(id = "demo-locking-consumer", topics = LOCKING)
+        void locking(ConsumerRecord<String, String> record) {
+            LOCKING_ATTEMPTS.incrementAndGet();
+            inbox.handle("demo-locking-consumer", record, message -> {
+                Deposited d = message.payloadAs(json, Deposited.class);
+                jdbc.update("UPDATE demo_account SET balance = balance + ? WHERE id = ?", d.amount(), d.accountId());
+                jdbc.update("INSERT INTO demo_effect (message_id, account_id, amount) VALUES (?, ?, ?)",
+                        message.id(), d.accountId(), d.amount());
             });
         }
     }

@@ -6,6 +6,7 @@ import com.creatorcommerce.platform.messaging.MessageHeaders;
 import com.creatorcommerce.platform.messaging.MessagingAutoConfiguration;
 import com.creatorcommerce.platform.snowflake.Snowflake;
 import com.creatorcommerce.platform.snowflake.SnowflakeAutoConfiguration;
+import com.creatorcommerce.platform.test.Await;
 import com.creatorcommerce.platform.test.TestDatabase;
 import com.creatorcommerce.platform.test.TestDatabaseServer;
 import com.creatorcommerce.platform.test.TestKafka;
@@ -48,8 +49,8 @@ class TwoRelaysIT {
     @Test
     void twoRelaysPublishEveryRowOnceInPerKeyOrder() throws Exception {
         String topic = "relay-order-" + UUID.randomUUID();
-        OutboxProperties props = new OutboxProperties(true, 8, 50, Duration.ofMillis(50), Duration.ofSeconds(1),
-                null, null, null, null);
+        OutboxProperties props = new OutboxProperties(true, 50, Duration.ofMillis(50), Duration.ofSeconds(4),
+                Duration.ofSeconds(1), null, null, null);
         try (TestDatabase db = TestDatabaseServer.get().create();
                 HikariDataSource ds = pool(db);
                 TopicRecorder recorder = TopicRecorder.of(topic)) {
@@ -58,12 +59,15 @@ class TwoRelaysIT {
             JsonMapper json = new JsonMapper();
             SimpleMeterRegistry metersA = new SimpleMeterRegistry();
             SimpleMeterRegistry metersB = new SimpleMeterRegistry();
-            OutboxRelay relayA = new OutboxRelay(ds, producer(), json, props, metersA, "relay-a");
-            OutboxRelay relayB = new OutboxRelay(ds, producer(), json, props, metersB, "relay-b");
+            OutboxRelay relayA = new OutboxRelay(ds, TwoRelaysIT::producer, json, props, metersA, "relay-a");
+            OutboxRelay relayB = new OutboxRelay(ds, TwoRelaysIT::producer, json, props, metersB, "relay-b");
             relayA.start();
             relayB.start();
             try {
-                JdbcOutbox outbox = new JdbcOutbox(ds, new Snowflake(1), json, "/test", props.partitions(), () -> {
+                Await.until("both relays hold slots", Duration.ofSeconds(30), () -> new JdbcTemplate(ds).queryForObject(
+                        "SELECT COUNT(DISTINCT owner) FROM outbox_partition_lease WHERE owner IS NOT NULL",
+                        Integer.class) == 2);
+                JdbcOutbox outbox = new JdbcOutbox(ds, new Snowflake(1), json, "/test", () -> {
                     relayA.wakeUp();
                     relayB.wakeUp();
                 });
@@ -124,22 +128,26 @@ class TwoRelaysIT {
     }
 
     @Test
-    void leasesSplitPartitionsFairlyAndMoveWhenAnInstanceLeaves() {
+    void leasesSplitSlotsFairlyAndMoveWhenAnInstanceLeaves() {
         try (TestDatabase db = TestDatabaseServer.get().create(); HikariDataSource ds = pool(db)) {
             Flyway.configure().dataSource(ds).locations(MessagingAutoConfiguration.FLYWAY_LOCATION).load().migrate();
-            PartitionLeases a = new PartitionLeases(ds, "a", 8, Duration.ofSeconds(10), System::currentTimeMillis);
-            PartitionLeases b = new PartitionLeases(ds, "b", 8, Duration.ofSeconds(10), System::currentTimeMillis);
+            SlotLeases a = new SlotLeases(ds, "a", Duration.ofSeconds(10), System::nanoTime);
+            SlotLeases b = new SlotLeases(ds, "b", Duration.ofSeconds(10), System::nanoTime);
             a.initialize();
             b.initialize();
+            Duration budget = Duration.ofSeconds(5);
 
-            assertThat(a.refresh()).hasSize(8);
-            assertThat(b.refresh()).as("nothing free yet").isEmpty();
-            assertThat(a.refresh()).as("a gives up the excess").hasSize(4);
-            Set<Integer> ofB = b.refresh();
-            assertThat(ofB).hasSize(4).doesNotContainAnyElementsOf(a.refresh());
+            assertThat(a.rebalance().slots()).hasSize(OutboxSlots.COUNT);
+            assertThat(a.mayPublish(budget)).isTrue();
+            assertThat(b.rebalance().slots()).as("nothing free yet").isEmpty();
+            assertThat(b.mayPublish(budget)).as("no slots, nothing to publish").isFalse();
+            assertThat(a.rebalance().slots()).as("a gives up the excess").hasSize(OutboxSlots.COUNT / 2);
+            Set<Integer> ofB = b.rebalance().slots();
+            assertThat(ofB).hasSize(OutboxSlots.COUNT / 2).doesNotContainAnyElementsOf(a.rebalance().slots());
+            assertThat(a.mayPublish(Duration.ofSeconds(11))).as("never trusted beyond the TTL").isFalse();
 
             b.releaseAll();
-            assertThat(a.refresh()).as("b left: a takes everything").hasSize(8);
+            assertThat(a.rebalance().slots()).as("b left: a takes everything").hasSize(OutboxSlots.COUNT);
         }
     }
 
@@ -152,7 +160,7 @@ class TwoRelaysIT {
         return ds;
     }
 
-    private static KafkaProducer<String, String> producer() {
+    static KafkaProducer<String, String> producer() {
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new StringSerializer());

@@ -1,0 +1,62 @@
+package com.creatorcommerce.platform.messaging.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The relay's meters. Alert on {@code outbox.failed > 0} (parked rows need an operator),
+ * {@code outbox.waiting_slots > 0} for minutes (a key held back by a broker problem) and
+ * {@code outbox.oldest_pending_age} (seconds).
+ */
+final class OutboxMetrics {
+
+    private final Timer latency;
+    private final Counter published;
+    private final Map<DeliveryErrors.Kind, Counter> failures = new EnumMap<>(DeliveryErrors.Kind.class);
+    private volatile OutboxStore.Stats stats = new OutboxStore.Stats(0, 0, null);
+
+    OutboxMetrics(MeterRegistry meters, Map<Integer, ?> waitingSlots) {
+        latency = Timer.builder("outbox.publish.latency").description("outbox commit to Kafka ack")
+                .publishPercentiles(0.5, 0.99).register(meters);
+        published = Counter.builder("outbox.published").register(meters);
+        for (DeliveryErrors.Kind kind : DeliveryErrors.Kind.values()) {
+            failures.put(kind, Counter.builder("outbox.publish.failures").tag("kind", kind.name().toLowerCase())
+                    .register(meters));
+        }
+        Gauge.builder("outbox.backlog", this, m -> m.stats.pending()).description("pending outbox rows")
+                .register(meters);
+        Gauge.builder("outbox.failed", this, m -> m.stats.failed())
+                .description("outbox rows parked as FAILED (need an operator)").register(meters);
+        Gauge.builder("outbox.oldest_pending_age", this, OutboxMetrics::oldestPendingAgeSeconds)
+                .description("age in seconds of the oldest pending row").baseUnit("seconds").register(meters);
+        Gauge.builder("outbox.waiting_slots", waitingSlots, Map::size)
+                .description("slots whose head row failed transiently and waits for a retry").register(meters);
+    }
+
+    void stats(OutboxStore.Stats current) {
+        stats = current;
+    }
+
+    void published(int n) {
+        published.increment(n);
+    }
+
+    void failure(DeliveryErrors.Kind kind) {
+        failures.get(kind).increment();
+    }
+
+    void latency(Duration d) {
+        latency.record(d);
+    }
+
+    private double oldestPendingAgeSeconds() {
+        Instant oldest = stats.oldestPending();
+        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, Instant.now()).toMillis() / 1000.0);
+    }
+}
