@@ -7,12 +7,17 @@ import com.creatorcommerce.payment.adapter.out.persistence.Payments;
 import com.creatorcommerce.payment.application.port.PaymentGateway;
 import com.creatorcommerce.payment.application.port.PaymentGateway.CancelOutcome;
 import com.creatorcommerce.payment.domain.CancellationStatus;
+import com.creatorcommerce.payment.domain.CheckSchedule;
 import com.creatorcommerce.payment.domain.Payment;
 import com.creatorcommerce.payment.domain.PaymentCancellation;
 import com.creatorcommerce.platform.snowflake.IdGenerator;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,10 +27,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Cancelling (fully or partly) an approved payment: {@link #accept} reserves the amount by recording a REQUESTED
  * cancellation on the locked payment (so concurrent cancels can never exceed what was approved), {@link #execute}
  * sends it to the PG with the cancellation's own Idempotency-Key and records the answer. An unknown answer leaves it
- * REQUESTED; the reconciliation job sends it again (same key: the PG cancels once).
+ * REQUESTED; the reconciliation job sends it again (same key: the PG cancels once), backing off per cancellation and
+ * flagging it for ops after the attempt cap.
  */
 @Service
 public class CancelPaymentService {
+
+    private static final Logger log = LoggerFactory.getLogger(CancelPaymentService.class);
 
     private final Payments payments;
     private final PaymentCancellations cancellations;
@@ -34,9 +42,12 @@ public class CancelPaymentService {
     private final IdGenerator ids;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final CheckSchedule schedule;
+    private final Counter flagged;
 
     CancelPaymentService(Payments payments, PaymentCancellations cancellations, PaymentGateway gateway,
-            PaymentAnnouncements announcements, IdGenerator ids, Clock clock, TransactionTemplate tx) {
+            PaymentAnnouncements announcements, IdGenerator ids, Clock clock, TransactionTemplate tx,
+            CheckSchedule schedule, MeterRegistry meters) {
         this.payments = payments;
         this.cancellations = cancellations;
         this.gateway = gateway;
@@ -44,6 +55,8 @@ public class CancelPaymentService {
         this.ids = ids;
         this.clock = clock;
         this.tx = tx;
+        this.schedule = schedule;
+        this.flagged = ReconciliationMeters.flagged(meters);
     }
 
     /**
@@ -94,8 +107,11 @@ public class CancelPaymentService {
         }
         // the PG's full cancel (no cancelAmount) only when nothing was cancelled before: otherwise name the amount
         boolean full = inFlight == 0 && p.cancelledAmount() == 0 && amount == p.cancellableAmount();
-        PaymentCancellation c = cancellations.saveAndFlush(PaymentCancellation.request(ids.nextId(), p,
-                cmd.cancelRequestId(), amount, full, cmd.reason(), true, correlationId, clock.instant()));
+        Instant now = clock.instant();
+        PaymentCancellation c = PaymentCancellation.request(ids.nextId(), p, cmd.cancelRequestId(), amount, full,
+                cmd.reason(), true, correlationId, now);
+        c.holdChecks(schedule, now);
+        cancellations.saveAndFlush(c);
         return Optional.of(c.id());
     }
 
@@ -106,7 +122,8 @@ public class CancelPaymentService {
             return;
         }
         Payment p = payments.findById(c.paymentId()).orElseThrow();
-        tx.executeWithoutResult(s -> cancellations.lockById(cancellationId).ifPresent(x -> x.sent(clock.instant())));
+        tx.executeWithoutResult(s -> cancellations.lockById(cancellationId)
+                .ifPresent(x -> x.sent(schedule, clock.instant())));
         CancelOutcome outcome = gateway.cancel(p.paymentKey(), c.cancelReason(),
                 c.fullCancel() ? null : c.cancelAmount(), c.idempotencyKey());
         tx.executeWithoutResult(s -> record(cancellationId, c.paymentId(), outcome));
@@ -129,7 +146,28 @@ public class CancelPaymentService {
                     announcements.cancelFailed(p, c);
                 }
             }
-            case CancelOutcome.Unknown u -> c.stillUnknown(u.reason(), now);
+            case CancelOutcome.Unknown u -> stillUnknown(p, c, u.reason(), now);
+        }
+    }
+
+    /** The reconciliation job takes a due cancellation: false when it is no longer due at {@code dueBy}. */
+    public boolean claimCheck(long cancellationId, Instant dueBy) {
+        return Boolean.TRUE.equals(tx.execute(s -> cancellations.lockById(cancellationId)
+                .map(c -> c.claimCheck(dueBy, schedule, clock.instant())).orElse(false)));
+    }
+
+    /** Sending it failed before any PG answer (the reconciliation job sends it again later). */
+    public void stillUnknown(long cancellationId, String reason) {
+        tx.executeWithoutResult(s -> cancellations.lockById(cancellationId).ifPresent(c -> stillUnknown(
+                payments.findById(c.paymentId()).orElseThrow(), c, reason, clock.instant())));
+    }
+
+    private void stillUnknown(Payment p, PaymentCancellation c, String reason, Instant now) {
+        if (c.stillUnknown(reason, schedule, now)) {
+            flagged.increment();
+            log.error("CANCELLATION NEEDS ATTENTION: cancellation {} of {} of payment {} ({}) is still unresolved "
+                    + "after {} attempts: {}. Sent again every {}.", c.id(), c.cancelAmount(), p.id(),
+                    p.paymentKey(), c.attempts(), reason, schedule.maxDelay());
         }
     }
 }

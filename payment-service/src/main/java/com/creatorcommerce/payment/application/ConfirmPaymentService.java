@@ -6,10 +6,12 @@ import com.creatorcommerce.payment.adapter.out.persistence.Payments;
 import com.creatorcommerce.payment.application.port.PaymentGateway;
 import com.creatorcommerce.payment.application.port.PaymentGateway.ConfirmOutcome;
 import com.creatorcommerce.payment.application.port.PaymentGateway.StatusOutcome;
+import com.creatorcommerce.payment.domain.CheckSchedule;
 import com.creatorcommerce.payment.domain.Payment;
 import com.creatorcommerce.payment.domain.PaymentStatus;
 import com.creatorcommerce.platform.snowflake.IdGenerator;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -18,9 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Confirming a payment at the PG, in two steps so that no transaction stays open during the PG call:
  * {@link #accept} records the payment PENDING (in the command's inbox transaction), then {@link #settle} calls the PG
- * and records the outcome. An unknown confirm outcome is resolved by the PG's status; what stays unknown is left
+ * and records the outcome. An unknown confirm outcome (timeout, 5xx, or a 4xx that is no decline, such as 409
+ * "already processing" answering our own same-key retry) is resolved by the PG's status; what stays unknown is left
  * PENDING for {@link #reconcile} (status first; a payment the PG does not know is confirmed again with the same
- * Idempotency-Key).
+ * Idempotency-Key). A payment the PG reports cancelled while it was PENDING fails, and what the PG still holds of it
+ * is cancelled.
  */
 @Service
 public class ConfirmPaymentService {
@@ -34,9 +38,11 @@ public class ConfirmPaymentService {
     private final PaymentAnnouncements announcements;
     private final IdGenerator ids;
     private final Clock clock;
+    private final CheckSchedule schedule;
 
     ConfirmPaymentService(Payments payments, PaymentGateway gateway, PaymentOutcomes outcomes,
-            CancelPaymentService cancels, PaymentAnnouncements announcements, IdGenerator ids, Clock clock) {
+            CancelPaymentService cancels, PaymentAnnouncements announcements, IdGenerator ids, Clock clock,
+            CheckSchedule schedule) {
         this.payments = payments;
         this.gateway = gateway;
         this.outcomes = outcomes;
@@ -44,6 +50,7 @@ public class ConfirmPaymentService {
         this.announcements = announcements;
         this.ids = ids;
         this.clock = clock;
+        this.schedule = schedule;
     }
 
     /**
@@ -69,8 +76,10 @@ public class ConfirmPaymentService {
             }
             return Optional.empty();
         }
+        Instant now = clock.instant();
         Payment p = Payment.request(ids.nextId(), cmd.paymentKey(), cmd.purpose(), cmd.referenceId(), cmd.userId(),
-                cmd.amount(), correlationId, clock.instant());
+                cmd.amount(), correlationId, now);
+        p.holdChecks(schedule, now); // if this instance dies before the PG answers, the reconciliation job takes over
         payments.saveAndFlush(p);
         return Optional.of(p.id());
     }
@@ -103,26 +112,38 @@ public class ConfirmPaymentService {
         switch (outcome) {
             case ConfirmOutcome.Approved a -> approved(paymentId, a.totalAmount(), a.approvedAt());
             case ConfirmOutcome.Rejected r -> outcomes.failed(paymentId, r.code(), r.message());
-            case ConfirmOutcome.Unknown u -> resolveByStatus(p, u.reason());
+            case ConfirmOutcome.Unclear u -> resolveUnclear(p, u);
+            case ConfirmOutcome.Unknown u -> apply(p, gateway.status(p.paymentKey()), u.reason());
         }
     }
 
-    /** Asks the PG what became of a PENDING payment; confirms it again (same key) if the PG never saw it. */
+    /**
+     * The reconciliation job's look at a due payment. PENDING: asks the PG what became of it, and confirms it again
+     * (same Idempotency-Key) if the PG never saw it. FAILED for an unclear reason: asks whether the PG holds the money
+     * after all, and if so cancels it (the requester was told it failed).
+     */
     public void reconcile(long paymentId) {
         Payment p = payments.findById(paymentId).orElseThrow();
-        if (p.status() != PaymentStatus.PENDING) {
-            return;
-        }
-        StatusOutcome status = gateway.status(p.paymentKey());
-        if (status instanceof StatusOutcome.NotFound) {
-            settle(paymentId);
-        } else {
-            apply(p, status, "reconciliation");
+        if (p.status() == PaymentStatus.PENDING) {
+            StatusOutcome status = gateway.status(p.paymentKey());
+            if (status instanceof StatusOutcome.NotFound) {
+                settle(paymentId);
+            } else {
+                apply(p, status, "reconciliation");
+            }
+        } else if (p.awaitingRecheck()) {
+            recheck(p, gateway.status(p.paymentKey()));
         }
     }
 
-    private void resolveByStatus(Payment p, String unknownReason) {
-        apply(p, gateway.status(p.paymentKey()), unknownReason);
+    /** A 4xx without a readable code: the status decides; a PG that knows nothing of it means failed, re-checked. */
+    private void resolveUnclear(Payment p, ConfirmOutcome.Unclear u) {
+        StatusOutcome status = gateway.status(p.paymentKey());
+        if (status instanceof StatusOutcome.NotFound) {
+            outcomes.failedUnclear(p.id(), u.code(), u.message());
+        } else {
+            apply(p, status, "confirm answered " + u.code() + ": " + u.message());
+        }
     }
 
     private void apply(Payment p, StatusOutcome status, String context) {
@@ -132,6 +153,7 @@ public class ConfirmPaymentService {
                     d.approvedAt());
             case StatusOutcome.NotApproved n -> outcomes.failed(p.id(), PaymentFailureCode.PG_ABORTED,
                     "The PG reports the payment " + n.pgStatus());
+            case StatusOutcome.Cancelled c -> cancelledAtPg(p, c);
             case StatusOutcome.NotFound ignored -> outcomes.stillUnknown(p.id(),
                     context + "; the PG has no payment with this key yet");
             case StatusOutcome.InProgress i -> outcomes.stillUnknown(p.id(),
@@ -140,7 +162,40 @@ public class ConfirmPaymentService {
         }
     }
 
-    private void approved(long paymentId, long amount, java.time.Instant approvedAt) {
+    /** Re-check of a payment FAILED for an unclear reason: does the PG hold any of it? */
+    private void recheck(Payment p, StatusOutcome status) {
+        switch (status) {
+            case StatusOutcome.Done d -> {
+                long approved = d.totalAmount() == null ? p.amount() : d.totalAmount();
+                outcomes.heldAtPg(p.id(), "DONE", approved, approved).ifPresent(cancels::execute);
+            }
+            case StatusOutcome.Cancelled c -> cancelledAtPg(p, c);
+            case StatusOutcome.NotApproved n -> outcomes.notHeld(p.id(), n.pgStatus());
+            case StatusOutcome.NotFound ignored -> outcomes.notHeld(p.id(), "no payment with this key");
+            case StatusOutcome.InProgress i -> outcomes.stillUnknown(p.id(), "re-check; the PG reports "
+                    + i.pgStatus());
+            case StatusOutcome.Unknown u -> outcomes.stillUnknown(p.id(), "re-check; status query: " + u.reason());
+        }
+    }
+
+    /**
+     * The PG reports the payment CANCELED / PARTIAL_CANCELED: it was approved, and is not ours to treat as approved.
+     * What the PG still holds is cancelled; the payment fails with the refund recorded.
+     */
+    private void cancelledAtPg(Payment p, StatusOutcome.Cancelled c) {
+        if (c.totalAmount() == null) {
+            // fully cancelled, amount untold: nothing is held either way
+            if (p.status() == PaymentStatus.PENDING) {
+                outcomes.failed(p.id(), PaymentFailureCode.PG_ABORTED, "The PG reports the payment " + c.pgStatus());
+            } else {
+                outcomes.notHeld(p.id(), c.pgStatus());
+            }
+            return;
+        }
+        outcomes.heldAtPg(p.id(), c.pgStatus(), c.totalAmount(), c.balanceAmount()).ifPresent(cancels::execute);
+    }
+
+    private void approved(long paymentId, long amount, Instant approvedAt) {
         outcomes.approved(paymentId, amount, approvedAt).ifPresent(cancels::execute);
     }
 }

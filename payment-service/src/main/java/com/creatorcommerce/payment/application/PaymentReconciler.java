@@ -3,8 +3,6 @@ package com.creatorcommerce.payment.application;
 import com.creatorcommerce.payment.adapter.out.persistence.PaymentCancellations;
 import com.creatorcommerce.payment.adapter.out.persistence.Payments;
 import com.creatorcommerce.payment.config.ReconciliationProperties;
-import com.creatorcommerce.payment.domain.CancellationStatus;
-import com.creatorcommerce.payment.domain.PaymentStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -19,10 +17,17 @@ import org.springframework.stereotype.Service;
 
 /**
  * Settles what was left without a known PG outcome: PENDING payments (status query; confirm again with the same
- * Idempotency-Key if the PG never saw it) and REQUESTED cancellations (sent again with their key). Runs every
+ * Idempotency-Key if the PG never saw it), payments FAILED for an unclear reason (re-checked: money the PG holds after
+ * all is given back) and REQUESTED cancellations (sent again with their key). Runs every
  * {@code platform.payment.reconciliation.interval}; {@link #reconcile(Instant)} can be called directly (ops, tests).
- * Several instances may run it at once: every outcome is recorded on the locked row and only the first settlement
- * announces anything.
+ *
+ * <p>Every row carries its own next check time ({@code next_check_at}): held back while a PG call is in flight, then
+ * backed off exponentially (capped) after each look that left the outcome unknown. A run takes the rows due, earliest
+ * first, so a row the PG keeps failing on moves behind newer ones instead of starving them. A row still unresolved
+ * after the attempt cap is flagged for ops ({@code attention_at}, an error log, {@code payment.reconciliation.flagged}
+ * and the {@code payment.attention} gauge) and keeps being looked at every maximum delay: never silently dropped.
+ * Several instances may run it at once: each row is claimed on its locked row before the PG is asked, every outcome
+ * is recorded on the locked row and only the first settlement announces anything.
  */
 @Service
 public class PaymentReconciler {
@@ -33,19 +38,22 @@ public class PaymentReconciler {
     private final PaymentCancellations cancellations;
     private final ConfirmPaymentService confirms;
     private final CancelPaymentService cancels;
+    private final PaymentOutcomes outcomes;
     private final ReconciliationProperties props;
     private final Clock clock;
 
+    /** Rows looked at (claimed) in one run. */
     public record Report(int payments, int cancellations) {
     }
 
     PaymentReconciler(Payments payments, PaymentCancellations cancellations, ConfirmPaymentService confirms,
-            CancelPaymentService cancels, ReconciliationProperties props, Clock clock, MeterRegistry meters,
-            JdbcTemplate jdbc) {
+            CancelPaymentService cancels, PaymentOutcomes outcomes, ReconciliationProperties props, Clock clock,
+            MeterRegistry meters, JdbcTemplate jdbc) {
         this.payments = payments;
         this.cancellations = cancellations;
         this.confirms = confirms;
         this.cancels = cancels;
+        this.outcomes = outcomes;
         this.props = props;
         this.clock = clock;
         Gauge.builder("payment.pending", () -> count(jdbc,
@@ -54,6 +62,12 @@ public class PaymentReconciler {
         Gauge.builder("payment.cancellations.requested", () -> count(jdbc,
                         "SELECT COUNT(*) FROM payment_cancellations WHERE status = 'REQUESTED'"))
                 .description("Cancellations without a known PG outcome").register(meters);
+        Gauge.builder("payment.attention", () -> count(jdbc,
+                        "SELECT (SELECT COUNT(*) FROM payments WHERE attention_at IS NOT NULL AND next_check_at IS NOT "
+                                + "NULL) + (SELECT COUNT(*) FROM payment_cancellations WHERE attention_at IS NOT NULL "
+                                + "AND next_check_at IS NOT NULL)"))
+                .description("Payments and cancellations flagged for ops (attempt cap reached) and still unresolved")
+                .register(meters);
     }
 
     @Scheduled(initialDelayString = "${platform.payment.reconciliation.interval:PT30S}",
@@ -63,7 +77,7 @@ public class PaymentReconciler {
             return;
         }
         try {
-            Report r = reconcile(clock.instant().minus(props.minAge()));
+            Report r = reconcile(clock.instant());
             if (r.payments() + r.cancellations() > 0) {
                 log.info("Reconciliation looked at {} payments and {} cancellations", r.payments(), r.cancellations());
             }
@@ -72,27 +86,39 @@ public class PaymentReconciler {
         }
     }
 
-    /** Settles PENDING payments and REQUESTED cancellations not looked at since {@code cutoff}. */
-    public Report reconcile(Instant cutoff) {
-        List<Long> pending = payments.findIdsToReconcile(PaymentStatus.PENDING, cutoff,
-                PageRequest.of(0, props.batchSize()));
-        for (long id : pending) {
+    /**
+     * Looks at the payments and cancellations due at {@code dueBy} ({@code batch-size} of each, earliest due first).
+     */
+    public Report reconcile(Instant dueBy) {
+        int lookedAt = 0;
+        List<Long> due = payments.findIdsDue(dueBy, PageRequest.of(0, props.batchSize()));
+        for (long id : due) {
+            if (!outcomes.claimCheck(id, dueBy)) {
+                continue;
+            }
+            lookedAt++;
             try {
                 confirms.reconcile(id);
             } catch (RuntimeException e) {
                 log.warn("Could not reconcile payment {}: {}", id, e.toString());
+                outcomes.stillUnknown(id, "reconciliation failed: " + e);
             }
         }
-        List<Long> requested = cancellations.findIdsToReconcile(CancellationStatus.REQUESTED, cutoff,
-                PageRequest.of(0, props.batchSize()));
+        int cancellationsLookedAt = 0;
+        List<Long> requested = cancellations.findIdsDue(dueBy, PageRequest.of(0, props.batchSize()));
         for (long id : requested) {
+            if (!cancels.claimCheck(id, dueBy)) {
+                continue;
+            }
+            cancellationsLookedAt++;
             try {
                 cancels.execute(id);
             } catch (RuntimeException e) {
                 log.warn("Could not reconcile cancellation {}: {}", id, e.toString());
+                cancels.stillUnknown(id, "reconciliation failed: " + e);
             }
         }
-        return new Report(pending.size(), requested.size());
+        return new Report(lookedAt, cancellationsLookedAt);
     }
 
     private static double count(JdbcTemplate jdbc, String sql) {

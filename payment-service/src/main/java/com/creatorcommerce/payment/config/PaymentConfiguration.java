@@ -3,6 +3,7 @@ package com.creatorcommerce.payment.config;
 import com.creatorcommerce.contracts.payment.PaymentTopics;
 import com.creatorcommerce.payment.adapter.out.pg.HttpPaymentGateway;
 import com.creatorcommerce.payment.application.port.PaymentGateway;
+import com.creatorcommerce.payment.domain.CheckSchedule;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.common.retry.configuration.RetryConfigCustomizer;
 import io.github.resilience4j.retry.RetryRegistry;
@@ -34,6 +35,12 @@ public class PaymentConfiguration {
     @Bean
     RetryConfigCustomizer pgRetryClassification() {
         return RetryConfigCustomizer.of(PG, builder -> builder.retryOnException(t -> HttpPaymentGateway.isTransient((Throwable) t)));
+    }
+
+    /** When the reconciliation job looks at rows whose PG outcome is unknown. */
+    @Bean
+    CheckSchedule checkSchedule(ReconciliationProperties reconciliation) {
+        return reconciliation.schedule();
     }
 
     @Bean

@@ -16,6 +16,10 @@ import java.util.Objects;
  * One payment at the PG, identified there by its payment key ({@code pg_payment_id}, unique). It starts PENDING and
  * reaches its outcome only from an authoritative PG answer: a confirm response, or a status query after an unknown
  * outcome. Once approved it can be cancelled, fully or in parts.
+ *
+ * <p>{@code next_check_at} is when the reconciliation job looks at it: set while it is PENDING (held back while a PG
+ * call is in flight, then backed off after each look that left the outcome unknown) and while it is FAILED for an
+ * unclear reason (re-checked: the PG might hold the money after all); cleared once the outcome is certain.
  */
 @Entity
 @Table(name = "payments")
@@ -83,6 +87,15 @@ public class Payment {
     @Column(name = "correlation_id", updatable = false)
     private String correlationId;
 
+    @Column(name = "check_attempts", nullable = false)
+    private int checkAttempts;
+
+    @Column(name = "next_check_at")
+    private Instant nextCheckAt;
+
+    @Column(name = "attention_at")
+    private Instant attentionAt;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -133,10 +146,33 @@ public class Payment {
         return "payment-" + id + "-confirm";
     }
 
-    public void confirmSent(Instant now) {
+    /** Created: the caller sends the confirm; the reconciliation job steps in only if nothing is known by then. */
+    public void holdChecks(CheckSchedule schedule, Instant now) {
+        if (status == PaymentStatus.PENDING) {
+            nextCheckAt = schedule.holdUntil(now);
+        }
+    }
+
+    /** A confirm is sent now; the reconciliation job leaves the payment alone while it is in flight. */
+    public void confirmSent(CheckSchedule schedule, Instant now) {
         confirmAttempts++;
         lastCheckedAt = now;
         updatedAt = now;
+        if (status == PaymentStatus.PENDING) {
+            nextCheckAt = schedule.holdUntil(now);
+        }
+    }
+
+    /**
+     * Claims a due look for the reconciliation job: false when the row is not due at {@code dueBy} (another instance
+     * took it, or it was settled meanwhile); otherwise held while the look is in flight.
+     */
+    public boolean claimCheck(Instant dueBy, CheckSchedule schedule, Instant now) {
+        if (nextCheckAt == null || nextCheckAt.isAfter(dueBy)) {
+            return false;
+        }
+        nextCheckAt = schedule.holdUntil(now);
+        return true;
     }
 
     /**
@@ -157,11 +193,12 @@ public class Payment {
         paidAt = approvedAt == null ? now : approvedAt;
         lastError = null;
         lastCheckedAt = now;
+        nextCheckAt = null;
         updatedAt = now;
         return true;
     }
 
-    /** Not approved. Returns false when the payment was not pending. */
+    /** Not approved: a definite answer, nothing left to check. Returns false when the payment was not pending. */
     public boolean fail(String code, String message, Instant now) {
         if (status != PaymentStatus.PENDING) {
             return false;
@@ -171,17 +208,84 @@ public class Payment {
         failureMessage = clip(message);
         failedAt = now;
         lastCheckedAt = now;
+        nextCheckAt = null;
         updatedAt = now;
         return true;
     }
 
-    /** The outcome is still unknown (timeout, 5xx, PG unreachable): stays PENDING for the reconciliation job. */
-    public void stillUnknown(String reason, Instant now) {
-        if (status == PaymentStatus.PENDING) {
-            lastError = clip(reason);
-            lastCheckedAt = now;
-            updatedAt = now;
+    /**
+     * Not approved as far as anyone can tell, but not for a definite reason (e.g. a 4xx answer without a readable PG
+     * code, and the PG knows no such payment): FAILED, and re-checked by the reconciliation job from
+     * {@code recheckAt} on, in case the PG holds the money after all. Returns false when the payment was not pending.
+     */
+    public boolean failUnclear(String code, String message, Instant recheckAt, Instant now) {
+        if (!fail(code, message, now)) {
+            return false;
         }
+        nextCheckAt = recheckAt;
+        return true;
+    }
+
+    /** FAILED for an unclear reason and not re-checked to the end yet. */
+    public boolean awaitingRecheck() {
+        return status == PaymentStatus.FAILED && nextCheckAt != null;
+    }
+
+    /** A re-check found the PG holds nothing of this failed payment: nothing more to check. */
+    public boolean recheckSettled(Instant now) {
+        if (!awaitingRecheck()) {
+            return false;
+        }
+        nextCheckAt = null;
+        lastError = null;
+        lastCheckedAt = now;
+        updatedAt = now;
+        return true;
+    }
+
+    /**
+     * The PG holds an approval of {@code approved} for a payment that is not (or no longer) treated as approved: the
+     * PG reports it (partly) cancelled while it was PENDING, or a re-check of an unclear failure found it approved.
+     * The payment is FAILED (announced as such if it was PENDING) with {@code approved} recorded, so that what the PG
+     * still holds ({@link #cancellableAmount()}) is cancelled. Returns false when there is nothing to do (settled
+     * otherwise, or already recorded).
+     */
+    public boolean heldWithoutApproval(String code, String message, long approved, Instant now) {
+        if (approved <= 0) {
+            throw new IllegalArgumentException("An approved amount is positive: " + approved);
+        }
+        if (status == PaymentStatus.PENDING) {
+            fail(code, message, now);
+        } else if (!awaitingRecheck() || approvedAmount != null) {
+            return false;
+        }
+        approvedAmount = approved;
+        nextCheckAt = null;
+        lastError = null;
+        lastCheckedAt = now;
+        updatedAt = now;
+        return true;
+    }
+
+    /**
+     * A look at the PG (confirm, status query) left the outcome unknown: the row stays as it is (PENDING, or FAILED
+     * awaiting its re-check) and the reconciliation job looks again after a capped exponential back-off. Returns true
+     * when this look used up the attempts and flagged the row for ops (once).
+     */
+    public boolean stillUnknown(String reason, CheckSchedule schedule, Instant now) {
+        if (status != PaymentStatus.PENDING && !awaitingRecheck()) {
+            return false;
+        }
+        lastError = clip(reason);
+        lastCheckedAt = now;
+        updatedAt = now;
+        checkAttempts++;
+        nextCheckAt = schedule.next(checkAttempts, now);
+        if (schedule.exhausted(checkAttempts) && attentionAt == null) {
+            attentionAt = now;
+            return true;
+        }
+        return false;
     }
 
     /** What the PG holds and was not cancelled yet (an approval for a wrong amount counts until cancelled). */
@@ -277,6 +381,22 @@ public class Payment {
 
     public String correlationId() {
         return correlationId;
+    }
+
+    public int checkAttempts() {
+        return checkAttempts;
+    }
+
+    public Instant nextCheckAt() {
+        return nextCheckAt;
+    }
+
+    public Instant attentionAt() {
+        return attentionAt;
+    }
+
+    public Instant lastCheckedAt() {
+        return lastCheckedAt;
     }
 
     public Instant createdAt() {

@@ -61,6 +61,12 @@ public class PaymentCancellation {
     @Column(name = "cancelled_at")
     private Instant cancelledAt;
 
+    @Column(name = "next_check_at")
+    private Instant nextCheckAt;
+
+    @Column(name = "attention_at")
+    private Instant attentionAt;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -95,13 +101,44 @@ public class PaymentCancellation {
         return c;
     }
 
+    /**
+     * A cancel the PG already did without us (its status query reported the payment CANCELED / PARTIAL_CANCELED):
+     * recorded DONE at once, so that the payment's cancelled amount is the sum of its DONE cancellations.
+     */
+    public static PaymentCancellation doneAtPg(long id, Payment payment, long cancelAmount, String reason,
+            String correlationId, Instant now) {
+        PaymentCancellation c = request(id, payment, null, cancelAmount, false, reason, false, correlationId, now);
+        c.done(now);
+        return c;
+    }
+
     public String idempotencyKey() {
         return "payment-cancellation-" + id;
     }
 
-    public void sent(Instant now) {
+    /** Recorded: the caller sends it; the reconciliation job steps in only if nothing is known by then. */
+    public void holdChecks(CheckSchedule schedule, Instant now) {
+        if (status == CancellationStatus.REQUESTED) {
+            nextCheckAt = schedule.holdUntil(now);
+        }
+    }
+
+    /** Sent now; the reconciliation job leaves it alone while it is in flight. */
+    public void sent(CheckSchedule schedule, Instant now) {
         attempts++;
         updatedAt = now;
+        if (status == CancellationStatus.REQUESTED) {
+            nextCheckAt = schedule.holdUntil(now);
+        }
+    }
+
+    /** Claims a due send for the reconciliation job: false when it is not due at {@code dueBy}. */
+    public boolean claimCheck(Instant dueBy, CheckSchedule schedule, Instant now) {
+        if (status != CancellationStatus.REQUESTED || nextCheckAt == null || nextCheckAt.isAfter(dueBy)) {
+            return false;
+        }
+        nextCheckAt = schedule.holdUntil(now);
+        return true;
     }
 
     public boolean done(Instant now) {
@@ -111,6 +148,7 @@ public class PaymentCancellation {
         status = CancellationStatus.DONE;
         cancelledAt = now;
         lastError = null;
+        nextCheckAt = null;
         updatedAt = now;
         return true;
     }
@@ -122,15 +160,27 @@ public class PaymentCancellation {
         status = CancellationStatus.FAILED;
         failureCode = code;
         failureMessage = clip(message, 500);
+        nextCheckAt = null;
         updatedAt = now;
         return true;
     }
 
-    public void stillUnknown(String reason, Instant now) {
-        if (status == CancellationStatus.REQUESTED) {
-            lastError = clip(reason, 500);
-            updatedAt = now;
+    /**
+     * The PG's answer is unknown: sent again by the reconciliation job after a capped exponential back-off (same
+     * Idempotency-Key). Returns true when this used up the attempts and flagged the cancellation for ops (once).
+     */
+    public boolean stillUnknown(String reason, CheckSchedule schedule, Instant now) {
+        if (status != CancellationStatus.REQUESTED) {
+            return false;
         }
+        lastError = clip(reason, 500);
+        updatedAt = now;
+        nextCheckAt = schedule.next(Math.max(attempts, 1), now);
+        if (schedule.exhausted(attempts) && attentionAt == null) {
+            attentionAt = now;
+            return true;
+        }
+        return false;
     }
 
     private static String clip(String s, int max) {
@@ -191,5 +241,13 @@ public class PaymentCancellation {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public Instant nextCheckAt() {
+        return nextCheckAt;
+    }
+
+    public Instant attentionAt() {
+        return attentionAt;
     }
 }

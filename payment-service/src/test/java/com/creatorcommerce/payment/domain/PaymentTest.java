@@ -3,6 +3,7 @@ package com.creatorcommerce.payment.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.creatorcommerce.contracts.payment.PaymentFailureCode;
 import com.creatorcommerce.contracts.payment.PaymentPurpose;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -69,5 +70,64 @@ class PaymentTest {
     @Test
     void aPaymentHasAPositiveAmount() {
         assertThatThrownBy(() -> pending(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static final CheckSchedule SCHEDULE = new CheckSchedule(java.time.Duration.ofSeconds(30),
+            java.time.Duration.ofSeconds(30), java.time.Duration.ofMinutes(2), 3);
+
+    @Test
+    void anUnknownOutcomeBacksOffAndIsFlaggedOnceAtTheCapWhileStillChecked() {
+        Payment p = pending(1_000);
+        p.holdChecks(SCHEDULE, NOW);
+        assertThat(p.nextCheckAt()).isEqualTo(NOW.plusSeconds(30));
+
+        assertThat(p.stillUnknown("5xx", SCHEDULE, NOW)).isFalse();
+        assertThat(p.nextCheckAt()).isEqualTo(NOW.plusSeconds(30));
+        assertThat(p.stillUnknown("5xx", SCHEDULE, NOW)).isFalse();
+        assertThat(p.nextCheckAt()).isEqualTo(NOW.plusSeconds(60));
+        assertThat(p.stillUnknown("5xx", SCHEDULE, NOW)).as("flagged at the cap").isTrue();
+        assertThat(p.attentionAt()).isEqualTo(NOW);
+        assertThat(p.nextCheckAt()).isEqualTo(NOW.plusSeconds(120));
+        assertThat(p.stillUnknown("5xx", SCHEDULE, NOW.plusSeconds(1))).as("once").isFalse();
+        assertThat(p.nextCheckAt()).as("capped, still checked").isEqualTo(NOW.plusSeconds(121));
+        assertThat(p.checkAttempts()).isEqualTo(4);
+
+        assertThat(p.claimCheck(NOW, SCHEDULE, NOW)).as("not due yet").isFalse();
+        assertThat(p.claimCheck(NOW.plusSeconds(121), SCHEDULE, NOW)).isTrue();
+        assertThat(p.approve(1_000, NOW, NOW)).isTrue();
+        assertThat(p.nextCheckAt()).isNull();
+        assertThat(p.claimCheck(NOW.plusSeconds(9_999), SCHEDULE, NOW)).isFalse();
+    }
+
+    @Test
+    void anUnclearFailureIsReCheckedAndWhatThePgHoldsAfterAllBecomesCancellable() {
+        Payment p = pending(1_000);
+        assertThat(p.failUnclear("PG_HTTP_400", "unreadable", NOW.plusSeconds(30), NOW)).isTrue();
+        assertThat(p.status()).isEqualTo(PaymentStatus.FAILED);
+        assertThat(p.awaitingRecheck()).isTrue();
+        assertThat(p.cancellableAmount()).isZero();
+
+        assertThat(p.heldWithoutApproval(PaymentFailureCode.PG_ABORTED, "DONE after all", 1_000, NOW)).isTrue();
+        assertThat(p.status()).isEqualTo(PaymentStatus.FAILED);
+        assertThat(p.failureCode()).as("the requester's answer stays").isEqualTo("PG_HTTP_400");
+        assertThat(p.cancellableAmount()).isEqualTo(1_000);
+        assertThat(p.awaitingRecheck()).isFalse();
+        assertThat(p.heldWithoutApproval(PaymentFailureCode.PG_ABORTED, "again", 1_000, NOW)).isFalse();
+    }
+
+    @Test
+    void aPendingPaymentThePgCancelledFailsHoldingTheApprovedAmount() {
+        Payment p = pending(1_000);
+        assertThat(p.heldWithoutApproval(PaymentFailureCode.PG_ABORTED, "PARTIAL_CANCELED", 1_000, NOW)).isTrue();
+        assertThat(p.status()).isEqualTo(PaymentStatus.FAILED);
+        assertThat(p.failureCode()).isEqualTo(PaymentFailureCode.PG_ABORTED);
+        p.cancelled(400, NOW);
+        assertThat(p.cancellableAmount()).isEqualTo(600);
+        assertThat(p.status()).isEqualTo(PaymentStatus.FAILED);
+
+        Payment declined = pending(1_000);
+        declined.fail("REJECT_CARD_PAYMENT", "no", NOW);
+        assertThat(declined.awaitingRecheck()).as("a definite decline is not re-checked").isFalse();
+        assertThat(declined.heldWithoutApproval(PaymentFailureCode.PG_ABORTED, "x", 1_000, NOW)).isFalse();
     }
 }

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creatorcommerce.contracts.payment.PaymentTopics;
 import com.creatorcommerce.platform.messaging.Envelopes;
@@ -45,7 +46,12 @@ import tools.jackson.databind.json.JsonMapper;
         // tests inject many failures on purpose; the breaker's own behaviour is HttpPaymentGatewayTest's subject
         "resilience4j.circuitbreaker.instances.pg.minimum-number-of-calls=1000",
         "resilience4j.circuitbreaker.instances.pg.sliding-window-size=1000",
-        "platform.payment.reconciliation.enabled=false"})
+        "platform.payment.reconciliation.enabled=false",
+        // per-row schedule of the job (tests call it with the instant to reconcile at): short, to see the back-off
+        "platform.payment.reconciliation.min-age=1s",
+        "platform.payment.reconciliation.first-retry-delay=500ms",
+        "platform.payment.reconciliation.max-retry-delay=4s",
+        "platform.payment.reconciliation.max-attempts=5"})
 @RealInfrastructure
 public abstract class PaymentIntegrationTest {
 
@@ -132,6 +138,34 @@ public abstract class PaymentIntegrationTest {
     protected int paymentRows(String paymentKey) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM payments WHERE pg_payment_id = ?", Integer.class,
                 paymentKey);
+    }
+
+    /**
+     * The money rules of payments, over the whole database: what a payment has cancelled is the sum of its DONE
+     * cancellations, never more than the PG approved (or, before an approval, than was asked), and the cancels in
+     * flight never exceed what is left.
+     */
+    protected void assertPaymentInvariants() {
+        assertThat(jdbc.queryForObject("""
+                SELECT COUNT(*) FROM payments p
+                LEFT JOIN (SELECT payment_id, SUM(cancel_amount) AS done FROM payment_cancellations
+                           WHERE status = 'DONE' GROUP BY payment_id) c ON c.payment_id = p.payment_id
+                WHERE p.cancelled_amount <> COALESCE(c.done, 0)""", Integer.class))
+                .as("cancelled_amount = sum of DONE cancellations").isZero();
+        assertThat(jdbc.queryForObject("""
+                SELECT COUNT(*) FROM payments
+                WHERE cancelled_amount < 0 OR cancelled_amount > COALESCE(approved_amount, amount)""", Integer.class))
+                .as("never more cancelled than approved").isZero();
+        assertThat(jdbc.queryForObject("""
+                SELECT COUNT(*) FROM payments p
+                JOIN (SELECT payment_id, SUM(cancel_amount) AS requested FROM payment_cancellations
+                      WHERE status = 'REQUESTED' GROUP BY payment_id) r ON r.payment_id = p.payment_id
+                WHERE p.cancelled_amount + r.requested > COALESCE(p.approved_amount, 0)""", Integer.class))
+                .as("cancels in flight within what is left").isZero();
+        assertThat(jdbc.queryForObject("""
+                SELECT COUNT(*) FROM payments WHERE payment_status IN ('SUCCESS', 'PARTIALLY_CANCELLED', 'CANCELLED')
+                AND (approved_amount IS NULL OR approved_amount <> amount)""", Integer.class))
+                .as("an approved payment was approved for exactly its amount").isZero();
     }
 
     protected HttpResponse<String> getApi(String path, String token) {

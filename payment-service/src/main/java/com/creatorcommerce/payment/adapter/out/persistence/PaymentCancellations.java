@@ -28,9 +28,7 @@ public interface PaymentCancellations extends JpaRepository<PaymentCancellation,
             where c.paymentId = :paymentId and c.status = :status""")
     long sumAmount(@Param("paymentId") long paymentId, @Param("status") CancellationStatus status);
 
-    @Query("""
-            select c.id from PaymentCancellation c where c.status = :status and c.updatedAt < :cutoff
-            order by c.createdAt""")
-    List<Long> findIdsToReconcile(@Param("status") CancellationStatus status, @Param("cutoff") Instant cutoff,
-            Pageable page);
+    /** REQUESTED cancellations due for the reconciliation job at {@code dueBy}, the earliest due first. */
+    @Query("select c.id from PaymentCancellation c where c.nextCheckAt <= :dueBy order by c.nextCheckAt, c.id")
+    List<Long> findIdsDue(@Param("dueBy") Instant dueBy, Pageable page);
 }

@@ -1,7 +1,6 @@
 package com.creatorcommerce.payment.adapter.out.persistence;
 
 import com.creatorcommerce.payment.domain.Payment;
-import com.creatorcommerce.payment.domain.PaymentStatus;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
@@ -28,10 +27,10 @@ public interface Payments extends JpaRepository<Payment, Long> {
 
     Page<Payment> findByUserIdOrderByCreatedAtDescIdDesc(long userId, Pageable page);
 
-    /** PENDING payments not looked at since {@code cutoff}: the reconciliation job's work, oldest first. */
-    @Query("""
-            select p.id from Payment p where p.status = :status
-            and coalesce(p.lastCheckedAt, p.createdAt) < :cutoff order by p.createdAt""")
-    List<Long> findIdsToReconcile(@Param("status") PaymentStatus status, @Param("cutoff") Instant cutoff,
-            Pageable page);
+    /**
+     * Payments due for the reconciliation job at {@code dueBy} (PENDING, or FAILED awaiting a re-check), the earliest
+     * due first: a row that keeps failing is backed off behind newer ones instead of starving them.
+     */
+    @Query("select p.id from Payment p where p.nextCheckAt <= :dueBy order by p.nextCheckAt, p.id")
+    List<Long> findIdsDue(@Param("dueBy") Instant dueBy, Pageable page);
 }

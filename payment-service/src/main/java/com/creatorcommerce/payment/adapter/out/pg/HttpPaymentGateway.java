@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
@@ -34,15 +35,29 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>the time limiter bounds one attempt and cancels the exchange when it is exceeded;</li>
  *   <li>a timeout, an I/O failure (connection reset, refused) or a 5xx / 408 / 429 answer is retried with backoff,
  *       with the same {@code Idempotency-Key}, and counts as a failure for the circuit breaker;</li>
- *   <li>when the retries are used up or the breaker is open, the outcome is {@code Unknown}; a 4xx answer is a
- *       definite {@code Rejected}. Nothing here guesses an outcome.</li>
+ *   <li>when the retries are used up or the breaker is open, the outcome is {@code Unknown}. Nothing here guesses an
+ *       outcome.</li>
  * </ul>
+ * A 4xx answer is not always a decline. The PG answers 409 (e.g. {@code IDEMPOTENT_REQUEST_PROCESSING}: "a request
+ * with this Idempotency-Key is still being processed") or codes such as {@code ALREADY_PROCESSED_PAYMENT},
+ * {@code DUPLICATED_ORDER_ID} or {@code PROVIDER_ERROR} when the payment is in progress, already done (possibly by our
+ * own earlier attempt with the same key) or hit a temporary problem: those are {@code Unknown}, resolved by the status
+ * query. A 4xx without a readable PG code is {@code Unclear} (the caller asks the status and, if still unclear,
+ * re-checks later). Any other 4xx with the PG's code is a definite {@code Rejected}.
  * The PG speaks camelCase JSON (its own mapper), unlike our snake_case API.
  */
 public class HttpPaymentGateway implements PaymentGateway {
 
     private static final Logger log = LoggerFactory.getLogger(HttpPaymentGateway.class);
-    private static final Set<String> NOT_APPROVED = Set.of("ABORTED", "EXPIRED", "CANCELED", "PARTIAL_CANCELED");
+    private static final Set<String> NOT_APPROVED = Set.of("ABORTED", "EXPIRED");
+    private static final Set<String> CANCELLED = Set.of("CANCELED", "PARTIAL_CANCELED");
+    /**
+     * PG codes of 4xx answers that do not decline the payment: it is being processed (our own earlier attempt with the
+     * same key), already processed, or the PG / card issuer had a temporary problem. The outcome is unknown.
+     */
+    static final Set<String> IN_DOUBT = Set.of("IDEMPOTENT_REQUEST_PROCESSING", "ALREADY_PROCESSED_PAYMENT",
+            "DUPLICATED_ORDER_ID", "PROVIDER_ERROR", "CARD_PROCESSING_ERROR",
+            "FAILED_PAYMENT_INTERNAL_SYSTEM_PROCESSING", "FAILED_INTERNAL_SYSTEM_PROCESSING", "UNKNOWN_PAYMENT_ERROR");
 
     private final HttpClient http;
     private final URI baseUrl;
@@ -80,8 +95,12 @@ public class HttpPaymentGateway implements PaymentGateway {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record PgPayment(String paymentKey, String orderId, String status, Long totalAmount, String approvedAt,
-            String canceledAt) {
+    record PgPayment(String paymentKey, String orderId, String status, Long totalAmount, Long balanceAmount,
+            String approvedAt, String canceledAt, List<PgCancel> cancels) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PgCancel(Long cancelAmount) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -109,6 +128,14 @@ public class HttpPaymentGateway implements PaymentGateway {
             return new ConfirmOutcome.Approved(body.totalAmount(), instant(body.approvedAt()));
         }
         PgError error = parse(response, PgError.class);
+        if (inDoubt(error, response)) {
+            return new ConfirmOutcome.Unknown(notADecline(error, response));
+        }
+        if (error == null || error.code() == null || error.code().isBlank()) {
+            String body = abbreviate(response.body());
+            return new ConfirmOutcome.Unclear(code(error, response), message(error, response) + " (no PG error code"
+                    + (body.isBlank() ? "" : ": " + body) + ")");
+        }
         return new ConfirmOutcome.Rejected(code(error, response), message(error, response));
     }
 
@@ -137,7 +164,28 @@ public class HttpPaymentGateway implements PaymentGateway {
         if (NOT_APPROVED.contains(body.status())) {
             return new StatusOutcome.NotApproved(body.status());
         }
+        if (CANCELLED.contains(body.status())) {
+            return cancelled(body, response);
+        }
         return new StatusOutcome.InProgress(body.status());
+    }
+
+    /** CANCELED / PARTIAL_CANCELED: how much is still approved, or Unknown when the answer does not say. */
+    private static StatusOutcome cancelled(PgPayment body, HttpResponse<String> response) {
+        Long total = body.totalAmount();
+        Long balance = body.balanceAmount();
+        if (balance == null && total != null && body.cancels() != null && !body.cancels().isEmpty()
+                && body.cancels().stream().allMatch(c -> c != null && c.cancelAmount() != null)) {
+            balance = total - body.cancels().stream().mapToLong(PgCancel::cancelAmount).sum();
+        }
+        if (balance == null && "CANCELED".equals(body.status())) {
+            balance = 0L;
+        }
+        if (balance == null || balance < 0 || (total == null && balance > 0) || (total != null && balance > total)) {
+            return new StatusOutcome.Unknown("The PG reports " + body.status() + " without a consistent amount left: "
+                    + abbreviate(response.body()));
+        }
+        return new StatusOutcome.Cancelled(body.status(), total, balance);
     }
 
     @Override
@@ -155,6 +203,9 @@ public class HttpPaymentGateway implements PaymentGateway {
             return new CancelOutcome.Cancelled(instant(body == null ? null : body.canceledAt()));
         }
         PgError error = parse(response, PgError.class);
+        if (inDoubt(error, response)) {
+            return new CancelOutcome.Unknown(notADecline(error, response));
+        }
         return new CancelOutcome.Rejected(code(error, response), message(error, response));
     }
 
@@ -206,6 +257,16 @@ public class HttpPaymentGateway implements PaymentGateway {
 
     private static boolean isServerError(int status) {
         return status >= 500 || status == 408 || status == 429;
+    }
+
+    /** 409, or a 4xx with a code that says "in progress / already done / try again" rather than "no". */
+    private static boolean inDoubt(PgError error, HttpResponse<?> r) {
+        return r.statusCode() == 409 || (error != null && error.code() != null && IN_DOUBT.contains(error.code()));
+    }
+
+    private static String notADecline(PgError error, HttpResponse<?> r) {
+        return "PG answered " + r.statusCode() + " " + code(error, r) + " (" + message(error, r)
+                + "): not a decline, the outcome is unknown";
     }
 
     private static boolean isSuccess(HttpResponse<?> r) {

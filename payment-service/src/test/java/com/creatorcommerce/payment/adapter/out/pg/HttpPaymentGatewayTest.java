@@ -147,4 +147,70 @@ class HttpPaymentGatewayTest {
         pg.verify(postRequestedFor(urlEqualTo("/v1/payments/pk_c/cancel")).withRequestBody(
                 com.github.tomakehurst.wiremock.client.WireMock.equalToJson("{\"cancelReason\":\"all\"}")));
     }
+
+    @Test
+    void aConflictOrAnAlreadyProcessingCodeIsNoDeclineButAnUnknownOutcome() {
+        pg.stubFor(post(urlEqualTo("/v1/payments/confirm")).willReturn(aResponse().withStatus(409)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":\"IDEMPOTENT_REQUEST_PROCESSING\",\"message\":\"still processing\"}")));
+        ConfirmOutcome conflict = gateway.confirm("pk_6", "o-6", 1, "idem-6");
+        assertThat(conflict).isInstanceOf(ConfirmOutcome.Unknown.class);
+        assertThat(((ConfirmOutcome.Unknown) conflict).reason()).contains("409")
+                .contains("IDEMPOTENT_REQUEST_PROCESSING");
+        pg.verify(1, postRequestedFor(urlEqualTo("/v1/payments/confirm")));
+
+        pg.resetAll();
+        pg.stubFor(post(urlEqualTo("/v1/payments/confirm")).willReturn(aResponse().withStatus(409)));
+        assertThat(gateway.confirm("pk_6", "o-6", 1, "idem-6")).isInstanceOf(ConfirmOutcome.Unknown.class);
+
+        for (String code : new String[] {"ALREADY_PROCESSED_PAYMENT", "DUPLICATED_ORDER_ID", "PROVIDER_ERROR"}) {
+            pg.resetAll();
+            pg.stubFor(post(urlEqualTo("/v1/payments/confirm")).willReturn(aResponse().withStatus(400)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"code\":\"" + code + "\",\"message\":\"m\"}")));
+            assertThat(gateway.confirm("pk_6", "o-6", 1, "idem-6")).as(code).isInstanceOf(ConfirmOutcome.Unknown.class);
+        }
+    }
+
+    @Test
+    void aClientErrorWithoutAReadableCodeIsUnclear() {
+        pg.stubFor(post(urlEqualTo("/v1/payments/confirm")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "text/html").withBody("<html>Bad Request</html>")));
+
+        ConfirmOutcome outcome = gateway.confirm("pk_7", "o-7", 1, "idem-7");
+
+        assertThat(outcome).isInstanceOf(ConfirmOutcome.Unclear.class);
+        assertThat(((ConfirmOutcome.Unclear) outcome).code()).isEqualTo("PG_HTTP_400");
+        assertThat(((ConfirmOutcome.Unclear) outcome).message()).contains("Bad Request");
+    }
+
+    @Test
+    void aCancelledPaymentTellsHowMuchIsStillApproved() {
+        pg.stubFor(get(urlEqualTo("/v1/payments/pk_part")).willReturn(okJson(
+                "{\"status\":\"PARTIAL_CANCELED\",\"totalAmount\":1000,\"balanceAmount\":700}")));
+        pg.stubFor(get(urlEqualTo("/v1/payments/pk_part_cancels")).willReturn(okJson(
+                "{\"status\":\"PARTIAL_CANCELED\",\"totalAmount\":1000,\"cancels\":[{\"cancelAmount\":100},"
+                        + "{\"cancelAmount\":250}]}")));
+        pg.stubFor(get(urlEqualTo("/v1/payments/pk_part_untold")).willReturn(okJson(
+                "{\"status\":\"PARTIAL_CANCELED\",\"totalAmount\":1000}")));
+        pg.stubFor(get(urlEqualTo("/v1/payments/pk_all")).willReturn(okJson(
+                "{\"status\":\"CANCELED\",\"totalAmount\":1000}")));
+        pg.stubFor(get(urlEqualTo("/v1/payments/pk_all_untold")).willReturn(okJson("{\"status\":\"CANCELED\"}")));
+
+        assertThat(gateway.status("pk_part")).isEqualTo(new StatusOutcome.Cancelled("PARTIAL_CANCELED", 1000L, 700));
+        assertThat(gateway.status("pk_part_cancels"))
+                .isEqualTo(new StatusOutcome.Cancelled("PARTIAL_CANCELED", 1000L, 650));
+        assertThat(gateway.status("pk_part_untold")).isInstanceOf(StatusOutcome.Unknown.class);
+        assertThat(gateway.status("pk_all")).isEqualTo(new StatusOutcome.Cancelled("CANCELED", 1000L, 0));
+        assertThat(gateway.status("pk_all_untold")).isEqualTo(new StatusOutcome.Cancelled("CANCELED", null, 0));
+    }
+
+    @Test
+    void aConflictToACancelRetryIsAnUnknownOutcome() {
+        pg.stubFor(post(urlEqualTo("/v1/payments/pk_c2/cancel")).willReturn(aResponse().withStatus(409)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":\"IDEMPOTENT_REQUEST_PROCESSING\",\"message\":\"still processing\"}")));
+
+        assertThat(gateway.cancel("pk_c2", "refund", 300L, "c-3")).isInstanceOf(CancelOutcome.Unknown.class);
+    }
 }
