@@ -2,6 +2,8 @@ package com.creatorcommerce.point.application;
 
 import com.creatorcommerce.contracts.payment.CancelPaymentCommand;
 import com.creatorcommerce.contracts.payment.PaymentApproved;
+import com.creatorcommerce.contracts.payment.PaymentCancelFailed;
+import com.creatorcommerce.contracts.payment.PaymentCancelled;
 import com.creatorcommerce.contracts.payment.PaymentFailed;
 import com.creatorcommerce.contracts.payment.PaymentTopics;
 import com.creatorcommerce.contracts.point.PointChargeCompleted;
@@ -19,37 +21,113 @@ import com.creatorcommerce.point.domain.ChargeStatus;
 import com.creatorcommerce.point.domain.PointChargeRequest;
 import com.creatorcommerce.point.domain.ReferenceType;
 import com.creatorcommerce.point.domain.TransactionType;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
  * The outcome of a charge request's payment (payment.replies, purpose POINT_CHARGE). An approval credits the wallet
  * and completes the request in ONE transaction (with the reply's inbox row); a failure marks the request FAILED.
  * An approval that does not match the request (amount, user, key), or that arrives for a request already failed, is
- * not credited: the payment is cancelled at the PG instead.
+ * not credited: the payment is cancelled at the PG instead, and the answer to that cancel (payment.cancelled /
+ * payment.cancel-failed) is recorded on the request: a refund the PG refused leaves the customer charged without
+ * points, so it is marked REFUND_FAILED with the reason, logged as an error and counted
+ * ({@code point.charge.refund.failed}) for ops.
  */
 @Service
 public class ChargeSettlement {
 
     public static final String CONSUMER = "point-service.payment-replies";
     private static final Logger log = LoggerFactory.getLogger(ChargeSettlement.class);
+    /** {@code cancel_request_id} of the cancels this service asks for: one per charge request. */
+    private static final Pattern REFUND_REQUEST = Pattern.compile("point-charge-(\\d+)-not-credited");
 
     private final PointChargeRequests requests;
     private final PointLedger ledger;
     private final HandleOnce once;
     private final Outbox outbox;
     private final Clock clock;
+    private final Counter refundsFailed;
 
-    ChargeSettlement(PointChargeRequests requests, PointLedger ledger, HandleOnce once, Outbox outbox, Clock clock) {
+    ChargeSettlement(PointChargeRequests requests, PointLedger ledger, HandleOnce once, Outbox outbox, Clock clock,
+            MeterRegistry meters, JdbcTemplate jdbc) {
         this.requests = requests;
         this.ledger = ledger;
         this.once = once;
         this.outbox = outbox;
         this.clock = clock;
+        this.refundsFailed = Counter.builder("point.charge.refund.failed")
+                .description("Payments approved but not credited whose cancel at the PG was refused").register(meters);
+        Gauge.builder("point.charge.refund.failed.open", () -> {
+                    try {
+                        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM point_charge_requests "
+                                + "WHERE refund_status = 'REFUND_FAILED'", Long.class);
+                        return n == null ? 0 : n;
+                    } catch (RuntimeException e) {
+                        return Double.NaN;
+                    }
+                }).description("Charge requests whose customer paid, got no points and no refund").register(meters);
+    }
+
+    static String refundRequestId(long chargeRequestId) {
+        return "point-charge-" + chargeRequestId + "-not-credited";
+    }
+
+    /** The charge request of a cancel this service asked for; empty for anybody else's cancel. */
+    static OptionalLong refundedRequest(String cancelRequestId) {
+        Matcher m = cancelRequestId == null ? null : REFUND_REQUEST.matcher(cancelRequestId);
+        return m != null && m.matches() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
+    }
+
+    /** payment.cancelled.v1 of a cancel this service asked for: the payment that was not credited is given back. */
+    public void refunded(PaymentCancelled c, InboundMessage message) {
+        OptionalLong requestId = refundedRequest(c.cancelRequestId());
+        if (requestId.isEmpty()) {
+            return;
+        }
+        once.run(CONSUMER, message, () -> {
+            Optional<PointChargeRequest> locked = requests.lockById(requestId.getAsLong());
+            if (locked.isEmpty()) {
+                log.info("Payment {} ({}) given back for unknown charge request {}", c.paymentId(), c.paymentKey(),
+                        requestId.getAsLong());
+                return;
+            }
+            if (locked.get().refunded(c.cancelAmount(), clock.instant())) {
+                log.info("Payment {} ({}) of charge request {} was not credited and is given back ({})", c.paymentId(),
+                        c.paymentKey(), requestId.getAsLong(), c.cancelAmount());
+            }
+        });
+    }
+
+    /**
+     * payment.cancel-failed.v1 of a cancel this service asked for: the customer paid, was not credited and did not get
+     * the money back. Marked REFUND_FAILED on the request, logged as an error and counted, once per message.
+     */
+    public void refundFailed(PaymentCancelFailed f, InboundMessage message) {
+        OptionalLong requestId = refundedRequest(f.cancelRequestId());
+        if (requestId.isEmpty()) {
+            return;
+        }
+        boolean handled = once.run(CONSUMER, message, () -> {
+            Optional<PointChargeRequest> locked = requests.lockById(requestId.getAsLong());
+            log.error("REFUND FAILED: payment {} ({}) of charge request {} was approved but not credited, and its "
+                    + "cancel was refused: {} {}. The customer paid without getting points; ops must refund it.",
+                    f.paymentId(), f.paymentKey(), requestId.getAsLong(), f.failureCode(), f.failureMessage());
+            locked.ifPresent(r -> r.refundFailed(f.failureCode(), f.failureMessage(), clock.instant()));
+        });
+        if (handled) {
+            refundsFailed.increment();
+        }
     }
 
     /** Called outside a transaction for each payment.approved.v1 of purpose POINT_CHARGE. */
@@ -78,6 +156,7 @@ public class ChargeSettlement {
                         if (locked.status() == ChargeStatus.FAILED) {
                             // paid after we gave up on it: give the money back rather than credit a failed request
                             cancelPayment(a, "charge request " + r.id() + " had failed");
+                            locked.refundRequested(clock.instant());
                         }
                         return locked.status() == ChargeStatus.PENDING;
                     }
@@ -119,6 +198,7 @@ public class ChargeSettlement {
             }
             if (approvedToCancel != null) {
                 cancelPayment(approvedToCancel, reason);
+                r.refundRequested(now);
             }
         });
     }
@@ -126,7 +206,7 @@ public class ChargeSettlement {
     /** Asks payment-service to give an approved payment back (we will not credit it). */
     private void cancelPayment(PaymentApproved a, String reason) {
         outbox.append(OutboundMessage.of(PaymentTopics.COMMANDS, a.paymentKey(), PaymentTopics.CANCEL,
-                new CancelPaymentCommand(a.paymentKey(), "point-charge-" + a.referenceId() + "-not-credited", null,
+                new CancelPaymentCommand(a.paymentKey(), refundRequestId(a.referenceId()), null,
                         "Not credited: " + reason)).withUserId(a.userId()));
     }
 }

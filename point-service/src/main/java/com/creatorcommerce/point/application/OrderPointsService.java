@@ -11,27 +11,33 @@ import com.creatorcommerce.contracts.point.PointsUsed;
 import com.creatorcommerce.contracts.point.RefundPointsCommand;
 import com.creatorcommerce.contracts.point.UsePointsCommand;
 import com.creatorcommerce.platform.messaging.InboundMessage;
+import com.creatorcommerce.platform.messaging.MessageContext;
 import com.creatorcommerce.platform.messaging.OutboundMessage;
 import com.creatorcommerce.platform.messaging.outbox.Outbox;
 import com.creatorcommerce.point.adapter.out.persistence.PointBalances;
+import com.creatorcommerce.point.adapter.out.persistence.PointOrderClosures;
 import com.creatorcommerce.point.adapter.out.persistence.PointTransactions;
 import com.creatorcommerce.point.application.ledger.LedgerEntry;
 import com.creatorcommerce.point.application.ledger.LedgerOutcome;
 import com.creatorcommerce.point.application.ledger.LedgerParticipant;
 import com.creatorcommerce.point.application.ledger.PointLedger;
 import com.creatorcommerce.point.domain.PointBalance;
+import com.creatorcommerce.point.domain.PointOrderClosure;
 import com.creatorcommerce.point.domain.PointTransaction;
 import com.creatorcommerce.point.domain.ReferenceType;
 import com.creatorcommerce.point.domain.TransactionType;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
 /**
  * point-service as a participant of order sagas (point.commands): charge points bought with an approved payment,
  * use points for an order, refund what an order used. Each (order, step) changes the wallet at most once (the
  * ledger's idempotency key) and every command, new or repeated, is answered on point.replies in the same
- * transaction as its inbox row and its effect.
+ * transaction as its inbox row and its effect. A REFUND that overtakes its order's USE closes the order, and the late
+ * USE is refused ({@code point.use-rejected.v1}, nothing debited).
  */
 @Service
 public class OrderPointsService {
@@ -41,16 +47,20 @@ public class OrderPointsService {
     private final PointLedger ledger;
     private final PointTransactions transactions;
     private final PointBalances balances;
+    private final PointOrderClosures closures;
     private final HandleOnce once;
     private final Outbox outbox;
+    private final Clock clock;
 
-    OrderPointsService(PointLedger ledger, PointTransactions transactions, PointBalances balances, HandleOnce once,
-            Outbox outbox) {
+    OrderPointsService(PointLedger ledger, PointTransactions transactions, PointBalances balances,
+            PointOrderClosures closures, HandleOnce once, Outbox outbox, Clock clock) {
         this.ledger = ledger;
         this.transactions = transactions;
         this.balances = balances;
+        this.closures = closures;
         this.once = once;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     public void charge(ChargePointsCommand cmd, InboundMessage message) {
@@ -60,7 +70,8 @@ public class OrderPointsService {
                             PointRejectionReason.INVALID_COMMAND, "amount and user_id must be positive")));
             return;
         }
-        apply(cmd.orderId(), cmd.userId(), TransactionType.CHARGE, cmd.amount(), message, outcome -> switch (outcome) {
+        apply(cmd.orderId(), cmd.userId(), TransactionType.CHARGE, cmd.amount(), message, () -> null,
+                outcome -> switch (outcome) {
             case LedgerOutcome.Applied a -> new Reply(PointTopics.CHARGED, new PointsCharged(cmd.orderId(),
                     cmd.userId(), cmd.amount(), a.balanceAfter(), a.transactionId()));
             case LedgerOutcome.AlreadyApplied d when d.userId() == cmd.userId() && d.amount() == cmd.amount() ->
@@ -79,7 +90,8 @@ public class OrderPointsService {
                             PointRejectionReason.INVALID_COMMAND, "amount and user_id must be positive")));
             return;
         }
-        apply(cmd.orderId(), cmd.userId(), TransactionType.USE, cmd.amount(), message, outcome -> switch (outcome) {
+        apply(cmd.orderId(), cmd.userId(), TransactionType.USE, cmd.amount(), message, () -> closedRefusal(cmd),
+                outcome -> switch (outcome) {
             case LedgerOutcome.Applied a -> new Reply(PointTopics.USED, new PointsUsed(cmd.orderId(), cmd.userId(),
                     cmd.amount(), a.balanceAfter(), a.transactionId()));
             case LedgerOutcome.AlreadyApplied d when d.userId() == cmd.userId() && -d.amount() == cmd.amount() ->
@@ -94,18 +106,38 @@ public class OrderPointsService {
         });
     }
 
-    /** Gives back exactly what the order used (its USE row); answers amount 0 when it used nothing. */
+    /**
+     * Gives back exactly what the order used (its USE row); answers amount 0 when it used nothing. A REFUND that finds
+     * no USE closes the order (a tombstone in {@code point_order_closures}), so that a USE arriving after it (overtaken
+     * by the compensation, or redelivered) is refused instead of debiting a cancelled order.
+     */
     public void refund(RefundPointsCommand cmd, InboundMessage message) {
-        Optional<PointTransaction> used = transactions.findByIdempotencyKey(
-                ReferenceType.ORDER.idempotencyKey(cmd.orderId(), TransactionType.USE));
-        if (used.isEmpty() || used.get().userId() != cmd.userId()) {
+        Optional<PointTransaction> used = useOf(cmd.orderId());
+        if (used.isPresent() && used.get().userId() != cmd.userId()) {
             once.run(CONSUMER, message, () -> reply(cmd.orderId(), PointTopics.REFUNDED, new PointsRefunded(
                     cmd.orderId(), cmd.userId(), 0, balances.findById(cmd.userId()).map(PointBalance::balance)
                     .orElse(0L), null)));
             return;
         }
+        if (used.isEmpty()) {
+            if (cmd.userId() <= 0) {
+                once.run(CONSUMER, message, () -> reply(cmd.orderId(), PointTopics.REFUNDED,
+                        new PointsRefunded(cmd.orderId(), cmd.userId(), 0, 0, null)));
+                return;
+            }
+            // decided under the wallet's row lock: a USE of this order being applied right now has either committed
+            // (seen here, then refunded through the ledger below) or is applied after the closure and refused
+            if (ledger.underWalletLock(cmd.userId(), balance -> closeUnused(cmd, message, balance))) {
+                return;
+            }
+            used = useOf(cmd.orderId());
+            if (used.isEmpty() || used.get().userId() != cmd.userId()) {
+                throw new IllegalStateException("The USE of order " + cmd.orderId() + " vanished");
+            }
+        }
         long amount = -used.get().amount();
-        apply(cmd.orderId(), cmd.userId(), TransactionType.REFUND, amount, message, outcome -> switch (outcome) {
+        apply(cmd.orderId(), cmd.userId(), TransactionType.REFUND, amount, message, () -> null,
+                outcome -> switch (outcome) {
             case LedgerOutcome.Applied a -> new Reply(PointTopics.REFUNDED, new PointsRefunded(cmd.orderId(),
                     cmd.userId(), amount, a.balanceAfter(), a.transactionId()));
             case LedgerOutcome.AlreadyApplied d -> new Reply(PointTopics.REFUNDED, new PointsRefunded(cmd.orderId(),
@@ -114,15 +146,63 @@ public class OrderPointsService {
         });
     }
 
+    private Optional<PointTransaction> useOf(long orderId) {
+        return transactions.findByIdempotencyKey(ReferenceType.ORDER.idempotencyKey(orderId, TransactionType.USE));
+    }
+
+    /**
+     * Under the wallet lock: false when the order's USE exists after all (to be refunded through the ledger);
+     * otherwise records the message, closes the order (once) and answers "nothing to refund".
+     */
+    private boolean closeUnused(RefundPointsCommand cmd, InboundMessage message, long balance) {
+        if (useOf(cmd.orderId()).isPresent()) {
+            return false;
+        }
+        if (!once.mark(CONSUMER, message)) {
+            return true;
+        }
+        try (MessageContext.Scope ignored = MessageContext.open(message)) {
+            if (!closures.existsById(cmd.orderId())) {
+                closures.save(PointOrderClosure.refundedBeforeUse(cmd.orderId(), cmd.userId(), cmd.reason(),
+                        clock.instant()));
+            }
+            reply(cmd.orderId(), PointTopics.REFUNDED, new PointsRefunded(cmd.orderId(), cmd.userId(), 0, balance,
+                    null));
+        }
+        return true;
+    }
+
+    /** The refusal of a USE of an order closed by an earlier REFUND; null when the order is not closed. */
+    private Reply closedRefusal(UsePointsCommand cmd) {
+        if (!closures.existsById(cmd.orderId())) {
+            return null;
+        }
+        return new Reply(PointTopics.USE_REJECTED, new PointsUseRejected(cmd.orderId(), cmd.userId(), cmd.amount(), 0,
+                PointRejectionReason.CONFLICTING_COMMAND, "Order " + cmd.orderId()
+                        + " was refunded before this use arrived: nothing is debited"));
+    }
+
     private record Reply(String type, Object body) {
     }
 
+    /**
+     * @param refusal asked inside the ledger transaction (wallet locked, message recorded): a reply that refuses the
+     *                entry before it is applied, or null to apply it
+     */
     private void apply(long orderId, long userId, TransactionType type, long amount, InboundMessage message,
-            Function<LedgerOutcome, Reply> replyTo) {
+            Supplier<Reply> refusal, Function<LedgerOutcome, Reply> replyTo) {
         ledger.apply(new LedgerEntry(userId, type, amount, ReferenceType.ORDER, orderId, new LedgerParticipant() {
             @Override
             public boolean admit() {
-                return once.mark(CONSUMER, message);
+                if (!once.mark(CONSUMER, message)) {
+                    return false;
+                }
+                Reply refused = refusal.get();
+                if (refused != null) {
+                    reply(orderId, refused.type(), refused.body());
+                    return false;
+                }
+                return true;
             }
 
             @Override

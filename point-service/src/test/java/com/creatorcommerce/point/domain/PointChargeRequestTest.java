@@ -54,4 +54,29 @@ class PointChargeRequestTest {
                 .balanceAfter()).isEqualTo(15);
         assertThat(ReferenceType.ORDER.idempotencyKey(42, TransactionType.USE)).isEqualTo("ORDER:42:USE");
     }
+
+    @Test
+    void aRefundOfAnUncreditedPaymentIsRequestedThenDoneOrFailedAndADoneRefundStaysDone() {
+        PointChargeRequest r = PointChargeRequest.create(1, 9, 5_000, NOW);
+        r.fail("PAYMENT_MISMATCH", "x", 11L, NOW);
+        r.refundRequested(NOW);
+        assertThat(r.refundStatus()).isEqualTo(RefundStatus.REQUESTED);
+        assertThat(r.refundRequestedAt()).isEqualTo(NOW);
+
+        assertThat(r.refundFailed("NOT_CANCELABLE_PAYMENT", "no", NOW.plusSeconds(1))).isTrue();
+        assertThat(r.refundStatus()).isEqualTo(RefundStatus.REFUND_FAILED);
+        assertThat(r.refundFailureCode()).isEqualTo("NOT_CANCELABLE_PAYMENT");
+        assertThat(r.refundSettledAt()).isEqualTo(NOW.plusSeconds(1));
+        r.refundRequested(NOW.plusSeconds(2));
+        assertThat(r.refundStatus()).as("a repeated request does not hide the failure").isEqualTo(
+                RefundStatus.REFUND_FAILED);
+
+        assertThat(r.refunded(5_000, NOW.plusSeconds(3))).isTrue();
+        assertThat(r.refundStatus()).isEqualTo(RefundStatus.REFUNDED);
+        assertThat(r.refundedAmount()).isEqualTo(5_000);
+        assertThat(r.refundFailureCode()).isNull();
+        assertThat(r.refundFailed("LATE", "late", NOW.plusSeconds(4))).isFalse();
+        assertThat(r.refunded(5_000, NOW.plusSeconds(5))).isFalse();
+        assertThat(r.refundStatus()).isEqualTo(RefundStatus.REFUNDED);
+    }
 }

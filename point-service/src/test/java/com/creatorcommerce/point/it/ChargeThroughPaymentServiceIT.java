@@ -310,4 +310,31 @@ class ChargeThroughPaymentServiceIT extends PointIntegrationTest {
         assertThat(confirmCalls(key)).hasSize(1);
         assertCredited(user, chargeId, 2_500);
     }
+
+    @Test
+    void aPgAlreadyProcessingAnswerToTheConfirmRetryEndsAsThePgsRealFinalStateAndCredits() {
+        long user = newId();
+        String key = newKey("pk_busy_");
+        String scenario = "busy-" + key;
+        // the first attempt outlives the client's time limit; the same-key retry finds it still running: 409
+        PG.stubFor(WireMock.post(urlEqualTo("/v1/payments/confirm")).withRequestBody(matchingJsonPath("$.paymentKey",
+                        equalTo(key))).inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(done(key, 11_000)).withFixedDelay(1_500)).willSetStateTo("processing"));
+        PG.stubFor(WireMock.post(urlEqualTo("/v1/payments/confirm")).withRequestBody(matchingJsonPath("$.paymentKey",
+                        equalTo(key))).inScenario(scenario).whenScenarioStateIs("processing")
+                .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/json").withBody(
+                        "{\"code\":\"IDEMPOTENT_REQUEST_PROCESSING\",\"message\":\"still being processed\"}")));
+        statusAnswers(key, okJson("{\"paymentKey\":\"" + key + "\",\"status\":\"DONE\",\"totalAmount\":11000}"));
+
+        long chargeId = createCharge(user, 11_000);
+        confirm(user, chargeId, key);
+
+        Await.until("the charge settled", TIMEOUT, () -> !"PENDING".equals(
+                body(get("/v1/points/charges/" + chargeId, user)).get("status").asString()));
+        assertThat(body(get("/v1/points/charges/" + chargeId, user)).get("status").asString())
+                .as("a 409 to the retry is not a decline: the PG's status (DONE) decides").isEqualTo("COMPLETED");
+        assertCredited(user, chargeId, 11_000);
+        assertThat(onlyPayment(key).get("payment_status")).isEqualTo("SUCCESS");
+        assertThat(confirmCalls(key)).hasSize(2);
+    }
 }

@@ -6,17 +6,28 @@ import com.creatorcommerce.contracts.point.ChargePointsCommand;
 import com.creatorcommerce.contracts.point.PointTopics;
 import com.creatorcommerce.contracts.point.RefundPointsCommand;
 import com.creatorcommerce.contracts.point.UsePointsCommand;
+import com.creatorcommerce.platform.messaging.InboundMessage;
 import com.creatorcommerce.platform.messaging.MessageHeaders;
 import com.creatorcommerce.platform.test.TopicRecorder;
+import com.creatorcommerce.point.application.OrderPointsService;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** point-service as an order saga participant on point.commands / point.replies. */
 class OrderPointsIT extends PointIntegrationTest {
+
+    @Autowired
+    OrderPointsService points;
 
     @AfterEach
     void ledgerInvariantsHold() {
@@ -176,4 +187,135 @@ class OrderPointsIT extends PointIntegrationTest {
         assertThat(balance(user)).isEqualTo(7_000);
         assertThat(transactions(user)).isEqualTo(2);
     }
+
+    /** The replies of the order in the order they were published (one key, one partition). */
+    private List<ConsumerRecord<String, String>> replies(long orderId, int count) {
+        return RECORDER.await(r -> r.topic().equals(PointTopics.REPLIES) && Long.toString(orderId).equals(r.key()),
+                count, TIMEOUT);
+    }
+
+    private int rowsOfOrder(long orderId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM point_transactions WHERE reference_type = 'ORDER' "
+                + "AND reference_id = ?", Integer.class, orderId);
+    }
+
+    @Test
+    void aRefundBeforeItsUseClosesTheOrderAndTheLateUseIsRefusedWithoutADebit() {
+        long user = newId();
+        long order = newId();
+        charge(newId(), user, 10_000);
+
+        // the order's compensation overtakes its USE: nothing to give back yet
+        command(PointTopics.REFUND, order, user, new RefundPointsCommand(order, user, "order cancelled"));
+        JsonNode refunded = reply(PointTopics.REFUNDED, order, 1);
+        assertThat(refunded.get("amount").asLong()).isZero();
+        assertThat(refunded.get("transaction_id").isNull()).isTrue();
+        assertThat(refunded.get("balance_after").asLong()).isEqualTo(10_000);
+
+        // the late USE: refused with the USE refusal reply, nothing debited
+        command(PointTopics.USE, order, user, new UsePointsCommand(order, user, 4_000));
+        ConsumerRecord<String, String> answer = replies(order, 2).get(1);
+        assertThat(TopicRecorder.header(answer, MessageHeaders.TYPE)).as("the answer to the late USE")
+                .isEqualTo(PointTopics.USE_REJECTED);
+        JsonNode refused = json.readTree(answer.value());
+        assertThat(refused.get("reason").asString()).isEqualTo("CONFLICTING_COMMAND");
+        assertThat(refused.get("detail").asString()).contains("refunded");
+        assertThat(refused.get("amount").asLong()).isEqualTo(4_000);
+
+        // sent again (a new message id): the same refusal, still nothing debited
+        command(PointTopics.USE, order, user, new UsePointsCommand(order, user, 4_000));
+        assertThat(TopicRecorder.header(replies(order, 3).get(2), MessageHeaders.TYPE))
+                .isEqualTo(PointTopics.USE_REJECTED);
+
+        assertThat(balance(user)).isEqualTo(10_000);
+        assertThat(transactions(user)).isEqualTo(1);
+        assertThat(rowsOfOrder(order)).as("no USE (and no REFUND) row of the order").isZero();
+        assertThat(jdbc.queryForMap("SELECT user_id, reason FROM point_order_closures WHERE order_id = ?", order))
+                .containsEntry("reason", "order cancelled")
+                .satisfies(row -> assertThat(((Number) row.get("user_id")).longValue()).isEqualTo(user));
+        assertThat(replies(order, 3)).extracting(r -> TopicRecorder.header(r, MessageHeaders.TYPE)).containsExactly(
+                PointTopics.REFUNDED, PointTopics.USE_REJECTED, PointTopics.USE_REJECTED);
+    }
+
+    @Test
+    void aRefundAfterItsUseStillGivesItBackAndARefundRepeatedBeforeAnyUseClosesOnce() {
+        long user = newId();
+        long used = newId();
+        long closed = newId();
+        charge(newId(), user, 6_000);
+        command(PointTopics.USE, used, user, new UsePointsCommand(used, user, 2_000));
+        reply(PointTopics.USED, used, 1);
+
+        command(PointTopics.REFUND, used, user, new RefundPointsCommand(used, user, "cancel"));
+        command(PointTopics.REFUND, closed, user, new RefundPointsCommand(closed, user, "first"));
+        command(PointTopics.REFUND, closed, user, new RefundPointsCommand(closed, user, "second"));
+
+        assertThat(reply(PointTopics.REFUNDED, used, 1).get("amount").asLong()).isEqualTo(2_000);
+        assertThat(reply(PointTopics.REFUNDED, closed, 2).get("amount").asLong()).isZero();
+        assertThat(jdbc.queryForList("SELECT reason FROM point_order_closures WHERE order_id IN (?, ?)",
+                String.class, used, closed)).containsExactly("first");
+        assertThat(balance(user)).isEqualTo(6_000);
+    }
+
+    /**
+     * The compensation and the step racing each other (on one instance the order's key keeps them in order, across a
+     * rebalance two instances can run them at once): the wallet lock decides, so every order ends either with its USE
+     * given back, or with no USE at all. Called on the service directly, as two consumers would.
+     */
+    @Test
+    void aRefundRacingItsUseNeverLeavesTheOrderDebited() throws Exception {
+        int orders = 40;
+        long user = newId();
+        charge(newId(), user, 100_000);
+        List<Long> orderIds = LongStream.range(0, orders).map(i -> newId()).boxed().toList();
+
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> calls = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(16)) {
+            for (long order : orderIds) {
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    points.use(new UsePointsCommand(order, user, 1_000), message(PointTopics.USE, order, user));
+                    return null;
+                }));
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    points.refund(new RefundPointsCommand(order, user, "race"), message(PointTopics.REFUND, order,
+                            user));
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var call : calls) {
+                call.get();
+            }
+        }
+
+        int usedAndGivenBack = 0;
+        int closedUnused = 0;
+        for (long order : orderIds) {
+            List<String> rows = jdbc.queryForList("SELECT transaction_type FROM point_transactions "
+                    + "WHERE reference_type = 'ORDER' AND reference_id = ? ORDER BY transaction_id", String.class, order);
+            assertThat(rows).as("order " + order + ": its USE given back, or no USE at all (never debited)")
+                    .isIn(List.of(), List.of("USE", "REFUND"));
+            boolean closed = jdbc.queryForObject("SELECT COUNT(*) FROM point_order_closures WHERE order_id = ?",
+                    Integer.class, order) == 1;
+            assertThat(closed).as("order " + order + " closed exactly when it used nothing")
+                    .isEqualTo(rows.isEmpty());
+            if (rows.isEmpty()) {
+                closedUnused++;
+            } else {
+                usedAndGivenBack++;
+            }
+        }
+        assertThat(usedAndGivenBack + closedUnused).isEqualTo(orders);
+        assertThat(balance(user)).isEqualTo(100_000);
+        assertThat(transactions(user)).isEqualTo(1 + 2 * usedAndGivenBack);
+    }
+
+    private InboundMessage message(String type, long orderId, long user) {
+        return new InboundMessage("race-" + UUID.randomUUID(), type, "/test",
+                null, null, "saga-" + orderId, null, user, null, PointTopics.COMMANDS, Long.toString(orderId), "{}");
+    }
 }
+

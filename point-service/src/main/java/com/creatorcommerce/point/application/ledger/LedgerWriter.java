@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,6 +52,14 @@ public class LedgerWriter {
     /** Applies {@code entries} (all of wallet {@code userId}) in one new transaction; outcomes in entry order. */
     public List<LedgerOutcome> write(long userId, List<LedgerEntry> entries) {
         return tx.execute(status -> writeInTransaction(userId, entries));
+    }
+
+    /**
+     * Runs {@code work} in a new transaction that holds wallet {@code userId}'s row lock (the lock every batch takes,
+     * creating the wallet if needed); {@code work} gets the balance.
+     */
+    public <T> T withWalletLocked(long userId, LongFunction<T> work) {
+        return tx.execute(status -> work.apply(lockWallet(userId, clock.instant())));
     }
 
     private List<LedgerOutcome> writeInTransaction(long userId, List<LedgerEntry> entries) {

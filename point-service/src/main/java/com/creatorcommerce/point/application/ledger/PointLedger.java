@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -74,6 +75,23 @@ public class PointLedger {
             throw new IllegalStateException(pending.failure);
         }
         return pending.outcome;
+    }
+
+    /**
+     * Runs {@code work} (given the balance) in its own transaction holding the wallet's row lock, so it is serialised
+     * with every change of the wallet on any instance: a decision that must not interleave with a ledger entry (e.g.
+     * closing an order against a late USE) sees every entry committed before it, and entries after it see its effect.
+     * Changes no balance. Must be called outside a transaction.
+     */
+    public <T> T underWalletLock(long userId, LongFunction<T> work) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException(
+                    "PointLedger.underWalletLock runs its own transaction: call it outside one");
+        }
+        if (userId <= 0) {
+            throw new IllegalArgumentException("user id must be positive: " + userId);
+        }
+        return writer.withWalletLocked(userId, work);
     }
 
     private static final class Pending {

@@ -1,6 +1,8 @@
 package com.creatorcommerce.point.adapter.in.messaging;
 
 import com.creatorcommerce.contracts.payment.PaymentApproved;
+import com.creatorcommerce.contracts.payment.PaymentCancelFailed;
+import com.creatorcommerce.contracts.payment.PaymentCancelled;
 import com.creatorcommerce.contracts.payment.PaymentFailed;
 import com.creatorcommerce.contracts.payment.PaymentPurpose;
 import com.creatorcommerce.contracts.payment.PaymentTopics;
@@ -11,7 +13,11 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** payment.replies of point charges (purpose POINT_CHARGE); other requesters' replies are not ours. */
+/**
+ * payment.replies of point charges (purpose POINT_CHARGE) and the answers to the cancels this service asked for (a
+ * payment approved but not credited, given back: recognised by their {@code cancel_request_id}); other requesters'
+ * replies are not ours.
+ */
 @Component
 class PaymentReplyListener {
 
@@ -40,8 +46,12 @@ class PaymentReplyListener {
                     settlement.failed(failed, message);
                 }
             }
+            case PaymentTopics.CANCELLED ->
+                    settlement.refunded(message.payloadAs(json, PaymentCancelled.class), message);
+            case PaymentTopics.CANCEL_FAILED ->
+                    settlement.refundFailed(message.payloadAs(json, PaymentCancelFailed.class), message);
             default -> {
-                // cancels and other requesters' messages
+                // other requesters' messages
             }
         }
     }

@@ -43,12 +43,14 @@ class ChargeController {
 
     record ChargeResponse(@IdString long id, long amount, String status, String paymentKey,
             @IdString Long paymentId, @IdString Long transactionId, String failureCode, String failureReason,
-            Instant createdAt, Instant confirmRequestedAt, Instant completedAt, Instant failedAt) {
+            Instant createdAt, Instant confirmRequestedAt, Instant completedAt, Instant failedAt,
+            String refundStatus, Long refundedAmount, String refundFailureCode, String refundFailureReason) {
 
         static ChargeResponse of(PointChargeRequest r) {
             return new ChargeResponse(r.id(), r.amount(), r.status().name(), r.paymentKey(), r.paymentId(),
                     r.transactionId(), r.failureCode(), r.failureReason(), r.createdAt(), r.confirmRequestedAt(),
-                    r.completedAt(), r.failedAt());
+                    r.completedAt(), r.failedAt(), r.refundStatus() == null ? null : r.refundStatus().name(),
+                    r.refundedAmount(), r.refundFailureCode(), r.refundFailureReason());
         }
     }
 
@@ -58,7 +60,10 @@ class ChargeController {
         return ResponseEntity.created(URI.create("/v1/points/charges/" + r.id())).body(ChargeResponse.of(r));
     }
 
-    /** 202: the payment is being confirmed; GET the request to see it COMPLETED or FAILED. */
+    /**
+     * 202: the payment is being confirmed; GET the request to see it COMPLETED or FAILED ({@code refund_status} tells
+     * whether a payment approved but not credited was given back: REQUESTED, REFUNDED or REFUND_FAILED).
+     */
     @PostMapping("/{id}/confirm")
     ResponseEntity<ChargeResponse> confirm(CurrentUser user, @PathVariable long id,
             @Valid @RequestBody ConfirmCharge body) {
