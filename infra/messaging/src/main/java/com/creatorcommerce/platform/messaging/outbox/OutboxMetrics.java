@@ -21,7 +21,7 @@ final class OutboxMetrics {
     private final Map<DeliveryErrors.Kind, Counter> failures = new EnumMap<>(DeliveryErrors.Kind.class);
     private volatile OutboxStore.Stats stats = new OutboxStore.Stats(0, 0, null);
 
-    OutboxMetrics(MeterRegistry meters, Map<Integer, ?> waitingSlots) {
+    OutboxMetrics(MeterRegistry meters, Map<Integer, ?> waitingSlots, Map<Integer, ?> inFlight) {
         latency = Timer.builder("outbox.publish.latency").description("outbox commit to Kafka ack")
                 .publishPercentiles(0.5, 0.99).register(meters);
         published = Counter.builder("outbox.published").register(meters);
@@ -37,6 +37,8 @@ final class OutboxMetrics {
                 .description("age in seconds of the oldest pending row").baseUnit("seconds").register(meters);
         Gauge.builder("outbox.waiting_slots", waitingSlots, Map::size)
                 .description("slots whose head row failed transiently and waits for a retry").register(meters);
+        Gauge.builder("outbox.in_flight", inFlight, Map::size).description("rows sent and not yet acknowledged")
+                .register(meters);
     }
 
     void stats(OutboxStore.Stats current) {

@@ -7,18 +7,17 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.Producer;
@@ -35,19 +34,19 @@ import tools.jackson.databind.json.JsonMapper;
  * Publishes committed outbox rows to Kafka (ADR 2, ADR 10).
  *
  * <ul>
- *   <li>Woken right after a commit that appended rows ({@link #wakeUp()}); polling every {@code poll-interval} is
- *       the fallback (other instances' rows, retries).</li>
- *   <li>Publishes only the {@link OutboxSlots} it leases ({@link SlotLeases}); rows go out in id order on one
- *       idempotent producer ({@code acks=all}), so per-key order holds. A batch is sent only while the leases stay
- *       valid for longer than a send can take, and the leases are renewed by a heartbeat thread while a round
- *       waits for a slow broker, so a slot never has two publishers.</li>
- *   <li>A round sends the batch, waits for the acks, then marks the acknowledged rows in one UPDATE. Every row is
- *       handled on its own: one failure never abandons the other rows' sends.</li>
- *   <li>Failures are classified once ({@link DeliveryErrors}): a transient one (broker down, timeouts, not enough
- *       replicas) keeps the row's slot waiting with capped back-off, without limit, until it is delivered; only a
- *       record that can never be accepted is parked as FAILED (operators requeue it, {@link OutboxStore#requeue});
- *       a fatal producer error replaces the producer.</li>
- *   <li>Metrics ({@link OutboxMetrics}): backlog, parked rows, oldest pending age, waiting slots, latency, counts.</li>
+ *   <li>Woken right after a commit that appended rows ({@link #wakeUp()}) and by every acknowledgement; polling
+ *       every {@code poll-interval} is the fallback (other instances' rows, retries).</li>
+ *   <li>Pipelined: the relay thread selects pending rows and sends them without waiting; acknowledgements come
+ *       back through producer callbacks, and {@link PublishedMarker} marks them PUBLISHED on its own thread, many
+ *       per UPDATE.</li>
+ *   <li>Per-key order: a slot has at most one row in flight. Kafka may write a later record after an earlier one
+ *       of the same partition failed (a timed-out batch is skipped), so the next row of a slot is sent only once
+ *       the previous one is acknowledged; rows are taken in id order.</li>
+ *   <li>Publishes only the {@link OutboxSlots} it leases ({@link SlotLeases}); sends only while the leases stay
+ *       valid for longer than a send can take; the leases are renewed by {@link LeaseKeeper} meanwhile.</li>
+ *   <li>Failures are classified once ({@link DeliveryErrors}): a transient one keeps its slot waiting with capped
+ *       back-off, without limit; only a record that can never be accepted is parked as FAILED; a fatal producer
+ *       error replaces the producer.</li>
  * </ul>
  */
 public class OutboxRelay implements SmartLifecycle {
@@ -61,20 +60,22 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxProperties props;
     private final SlotLeases leases;
     private final OutboxMetrics metrics;
+    private final SlotBackoff backoff;
     private final String owner;
     private final Semaphore signal = new Semaphore(0);
-    /** Slots whose head row failed transiently: when they may be tried again. Relay thread only (gauge reads). */
-    private final Map<Integer, Backoff> waiting = new ConcurrentHashMap<>();
+    /** Slot → the row of it in flight. */
+    private final Map<Integer, Long> busy = new ConcurrentHashMap<>();
+    /** Rows in flight or acknowledged but not yet marked, with their slots: never sent again meanwhile. */
+    private final Map<Long, Integer> unresolved = new ConcurrentHashMap<>();
+    private final Queue<Completion> completions = new ConcurrentLinkedQueue<>();
     private volatile Producer<String, String> producer;
     private volatile boolean running;
     private volatile Thread worker;
     private LeaseKeeper keeper;
+    private PublishedMarker marker;
     private long nextRebalance;
 
-    private record Backoff(int failures, long dueNanos) {
-    }
-
-    private record InFlight(Row row, Future<RecordMetadata> ack) {
+    private record Completion(Row row, Throwable error) {
     }
 
     /**
@@ -90,10 +91,11 @@ public class OutboxRelay implements SmartLifecycle {
         this.owner = name + "@" + ManagementFactory.getRuntimeMXBean().getName() + "/"
                 + UUID.randomUUID().toString().substring(0, 8);
         this.leases = new SlotLeases(dataSource, owner, props.leaseTtl(), System::nanoTime);
-        this.metrics = new OutboxMetrics(meters, waiting);
+        this.backoff = new SlotBackoff(props.initialBackoff(), props.maxBackoff());
+        this.metrics = new OutboxMetrics(meters, backoff.waiting(), busy);
     }
 
-    /** Signals that rows were committed; cheap and safe from any thread. */
+    /** Signals that rows were committed (or acknowledged); cheap and safe from any thread. */
     public void wakeUp() {
         if (signal.availablePermits() == 0) {
             signal.release();
@@ -111,6 +113,8 @@ public class OutboxRelay implements SmartLifecycle {
         running = true;
         keeper = new LeaseKeeper(leases, store, metrics, props.renewInterval());
         keeper.start();
+        marker = new PublishedMarker(store, metrics);
+        marker.start();
         Thread t = new Thread(this::loop, "outbox-relay");
         t.setDaemon(true);
         worker = t;
@@ -123,11 +127,10 @@ public class OutboxRelay implements SmartLifecycle {
         Thread t = worker;
         if (t != null) {
             signal.release();
-            try {
-                t.join(props.sendBudget().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            join(t, props.sendBudget().toMillis() + 1_000);
+        }
+        if (marker != null) {
+            marker.stop(5_000);
         }
         if (keeper != null) {
             keeper.stop();
@@ -171,123 +174,94 @@ public class OutboxRelay implements SmartLifecycle {
                 errorBackoff = Math.min(errorBackoff * 2, props.maxBackoff().toMillis());
             }
         }
+        drainInFlight();
     }
 
-    /** One round; true when the batch was full (more may be waiting). */
+    /** One round: settle completions, then send the next row of every idle slot; true when more may be waiting. */
     boolean runOnce() {
+        settleCompletions();
+        marker.takeMarked().forEach(unresolved::remove); // committed before the SELECT below starts
         long now = System.nanoTime();
         if (now - nextRebalance >= 0) {
-            leases.rebalance();
+            leases.rebalance(new HashSet<>(unresolved.values())); // a slot moves only when nothing of it is open
             nextRebalance = now + props.renewInterval().toNanos();
         }
-        if (!leases.mayPublish(props.sendBudget())) {
-            return false;
+        if (!leases.mayPublish(props.sendBudget()) || unresolved.size() > 10 * props.batchSize()) {
+            return false; // leases not trusted long enough, or the marker is behind (database slow): wait
         }
-        Set<Integer> notDue = new HashSet<>();
-        waiting.forEach((slot, b) -> {
-            if (b.dueNanos() - now > 0) {
-                notDue.add(slot);
-            }
-        });
-        List<Row> rows = store.pending(leases.held().slots(), notDue, props.batchSize());
-        if (rows.isEmpty()) {
-            return false;
-        }
-        Round round = new Round();
+        Set<Integer> skip = new HashSet<>(busy.keySet());
+        skip.addAll(backoff.notDue(now));
+        int limit = props.batchSize() + unresolved.size();
+        List<Row> rows = store.pending(leases.held().slots(), skip, limit);
+        int sent = 0;
+        Set<Integer> taken = new HashSet<>();
         for (Row row : rows) {
-            if (round.aborted || round.failedSlots.contains(row.slot())) {
-                continue; // rows behind a failure in their slot wait: per-key order
+            if (unresolved.containsKey(row.id()) || !taken.add(row.slot())) {
+                continue; // in flight or being marked; or its slot already sends an older row
             }
-            send(row, round);
+            if (!send(row)) {
+                break; // the producer refuses records now (closed, or no metadata): try again later
+            }
+            sent++;
         }
-        awaitAcks(round);
-        store.markPublished(round.acked);
-        metrics.published(round.acked.size());
-        if (round.replaceProducer) {
-            replaceProducer();
-        }
-        return rows.size() == props.batchSize() && !round.aborted;
+        return sent > 0 && rows.size() == limit;
     }
 
-    private static final class Round {
-        final List<InFlight> inFlight = new ArrayList<>();
-        final List<Long> acked = new ArrayList<>();
-        final Set<Integer> failedSlots = new HashSet<>();
-        final Set<Integer> succeededSlots = new HashSet<>();
-        boolean aborted;
-        boolean replaceProducer;
-    }
-
-    private void send(Row row, Round round) {
+    /** Sends one row; false when the producer refused it at once (the round should stop). */
+    private boolean send(Row row) {
         ProducerRecord<String, String> record;
         try {
             record = toRecord(row);
         } catch (RuntimeException e) {
-            failed(row, new DeliveryErrors.UnreadableRowException("unreadable outbox row: " + e, e), round);
-            return;
+            failed(row, new DeliveryErrors.UnreadableRowException("unreadable outbox row: " + e, e));
+            return true;
         }
-        Throwable refused;
+        busy.put(row.slot(), row.id());
+        unresolved.put(row.id(), row.slot());
+        Future<RecordMetadata> ack;
         try {
-            Future<RecordMetadata> ack = producer.send(record);
-            refused = failureIfDone(ack);
-            if (refused == null) {
-                round.inFlight.add(new InFlight(row, ack));
-                return;
-            }
-        } catch (RuntimeException e) {
-            refused = e;
+            ack = producer.send(record, (metadata, error) -> {
+                completions.add(new Completion(row, error));
+                wakeUp();
+            });
+        } catch (RuntimeException e) { // not an ApiException: the callback is not called
+            settle(new Completion(row, e));
+            return DeliveryErrors.classify(e) == Kind.PERMANENT;
         }
-        // refused before it was queued (e.g. no metadata for the topic): later rows of its slot must not go out
-        // ahead of it, and the next rows would most likely be refused the same way
-        failed(row, refused, round);
-        if (DeliveryErrors.classify(refused) != Kind.PERMANENT) {
-            round.aborted = true;
-        }
+        return !(ack.isDone() && failedAtOnce(ack)); // its callback has run or will run: it is settled there
     }
 
-    /** The failure of an already completed send, or null when it is still in flight (or succeeded). */
-    private static Throwable failureIfDone(Future<RecordMetadata> ack) {
-        if (!ack.isDone()) {
-            return null;
-        }
+    private static boolean failedAtOnce(Future<RecordMetadata> ack) {
         try {
             ack.get();
-            return null;
-        } catch (ExecutionException e) {
-            return e.getCause();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return e;
+            return false;
+        } catch (Exception e) {
+            return true;
         }
     }
 
-    private void awaitAcks(Round round) {
-        long deadline = System.nanoTime() + props.sendBudget().toNanos();
-        for (InFlight f : round.inFlight) {
-            Row row = f.row();
-            try {
-                f.ack().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                round.acked.add(row.id());
-                round.succeededSlots.add(row.slot());
-                metrics.latency(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - row.createdAt().getTime())));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failed(row, e, round);
-            } catch (ExecutionException e) {
-                failed(row, e.getCause(), round);
-            } catch (TimeoutException e) {
-                failed(row, e, round);
-            }
+    private void settleCompletions() {
+        Completion c;
+        while ((c = completions.poll()) != null) {
+            settle(c);
         }
-        round.succeededSlots.forEach(slot -> {
-            if (!round.failedSlots.contains(slot)) {
-                waiting.remove(slot);
-            }
-        });
+    }
+
+    private void settle(Completion c) {
+        Row row = c.row();
+        busy.remove(row.slot(), row.id());
+        if (c.error() == null) {
+            backoff.succeeded(row.slot());
+            metrics.latency(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - row.createdAt().getTime())));
+            marker.acked(row.id());
+            return;
+        }
+        unresolved.remove(row.id());
+        failed(row, c.error());
     }
 
     /** Applies the one policy: park a record-specific permanent failure, otherwise keep the slot waiting. */
-    private void failed(Row row, Throwable error, Round round) {
+    private void failed(Row row, Throwable error) {
         Kind kind = DeliveryErrors.classify(error);
         metrics.failure(kind);
         if (kind == Kind.PERMANENT) {
@@ -296,24 +270,27 @@ public class OutboxRelay implements SmartLifecycle {
             store.park(row.id(), error.toString());
             return;
         }
-        if (kind == Kind.PRODUCER_FATAL) {
-            round.replaceProducer = true;
-        }
-        if (!round.failedSlots.add(row.slot())) {
-            return; // the slot's first failure in this round already set its back-off
-        }
-        Backoff previous = waiting.get(row.slot());
-        int failures = previous == null ? 1 : previous.failures() + 1;
-        long delay = Math.min(props.maxBackoff().toMillis(),
-                props.initialBackoff().toMillis() << Math.min(20, failures - 1));
-        waiting.put(row.slot(), new Backoff(failures, System.nanoTime() + delay * 1_000_000));
+        SlotBackoff.Wait wait = backoff.failed(row.slot(), System.nanoTime());
         log.warn("Outbox row {} to {} not delivered ({} failure {} of its slot), retry in {} ms: {}", row.id(),
-                row.topic(), kind, failures, delay, error.toString());
+                row.topic(), kind, wait.failures(), wait.delay().toMillis(), error.toString());
         try {
-            store.recordRetry(row.id(), Instant.now().plusMillis(delay), error.toString());
+            store.recordRetry(row.id(), Instant.now().plus(wait.delay()), error.toString());
         } catch (RuntimeException e) {
             log.debug("Could not record the retry of outbox row {}: {}", row.id(), e.toString());
         }
+        if (kind == Kind.PRODUCER_FATAL) {
+            replaceProducer();
+        }
+    }
+
+    /** At stop: lets the rows in flight finish (bounded by the send budget) so that they are marked. */
+    private void drainInFlight() {
+        long deadline = System.nanoTime() + props.sendBudget().toNanos();
+        while (!busy.isEmpty() && System.nanoTime() < deadline) {
+            settleCompletions();
+            sleepQuietly(5);
+        }
+        settleCompletions();
     }
 
     private ProducerRecord<String, String> toRecord(Row row) {
@@ -325,7 +302,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void replaceProducer() {
         log.warn("Replacing the outbox relay's Kafka producer after a fatal producer error");
-        closeProducer();
+        closeProducer(); // fails what it still holds: those rows come back through their callbacks
         producer = producers.get();
     }
 
@@ -338,6 +315,14 @@ public class OutboxRelay implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.debug("Closing the outbox producer failed: {}", e.toString());
             }
+        }
+    }
+
+    private static void join(Thread t, long millis) {
+        try {
+            t.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,7 +1,9 @@
 package com.creatorcommerce.platform.messaging.outbox;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.LongSupplier;
@@ -78,8 +80,16 @@ final class SlotLeases {
         held = new Held(ownedSlots(), started + ttlMillis * 1_000_000);
     }
 
-    /** Renews, then moves towards the fair share: releases the highest excess slots or claims free/expired ones. */
+    /** Renews, then moves towards the fair share: releases excess idle slots or claims free/expired ones. */
     synchronized Held rebalance() {
+        return rebalance(Set.of());
+    }
+
+    /**
+     * As {@link #rebalance()}, never releasing a slot in {@code busy} (rows in flight): it is released at a later
+     * rebalance, once idle.
+     */
+    synchronized Held rebalance(Set<Integer> busy) {
         long started = nanoTime.getAsLong();
         heartbeat();
         jdbc.update("DELETE FROM outbox_relay_instance WHERE heartbeat_until < " + DB_NOW_MS + " - ?",
@@ -91,11 +101,21 @@ final class SlotLeases {
                 ttlMillis, owner);
         SortedSet<Integer> mine = ownedSlots();
         if (mine.size() > fairShare) {
-            int firstExcess = List.copyOf(mine).get(fairShare);
-            jdbc.update("""
-                    UPDATE outbox_partition_lease SET owner = NULL, lease_until = 0
-                     WHERE owner = ? AND partition_no >= ?""", owner, firstExcess);
-            mine = ownedSlots();
+            List<Integer> release = new ArrayList<>();
+            for (Integer slot : mine.reversed()) {
+                if (release.size() == mine.size() - fairShare) {
+                    break;
+                }
+                if (!busy.contains(slot)) {
+                    release.add(slot);
+                }
+            }
+            if (!release.isEmpty()) {
+                String in = String.join(",", release.stream().map(String::valueOf).toList());
+                jdbc.update("UPDATE outbox_partition_lease SET owner = NULL, lease_until = 0 WHERE owner = ?"
+                        + " AND partition_no IN (" + in + ")", owner);
+                mine = ownedSlots();
+            }
         } else if (mine.size() < fairShare) {
             jdbc.update("UPDATE outbox_partition_lease SET owner = ?, lease_until = " + DB_NOW_MS + " + ?"
                     + " WHERE owner IS NULL OR lease_until < " + DB_NOW_MS
@@ -111,11 +131,6 @@ final class SlotLeases {
         held = Held.NONE;
         jdbc.update("UPDATE outbox_partition_lease SET owner = NULL, lease_until = 0 WHERE owner = ?", owner);
         jdbc.update("DELETE FROM outbox_relay_instance WHERE owner = ?", owner);
-    }
-
-    /** Forgets the leases locally (after a failure to renew past the TTL nothing is trusted until renewed). */
-    void expireLocally() {
-        held = new Held(held.slots(), Long.MIN_VALUE);
     }
 
     private void heartbeat() {
