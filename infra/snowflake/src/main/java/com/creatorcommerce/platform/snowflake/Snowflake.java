@@ -68,6 +68,14 @@ public final class Snowflake implements IdGenerator {
         return workerId;
     }
 
+    /**
+     * The millisecond (Unix epoch) of the last id handed out, or the {@code notBefore} floor if none yet. Ahead of
+     * the clock after the clock stepped back; whoever takes this worker id over must start after it.
+     */
+    public long lastTimestampMillis() {
+        return (state.get() >>> SEQUENCE_BITS) + EPOCH_MILLIS;
+    }
+
     @Override
     public long nextId() {
         while (true) {

@@ -11,13 +11,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The service's {@link IdGenerator}: a fixed worker id when {@code platform.snowflake.worker-id} is set, otherwise
- * one leased from the service's own database (table created by this library's Flyway migration).
+ * one leased from the service's own database (table created by this library's Flyway migration). With Spring Boot's
+ * health support on the classpath, also the {@code snowflake} health indicator ({@link SnowflakeHealthIndicator}).
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @EnableConfigurationProperties(SnowflakeProperties.class)
@@ -38,8 +41,20 @@ public class SnowflakeAutoConfiguration {
             throw new IllegalStateException(
                     "No DataSource to lease a Snowflake worker id from: set platform.snowflake.worker-id");
         }
-        return new LeasedSnowflake(new JdbcWorkerIdLeasing(ds, TimeSource.SYSTEM), TimeSource.SYSTEM,
-                props.leaseTtl(), props.quietDrift(), props.maxBackwardWait());
+        return new LeasedSnowflake(new JdbcWorkerIdLeasing(ds), TimeSource.SYSTEM, props.leaseTtl(),
+                props.quietDrift(), props.maxBackwardWait());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    static class SnowflakeHealthConfiguration {
+
+        /** Named {@code snowflake} in health (the bean name minus {@code HealthIndicator}). */
+        @Bean
+        @ConditionalOnEnabledHealthIndicator("snowflake")
+        SnowflakeHealthIndicator snowflakeHealthIndicator(IdGenerator ids) {
+            return new SnowflakeHealthIndicator(ids);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -7,6 +7,7 @@ final class FakeTime implements TimeSource {
 
     final AtomicLong now;
     final AtomicLong slept = new AtomicLong();
+    private final AtomicLong pauseAfterNextRead = new AtomicLong();
 
     FakeTime(long start) {
         this.now = new AtomicLong(start);
@@ -14,7 +15,12 @@ final class FakeTime implements TimeSource {
 
     @Override
     public long currentMillis() {
-        return now.get();
+        long read = now.get();
+        long pause = pauseAfterNextRead.getAndSet(0);
+        if (pause != 0) {
+            now.addAndGet(pause);
+        }
+        return read;
     }
 
     @Override
@@ -25,5 +31,10 @@ final class FakeTime implements TimeSource {
 
     void stepBack(long millis) {
         now.addAndGet(-millis);
+    }
+
+    /** Simulates a pause (GC, descheduling) right after the next clock read: later reads are {@code millis} on. */
+    void pauseAfterNextRead(long millis) {
+        pauseAfterNextRead.set(millis);
     }
 }

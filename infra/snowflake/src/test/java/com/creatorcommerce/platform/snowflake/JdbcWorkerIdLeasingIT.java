@@ -3,10 +3,10 @@ package com.creatorcommerce.platform.snowflake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.creatorcommerce.platform.test.Await;
 import com.creatorcommerce.platform.test.TestDatabase;
 import com.creatorcommerce.platform.test.TestDatabaseServer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,8 +39,7 @@ class JdbcWorkerIdLeasingIT {
 
     @Test
     void concurrentInstancesLeaseDistinctWorkerIds() throws Exception {
-        FakeTime time = new FakeTime(Instant.parse("2026-11-21T00:00:00Z").toEpochMilli());
-        JdbcWorkerIdLeasing leasing = new JdbcWorkerIdLeasing(db.dataSource(), time);
+        JdbcWorkerIdLeasing leasing = new JdbcWorkerIdLeasing(db.dataSource());
         List<Callable<WorkerLease>> starters = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             String owner = "instance-" + i;
@@ -60,34 +59,36 @@ class JdbcWorkerIdLeasingIT {
 
     @Test
     void anExpiredLeaseIsTakenOverAndTheNewHolderStartsAfterIt() {
-        long t0 = Instant.parse("2030-01-01T00:00:00Z").toEpochMilli();
-        FakeTime time = new FakeTime(t0);
-        JdbcWorkerIdLeasing leasing = new JdbcWorkerIdLeasing(db.dataSource(), time);
+        JdbcWorkerIdLeasing leasing = new JdbcWorkerIdLeasing(db.dataSource());
         // occupy every worker id so that the takeover can only pick the one that expires
         JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
-        jdbc.update("UPDATE snowflake_worker_lease SET owner = 'someone-else', leased_until = ?", t0 + 3_600_000);
+        jdbc.update("UPDATE snowflake_worker_lease SET owner = 'someone-else', leased_until = ?",
+                leasing.databaseMillis() + 3_600_000);
         jdbc.update("UPDATE snowflake_worker_lease SET owner = NULL, leased_until = 0 WHERE worker_id = 42");
 
-        WorkerLease first = leasing.acquire("old", Duration.ofSeconds(30));
+        WorkerLease first = leasing.acquire("old", Duration.ofMillis(300));
         assertThat(first.workerId()).isEqualTo(42);
-        assertThat(leasing.renew(first, "old", Duration.ofSeconds(30))).isTrue();
+        WorkerLease renewed = leasing.renew(first, "old", Duration.ofMillis(300)).orElseThrow();
+        assertThat(renewed.leasedUntilEpochMillis()).isGreaterThanOrEqualTo(first.leasedUntilEpochMillis());
 
-        time.now.addAndGet(31_000); // old holder stopped heart-beating: its lease ran out at t0 + 30 s
+        // the old holder stops heart-beating: its lease runs out on the database's clock
+        Await.until("the lease to expire", Duration.ofSeconds(10),
+                () -> leasing.databaseMillis() > renewed.leasedUntilEpochMillis());
         WorkerLease second = leasing.acquire("new", Duration.ofSeconds(30));
 
         assertThat(second.workerId()).isEqualTo(42);
-        assertThat(second.notBeforeEpochMillis()).isEqualTo(t0 + 30_000);
-        assertThat(leasing.renew(first, "old", Duration.ofSeconds(30))).as("old holder lost it").isFalse();
+        assertThat(second.notBeforeEpochMillis()).isEqualTo(renewed.leasedUntilEpochMillis());
+        assertThat(leasing.renew(first, "old", Duration.ofSeconds(30))).as("old holder lost it").isEmpty();
 
         jdbc.update("UPDATE snowflake_worker_lease SET owner = NULL, leased_until = 0 WHERE owner = 'someone-else'");
     }
 
     @Test
     void refusesToStartWhenEveryWorkerIdIsLeased() {
-        long t0 = Instant.parse("2031-01-01T00:00:00Z").toEpochMilli();
         JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
-        jdbc.update("UPDATE snowflake_worker_lease SET owner = 'busy', leased_until = ?", t0 + 60_000);
-        JdbcWorkerIdLeasing leasing = new JdbcWorkerIdLeasing(db.dataSource(), new FakeTime(t0));
+        JdbcWorkerIdLeasing leasing = new JdbcWorkerIdLeasing(db.dataSource());
+        jdbc.update("UPDATE snowflake_worker_lease SET owner = 'busy', leased_until = ?",
+                leasing.databaseMillis() + 60_000);
 
         assertThatThrownBy(() -> leasing.acquire("late", Duration.ofSeconds(30)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("worker-id");
@@ -97,7 +98,7 @@ class JdbcWorkerIdLeasingIT {
 
     @Test
     void aLeasedGeneratorReleasesItsWorkerIdOnClose() {
-        JdbcWorkerIdLeasing leasing = new JdbcWorkerIdLeasing(db.dataSource(), TimeSource.SYSTEM);
+        JdbcWorkerIdLeasing leasing = new JdbcWorkerIdLeasing(db.dataSource());
         int worker;
         try (LeasedSnowflake snowflake = new LeasedSnowflake(leasing, TimeSource.SYSTEM, Duration.ofSeconds(60),
                 Duration.ofMillis(10), Duration.ofSeconds(2))) {
