@@ -30,8 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class SlotLeases {
 
-    /** The database's current time in epoch milliseconds (MySQL 8 and MariaDB alike). */
-    static final String DB_NOW_MS = "CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED)";
+    /** The database's UTC time in epoch ms (MySQL 8 and MariaDB alike, whatever the session time zone). */
+    static final String DB_NOW_MS = "(TIMESTAMPDIFF(MICROSECOND, '1970-01-01', UTC_TIMESTAMP(3)) DIV 1000)";
 
     /** The slots held and how long they may be trusted ({@link System#nanoTime()} scale). */
     record Held(SortedSet<Integer> slots, long validUntilNanos) {
