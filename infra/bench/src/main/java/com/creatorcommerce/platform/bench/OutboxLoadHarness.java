@@ -112,6 +112,8 @@ public final class OutboxLoadHarness {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final Snowflake ids = new Snowflake(1);
+    /** The relay's per-stage figures of the last outbox phase (including its warmup). */
+    private String stages = "";
     private final JsonMapper json = new JsonMapper();
 
     private OutboxLoadHarness(Settings settings, String bootstrapServers, HikariDataSource dataSource) {
@@ -223,6 +225,10 @@ public final class OutboxLoadHarness {
                         millis(f, 1.0));
             }
             return f;
+        } finally {
+            if (seconds > 0 && pathName.equals("outbox")) {
+                System.out.println("  relay stages (warmup included): " + stages); // set when the relay stopped
+            }
         }
     }
 
@@ -230,8 +236,9 @@ public final class OutboxLoadHarness {
         OutboxProperties props = OutboxProperties.defaults();
         Map<String, Object> config = OutboxProducers.config(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), props, "bench-relay");
-        OutboxRelay relay = new OutboxRelay(dataSource, OutboxProducers.factory(config), json, props,
-                new SimpleMeterRegistry(), "bench");
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        OutboxRelay relay = new OutboxRelay(dataSource, OutboxProducers.factory(config), json, props, meters,
+                "bench");
         relay.start();
         JdbcOutbox outbox = new JdbcOutbox(dataSource, ids, json, "/bench", relay::wakeUp);
         return new EventPath() {
@@ -247,6 +254,7 @@ public final class OutboxLoadHarness {
             @Override
             public void close() {
                 relay.stop(); // also closes its producer
+                stages = StageReport.of(meters);
             }
         };
     }

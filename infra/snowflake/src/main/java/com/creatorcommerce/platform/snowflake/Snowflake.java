@@ -29,6 +29,11 @@ public final class Snowflake implements IdGenerator {
     static final long SEQUENCE_MASK = (1L << SEQUENCE_BITS) - 1;
     static final long MAX_TIMESTAMP = (1L << 41) - 1;
 
+    /** The smallest id any worker can generate at {@code time}: ids below it were all generated before. */
+    public static long firstIdAt(Instant time) {
+        return Math.max(0, time.toEpochMilli() - EPOCH_MILLIS) << (WORKER_BITS + SEQUENCE_BITS);
+    }
+
     public static final Duration DEFAULT_QUIET_DRIFT = Duration.ofMillis(10);
     public static final Duration DEFAULT_MAX_BACKWARD_WAIT = Duration.ofSeconds(2);
 

@@ -8,15 +8,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The relay's meters. Alert on {@code outbox.failed > 0} (parked rows need an operator),
  * {@code outbox.waiting_slots > 0} for minutes (a key held back by a broker problem) and
- * {@code outbox.oldest_pending_age} (seconds).
+ * {@code outbox.oldest_pending_age} (seconds). {@code outbox.stage{stage=queued|broker|mark}} break the latency
+ * down (append to SELECT, send to ack, marking).
  */
 final class OutboxMetrics {
 
     private final Timer latency;
+    private final Timer queued;
+    private final Timer broker;
+    private final Timer mark;
     private final Counter published;
     private final Map<DeliveryErrors.Kind, Counter> failures = new EnumMap<>(DeliveryErrors.Kind.class);
     private volatile OutboxStore.Stats stats = new OutboxStore.Stats(0, 0, null);
@@ -25,6 +30,9 @@ final class OutboxMetrics {
         latency = Timer.builder("outbox.publish.latency").description("outbox commit to Kafka ack")
                 .publishPercentiles(0.5, 0.99).register(meters);
         published = Counter.builder("outbox.published").register(meters);
+        queued = stage(meters, "queued", "append (before commit) to the relay's SELECT");
+        broker = stage(meters, "broker", "send to broker ack");
+        mark = stage(meters, "mark", "UPDATE of a batch of acknowledged rows to PUBLISHED");
         for (DeliveryErrors.Kind kind : DeliveryErrors.Kind.values()) {
             failures.put(kind, Counter.builder("outbox.publish.failures").tag("kind", kind.name().toLowerCase())
                     .register(meters));
@@ -39,6 +47,23 @@ final class OutboxMetrics {
                 .description("slots whose head row failed transiently and waits for a retry").register(meters);
         Gauge.builder("outbox.in_flight", inFlight, Map::size).description("rows sent and not yet acknowledged")
                 .register(meters);
+    }
+
+    private static Timer stage(MeterRegistry meters, String stage, String description) {
+        return Timer.builder("outbox.stage").tag("stage", stage).description(description)
+                .publishPercentiles(0.5, 0.99).register(meters);
+    }
+
+    void queued(Duration d) {
+        queued.record(d);
+    }
+
+    void broker(long nanos) {
+        broker.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void mark(long nanos) {
+        mark.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void stats(OutboxStore.Stats current) {

@@ -34,8 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Publishes committed outbox rows to Kafka (ADR 2, ADR 10).
  *
  * <ul>
- *   <li>Woken right after a commit that appended rows ({@link #wakeUp()}) and by every acknowledgement; polling
- *       every {@code poll-interval} is the fallback (other instances' rows, retries).</li>
+ *   <li>Woken right after a commit that appended rows ({@link #wakeUp()}), and by the acknowledgement of a row whose
+ *       slot had more rows waiting; polling every {@code poll-interval} is the fallback (other instances' rows,
+ *       retries).</li>
  *   <li>Pipelined: the relay thread selects pending rows and sends them without waiting; acknowledgements come
  *       back through producer callbacks, and {@link PublishedMarker} marks them PUBLISHED on its own thread, many
  *       per UPDATE.</li>
@@ -68,6 +69,8 @@ public class OutboxRelay implements SmartLifecycle {
     /** Rows in flight or acknowledged but not yet marked, with their slots: never sent again meanwhile. */
     private final Map<Long, Integer> unresolved = new ConcurrentHashMap<>();
     private final Queue<Completion> completions = new ConcurrentLinkedQueue<>();
+    /** Slots the last SELECT left out because a row of theirs was in flight: their ack must start a new round. */
+    private volatile Set<Integer> leftOutBusy = Set.of();
     private volatile Producer<String, String> producer;
     private volatile boolean running;
     private volatile Thread worker;
@@ -189,7 +192,12 @@ public class OutboxRelay implements SmartLifecycle {
         if (!leases.mayPublish(props.sendBudget()) || unresolved.size() > 10 * props.batchSize()) {
             return false; // leases not trusted long enough, or the marker is behind (database slow): wait
         }
-        Set<Integer> skip = new HashSet<>(busy.keySet());
+        Set<Integer> inFlightSlots = Set.copyOf(busy.keySet());
+        leftOutBusy = inFlightSlots;
+        if (!completions.isEmpty()) {
+            wakeUp(); // an ack that came in just before leftOutBusy was set did not wake us: run again soon
+        }
+        Set<Integer> skip = new HashSet<>(inFlightSlots);
         skip.addAll(backoff.notDue(now));
         int limit = props.batchSize() + unresolved.size();
         List<Row> rows = store.pending(leases.held().slots(), skip, limit);
@@ -218,11 +226,16 @@ public class OutboxRelay implements SmartLifecycle {
         }
         busy.put(row.slot(), row.id());
         unresolved.put(row.id(), row.slot());
+        metrics.queued(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - row.createdAt().getTime())));
+        long sentAt = System.nanoTime();
         Future<RecordMetadata> ack;
         try {
             ack = producer.send(record, (metadata, error) -> {
+                metrics.broker(System.nanoTime() - sentAt);
                 completions.add(new Completion(row, error));
-                wakeUp();
+                if (error != null || leftOutBusy.contains(row.slot())) {
+                    wakeUp(); // rows of this slot may wait behind it; otherwise the next commit or poll settles it
+                }
             });
         } catch (RuntimeException e) { // not an ApiException: the callback is not called
             settle(new Completion(row, e));

@@ -79,7 +79,9 @@ final class PublishedMarker {
                     batch.add(first);
                 }
                 acked.drainTo(batch, MAX_PER_UPDATE - batch.size());
+                long started = System.nanoTime();
                 store.markPublished(batch);
+                metrics.mark(System.nanoTime() - started);
                 metrics.published(batch.size());
                 marked.add(List.copyOf(batch));
                 batch.clear();
