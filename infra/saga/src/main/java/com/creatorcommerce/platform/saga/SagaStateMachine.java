@@ -1,0 +1,212 @@
+package com.creatorcommerce.platform.saga;
+
+import static com.creatorcommerce.platform.saga.SagaStatus.COMPENSATED;
+import static com.creatorcommerce.platform.saga.SagaStatus.COMPENSATING;
+import static com.creatorcommerce.platform.saga.SagaStatus.COMPLETED;
+import static com.creatorcommerce.platform.saga.SagaStatus.FAILED;
+import static com.creatorcommerce.platform.saga.SagaStatus.RUNNING;
+
+import com.creatorcommerce.platform.saga.StepOutcome.Failure;
+import com.creatorcommerce.platform.saga.StepOutcome.Success;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The rules of a saga, free of Spring, the database and the broker: given a state and an event, the next state and
+ * the commands and log rows to write. Local steps and local compensations run here (inside the caller's
+ * transaction); the engine persists the {@link Transition} in the same transaction.
+ */
+final class SagaStateMachine<D> {
+
+    /** A command this saga sent, found by its message id (the causation id of a reply). */
+    record Sent(String step, boolean compensation) {
+    }
+
+    private final SagaDefinition<D> def;
+
+    SagaStateMachine(SagaDefinition<D> def) {
+        this.def = def;
+    }
+
+    Transition<D> start(long id, D data) {
+        TransitionDraft<D> d = new TransitionDraft<>(def, SagaState.initial(id, def.type(), data));
+        d.log(-1, StepEvent.STARTED, null, null, null);
+        forward(d, 0);
+        return d.done();
+    }
+
+    /** A reply correlated to this saga; {@code sentBy} finds a command of this saga by message id. */
+    Transition<D> reply(SagaState<D> s, SagaReply r, Function<String, Optional<Sent>> sentBy) {
+        TransitionDraft<D> d = new TransitionDraft<>(def, s);
+        ReplyAttribution.Target t = ReplyAttribution.of(def, s, r, sentBy);
+        SagaStep<D> step = def.step(t.index());
+        boolean current = s.step() == t.index() && (t.compensation()
+                ? s.status() == COMPENSATING || s.status() == FAILED : s.status() == RUNNING);
+        if (!current) {
+            late(d, s, step, t, r);
+        } else if (t.compensation()) {
+            if (step.compensatedOn().contains(r.type())) {
+                d.log(t.index(), StepEvent.COMPENSATION_REPLY, r.messageId(), "COMPENSATED", r.type());
+                compensateFrom(d, t.index() - 1, null, null);
+            } else {
+                d.log(t.index(), StepEvent.COMPENSATION_REPLY, r.messageId(), "FAILED", r.type());
+                fail(d, "Compensation of " + step.name() + " failed: " + r.type());
+            }
+        } else {
+            StepOutcome<D> outcome = step.replies().get(r.type()).apply(s.data(), r.payload());
+            switch (outcome) {
+                case Success<D> ok -> {
+                    d.log(t.index(), StepEvent.REPLY, r.messageId(), "SUCCESS", r.type());
+                    d.data = ok.data();
+                    forward(d, t.index() + 1);
+                }
+                case Failure<D> f -> {
+                    d.log(t.index(), StepEvent.REPLY, r.messageId(), f.reasonCode(), r.type());
+                    compensateFrom(d, t.index() - 1, f.reasonCode(), step.name() + " failed: " + f.reasonCode());
+                }
+            }
+        }
+        return d.done();
+    }
+
+    /** The current command or compensation went unanswered until its deadline. */
+    Transition<D> deadline(SagaState<D> s) {
+        requireAwaiting(s, "a deadline");
+        TransitionDraft<D> d = new TransitionDraft<>(def, s);
+        SagaStep<D> step = def.step(s.step());
+        d.log(s.step(), StepEvent.DEADLINE, null, null, "attempt " + s.attempts() + " unanswered");
+        if (s.status() == RUNNING) {
+            if (s.attempts() < step.maxAttempts()) {
+                resend(d, step, false, "attempt " + (s.attempts() + 1), s.attempts() + 1);
+            } else {
+                compensateFrom(d, s.step(), SagaDefinition.DEADLINE_EXPIRED,
+                        step.name() + " unanswered after " + s.attempts() + " attempt(s)");
+            }
+        } else if (s.attempts() < step.compensationAttempts()) {
+            resend(d, step, true, "attempt " + (s.attempts() + 1), s.attempts() + 1);
+        } else {
+            fail(d, "Compensation of " + step.name() + " unanswered after " + s.attempts() + " attempt(s)");
+        }
+        return d.done();
+    }
+
+    /** An operator re-sends the current command (RUNNING) or compensation (COMPENSATING, FAILED). */
+    Transition<D> retry(SagaState<D> s) {
+        if (s.step() < 0 || !(s.status().isAwaitingReply() || s.status() == FAILED)) {
+            throw new IllegalStateException("Saga " + s.id() + " is " + s.status() + ": nothing to retry");
+        }
+        TransitionDraft<D> d = new TransitionDraft<>(def, s);
+        SagaStep<D> step = def.step(s.step());
+        boolean compensation = s.status() != RUNNING;
+        d.log(s.step(), StepEvent.OPS_RETRY, null, null, compensation ? "compensation" : "command");
+        d.status = compensation ? COMPENSATING : RUNNING;
+        resend(d, step, compensation, "by an operator", 1);
+        return d.done();
+    }
+
+    /** An operator compensates a RUNNING saga now (the current step included: its action may have happened). */
+    Transition<D> compensate(SagaState<D> s) {
+        if (s.status() != RUNNING || s.step() < 0) {
+            throw new IllegalStateException("Saga " + s.id() + " is " + s.status() + ": only RUNNING sagas compensate");
+        }
+        TransitionDraft<D> d = new TransitionDraft<>(def, s);
+        d.log(s.step(), StepEvent.OPS_COMPENSATE, null, null, null);
+        compensateFrom(d, s.step(), SagaDefinition.COMPENSATED_BY_OPERATOR, "Compensation started by an operator");
+        return d.done();
+    }
+
+    private void forward(TransitionDraft<D> d, int from) {
+        for (int i = from; i < def.steps().size(); i++) {
+            SagaStep<D> step = def.step(i);
+            if (!step.appliesTo(d.data)) {
+                d.log(i, StepEvent.SKIPPED, null, null, null);
+                continue;
+            }
+            if (!step.isLocal()) {
+                d.executed.add(step.name());
+                d.status = RUNNING;
+                d.awaiting(i, 1, step.deadlineOf(1), true);
+                d.send(i, StepEvent.COMMAND_SENT, step.command().apply(d.data), null);
+                return;
+            }
+            StepOutcome<D> outcome = step.localAction().apply(d.data);
+            if (outcome instanceof Failure<D> f) {
+                d.log(i, StepEvent.LOCAL_FAILED, null, f.reasonCode(), f.detail());
+                compensateFrom(d, i - 1, f.reasonCode(), step.name() + " failed: " + f.reasonCode());
+                return;
+            }
+            d.data = ((Success<D>) outcome).data();
+            d.executed.add(step.name());
+            d.log(i, StepEvent.LOCAL_DONE, null, "SUCCESS", null);
+        }
+        d.status = COMPLETED;
+        d.awaitNothing();
+        def.completed(d.data);
+        d.log(-1, StepEvent.COMPLETED, null, "SUCCESS", null);
+    }
+
+    /** Compensates executed steps from index {@code from} down: local ones at once, up to the first remote one. */
+    private void compensateFrom(TransitionDraft<D> d, int from, String reasonCode, String error) {
+        d.status = COMPENSATING;
+        if (d.reasonCode == null) {
+            d.reasonCode = reasonCode;
+        }
+        if (error != null) {
+            d.lastError = error;
+        }
+        for (int j = from; j >= 0; j--) {
+            SagaStep<D> step = def.step(j);
+            if (!d.executed.contains(step.name()) || d.compensated.contains(step.name()) || !step.hasCompensation()) {
+                continue;
+            }
+            d.compensated.add(step.name());
+            if (!step.hasRemoteCompensation()) {
+                step.localCompensation().accept(d.data);
+                d.log(j, StepEvent.LOCAL_COMPENSATED, null, "COMPENSATED", null);
+                continue;
+            }
+            d.awaiting(j, 1, step.deadlineOf(1), true);
+            d.send(j, StepEvent.COMPENSATION_SENT, step.compensation().apply(d.data), null);
+            return;
+        }
+        d.status = COMPENSATED;
+        d.awaitNothing();
+        def.compensated(d.data, d.reasonCode);
+        d.log(-1, StepEvent.COMPENSATED, null, d.reasonCode, null);
+    }
+
+    private void resend(TransitionDraft<D> d, SagaStep<D> step, boolean compensation, String detail, int attempt) {
+        int i = def.indexOf(step.name());
+        d.awaiting(i, attempt, step.deadlineOf(attempt), false);
+        d.send(i, compensation ? StepEvent.COMPENSATION_SENT : StepEvent.RETRY,
+                (compensation ? step.compensation() : step.command()).apply(d.data), detail);
+    }
+
+    private void fail(TransitionDraft<D> d, String error) {
+        d.status = FAILED;
+        d.lastError = error;
+        d.awaitNothing(d.step);
+        d.log(d.step, StepEvent.FAILED, null, null, error);
+    }
+
+    /**
+     * Records a reply for a step that is not current. A success of an action whose compensation was already sent
+     * re-sends that compensation (participants apply it once), so the late action does not stay in effect.
+     */
+    private void late(TransitionDraft<D> d, SagaState<D> s, SagaStep<D> step,
+            ReplyAttribution.Target t, SagaReply r) {
+        boolean success = !t.compensation() && step.replies().get(r.type()).success();
+        d.log(t.index(), StepEvent.LATE_REPLY_IGNORED, r.messageId(),
+                t.compensation() ? "COMPENSATION_REPLY" : success ? "SUCCESS" : "FAILURE", r.type());
+        if (success && s.compensated().contains(step.name()) && step.hasRemoteCompensation()) {
+            d.send(t.index(), StepEvent.COMPENSATION_SENT, step.compensation().apply(s.data()),
+                    "re-sent: success replied after the compensation was sent");
+        }
+    }
+
+    private static void requireAwaiting(SagaState<?> s, String what) {
+        if (!s.status().isAwaitingReply() || s.step() < 0) {
+            throw new IllegalStateException("Saga " + s.id() + " is " + s.status() + ": no " + what);
+        }
+    }
+}
