@@ -165,8 +165,13 @@ final class SagaStateMachine<D> {
                 d.log(j, StepEvent.LOCAL_COMPENSATED, null, "COMPENSATED", null);
                 continue;
             }
+            SagaCommand undo = step.compensation().apply(d.data);
+            if (undo == null) { // the data says there is nothing to undo (e.g. a later step kept its effect)
+                d.log(j, StepEvent.COMPENSATION_SKIPPED, null, "NOT_NEEDED", null);
+                continue;
+            }
             d.awaiting(j, 1, step.deadlineOf(1), true);
-            d.send(j, StepEvent.COMPENSATION_SENT, step.compensation().apply(d.data), null);
+            d.send(j, StepEvent.COMPENSATION_SENT, undo, null);
             return;
         }
         d.status = COMPENSATED;
@@ -199,8 +204,11 @@ final class SagaStateMachine<D> {
         d.log(t.index(), StepEvent.LATE_REPLY_IGNORED, r.messageId(),
                 t.compensation() ? "COMPENSATION_REPLY" : success ? "SUCCESS" : "FAILURE", r.type());
         if (success && s.compensated().contains(step.name()) && step.hasRemoteCompensation()) {
-            d.send(t.index(), StepEvent.COMPENSATION_SENT, step.compensation().apply(s.data()),
-                    "re-sent: success replied after the compensation was sent");
+            SagaCommand undo = step.compensation().apply(s.data());
+            if (undo != null) {
+                d.send(t.index(), StepEvent.COMPENSATION_SENT, undo,
+                        "re-sent: success replied after the compensation was sent");
+            }
         }
     }
 

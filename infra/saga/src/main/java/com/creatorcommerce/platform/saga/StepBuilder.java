@@ -88,6 +88,7 @@ public final class StepBuilder<D> {
     /**
      * Undoes a remote step with a command; any of {@code compensatedReplyTypes} confirms it. It may be sent more than
      * once (deadline, a late success of the action), so participants must apply it once (a "closed" tombstone).
+     * {@code undo} may answer null when the saga's data shows there is nothing to undo (the step is then skipped).
      */
     public StepBuilder<D> compensateWith(Function<D, SagaCommand> undo, String... compensatedReplyTypes) {
         this.compensation = Objects.requireNonNull(undo);

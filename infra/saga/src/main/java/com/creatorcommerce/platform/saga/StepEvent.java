@@ -16,6 +16,8 @@ public enum StepEvent {
     /** The current command re-sent (deadline of an idempotent step, or an operator). */
     RETRY,
     LOCAL_COMPENSATED,
+    /** A remote compensation whose command function answered null: nothing to undo for this saga's data. */
+    COMPENSATION_SKIPPED,
     COMPENSATION_SENT,
     /** The current compensation's reply, applied. */
     COMPENSATION_REPLY,
