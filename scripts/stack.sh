@@ -1,5 +1,6 @@
 # The local stack of ./suite (sourced): a KRaft broker, the mock PG, five services and the gateway, as processes
-# of this machine bound to 127.0.0.1, with pid files and logs under .suite/.
+# of this machine bound to 127.0.0.1, with pid files, logs and copies of what they run (jars, broker classes) under
+# .suite/.
 
 STATE=.suite
 VERSION=0.1.0-SNAPSHOT
@@ -14,7 +15,92 @@ KAFKA_JVM_OPTS=${SUITE_KAFKA_JVM_OPTS:-"-Xms128m -Xmx320m -XX:MaxMetaspaceSize=9
 MOCK_PG_JVM_OPTS=${SUITE_MOCK_PG_JVM_OPTS:-"-Xms32m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"}
 
 pid_file() { echo "$STATE/pids/$1.pid"; }
-is_running() { local f; f=$(pid_file "$1"); [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null; }
+
+# The pid recorded for a component (nothing if there is no pid file or it holds no number).
+recorded_pid() {
+  local f pid
+  f=$(pid_file "$1"); [ -f "$f" ] || return 1
+  read -r pid <"$f" 2>/dev/null || true
+  [[ "${pid:-}" =~ ^[0-9]+$ ]] || return 1
+  echo "$pid"
+}
+
+# What only this component's process has on its command line.
+component_marker() {
+  case "$1" in
+    kafka) echo "com.creatorcommerce.platform.kafka.LocalKafkaBroker" ;;
+    mock-pg) echo "$STATE/lib/wiremock-standalone.jar" ;;
+    *) echo "/$1-$VERSION.jar" ;; # .suite/run/<app>-<version>.jar (or <app>/target/... when started before)
+  esac
+}
+
+# The port a component answers on (for kafka: the broker's client port).
+component_port() {
+  local entry
+  case "$1" in
+    kafka) echo "$KAFKA_PORT"; return ;;
+    mock-pg) echo "$MOCK_PG_PORT"; return ;;
+  esac
+  for entry in $SERVICES $GATEWAY; do
+    [ "${entry%%:*}" = "$1" ] && { echo "${entry##*:}"; return; }
+  done
+  return 1
+}
+
+# is_ours <name> <pid>: the pid is a live process (not a zombie: a crashed component whose parent is gone may stay
+# one when nothing reaps it, and kill -0 still succeeds on it), its command line carries the component's marker (a
+# pid reused by another process does not) and it runs in this checkout (another checkout's suite has the same
+# command line).
+is_ours() {
+  local name=$1 pid=$2 marker stat state cmdline cwd
+  marker=$(component_marker "$name")
+  if [ -r /proc/self/stat ]; then
+    stat=$(cat "/proc/$pid/stat" 2>/dev/null) || return 1
+    state=${stat##*) }; state=${state%% *}
+    case "$state" in Z|X|x) return 1 ;; esac
+    cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
+    case "$cmdline" in *"$marker"*) ;; *) return 1 ;; esac
+    if cwd=$(readlink "/proc/$pid/cwd" 2>/dev/null) && [ -n "$cwd" ]; then
+      [ "$cwd" = "$(pwd -P)" ] || return 1
+    fi
+  else # no /proc (not Linux): ps
+    state=$(ps -o stat= -p "$pid" 2>/dev/null) || return 1
+    case "$state" in Z*|"") return 1 ;; esac
+    cmdline=$(ps -ww -o command= -p "$pid" 2>/dev/null) || return 1
+    case "$cmdline" in *"$marker"*) ;; *) return 1 ;; esac
+  fi
+}
+
+# is_running <name>: the component's recorded process is alive and is really that component (see is_ours).
+is_running() { local pid; pid=$(recorded_pid "$1") && is_ours "$1" "$pid"; }
+
+# answers <name>: the component answers on its port: the broker accepts a connection, the mock PG and the apps
+# answer their health (liveness: not the database or the broker behind them) within 5 s.
+answers() {
+  local port; port=$(component_port "$1") || return 1
+  case "$1" in
+    kafka) tcp_open 127.0.0.1 "$port" ;;
+    mock-pg) curl -fsS -o /dev/null --max-time 5 "http://127.0.0.1:$port/__admin/health" 2>/dev/null ;;
+    *) curl -fsS -o /dev/null --max-time 5 "http://127.0.0.1:$port/actuator/health/liveness" 2>/dev/null ;;
+  esac
+}
+
+# is_up <name>: its own process is alive and answers (a hung or half-dead process is not up).
+is_up() { is_running "$1" && answers "$1"; }
+
+# stop_component <name>: TERM, up to 30 s, then KILL -- only if the recorded pid is really ours; the pid file goes.
+stop_component() {
+  local name=$1 pid i
+  if pid=$(recorded_pid "$name") && is_ours "$name" "$pid"; then
+    kill "$pid" 2>/dev/null || true
+    for i in $(seq 1 60); do is_ours "$name" "$pid" || break; sleep 0.5; done
+    if is_ours "$name" "$pid"; then kill -9 "$pid" 2>/dev/null || true; sleep 0.5; fi
+    suite_log "stopped $name (pid $pid)"
+  elif [ -f "$(pid_file "$name")" ]; then
+    suite_log "$name was not running (pid file of a dead or foreign process removed)"
+  fi
+  rm -f "$(pid_file "$name")"
+}
 
 # db host:port from SUITE_DB_URL (jdbc:mariadb://host:port or jdbc:mysql://host:port), default 127.0.0.1:3306
 db_host_port() {
@@ -66,29 +152,45 @@ build_stack() {
   fi
 }
 
-# start_process <name> <command...>: background, pid file, log file; harmless when already running
+# start_process <name> <command...>: background, pid file, log file. Harmless when the component is up (its own
+# process, alive, answering on its port). A pid file left by a crashed component (dead, zombie or reused pid) is
+# removed and the component started again; a process of ours that does not answer is stopped and started again.
 start_process() {
-  local name=$1; shift
-  if is_running "$name"; then suite_log "$name already running (pid $(cat "$(pid_file "$name")"))"; return; fi
-  nohup "$@" >"$STATE/logs/$name.log" 2>&1 </dev/null &
+  local name=$1 port pid log i; shift
+  port=$(component_port "$name")
+  if is_up "$name"; then suite_log "$name already running (pid $(recorded_pid "$name"))"; return; fi
+  if pid=$(recorded_pid "$name") && is_ours "$name" "$pid"; then
+    suite_log "$name (pid $pid) runs but does not answer on port $port: restarting it"
+    stop_component "$name"
+    for i in $(seq 1 20); do tcp_open 127.0.0.1 "$port" || break; sleep 0.5; done
+  elif [ -f "$(pid_file "$name")" ]; then
+    suite_log "$name is not running (stale pid file${pid:+, pid $pid}): starting it again"
+    rm -f "$(pid_file "$name")"
+  fi
+  if tcp_open 127.0.0.1 "$port"; then
+    suite_die "Port $port (for $name) is taken by a process this suite did not start; stop it or change the port"
+  fi
+  log="$STATE/logs/$name.log"
+  [ -s "$log" ] && mv -f "$log" "$log.1" # keep the previous run's log (e.g. why it crashed)
+  nohup "$@" >"$log" 2>&1 </dev/null &
   echo $! >"$(pid_file "$name")"
 }
 
-port_free_or_ours() { # name port
-  if ! is_running "$1" && tcp_open 127.0.0.1 "$2"; then
-    suite_die "Port $2 (for $1) is taken by a process this suite did not start; stop it or change the port"
-  fi
+# stage <built> <copy>: a private copy of what a component is about to run. A later ./suite up rebuilds target/ in
+# place when sources changed, which breaks a JVM still running from it (NoClassDefFoundError minutes later); each
+# component runs from its copy, replaced only when that component (re)starts.
+stage() {
+  { rm -rf "$2.tmp" && cp -R "$1" "$2.tmp" && rm -rf "$2" && mv "$2.tmp" "$2"; } || suite_die "Could not copy $1 to $2"
 }
 
 start_kafka() {
-  port_free_or_ours kafka "$KAFKA_PORT"
+  is_up kafka || stage infra/kafka-broker/target/classes "$STATE/run/kafka-classes"
   start_process kafka "$JAVA_HOME/bin/java" $KAFKA_JVM_OPTS \
-    -cp "infra/kafka-broker/target/classes:$(cat "$STATE/kafka.classpath")" \
+    -cp "$STATE/run/kafka-classes:$(cat "$STATE/kafka.classpath")" \
     com.creatorcommerce.platform.kafka.LocalKafkaBroker "$STATE/kafka-data" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"
 }
 
 start_mock_pg() {
-  port_free_or_ours mock-pg "$MOCK_PG_PORT"
   start_process mock-pg "$JAVA_HOME/bin/java" $MOCK_PG_JVM_OPTS -jar "$STATE/lib/wiremock-standalone.jar" \
     --port "$MOCK_PG_PORT" --bind-address 127.0.0.1 --root-dir infra/mock-pg --disable-banner --no-request-journal
 }
@@ -97,11 +199,11 @@ start_mock_pg() {
 declare -A PG_ARGS=([payment-service]="--platform.payment-gateway.base-url=http://127.0.0.1:$MOCK_PG_PORT")
 
 start_app() { # module port worker-id
-  local m=$1 port=$2 worker=$3 hp
+  local m=$1 port=$2 worker=$3 hp jar="$STATE/run/$1-$VERSION.jar"
   hp=$(db_host_port)
-  port_free_or_ours "$m" "$port"
+  is_up "$m" || stage "$m/target/$m-$VERSION.jar" "$jar"
   start_process "$m" env PLATFORM_SERVICE_DB_HOST="$hp" SPRING_KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
-    "$JAVA_HOME/bin/java" $APP_JVM_OPTS -jar "$m/target/$m-$VERSION.jar" \
+    "$JAVA_HOME/bin/java" $APP_JVM_OPTS -jar "$jar" \
     --spring.profiles.active=dev --server.port="$port" --platform.snowflake.worker-id="$worker" \
     ${PG_ARGS[$m]:-}
 }
@@ -120,7 +222,7 @@ http_ok() { curl -fsS -o /dev/null --max-time 2 "$1"; }
 
 stack_up() {
   local started=$SECONDS worker=1 entry m p
-  mkdir -p "$STATE/pids" "$STATE/logs" "$STATE/lib"
+  mkdir -p "$STATE/pids" "$STATE/logs" "$STATE/lib" "$STATE/run"
   command -v curl >/dev/null || suite_die "curl is required"
   build_stack
   ensure_schemas
@@ -149,33 +251,32 @@ EOT
 }
 
 stack_down() {
-  local name f pid i
+  local name
   for name in gateway credit-service payment-service coupon-service point-service order-service mock-pg kafka; do
-    f=$(pid_file "$name"); [ -f "$f" ] || continue
-    pid=$(cat "$f")
-    if kill -0 "$pid" 2>/dev/null; then
-      kill "$pid" 2>/dev/null || true
-      for i in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-      kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null
-      suite_log "stopped $name (pid $pid)"
-    fi
-    rm -f "$f"
+    stop_component "$name"
   done
 }
 
+# One line per component. STATE: running (its own process is alive), crashed (a pid file is left but that process
+# is gone, a zombie or another program: HEALTH DOWN; ./suite up starts it again), stopped (never started or stopped
+# by ./suite down).
 stack_status() {
-  local entry name port state health rss
+  local entry name port state health rss pid
   printf '%-16s %-8s %-8s %-10s %s\n' COMPONENT PID RSS_MB STATE HEALTH
   for entry in kafka:$KAFKA_PORT mock-pg:$MOCK_PG_PORT $SERVICES $GATEWAY; do
     name=${entry%%:*}; port=${entry##*:}
     if is_running "$name"; then
-      state=running; rss=$(( $(awk '/VmRSS/ {print $2}' "/proc/$(cat "$(pid_file "$name")")/status" 2>/dev/null || echo 0) / 1024 ))
+      pid=$(recorded_pid "$name")
+      state=running; rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
+      rss=$(( ${rss:-0} / 1024 ))
       case "$name" in
         kafka) tcp_open 127.0.0.1 "$port" && health=UP || health=DOWN ;;
-        mock-pg) http_ok "http://127.0.0.1:$port/__admin/health" && health=UP || health=DOWN ;;
+        mock-pg) http_ok "http://127.0.0.1:$port/__admin/health" 2>/dev/null && health=UP || health=DOWN ;;
         *) health=$(curl -s --max-time 2 "http://127.0.0.1:$port/actuator/health/readiness" | sed -n 's/.*"status":"\([A-Z_]*\)".*/\1/p'); health=${health:-DOWN} ;;
       esac
-      printf '%-16s %-8s %-8s %-10s %s\n' "$name" "$(cat "$(pid_file "$name")")" "$rss" "$state" "$health"
+      printf '%-16s %-8s %-8s %-10s %s\n' "$name" "$pid" "$rss" "$state" "$health"
+    elif [ -f "$(pid_file "$name")" ]; then
+      printf '%-16s %-8s %-8s %-10s %s\n' "$name" - - crashed DOWN
     else
       printf '%-16s %-8s %-8s %-10s %s\n' "$name" - - stopped -
     fi
