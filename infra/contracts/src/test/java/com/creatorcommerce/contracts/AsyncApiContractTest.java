@@ -17,6 +17,10 @@ import com.creatorcommerce.contracts.coupon.CouponUseConfirmed;
 import com.creatorcommerce.contracts.coupon.CouponUsed;
 import com.creatorcommerce.contracts.coupon.ReleaseCouponCommand;
 import com.creatorcommerce.contracts.coupon.ReserveCouponCommand;
+import com.creatorcommerce.contracts.order.OrderCancelled;
+import com.creatorcommerce.contracts.order.OrderCompleted;
+import com.creatorcommerce.contracts.order.OrderCreated;
+import com.creatorcommerce.contracts.order.OrderTopics;
 import com.creatorcommerce.contracts.payment.CancelPaymentCommand;
 import com.creatorcommerce.contracts.payment.ConfirmPaymentCommand;
 import com.creatorcommerce.contracts.payment.PaymentApproved;
@@ -87,7 +91,11 @@ class AsyncApiContractTest {
             entry(PaymentTopics.APPROVED, on(PaymentApproved.class, PaymentTopics.REPLIES, PaymentTopics.EVENTS)),
             entry(PaymentTopics.FAILED, on(PaymentFailed.class, PaymentTopics.REPLIES, PaymentTopics.EVENTS)),
             entry(PaymentTopics.CANCELLED, on(PaymentCancelled.class, PaymentTopics.REPLIES, PaymentTopics.EVENTS)),
-            entry(PaymentTopics.CANCEL_FAILED, on(PaymentCancelFailed.class, PaymentTopics.REPLIES)));
+            entry(PaymentTopics.CANCEL_FAILED, on(PaymentCancelFailed.class, PaymentTopics.REPLIES)),
+            // order
+            entry(OrderTopics.CREATED, on(OrderCreated.class, OrderTopics.EVENTS)),
+            entry(OrderTopics.COMPLETED, on(OrderCompleted.class, OrderTopics.EVENTS)),
+            entry(OrderTopics.CANCELLED, on(OrderCancelled.class, OrderTopics.EVENTS)));
 
     /**
      * {@code Record.component}s that may be null on the wire: not required, and their schema allows null. Every
@@ -103,7 +111,11 @@ class AsyncApiContractTest {
             "PaymentCancelFailed.paymentId",          // null when there is no payment with this key
             "PaymentCancelFailed.purpose",            // idem
             "PaymentCancelFailed.referenceId",        // idem
-            "PaymentCancelFailed.cancelAmount");      // the command's: null = everything that was left
+            "PaymentCancelFailed.cancelAmount",       // the command's: null = everything that was left
+            "OrderCreated.userCouponId",              // null without a coupon
+            "OrderCreated.chargeAmount",              // null when the order buys no points
+            "OrderCompleted.userCouponId",            // null without a coupon
+            "OrderCompleted.paymentId");              // null when the order bought no points
 
     static final Catalog CATALOG = new Catalog(MESSAGES, NULLABLE);
 
