@@ -142,7 +142,10 @@ needs_build() {
 build_stack() {
   if needs_build; then
     suite_log "Building (Maven wrapper; first build downloads dependencies)"
-    ./mvnw -B -ntp -q -DskipTests install
+    # only what the stack runs (and what it depends on): a module being edited elsewhere (bench, system-tests)
+    # cannot block the local stack
+    ./mvnw -B -ntp -q -DskipTests install -am \
+      -pl gateway,order-service,point-service,coupon-service,payment-service,credit-service,infra/kafka-broker
     ./mvnw -B -ntp -q -pl infra/kafka-broker dependency:build-classpath -Dmdep.outputFile="$PWD/$STATE/kafka.classpath"
     ./mvnw -B -ntp -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.2 \
       -DoutputDirectory="$PWD/$STATE/lib" -Dmdep.stripVersion=true

@@ -52,7 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Settings, as {@code --name=value} arguments or {@code -Dbench.name=value}: {@code rate} (events/s, 1000),
  * {@code writers} (threads, 8), {@code warmup} (s per phase and per path at the start, 5), {@code duration}
  * (s, 20), {@code max-duration} (s, 10; 0 skips the unthrottled phases), {@code drain-timeout} (s, 60),
- * {@code topic-partitions} (3).
+ * {@code topic-partitions} (3), {@code linger-ms} (0, both paths' producers).
  */
 public final class OutboxLoadHarness {
 
@@ -61,7 +61,7 @@ public final class OutboxLoadHarness {
     }
 
     record Settings(int rate, int writers, int warmup, int duration, int maxDuration, int drainTimeout,
-            int topicPartitions) {
+            int topicPartitions, int lingerMs) {
 
         static Settings parse(String[] args) {
             Map<String, String> given = new HashMap<>();
@@ -74,7 +74,8 @@ public final class OutboxLoadHarness {
             }
             Settings s = new Settings(setting(given, "rate", 1000), setting(given, "writers", 8),
                     setting(given, "warmup", 5), setting(given, "duration", 20), setting(given, "max-duration", 10),
-                    setting(given, "drain-timeout", 60), setting(given, "topic-partitions", 3));
+                    setting(given, "drain-timeout", 60), setting(given, "topic-partitions", 3),
+                    setting(given, "linger-ms", 0));
             if (!given.isEmpty()) {
                 throw new IllegalArgumentException("unknown settings " + given.keySet());
             }
@@ -234,8 +235,7 @@ public final class OutboxLoadHarness {
 
     private EventPath outboxPath(String topic) {
         OutboxProperties props = OutboxProperties.defaults();
-        Map<String, Object> config = OutboxProducers.config(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), props, "bench-relay");
+        Map<String, Object> config = OutboxProducers.config(producerBase(), props, "bench-relay");
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         OutboxRelay relay = new OutboxRelay(dataSource, OutboxProducers.factory(config), json, props, meters,
                 "bench");
@@ -302,9 +302,13 @@ public final class OutboxLoadHarness {
 
     /** The relay's producer settings in the services (OutboxProducers), for the direct path too. */
     private KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(OutboxProducers.config(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers), OutboxProperties.defaults(), "bench-direct"), new StringSerializer(),
-                new StringSerializer());
+        return new KafkaProducer<>(OutboxProducers.config(producerBase(), OutboxProperties.defaults(),
+                "bench-direct"), new StringSerializer(), new StringSerializer());
+    }
+
+    private Map<String, Object> producerBase() {
+        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.LINGER_MS_CONFIG,
+                settings.lingerMs());
     }
 
     private static HikariDataSource pool(TestDatabase db, int size) {

@@ -21,7 +21,7 @@ public final class OutboxProducers {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0); // measured: lower latency at 1,000/s (issue 17)
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) send);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(5_000, send / 2));
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, send / 2);
