@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creatorcommerce.coupon.application.CouponSnapshotCache;
 import com.creatorcommerce.coupon.application.IssueCouponService;
-import com.creatorcommerce.coupon.application.IssueLanes;
 import com.creatorcommerce.coupon.application.IssueSettings;
 import com.creatorcommerce.coupon.application.IssueTransactions;
 import com.creatorcommerce.coupon.application.port.IssueLedger;
@@ -50,7 +49,7 @@ class IssueStrategiesIT extends CouponIntegrationTest {
         IssueSettings settings = new IssueSettings(snapshotTtl, 3, maxBatch, Duration.ofSeconds(30));
         CouponSnapshotCache snapshots = new CouponSnapshotCache(ledger, settings);
         return new IssueCouponService(snapshots, new IssueTransactions(ledger, snapshots, outbox, ids, tx, clock,
-                settings), new IssueLanes(settings), clock, settings);
+                settings), clock, settings);
     }
 
     /** Every (issuer, user) request at once; returns outcome counts ("ISSUED" or the refusal). */

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                    this long (at once on this one).
  * @param maxAttempts attempts of one issue transaction when the database picks it as a deadlock victim
  * @param maxBatch requests for one coupon that wait together are issued in one transaction, at most this many
- *                 (see {@link IssueLanes}); {@code 1} turns coalescing off: every request runs its own transaction
+ *                 (see {@link IssueCouponService}); {@code 1} turns coalescing off: every request runs its own
+ *                 transaction
  * @param queueTimeout how long a request may wait for its turn before it is answered "busy, retry"
  */
 @ConfigurationProperties("coupon.issue")

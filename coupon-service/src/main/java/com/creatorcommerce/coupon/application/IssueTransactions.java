@@ -37,6 +37,8 @@ public class IssueTransactions {
 
     private static final CouponRefusedException ALREADY_ISSUED = new CouponRefusedException(
             CouponRefusal.COUPON_ALREADY_ISSUED, "You already have this coupon.");
+    private static final IssueOutcome ALREADY_ISSUED_OUTCOME = IssueOutcome.Refused.of(ALREADY_ISSUED);
+    private static final IssueOutcome BUSY = new IssueOutcome.Busy();
 
     private final IssueLedger ledger;
     private final CouponSnapshotCache snapshots;
@@ -85,12 +87,9 @@ public class IssueTransactions {
         }
     }
 
-    /**
-     * Several distinct users of one coupon (arrival order). Returns each user's outcome: {@link IssuedCoupon} or the
-     * {@link RuntimeException} to answer.
-     */
-    public Map<Long, Object> issueMany(List<Long> userIds, CouponSnapshot coupon, Instant now) {
-        Map<Long, Object> outcomes = new HashMap<>();
+    /** Several distinct users of one coupon (arrival order). Returns every user's outcome. */
+    public Map<Long, IssueOutcome> issueMany(List<Long> userIds, CouponSnapshot coupon, Instant now) {
+        Map<Long, IssueOutcome> outcomes = new HashMap<>();
         List<Long> waiting = new ArrayList<>(userIds);
         int limit = waiting.size();
         int failures = 0;
@@ -102,21 +101,22 @@ public class IssueTransactions {
                 limit = waiting.size();
             } catch (NothingLeft e) {
                 Optional<CouponSnapshot> fresh = snapshots.refresh(coupon.id());
-                Optional<RuntimeException> refusal = refusal(coupon.id(), fresh);
+                Optional<CouponRefusedException> refusal = refusal(coupon.id(), fresh);
                 if (refusal.isPresent()) {
-                    waiting.forEach(u -> outcomes.put(u, refusal.get()));
+                    IssueOutcome refused = IssueOutcome.Refused.of(refusal.get());
+                    waiting.forEach(u -> outcomes.put(u, refused));
                     break;
                 }
                 Integer remaining = fresh.get().remainingQuantity();
                 if (remaining != null && remaining < round.size()) {
                     limit = remaining; // the first ones in line get what is left; the others are tried next
                 } else if (++failures >= maxAttempts) {
-                    waiting.forEach(u -> outcomes.put(u, new IssueBusyException()));
+                    waiting.forEach(u -> outcomes.put(u, BUSY));
                     break;
                 }
             } catch (PessimisticLockingFailureException e) {
                 if (++failures >= maxAttempts) {
-                    waiting.forEach(u -> outcomes.put(u, new IssueBusyException()));
+                    waiting.forEach(u -> outcomes.put(u, BUSY));
                     break;
                 }
             }
@@ -124,26 +124,26 @@ public class IssueTransactions {
         return outcomes;
     }
 
-    private Map<Long, Object> insertAndTake(List<Long> userIds, CouponSnapshot coupon, Instant now) {
+    private Map<Long, IssueOutcome> insertAndTake(List<Long> userIds, CouponSnapshot coupon, Instant now) {
         List<NewUserCoupon> rows = userIds.stream().map(u -> newRow(u, coupon, now))
                 .sorted(Comparator.comparingLong(NewUserCoupon::userId)) // one lock order for all inserters
                 .toList();
         Set<Long> inserted = ledger.insertUserCoupons(rows);
-        Map<Long, Object> outcomes = new HashMap<>();
+        Map<Long, IssueOutcome> outcomes = new HashMap<>();
         List<NewUserCoupon> issued = new ArrayList<>();
         for (NewUserCoupon row : rows) {
             if (inserted.contains(row.userCouponId())) {
                 issued.add(row);
                 announce(row);
             } else {
-                outcomes.put(row.userId(), ALREADY_ISSUED);
+                outcomes.put(row.userId(), ALREADY_ISSUED_OUTCOME);
             }
         }
         if (!issued.isEmpty() && !ledger.take(coupon.id(), issued.size(), now)) {
             throw new NothingLeft();
         }
-        issued.forEach(row -> outcomes.put(row.userId(),
-                new IssuedCoupon(row.userCouponId(), row.userId(), coupon, now, row.expiresAt())));
+        issued.forEach(row -> outcomes.put(row.userId(), new IssueOutcome.Issued(
+                new IssuedCoupon(row.userCouponId(), row.userId(), coupon, now, row.expiresAt()))));
         return outcomes;
     }
 
@@ -158,16 +158,16 @@ public class IssueTransactions {
     }
 
     /** After an update that took nothing: why, from a fresh read (usually: sold out). */
-    private Optional<RuntimeException> refusal(long couponId, Optional<CouponSnapshot> fresh) {
+    private Optional<CouponRefusedException> refusal(long couponId, Optional<CouponSnapshot> fresh) {
         if (fresh.isEmpty()) {
             return Optional.of(new CouponRefusedException(CouponRefusal.COUPON_NOT_FOUND, "No coupon " + couponId
                     + "."));
         }
-        return fresh.get().issueRefusal(clock.instant()).map(RuntimeException.class::cast);
+        return fresh.get().issueRefusal(clock.instant());
     }
 
     private void refuseIfNotIssuable(long couponId) {
-        Optional<RuntimeException> refusal = refusal(couponId, snapshots.refresh(couponId));
+        Optional<CouponRefusedException> refusal = refusal(couponId, snapshots.refresh(couponId));
         if (refusal.isPresent()) {
             throw refusal.get();
         }

@@ -3,7 +3,6 @@ package com.creatorcommerce.coupon.bench;
 import com.creatorcommerce.coupon.CouponServiceApplication;
 import com.creatorcommerce.coupon.application.CouponSnapshotCache;
 import com.creatorcommerce.coupon.application.IssueCouponService;
-import com.creatorcommerce.coupon.application.IssueLanes;
 import com.creatorcommerce.coupon.application.IssueTransactions;
 import com.creatorcommerce.coupon.application.IssueSettings;
 import com.creatorcommerce.coupon.application.port.IssueLedger;
@@ -261,7 +260,7 @@ public final class CouponIssueBenchmark {
         Clock clock = context.getBean(Clock.class);
         IssueTransactions transactions = new IssueTransactions(ledger, snapshots, context.getBean(Outbox.class),
                 context.getBean(IdGenerator.class), context.getBean(TransactionTemplate.class), clock, settings);
-        return new IssueCouponService(snapshots, transactions, new IssueLanes(settings), clock, settings);
+        return new IssueCouponService(snapshots, transactions, clock, settings);
     }
 
     private List<Strategy> httpStrategies() {
