@@ -6,11 +6,13 @@ import com.creatorcommerce.contracts.payment.PaymentTopics;
 import com.creatorcommerce.platform.messaging.OutboundMessage;
 import com.creatorcommerce.platform.messaging.outbox.Outbox;
 import com.creatorcommerce.platform.snowflake.IdGenerator;
-import com.creatorcommerce.platform.web.ApiException;
-import com.creatorcommerce.point.adapter.out.persistence.PointChargeRequests;
-import com.creatorcommerce.point.config.ChargeProperties;
+import com.creatorcommerce.point.application.port.ChargeRequests;
+import com.creatorcommerce.point.domain.ChargeLimits;
 import com.creatorcommerce.point.domain.PointChargeRequest;
+import com.creatorcommerce.point.domain.PointRefusal;
+import com.creatorcommerce.point.domain.PointRefusedException;
 import java.time.Clock;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,14 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ChargeRequestService {
 
-    private final PointChargeRequests requests;
+    private final ChargeRequests requests;
     private final Outbox outbox;
     private final IdGenerator ids;
     private final Clock clock;
-    private final ChargeProperties limits;
+    private final ChargeLimits limits;
 
-    ChargeRequestService(PointChargeRequests requests, Outbox outbox, IdGenerator ids, Clock clock,
-            ChargeProperties limits) {
+    ChargeRequestService(ChargeRequests requests, Outbox outbox, IdGenerator ids, Clock clock, ChargeLimits limits) {
         this.requests = requests;
         this.outbox = outbox;
         this.ids = ids;
@@ -37,54 +38,65 @@ public class ChargeRequestService {
         this.limits = limits;
     }
 
+    /** @throws PointRefusedException INVALID_CHARGE_AMOUNT outside the {@link ChargeLimits} */
     @Transactional
     public PointChargeRequest create(long userId, long amount) {
-        if (amount < limits.minAmount() || amount > limits.maxAmount()) {
-            throw ApiException.badRequest("INVALID_CHARGE_AMOUNT", "A charge is between " + limits.minAmount()
-                    + " and " + limits.maxAmount() + " points").with("min_amount", limits.minAmount())
-                    .with("max_amount", limits.maxAmount());
-        }
-        return requests.save(PointChargeRequest.create(ids.nextId(), userId, amount, clock.instant()));
+        limits.check(amount);
+        PointChargeRequest request = PointChargeRequest.create(ids.nextId(), userId, amount, clock.instant());
+        requests.add(request);
+        return request;
     }
 
     /**
      * Confirms the request with the PG payment key. Confirming again with the same key while it is PENDING changes
-     * nothing (a retried call); anything else on a confirmed, completed or failed request is a 409.
+     * nothing (a retried call).
+     *
+     * @throws PointRefusedException CHARGE_REQUEST_NOT_FOUND; PAYMENT_KEY_ALREADY_USED, CHARGE_ALREADY_CONFIRMED,
+     *                               CHARGE_ALREADY_COMPLETED or CHARGE_FAILED for a request confirmed, completed or
+     *                               failed before
      */
     @Transactional
     public PointChargeRequest confirm(long userId, long requestId, String paymentKey) {
-        PointChargeRequest r = requests.lockById(requestId).filter(x -> x.isOwnedBy(userId))
+        PointChargeRequest r = requests.lock(requestId).filter(x -> x.isOwnedBy(userId))
                 .orElseThrow(ChargeRequestService::notFound);
-        if (r.paymentKey() == null && requests.existsByPaymentKey(paymentKey)) {
+        if (r.paymentKey() == null && requests.paymentKeyUsed(paymentKey)) {
             // (the unique key on payment_key settles a race between two requests)
-            throw ApiException.conflict("PAYMENT_KEY_ALREADY_USED", "This payment key was used for another charge");
+            throw new PointRefusedException(PointRefusal.PAYMENT_KEY_ALREADY_USED,
+                    "This payment key was used for another charge");
         }
         switch (r.confirm(paymentKey, clock.instant())) {
             case ACCEPTED -> {
                 outbox.append(OutboundMessage.of(PaymentTopics.COMMANDS, paymentKey, PaymentTopics.CONFIRM,
                         new ConfirmPaymentCommand(paymentKey, PaymentPurpose.POINT_CHARGE, r.id(), userId,
                                 r.amount())).withUserId(userId));
-                return requests.saveAndFlush(r);
+                requests.writeNow(r);
+                return r;
             }
             case REPEATED -> {
                 return r;
             }
-            case CONFIRMED_WITH_OTHER_KEY -> throw ApiException.conflict("CHARGE_ALREADY_CONFIRMED",
+            case CONFIRMED_WITH_OTHER_KEY -> throw new PointRefusedException(PointRefusal.CHARGE_ALREADY_CONFIRMED,
                     "The charge was already confirmed with another payment key");
-            case COMPLETED -> throw ApiException.conflict("CHARGE_ALREADY_COMPLETED", "The charge is completed");
-            case FAILED -> throw ApiException.conflict("CHARGE_FAILED", "The charge failed: "
-                    + r.failureCode()).with("failure_code", r.failureCode());
+            case COMPLETED -> throw new PointRefusedException(PointRefusal.CHARGE_ALREADY_COMPLETED,
+                    "The charge is completed");
+            case FAILED -> throw new PointRefusedException(PointRefusal.CHARGE_FAILED, "The charge failed: "
+                    + r.failureCode(), failureCode(r));
             default -> throw new IllegalStateException();
         }
     }
 
+    /** @throws PointRefusedException CHARGE_REQUEST_NOT_FOUND (also for another user's request) */
     @Transactional(readOnly = true)
     public PointChargeRequest get(long userId, long requestId) {
-        return requests.findById(requestId).filter(x -> x.isOwnedBy(userId))
+        return requests.find(requestId).filter(x -> x.isOwnedBy(userId))
                 .orElseThrow(ChargeRequestService::notFound);
     }
 
-    private static ApiException notFound() {
-        return ApiException.notFound("CHARGE_REQUEST_NOT_FOUND", "No such charge request");
+    private static Map<String, Object> failureCode(PointChargeRequest r) {
+        return java.util.Collections.singletonMap("failure_code", r.failureCode());
+    }
+
+    private static PointRefusedException notFound() {
+        return new PointRefusedException(PointRefusal.CHARGE_REQUEST_NOT_FOUND, "No such charge request");
     }
 }

@@ -12,11 +12,11 @@ import com.creatorcommerce.contracts.point.PointTopics;
 import com.creatorcommerce.platform.messaging.InboundMessage;
 import com.creatorcommerce.platform.messaging.OutboundMessage;
 import com.creatorcommerce.platform.messaging.outbox.Outbox;
-import com.creatorcommerce.point.adapter.out.persistence.PointChargeRequests;
 import com.creatorcommerce.point.application.ledger.LedgerEntry;
 import com.creatorcommerce.point.application.ledger.LedgerOutcome;
 import com.creatorcommerce.point.application.ledger.LedgerParticipant;
 import com.creatorcommerce.point.application.ledger.PointLedger;
+import com.creatorcommerce.point.application.port.ChargeRequests;
 import com.creatorcommerce.point.domain.ChargeStatus;
 import com.creatorcommerce.point.domain.PointChargeRequest;
 import com.creatorcommerce.point.domain.ReferenceType;
@@ -32,7 +32,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,15 +51,15 @@ public class ChargeSettlement {
     /** {@code cancel_request_id} of the cancels this service asks for: one per charge request. */
     private static final Pattern REFUND_REQUEST = Pattern.compile("point-charge-(\\d+)-not-credited");
 
-    private final PointChargeRequests requests;
+    private final ChargeRequests requests;
     private final PointLedger ledger;
     private final HandleOnce once;
     private final Outbox outbox;
     private final Clock clock;
     private final Counter refundsFailed;
 
-    ChargeSettlement(PointChargeRequests requests, PointLedger ledger, HandleOnce once, Outbox outbox, Clock clock,
-            MeterRegistry meters, JdbcTemplate jdbc) {
+    ChargeSettlement(ChargeRequests requests, PointLedger ledger, HandleOnce once, Outbox outbox, Clock clock,
+            MeterRegistry meters) {
         this.requests = requests;
         this.ledger = ledger;
         this.once = once;
@@ -70,9 +69,7 @@ public class ChargeSettlement {
                 .description("Payments approved but not credited whose cancel at the PG was refused").register(meters);
         Gauge.builder("point.charge.refund.failed.open", () -> {
                     try {
-                        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM point_charge_requests "
-                                + "WHERE refund_status = 'REFUND_FAILED'", Long.class);
-                        return n == null ? 0 : n;
+                        return requests.countRefundFailed();
                     } catch (RuntimeException e) {
                         return Double.NaN;
                     }
@@ -96,7 +93,7 @@ public class ChargeSettlement {
             return;
         }
         once.run(CONSUMER, message, () -> {
-            Optional<PointChargeRequest> locked = requests.lockById(requestId.getAsLong());
+            Optional<PointChargeRequest> locked = requests.lock(requestId.getAsLong());
             if (locked.isEmpty()) {
                 log.info("Payment {} ({}) given back for unknown charge request {}", c.paymentId(), c.paymentKey(),
                         requestId.getAsLong());
@@ -119,7 +116,7 @@ public class ChargeSettlement {
             return;
         }
         boolean handled = once.run(CONSUMER, message, () -> {
-            Optional<PointChargeRequest> locked = requests.lockById(requestId.getAsLong());
+            Optional<PointChargeRequest> locked = requests.lock(requestId.getAsLong());
             log.error("REFUND FAILED: payment {} ({}) of charge request {} was approved but not credited, and its "
                     + "cancel was refused: {} {}. The customer paid without getting points; ops must refund it.",
                     f.paymentId(), f.paymentKey(), requestId.getAsLong(), f.failureCode(), f.failureMessage());
@@ -132,7 +129,7 @@ public class ChargeSettlement {
 
     /** Called outside a transaction for each payment.approved.v1 of purpose POINT_CHARGE. */
     public void approved(PaymentApproved a, InboundMessage message) {
-        Optional<PointChargeRequest> found = requests.findById(a.referenceId());
+        Optional<PointChargeRequest> found = requests.find(a.referenceId());
         if (found.isEmpty()) {
             log.error("Payment {} approved for unknown charge request {}: cancelling it", a.paymentId(),
                     a.referenceId());
@@ -140,7 +137,7 @@ public class ChargeSettlement {
             return;
         }
         PointChargeRequest r = found.get();
-        if (r.userId() != a.userId() || r.amount() != a.amount() || !a.paymentKey().equals(r.paymentKey())) {
+        if (!r.matchesPayment(a.userId(), a.amount(), a.paymentKey())) {
             inboxFail(message, r.id(), a, "PAYMENT_MISMATCH", "The approved payment (user " + a.userId() + ", amount "
                     + a.amount() + ") does not match the charge request");
             return;
@@ -152,7 +149,7 @@ public class ChargeSettlement {
                         if (!once.mark(CONSUMER, message)) {
                             return false;
                         }
-                        PointChargeRequest locked = requests.lockById(r.id()).orElseThrow();
+                        PointChargeRequest locked = requests.lock(r.id()).orElseThrow();
                         if (locked.status() == ChargeStatus.FAILED) {
                             // paid after we gave up on it: give the money back rather than credit a failed request
                             cancelPayment(a, "charge request " + r.id() + " had failed");
@@ -164,7 +161,7 @@ public class ChargeSettlement {
                     @Override
                     public void complete(LedgerOutcome outcome) {
                         if (outcome instanceof LedgerOutcome.Applied applied) {
-                            PointChargeRequest locked = requests.lockById(r.id()).orElseThrow();
+                            PointChargeRequest locked = requests.lock(r.id()).orElseThrow();
                             Instant now = clock.instant();
                             locked.complete(a.paymentId(), applied.transactionId(), now);
                             outbox.append(OutboundMessage.of(PointTopics.EVENTS, Long.toString(r.userId()),
@@ -184,7 +181,7 @@ public class ChargeSettlement {
     private void inboxFail(InboundMessage message, long requestId, PaymentApproved approvedToCancel, String code,
             String reason) {
         once.run(CONSUMER, message, () -> {
-            Optional<PointChargeRequest> locked = requests.lockById(requestId);
+            Optional<PointChargeRequest> locked = requests.lock(requestId);
             if (locked.isEmpty()) {
                 log.warn("Payment outcome {} for unknown charge request {}", code, requestId);
                 return;

@@ -14,18 +14,20 @@ import com.creatorcommerce.platform.messaging.InboundMessage;
 import com.creatorcommerce.platform.messaging.MessageContext;
 import com.creatorcommerce.platform.messaging.OutboundMessage;
 import com.creatorcommerce.platform.messaging.outbox.Outbox;
-import com.creatorcommerce.point.adapter.out.persistence.PointBalances;
-import com.creatorcommerce.point.adapter.out.persistence.PointOrderClosures;
-import com.creatorcommerce.point.adapter.out.persistence.PointTransactions;
 import com.creatorcommerce.point.application.ledger.LedgerEntry;
 import com.creatorcommerce.point.application.ledger.LedgerOutcome;
 import com.creatorcommerce.point.application.ledger.LedgerParticipant;
 import com.creatorcommerce.point.application.ledger.PointLedger;
+import com.creatorcommerce.point.application.port.OrderClosures;
+import com.creatorcommerce.point.application.port.PointHistory;
+import com.creatorcommerce.point.application.port.Wallets;
 import com.creatorcommerce.point.domain.PointBalance;
 import com.creatorcommerce.point.domain.PointOrderClosure;
 import com.creatorcommerce.point.domain.PointTransaction;
 import com.creatorcommerce.point.domain.ReferenceType;
+import com.creatorcommerce.point.domain.RefundPlan;
 import com.creatorcommerce.point.domain.TransactionType;
+import com.creatorcommerce.point.domain.WalletChange;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
@@ -45,18 +47,18 @@ public class OrderPointsService {
     public static final String CONSUMER = "point-service.commands";
 
     private final PointLedger ledger;
-    private final PointTransactions transactions;
-    private final PointBalances balances;
-    private final PointOrderClosures closures;
+    private final PointHistory history;
+    private final Wallets wallets;
+    private final OrderClosures closures;
     private final HandleOnce once;
     private final Outbox outbox;
     private final Clock clock;
 
-    OrderPointsService(PointLedger ledger, PointTransactions transactions, PointBalances balances,
-            PointOrderClosures closures, HandleOnce once, Outbox outbox, Clock clock) {
+    OrderPointsService(PointLedger ledger, PointHistory history, Wallets wallets, OrderClosures closures,
+            HandleOnce once, Outbox outbox, Clock clock) {
         this.ledger = ledger;
-        this.transactions = transactions;
-        this.balances = balances;
+        this.history = history;
+        this.wallets = wallets;
         this.closures = closures;
         this.once = once;
         this.outbox = outbox;
@@ -64,7 +66,7 @@ public class OrderPointsService {
     }
 
     public void charge(ChargePointsCommand cmd, InboundMessage message) {
-        if (cmd.amount() <= 0 || cmd.userId() <= 0) {
+        if (!WalletChange.acceptable(cmd.userId(), cmd.amount())) {
             once.run(CONSUMER, message, () -> reply(cmd.orderId(), PointTopics.CHARGE_REJECTED,
                     new PointsChargeRejected(cmd.orderId(), cmd.userId(), cmd.amount(),
                             PointRejectionReason.INVALID_COMMAND, "amount and user_id must be positive")));
@@ -74,7 +76,8 @@ public class OrderPointsService {
                 outcome -> switch (outcome) {
             case LedgerOutcome.Applied a -> new Reply(PointTopics.CHARGED, new PointsCharged(cmd.orderId(),
                     cmd.userId(), cmd.amount(), a.balanceAfter(), a.transactionId()));
-            case LedgerOutcome.AlreadyApplied d when d.userId() == cmd.userId() && d.amount() == cmd.amount() ->
+            case LedgerOutcome.AlreadyApplied d
+                    when d.isSameChange(cmd.userId(), TransactionType.CHARGE, cmd.amount()) ->
                     new Reply(PointTopics.CHARGED, new PointsCharged(cmd.orderId(), cmd.userId(), cmd.amount(),
                             d.balanceAfter(), d.transactionId()));
             default -> new Reply(PointTopics.CHARGE_REJECTED, new PointsChargeRejected(cmd.orderId(), cmd.userId(),
@@ -84,7 +87,7 @@ public class OrderPointsService {
     }
 
     public void use(UsePointsCommand cmd, InboundMessage message) {
-        if (cmd.amount() <= 0 || cmd.userId() <= 0) {
+        if (!WalletChange.acceptable(cmd.userId(), cmd.amount())) {
             once.run(CONSUMER, message, () -> reply(cmd.orderId(), PointTopics.USE_REJECTED,
                     new PointsUseRejected(cmd.orderId(), cmd.userId(), cmd.amount(), 0,
                             PointRejectionReason.INVALID_COMMAND, "amount and user_id must be positive")));
@@ -94,7 +97,7 @@ public class OrderPointsService {
                 outcome -> switch (outcome) {
             case LedgerOutcome.Applied a -> new Reply(PointTopics.USED, new PointsUsed(cmd.orderId(), cmd.userId(),
                     cmd.amount(), a.balanceAfter(), a.transactionId()));
-            case LedgerOutcome.AlreadyApplied d when d.userId() == cmd.userId() && -d.amount() == cmd.amount() ->
+            case LedgerOutcome.AlreadyApplied d when d.isSameChange(cmd.userId(), TransactionType.USE, cmd.amount()) ->
                     new Reply(PointTopics.USED, new PointsUsed(cmd.orderId(), cmd.userId(), cmd.amount(),
                             d.balanceAfter(), d.transactionId()));
             case LedgerOutcome.Insufficient i -> new Reply(PointTopics.USE_REJECTED, new PointsUseRejected(
@@ -112,14 +115,14 @@ public class OrderPointsService {
      * by the compensation, or redelivered) is refused instead of debiting a cancelled order.
      */
     public void refund(RefundPointsCommand cmd, InboundMessage message) {
-        Optional<PointTransaction> used = useOf(cmd.orderId());
-        if (used.isPresent() && used.get().userId() != cmd.userId()) {
+        RefundPlan plan = RefundPlan.of(cmd.userId(), useOf(cmd.orderId()));
+        if (plan instanceof RefundPlan.NotTheirs) {
             once.run(CONSUMER, message, () -> reply(cmd.orderId(), PointTopics.REFUNDED, new PointsRefunded(
-                    cmd.orderId(), cmd.userId(), 0, balances.findById(cmd.userId()).map(PointBalance::balance)
+                    cmd.orderId(), cmd.userId(), 0, wallets.find(cmd.userId()).map(PointBalance::balance)
                     .orElse(0L), null)));
             return;
         }
-        if (used.isEmpty()) {
+        if (plan instanceof RefundPlan.NothingUsed) {
             if (cmd.userId() <= 0) {
                 once.run(CONSUMER, message, () -> reply(cmd.orderId(), PointTopics.REFUNDED,
                         new PointsRefunded(cmd.orderId(), cmd.userId(), 0, 0, null)));
@@ -130,12 +133,12 @@ public class OrderPointsService {
             if (ledger.underWalletLock(cmd.userId(), balance -> closeUnused(cmd, message, balance))) {
                 return;
             }
-            used = useOf(cmd.orderId());
-            if (used.isEmpty() || used.get().userId() != cmd.userId()) {
+            plan = RefundPlan.of(cmd.userId(), useOf(cmd.orderId()));
+            if (!(plan instanceof RefundPlan.GiveBack)) {
                 throw new IllegalStateException("The USE of order " + cmd.orderId() + " vanished");
             }
         }
-        long amount = -used.get().amount();
+        long amount = ((RefundPlan.GiveBack) plan).amount();
         apply(cmd.orderId(), cmd.userId(), TransactionType.REFUND, amount, message, () -> null,
                 outcome -> switch (outcome) {
             case LedgerOutcome.Applied a -> new Reply(PointTopics.REFUNDED, new PointsRefunded(cmd.orderId(),
@@ -147,7 +150,7 @@ public class OrderPointsService {
     }
 
     private Optional<PointTransaction> useOf(long orderId) {
-        return transactions.findByIdempotencyKey(ReferenceType.ORDER.idempotencyKey(orderId, TransactionType.USE));
+        return history.findByIdempotencyKey(ReferenceType.ORDER.idempotencyKey(orderId, TransactionType.USE));
     }
 
     /**
@@ -162,10 +165,8 @@ public class OrderPointsService {
             return true;
         }
         try (MessageContext.Scope ignored = MessageContext.open(message)) {
-            if (!closures.existsById(cmd.orderId())) {
-                closures.save(PointOrderClosure.refundedBeforeUse(cmd.orderId(), cmd.userId(), cmd.reason(),
-                        clock.instant()));
-            }
+            closures.close(PointOrderClosure.refundedBeforeUse(cmd.orderId(), cmd.userId(), cmd.reason(),
+                    clock.instant()));
             reply(cmd.orderId(), PointTopics.REFUNDED, new PointsRefunded(cmd.orderId(), cmd.userId(), 0, balance,
                     null));
         }
@@ -174,12 +175,11 @@ public class OrderPointsService {
 
     /** The refusal of a USE of an order closed by an earlier REFUND; null when the order is not closed. */
     private Reply closedRefusal(UsePointsCommand cmd) {
-        if (!closures.existsById(cmd.orderId())) {
+        if (!closures.isClosed(cmd.orderId())) {
             return null;
         }
         return new Reply(PointTopics.USE_REJECTED, new PointsUseRejected(cmd.orderId(), cmd.userId(), cmd.amount(), 0,
-                PointRejectionReason.CONFLICTING_COMMAND, "Order " + cmd.orderId()
-                        + " was refunded before this use arrived: nothing is debited"));
+                PointRejectionReason.CONFLICTING_COMMAND, PointOrderClosure.useRefusal(cmd.orderId())));
     }
 
     private record Reply(String type, Object body) {

@@ -1,6 +1,7 @@
 package com.creatorcommerce.point.config;
 
 import com.creatorcommerce.contracts.point.PointTopics;
+import com.creatorcommerce.point.domain.ChargeLimits;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -8,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
+/** Beans of point-service: the clock, the charge limits, the topics it owns. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ChargeProperties.class)
 public class PointConfiguration {
@@ -15,6 +17,11 @@ public class PointConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    ChargeLimits chargeLimits(ChargeProperties properties) {
+        return properties.toLimits();
     }
 
     @Bean

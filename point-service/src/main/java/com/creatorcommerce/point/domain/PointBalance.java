@@ -43,10 +43,16 @@ public class PointBalance {
         return b;
     }
 
-    /** Applies a signed change; refuses to go below zero. Returns the balance before. */
+    /**
+     * Applies a signed change under {@link Wallet}'s rule (never below zero); returns the balance before. The service
+     * changes wallets through the batched ledger ({@link Wallet}); this is the same rule for one change on the entity
+     * (the benchmark's per-use baselines).
+     *
+     * @throws IllegalStateException when the balance does not cover a debit
+     */
     public long change(long signedAmount, Instant now) {
         long before = balance;
-        if (before + signedAmount < 0) {
+        if (!Wallet.covers(before, signedAmount)) {
             throw new IllegalStateException("Insufficient points: " + before + " < " + -signedAmount);
         }
         balance = before + signedAmount;

@@ -201,6 +201,14 @@ public class PointChargeRequest {
         return true;
     }
 
+    /**
+     * Whether an approved payment is the one this request asked for: same user, same amount, the payment key it was
+     * confirmed with. Only such a payment is credited; any other is given back.
+     */
+    public boolean matchesPayment(long payerId, long paidAmount, String paidKey) {
+        return userId == payerId && amount == paidAmount && paymentKey != null && paymentKey.equals(paidKey);
+    }
+
     public boolean isOwnedBy(long user) {
         return userId == user;
     }

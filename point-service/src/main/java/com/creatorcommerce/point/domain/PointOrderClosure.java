@@ -42,6 +42,11 @@ public class PointOrderClosure {
         return c;
     }
 
+    /** A USE of a closed order is refused (nothing debited); this says why, safe to show to the order saga. */
+    public static String useRefusal(long orderId) {
+        return "Order " + orderId + " was refunded before this use arrived: nothing is debited";
+    }
+
     public long orderId() {
         return orderId;
     }

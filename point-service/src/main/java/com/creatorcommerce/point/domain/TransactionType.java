@@ -20,4 +20,17 @@ public enum TransactionType {
     public boolean isDebit() {
         return sign < 0;
     }
+
+    /** The type named {@code text} in any case ({@code "use"}, {@code "CHARGE"}); empty for anything else. */
+    public static java.util.Optional<TransactionType> parse(String text) {
+        if (text == null) {
+            return java.util.Optional.empty();
+        }
+        for (TransactionType t : values()) {
+            if (t.name().equalsIgnoreCase(text.trim())) {
+                return java.util.Optional.of(t);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

@@ -38,6 +38,19 @@ class PointChargeRequestTest {
     }
 
     @Test
+    void onlyThePaymentTheRequestAskedForIsCredited() {
+        PointChargeRequest r = PointChargeRequest.create(1, 9, 5_000, NOW);
+        assertThat(r.matchesPayment(9, 5_000, "pk_a")).as("not confirmed yet").isFalse();
+        r.confirm("pk_a", NOW);
+
+        assertThat(r.matchesPayment(9, 5_000, "pk_a")).isTrue();
+        assertThat(r.matchesPayment(8, 5_000, "pk_a")).as("other user").isFalse();
+        assertThat(r.matchesPayment(9, 5_001, "pk_a")).as("other amount").isFalse();
+        assertThat(r.matchesPayment(9, 5_000, "pk_b")).as("other key").isFalse();
+        assertThat(r.matchesPayment(9, 5_000, null)).isFalse();
+    }
+
+    @Test
     void aChargeIsPositive() {
         assertThatThrownBy(() -> PointChargeRequest.create(1, 9, 0, NOW)).isInstanceOf(IllegalArgumentException.class);
     }

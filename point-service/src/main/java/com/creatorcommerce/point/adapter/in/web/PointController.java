@@ -3,12 +3,12 @@ package com.creatorcommerce.point.adapter.in.web;
 import com.creatorcommerce.platform.snowflake.IdString;
 import com.creatorcommerce.platform.web.CurrentUser;
 import com.creatorcommerce.point.application.PointQueries;
+import com.creatorcommerce.point.application.port.Paged;
 import com.creatorcommerce.point.domain.PointTransaction;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.data.domain.Page;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -55,8 +55,8 @@ class PointController {
             @RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize,
             @RequestParam(required = false) String type) {
-        Page<PointTransaction> found = queries.transactions(user.id(), page, pageSize, type);
-        return new TransactionPage(found.getContent().stream().map(TransactionResponse::of).toList(),
-                found.getTotalElements(), page, pageSize, found.hasNext());
+        Paged<PointTransaction> found = queries.transactions(user.id(), page, pageSize, type);
+        return new TransactionPage(found.items().stream().map(TransactionResponse::of).toList(), found.total(), page,
+                pageSize, found.hasMore());
     }
 }

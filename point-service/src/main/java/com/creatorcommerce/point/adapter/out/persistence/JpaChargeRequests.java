@@ -1,0 +1,49 @@
+package com.creatorcommerce.point.adapter.out.persistence;
+
+import com.creatorcommerce.point.application.port.ChargeRequests;
+import com.creatorcommerce.point.domain.PointChargeRequest;
+import com.creatorcommerce.point.domain.RefundStatus;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JpaChargeRequests implements ChargeRequests {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Override
+    public void add(PointChargeRequest request) {
+        em.persist(request);
+    }
+
+    @Override
+    public Optional<PointChargeRequest> find(long id) {
+        return Optional.ofNullable(em.find(PointChargeRequest.class, id));
+    }
+
+    @Override
+    public Optional<PointChargeRequest> lock(long id) {
+        return Optional.ofNullable(em.find(PointChargeRequest.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public void writeNow(PointChargeRequest request) {
+        em.flush();
+    }
+
+    @Override
+    public boolean paymentKeyUsed(String paymentKey) {
+        return !em.createQuery("select r.id from PointChargeRequest r where r.paymentKey = :key", Long.class)
+                .setParameter("key", paymentKey).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    @Override
+    public long countRefundFailed() {
+        return em.createQuery("select count(r) from PointChargeRequest r where r.refundStatus = :status", Long.class)
+                .setParameter("status", RefundStatus.REFUND_FAILED).getSingleResult();
+    }
+}
