@@ -70,11 +70,11 @@ public class BrowseCatalogService {
     @Transactional
     public ProductDetails view(long productId, Optional<Long> viewerId) {
         Product product = catalog.findProduct(productId).filter(Product::active)
-                .orElseThrow(() -> Errors.productNotFound(productId));
+                .orElseThrow(() -> Refusals.productNotFound(productId));
         List<ProductOption> options = catalog.optionsOf(List.of(productId), true);
         Optional<Boolean> liked = viewerId.map(user -> likes.isLiked(user, productId));
         if (!views.countView(productId)) {
-            throw Errors.productNotFound(productId); // deactivated meanwhile
+            throw Refusals.productNotFound(productId); // deactivated meanwhile
         }
         views.countDailyView(productId, LocalDate.now(clock));
         Product counted = new Product(product.id(), product.productName(), product.description(), product.basePrice(),
@@ -86,7 +86,7 @@ public class BrowseCatalogService {
     /** Any product, active or not, with all of its options (admins). */
     @Transactional(readOnly = true)
     public ProductWithOptions adminView(long productId) {
-        Product product = catalog.findProduct(productId).orElseThrow(() -> Errors.productNotFound(productId));
+        Product product = catalog.findProduct(productId).orElseThrow(() -> Refusals.productNotFound(productId));
         return new ProductWithOptions(product, catalog.optionsOf(List.of(productId), false));
     }
 

@@ -7,7 +7,6 @@ import com.creatorcommerce.order.domain.cart.CartLimits;
 import com.creatorcommerce.order.domain.cart.CartLine;
 import com.creatorcommerce.order.domain.catalog.OptionForSale;
 import com.creatorcommerce.platform.snowflake.IdGenerator;
-import com.creatorcommerce.platform.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -48,27 +47,22 @@ public class CartService {
      */
     @Transactional
     public Added add(long userId, long productOptionId, int quantity) {
-        requireQuantity(quantity);
+        CartLimits.requireQuantity(quantity);
         OptionForSale option = catalog.findOptionForSale(productOptionId)
-                .orElseThrow(() -> Errors.optionNotFound(productOptionId));
+                .orElseThrow(() -> Refusals.optionNotFound(productOptionId));
         if (!option.onSale()) {
-            throw Errors.optionUnavailable(productOptionId);
+            throw Refusals.optionUnavailable(productOptionId);
         }
         cart.addOrMerge(ids.nextId(), userId, productOptionId, quantity, option.unitPrice(), now());
         CartLine line = cart.findByOption(userId, productOptionId).orElseThrow();
         // the checks below throw, which rolls the statement above back: nothing changes on refusal
-        if (line.quantity() > CartLimits.MAX_LINE_QUANTITY) {
-            throw ApiException.conflict("CART_LINE_LIMIT_EXCEEDED",
-                    "A cart line holds at most " + CartLimits.MAX_LINE_QUANTITY + " units.")
-                    .with("max_quantity", CartLimits.MAX_LINE_QUANTITY)
-                    .with("current_quantity", line.quantity() - quantity);
-        }
+        CartLimits.requireLineWithinLimit(line, quantity);
         if (line.quantity() > option.stockQuantity()) {
-            throw Errors.insufficientStock(productOptionId, line.quantity(), option.stockQuantity());
+            throw Refusals.insufficientStock(productOptionId, line.quantity(), option.stockQuantity());
         }
         boolean created = line.quantity() == quantity;
-        if (created && cart.countLines(userId) > CartLimits.MAX_LINES) {
-            throw ApiException.conflict("CART_FULL", "A cart holds at most " + CartLimits.MAX_LINES + " lines.");
+        if (created) {
+            CartLimits.requireLinesWithinLimit(cart.countLines(userId));
         }
         return new Added(line, created);
     }
@@ -76,31 +70,24 @@ public class CartService {
     /** Sets the quantity of one of the user's lines (the option must still be on sale and have the units). */
     @Transactional
     public CartLine changeQuantity(long userId, long cartItemId, int quantity) {
-        requireQuantity(quantity);
-        CartLine line = cart.findById(userId, cartItemId).orElseThrow(() -> Errors.cartItemNotFound(cartItemId));
+        CartLimits.requireQuantity(quantity);
+        CartLine line = cart.findById(userId, cartItemId).orElseThrow(() -> Refusals.cartItemNotFound(cartItemId));
         if (!line.available()) {
-            throw Errors.optionUnavailable(line.productOptionId());
+            throw Refusals.optionUnavailable(line.productOptionId());
         }
         if (quantity > line.stockQuantity()) {
-            throw Errors.insufficientStock(line.productOptionId(), quantity, line.stockQuantity());
+            throw Refusals.insufficientStock(line.productOptionId(), quantity, line.stockQuantity());
         }
         if (!cart.updateQuantity(userId, cartItemId, quantity, now())) {
-            throw Errors.cartItemNotFound(cartItemId);
+            throw Refusals.cartItemNotFound(cartItemId);
         }
-        return cart.findById(userId, cartItemId).orElseThrow(() -> Errors.cartItemNotFound(cartItemId));
+        return cart.findById(userId, cartItemId).orElseThrow(() -> Refusals.cartItemNotFound(cartItemId));
     }
 
     @Transactional
     public void remove(long userId, long cartItemId) {
         if (!cart.delete(userId, cartItemId)) {
-            throw Errors.cartItemNotFound(cartItemId);
-        }
-    }
-
-    private static void requireQuantity(int quantity) {
-        if (quantity < 1 || quantity > CartLimits.MAX_LINE_QUANTITY) {
-            throw ApiException.badRequest("INVALID_QUANTITY",
-                    "quantity must be 1.." + CartLimits.MAX_LINE_QUANTITY + ".");
+            throw Refusals.cartItemNotFound(cartItemId);
         }
     }
 

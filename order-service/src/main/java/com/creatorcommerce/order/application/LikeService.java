@@ -3,7 +3,6 @@ package com.creatorcommerce.order.application;
 import com.creatorcommerce.order.application.port.CatalogStore;
 import com.creatorcommerce.order.application.port.LikeStore;
 import com.creatorcommerce.platform.snowflake.IdGenerator;
-import com.creatorcommerce.platform.web.ApiException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
@@ -41,7 +40,7 @@ public class LikeService {
     @Transactional
     public void like(long userId, long productId) {
         if (!catalog.lockProduct(productId).orElse(false)) {
-            throw Errors.productNotFound(productId);
+            throw Refusals.productNotFound(productId);
         }
         // likes of this product are serialised by the lock above, so this read sees every committed like
         if (!likes.isLiked(userId, productId)
@@ -54,7 +53,7 @@ public class LikeService {
     @Transactional
     public void unlike(long userId, long productId) {
         if (catalog.productActive(productId).isEmpty()) {
-            throw Errors.productNotFound(productId);
+            throw Refusals.productNotFound(productId);
         }
         if (likes.delete(userId, productId)) {
             catalog.addToLikeCount(productId, -1);
@@ -68,7 +67,7 @@ public class LikeService {
     public Map<Long, Boolean> checkBatch(long userId, Collection<Long> productIds) {
         Set<Long> requested = new LinkedHashSet<>(productIds);
         if (requested.size() > MAX_BATCH) {
-            throw ApiException.badRequest("BATCH_TOO_LARGE", "At most " + MAX_BATCH + " ids per request.");
+            throw Refusals.batchTooLarge(MAX_BATCH);
         }
         Map<Long, Boolean> answer = new LinkedHashMap<>();
         if (requested.isEmpty()) {

@@ -6,7 +6,6 @@ import com.creatorcommerce.order.domain.catalog.Product;
 import com.creatorcommerce.order.domain.catalog.ProductOption;
 import com.creatorcommerce.order.domain.catalog.ProductWithOptions;
 import com.creatorcommerce.platform.snowflake.IdGenerator;
-import com.creatorcommerce.platform.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -59,14 +58,11 @@ public class ManageCatalogService {
     /** Creates a product with its options; all of it or nothing (e.g. when a SKU is taken). */
     @Transactional
     public ProductWithOptions create(NewProduct command, long adminId) {
-        if (command.options().size() > CatalogLimits.MAX_OPTIONS_PER_REQUEST) {
-            throw ApiException.badRequest("TOO_MANY_OPTIONS",
-                    "At most " + CatalogLimits.MAX_OPTIONS_PER_REQUEST + " options per request.");
-        }
+        CatalogLimits.requireOptionCount(command.options().size());
         Set<String> skus = new HashSet<>();
         for (NewOption option : command.options()) {
             if (!skus.add(option.sku().toLowerCase(Locale.ROOT))) {
-                throw Errors.duplicateSku(option.sku());
+                throw Refusals.duplicateSku(option.sku());
             }
         }
         rejectTakenSkus(command.options().stream().map(NewOption::sku).toList());
@@ -86,7 +82,7 @@ public class ManageCatalogService {
         CatalogLimits.requirePrice("base_price", changes.basePrice());
         if (!catalog.updateProduct(productId, name, blankToNull(changes.description()), changes.basePrice(),
                 changes.active(), now())) {
-            throw Errors.productNotFound(productId);
+            throw Refusals.productNotFound(productId);
         }
         return reload(productId);
     }
@@ -95,14 +91,14 @@ public class ManageCatalogService {
     @Transactional
     public void deactivate(long productId) {
         if (!catalog.deactivateProduct(productId, now())) {
-            throw Errors.productNotFound(productId);
+            throw Refusals.productNotFound(productId);
         }
     }
 
     @Transactional
     public ProductWithOptions addOption(long productId, NewOption option, long adminId) {
         if (catalog.productActive(productId).isEmpty()) {
-            throw Errors.productNotFound(productId);
+            throw Refusals.productNotFound(productId);
         }
         rejectTakenSkus(List.of(option.sku()));
         insertOption(productId, option, adminId, now());
@@ -116,8 +112,8 @@ public class ManageCatalogService {
         CatalogLimits.requirePrice("additional_price", changes.additionalPrice());
         switch (catalog.updateOption(productId, optionId, changes.optionName().strip(), changes.sku(),
                 changes.additionalPrice(), changes.active(), now())) {
-            case NOT_FOUND -> throw Errors.optionNotFound(optionId);
-            case DUPLICATE_SKU -> throw Errors.duplicateSku(changes.sku());
+            case NOT_FOUND -> throw Refusals.optionNotFound(optionId);
+            case DUPLICATE_SKU -> throw Refusals.duplicateSku(changes.sku());
             case UPDATED -> {
                 // fine
             }
@@ -129,7 +125,7 @@ public class ManageCatalogService {
     @Transactional
     public void deactivateOption(long productId, long optionId) {
         if (!catalog.deactivateOption(productId, optionId, now())) {
-            throw Errors.optionNotFound(optionId);
+            throw Refusals.optionNotFound(optionId);
         }
     }
 
@@ -139,19 +135,14 @@ public class ManageCatalogService {
      */
     @Transactional
     public StockAdjusted adjustStock(long productId, long optionId, int delta, String reason, long adminId) {
-        if (delta == 0 || Math.abs((long) delta) > CatalogLimits.MAX_STOCK) {
-            throw ApiException.badRequest("INVALID_STOCK_DELTA",
-                    "delta must be non-zero and at most " + CatalogLimits.MAX_STOCK + " in size.");
-        }
+        CatalogLimits.requireStockDelta(delta);
         if (!catalog.adjustStock(productId, optionId, delta, CatalogLimits.MAX_STOCK)) {
             ProductOption option = catalog.findOption(productId, optionId)
-                    .orElseThrow(() -> Errors.optionNotFound(optionId));
+                    .orElseThrow(() -> Refusals.optionNotFound(optionId));
             if (delta < 0) {
-                throw Errors.insufficientStock(optionId, -delta, option.stockQuantity());
+                throw Refusals.insufficientStock(optionId, -delta, option.stockQuantity());
             }
-            throw ApiException.conflict("STOCK_LIMIT_EXCEEDED",
-                    "Stock of an option is at most " + CatalogLimits.MAX_STOCK + ".")
-                    .with("available_quantity", option.stockQuantity());
+            throw Refusals.stockLimitExceeded(CatalogLimits.MAX_STOCK, option.stockQuantity());
         }
         int stockAfter = catalog.findOption(productId, optionId).orElseThrow().stockQuantity();
         catalog.recordAdjustment(ids.nextId(), optionId, delta, stockAfter, reason, adminId, now());
@@ -163,7 +154,7 @@ public class ManageCatalogService {
                 command.sku(), command.additionalPrice(), CatalogLimits.requireStock(command.stockQuantity()),
                 command.active(), now, now);
         if (!catalog.insertOption(option)) {
-            throw Errors.duplicateSku(option.sku()); // taken by a concurrent request since the check
+            throw Refusals.duplicateSku(option.sku()); // taken by a concurrent request since the check
         }
         if (option.stockQuantity() > 0) {
             catalog.recordAdjustment(ids.nextId(), option.id(), option.stockQuantity(), option.stockQuantity(),
@@ -179,13 +170,13 @@ public class ManageCatalogService {
         catalog.existingSkus(skus).forEach(sku -> taken.add(sku.toLowerCase(Locale.ROOT)));
         for (String sku : skus) {
             if (taken.contains(sku.toLowerCase(Locale.ROOT))) {
-                throw Errors.duplicateSku(sku);
+                throw Refusals.duplicateSku(sku);
             }
         }
     }
 
     private ProductWithOptions reload(long productId) {
-        Product product = catalog.findProduct(productId).orElseThrow(() -> Errors.productNotFound(productId));
+        Product product = catalog.findProduct(productId).orElseThrow(() -> Refusals.productNotFound(productId));
         return new ProductWithOptions(product, catalog.optionsOf(List.of(productId), false));
     }
 

@@ -1,5 +1,8 @@
 package com.creatorcommerce.order.domain.catalog;
 
+import com.creatorcommerce.order.domain.OrderRefusal;
+import com.creatorcommerce.order.domain.OrderRefusedException;
+
 /**
  * The bounds of catalog data. Prices are KRW (no minor unit); anything outside these bounds is a client error,
  * refused before it reaches the database (which has CHECK constraints of its own).
@@ -39,6 +42,23 @@ public final class CatalogLimits {
             throw new IllegalArgumentException(what + " must be 1.." + max + " characters");
         }
         return value.strip();
+    }
+
+    /** @throws OrderRefusedException INVALID_STOCK_DELTA unless non-zero and at most {@link #MAX_STOCK} in size */
+    public static int requireStockDelta(int delta) {
+        if (delta == 0 || Math.abs((long) delta) > MAX_STOCK) {
+            throw new OrderRefusedException(OrderRefusal.INVALID_STOCK_DELTA,
+                    "delta must be non-zero and at most " + MAX_STOCK + " in size.");
+        }
+        return delta;
+    }
+
+    /** @throws OrderRefusedException TOO_MANY_OPTIONS beyond {@link #MAX_OPTIONS_PER_REQUEST} options at once */
+    public static void requireOptionCount(int options) {
+        if (options > MAX_OPTIONS_PER_REQUEST) {
+            throw new OrderRefusedException(OrderRefusal.TOO_MANY_OPTIONS,
+                    "At most " + MAX_OPTIONS_PER_REQUEST + " options per request.");
+        }
     }
 
     public static String requireSku(String sku) {
