@@ -2,8 +2,8 @@ package com.creatorcommerce.payment.application;
 
 import com.creatorcommerce.contracts.payment.CancelPaymentCommand;
 import com.creatorcommerce.contracts.payment.PaymentFailureCode;
-import com.creatorcommerce.payment.adapter.out.persistence.PaymentCancellations;
-import com.creatorcommerce.payment.adapter.out.persistence.Payments;
+import com.creatorcommerce.payment.application.port.PaymentCancellations;
+import com.creatorcommerce.payment.application.port.Payments;
 import com.creatorcommerce.payment.application.port.PaymentGateway;
 import com.creatorcommerce.payment.application.port.PaymentGateway.CancelOutcome;
 import com.creatorcommerce.payment.domain.CancellationStatus;
@@ -80,7 +80,7 @@ public class CancelPaymentService {
             return Optional.empty();
         }
         Payment p = found.get();
-        Optional<PaymentCancellation> previous = cancellations.findByPaymentIdAndCancelRequestId(p.id(),
+        Optional<PaymentCancellation> previous = cancellations.findByRequest(p.id(),
                 cmd.cancelRequestId());
         if (previous.isPresent()) {
             PaymentCancellation c = previous.get();
@@ -96,7 +96,7 @@ public class CancelPaymentService {
                     PaymentFailureCode.NOT_CANCELLABLE, "The payment is " + p.status());
             return Optional.empty();
         }
-        long inFlight = cancellations.sumAmount(p.id(), CancellationStatus.REQUESTED);
+        long inFlight = cancellations.amountRequested(p.id());
         long available = p.cancellableAmount() - inFlight;
         long amount = cmd.cancelAmount() == null ? available : cmd.cancelAmount();
         if (amount <= 0 || amount > available) {
@@ -111,18 +111,18 @@ public class CancelPaymentService {
         PaymentCancellation c = PaymentCancellation.request(ids.nextId(), p, cmd.cancelRequestId(), amount, full,
                 cmd.reason(), true, correlationId, now);
         c.holdChecks(schedule, now);
-        cancellations.saveAndFlush(c);
+        cancellations.add(c);
         return Optional.of(c.id());
     }
 
     /** Sends a REQUESTED cancellation to the PG and records the answer (call outside any transaction). */
     public void execute(long cancellationId) {
-        PaymentCancellation c = cancellations.findById(cancellationId).orElseThrow();
+        PaymentCancellation c = cancellations.find(cancellationId).orElseThrow();
         if (c.status() != CancellationStatus.REQUESTED) {
             return;
         }
-        Payment p = payments.findById(c.paymentId()).orElseThrow();
-        tx.executeWithoutResult(s -> cancellations.lockById(cancellationId)
+        Payment p = payments.find(c.paymentId()).orElseThrow();
+        tx.executeWithoutResult(s -> cancellations.lock(cancellationId)
                 .ifPresent(x -> x.sent(schedule, clock.instant())));
         CancelOutcome outcome = gateway.cancel(p.paymentKey(), c.cancelReason(),
                 c.fullCancel() ? null : c.cancelAmount(), c.idempotencyKey());
@@ -131,8 +131,8 @@ public class CancelPaymentService {
 
     /** Payment row first, then the cancellation: the same lock order as {@link #accept}. */
     private void record(long cancellationId, long paymentId, CancelOutcome outcome) {
-        Payment p = payments.lockById(paymentId).orElseThrow();
-        PaymentCancellation c = cancellations.lockById(cancellationId).orElseThrow();
+        Payment p = payments.lock(paymentId).orElseThrow();
+        PaymentCancellation c = cancellations.lock(cancellationId).orElseThrow();
         Instant now = clock.instant();
         switch (outcome) {
             case CancelOutcome.Cancelled done -> {
@@ -152,14 +152,14 @@ public class CancelPaymentService {
 
     /** The reconciliation job takes a due cancellation: false when it is no longer due at {@code dueBy}. */
     public boolean claimCheck(long cancellationId, Instant dueBy) {
-        return Boolean.TRUE.equals(tx.execute(s -> cancellations.lockById(cancellationId)
+        return Boolean.TRUE.equals(tx.execute(s -> cancellations.lock(cancellationId)
                 .map(c -> c.claimCheck(dueBy, schedule, clock.instant())).orElse(false)));
     }
 
     /** Sending it failed before any PG answer (the reconciliation job sends it again later). */
     public void stillUnknown(long cancellationId, String reason) {
-        tx.executeWithoutResult(s -> cancellations.lockById(cancellationId).ifPresent(c -> stillUnknown(
-                payments.findById(c.paymentId()).orElseThrow(), c, reason, clock.instant())));
+        tx.executeWithoutResult(s -> cancellations.lock(cancellationId).ifPresent(c -> stillUnknown(
+                payments.find(c.paymentId()).orElseThrow(), c, reason, clock.instant())));
     }
 
     private void stillUnknown(Payment p, PaymentCancellation c, String reason, Instant now) {

@@ -2,7 +2,7 @@ package com.creatorcommerce.payment.application;
 
 import com.creatorcommerce.contracts.payment.ConfirmPaymentCommand;
 import com.creatorcommerce.contracts.payment.PaymentFailureCode;
-import com.creatorcommerce.payment.adapter.out.persistence.Payments;
+import com.creatorcommerce.payment.application.port.Payments;
 import com.creatorcommerce.payment.application.port.PaymentGateway;
 import com.creatorcommerce.payment.application.port.PaymentGateway.ConfirmOutcome;
 import com.creatorcommerce.payment.application.port.PaymentGateway.StatusOutcome;
@@ -68,7 +68,7 @@ public class ConfirmPaymentService {
         Optional<Payment> existing = payments.findByPaymentKey(cmd.paymentKey());
         if (existing.isPresent()) {
             Payment p = existing.get();
-            if (!p.sameRequest(cmd.purpose(), cmd.referenceId(), cmd.userId(), cmd.amount())) {
+            if (!p.sameRequest(Purposes.toDomain(cmd.purpose()), cmd.referenceId(), cmd.userId(), cmd.amount())) {
                 announcements.refused(cmd, PaymentFailureCode.PAYMENT_KEY_CONFLICT,
                         "The payment key belongs to another payment", clock.instant());
             } else if (p.status() != PaymentStatus.PENDING) {
@@ -77,10 +77,10 @@ public class ConfirmPaymentService {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Payment p = Payment.request(ids.nextId(), cmd.paymentKey(), cmd.purpose(), cmd.referenceId(), cmd.userId(),
-                cmd.amount(), correlationId, now);
+        Payment p = Payment.request(ids.nextId(), cmd.paymentKey(), Purposes.toDomain(cmd.purpose()), cmd.referenceId(),
+                cmd.userId(), cmd.amount(), correlationId, now);
         p.holdChecks(schedule, now); // if this instance dies before the PG answers, the reconciliation job takes over
-        payments.saveAndFlush(p);
+        payments.add(p);
         return Optional.of(p.id());
     }
 
@@ -102,7 +102,7 @@ public class ConfirmPaymentService {
 
     /** Confirms the PENDING payment at the PG and records the outcome (call outside any transaction). */
     public void settle(long paymentId) {
-        Payment p = payments.findById(paymentId).orElseThrow();
+        Payment p = payments.find(paymentId).orElseThrow();
         if (p.status() != PaymentStatus.PENDING) {
             return;
         }
@@ -123,7 +123,7 @@ public class ConfirmPaymentService {
      * after all, and if so cancels it (the requester was told it failed).
      */
     public void reconcile(long paymentId) {
-        Payment p = payments.findById(paymentId).orElseThrow();
+        Payment p = payments.find(paymentId).orElseThrow();
         if (p.status() == PaymentStatus.PENDING) {
             StatusOutcome status = gateway.status(p.paymentKey());
             if (status instanceof StatusOutcome.NotFound) {

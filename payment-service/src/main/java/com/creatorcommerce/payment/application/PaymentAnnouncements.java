@@ -5,6 +5,7 @@ import com.creatorcommerce.contracts.payment.PaymentApproved;
 import com.creatorcommerce.contracts.payment.PaymentCancelFailed;
 import com.creatorcommerce.contracts.payment.PaymentCancelled;
 import com.creatorcommerce.contracts.payment.PaymentFailed;
+import com.creatorcommerce.contracts.payment.PaymentPurpose;
 import com.creatorcommerce.contracts.payment.PaymentTopics;
 import com.creatorcommerce.payment.domain.Payment;
 import com.creatorcommerce.payment.domain.PaymentCancellation;
@@ -31,11 +32,11 @@ public class PaymentAnnouncements {
     /** The reply (and, unless {@code replyOnly}, the event) of a settled payment. */
     public void outcome(Payment p, boolean replyOnly) {
         if (p.status() == PaymentStatus.FAILED) {
-            PaymentFailed body = new PaymentFailed(p.id(), p.paymentKey(), p.purpose(), p.referenceId(), p.userId(),
+            PaymentFailed body = new PaymentFailed(p.id(), p.paymentKey(), purpose(p), p.referenceId(), p.userId(),
                     p.amount(), p.failureCode(), p.failureMessage(), p.failedAt());
             send(p, PaymentTopics.FAILED, body, replyOnly);
         } else if (p.status() != PaymentStatus.PENDING) {
-            PaymentApproved body = new PaymentApproved(p.id(), p.paymentKey(), p.purpose(), p.referenceId(),
+            PaymentApproved body = new PaymentApproved(p.id(), p.paymentKey(), purpose(p), p.referenceId(),
                     p.userId(), p.amount(), p.paidAt());
             send(p, PaymentTopics.APPROVED, body, replyOnly);
         }
@@ -50,7 +51,7 @@ public class PaymentAnnouncements {
     }
 
     public void cancelled(Payment p, PaymentCancellation c, boolean replyOnly) {
-        PaymentCancelled body = new PaymentCancelled(p.id(), p.paymentKey(), p.purpose(), p.referenceId(),
+        PaymentCancelled body = new PaymentCancelled(p.id(), p.paymentKey(), purpose(p), p.referenceId(),
                 p.userId(), c.cancelRequestId(), c.cancelAmount(), p.cancellableAmount(), c.cancelledAt());
         if (c.reply()) {
             outbox.append(reply(p, PaymentTopics.CANCELLED, body, c.correlationId()));
@@ -63,7 +64,7 @@ public class PaymentAnnouncements {
     public void cancelFailed(Payment p, PaymentCancellation c) {
         if (c.reply()) {
             outbox.append(reply(p, PaymentTopics.CANCEL_FAILED, new PaymentCancelFailed(p.id(), p.paymentKey(),
-                    p.purpose(), p.referenceId(), c.cancelRequestId(), c.cancelAmount(), c.failureCode(),
+                    purpose(p), p.referenceId(), c.cancelRequestId(), c.cancelAmount(), c.failureCode(),
                     c.failureMessage()), c.correlationId()));
         }
     }
@@ -72,10 +73,14 @@ public class PaymentAnnouncements {
     public void cancelRefused(Payment p, String paymentKey, String cancelRequestId, Long cancelAmount, String code,
             String message) {
         PaymentCancelFailed body = new PaymentCancelFailed(p == null ? null : p.id(), paymentKey,
-                p == null ? null : p.purpose(), p == null ? null : p.referenceId(), cancelRequestId, cancelAmount,
+                p == null ? null : purpose(p), p == null ? null : p.referenceId(), cancelRequestId, cancelAmount,
                 code, message);
         String key = p == null ? paymentKey : Long.toString(p.referenceId());
         outbox.append(OutboundMessage.of(PaymentTopics.REPLIES, key, PaymentTopics.CANCEL_FAILED, body));
+    }
+
+    private static PaymentPurpose purpose(Payment p) {
+        return Purposes.toContract(p.purpose());
     }
 
     private void send(Payment p, String type, Object body, boolean replyOnly) {

@@ -1,8 +1,8 @@
 package com.creatorcommerce.payment.application;
 
 import com.creatorcommerce.contracts.payment.PaymentFailureCode;
-import com.creatorcommerce.payment.adapter.out.persistence.PaymentCancellations;
-import com.creatorcommerce.payment.adapter.out.persistence.Payments;
+import com.creatorcommerce.payment.application.port.PaymentCancellations;
+import com.creatorcommerce.payment.application.port.Payments;
 import com.creatorcommerce.payment.domain.CheckSchedule;
 import com.creatorcommerce.payment.domain.Payment;
 import com.creatorcommerce.payment.domain.PaymentCancellation;
@@ -49,13 +49,13 @@ public class PaymentOutcomes {
     /** A confirm is about to be sent (the reconciliation job leaves the payment alone while it is in flight). */
     @Transactional
     public void confirmSending(long paymentId) {
-        payments.lockById(paymentId).ifPresent(p -> p.confirmSent(schedule, clock.instant()));
+        payments.lock(paymentId).ifPresent(p -> p.confirmSent(schedule, clock.instant()));
     }
 
     /** The reconciliation job takes a due payment: false when it is no longer due at {@code dueBy}. */
     @Transactional
     public boolean claimCheck(long paymentId, Instant dueBy) {
-        return payments.lockById(paymentId).map(p -> p.claimCheck(dueBy, schedule, clock.instant())).orElse(false);
+        return payments.lock(paymentId).map(p -> p.claimCheck(dueBy, schedule, clock.instant())).orElse(false);
     }
 
     /**
@@ -64,7 +64,7 @@ public class PaymentOutcomes {
      */
     @Transactional
     public Optional<Long> approved(long paymentId, long approvedAmount, Instant approvedAt) {
-        Payment p = payments.lockById(paymentId).orElseThrow();
+        Payment p = payments.lock(paymentId).orElseThrow();
         Instant now = clock.instant();
         if (!p.approve(approvedAmount, approvedAt, now)) {
             return Optional.empty();
@@ -81,7 +81,7 @@ public class PaymentOutcomes {
     /** A definite decline. */
     @Transactional
     public void failed(long paymentId, String code, String message) {
-        Payment p = payments.lockById(paymentId).orElseThrow();
+        Payment p = payments.lock(paymentId).orElseThrow();
         if (p.fail(code, message, clock.instant())) {
             announcements.outcome(p, false);
         }
@@ -90,7 +90,7 @@ public class PaymentOutcomes {
     /** Failed for an unclear reason: announced FAILED, and re-checked by the reconciliation job. */
     @Transactional
     public void failedUnclear(long paymentId, String code, String message) {
-        Payment p = payments.lockById(paymentId).orElseThrow();
+        Payment p = payments.lock(paymentId).orElseThrow();
         Instant now = clock.instant();
         if (p.failUnclear(code, message, schedule.next(1, now), now)) {
             log.warn("Payment {} ({}) failed for an unclear reason ({}: {}); it will be re-checked at the PG", p.id(),
@@ -111,7 +111,7 @@ public class PaymentOutcomes {
         if (left < 0 || left > approved) {
             throw new IllegalArgumentException("left " + left + " of " + approved);
         }
-        Payment p = payments.lockById(paymentId).orElseThrow();
+        Payment p = payments.lock(paymentId).orElseThrow();
         Instant now = clock.instant();
         boolean wasPending = !p.status().isFinal();
         String message = "The PG reports the payment " + pgStatus + " (" + approved + " approved, " + left
@@ -126,8 +126,9 @@ public class PaymentOutcomes {
         }
         long cancelledAtPg = approved - left;
         if (cancelledAtPg > 0) {
-            PaymentCancellation c = cancellations.save(PaymentCancellation.doneAtPg(ids.nextId(), p, cancelledAtPg,
-                    "Cancelled at the PG (" + pgStatus + ")", p.correlationId(), now));
+            PaymentCancellation c = PaymentCancellation.doneAtPg(ids.nextId(), p, cancelledAtPg,
+                    "Cancelled at the PG (" + pgStatus + ")", p.correlationId(), now);
+            cancellations.add(c);
             p.cancelled(cancelledAtPg, now);
             announcements.cancelled(p, c, false);
         }
@@ -138,14 +139,14 @@ public class PaymentOutcomes {
     /** A re-check found the PG holds nothing of a payment that failed for an unclear reason: done. */
     @Transactional
     public void notHeld(long paymentId, String pgAnswer) {
-        payments.lockById(paymentId).filter(p -> p.recheckSettled(clock.instant()))
+        payments.lock(paymentId).filter(p -> p.recheckSettled(clock.instant()))
                 .ifPresent(p -> log.info("Payment {} ({}) re-checked: the PG holds nothing ({})", p.id(),
                         p.paymentKey(), pgAnswer));
     }
 
     @Transactional
     public void stillUnknown(long paymentId, String reason) {
-        payments.lockById(paymentId).ifPresent(p -> {
+        payments.lock(paymentId).ifPresent(p -> {
             if (p.stillUnknown(reason, schedule, clock.instant())) {
                 flagged.increment();
                 log.error("PAYMENT NEEDS ATTENTION: payment {} ({}, {} {}, {}) is still unresolved after {} looks at "
@@ -162,6 +163,7 @@ public class PaymentOutcomes {
         PaymentCancellation c = PaymentCancellation.request(ids.nextId(), p, null, left, p.cancelledAmount() == 0,
                 reason, false, p.correlationId(), now);
         c.holdChecks(schedule, now);
-        return cancellations.save(c).id();
+        cancellations.add(c);
+        return c.id();
     }
 }

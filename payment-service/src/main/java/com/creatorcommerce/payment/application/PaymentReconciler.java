@@ -1,17 +1,12 @@
 package com.creatorcommerce.payment.application;
 
-import com.creatorcommerce.payment.adapter.out.persistence.PaymentCancellations;
-import com.creatorcommerce.payment.adapter.out.persistence.Payments;
-import com.creatorcommerce.payment.config.ReconciliationProperties;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
+import com.creatorcommerce.payment.application.port.PaymentCancellations;
+import com.creatorcommerce.payment.application.port.Payments;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -47,8 +42,7 @@ public class PaymentReconciler {
     }
 
     PaymentReconciler(Payments payments, PaymentCancellations cancellations, ConfirmPaymentService confirms,
-            CancelPaymentService cancels, PaymentOutcomes outcomes, ReconciliationProperties props, Clock clock,
-            MeterRegistry meters, JdbcTemplate jdbc) {
+            CancelPaymentService cancels, PaymentOutcomes outcomes, ReconciliationProperties props, Clock clock) {
         this.payments = payments;
         this.cancellations = cancellations;
         this.confirms = confirms;
@@ -56,18 +50,6 @@ public class PaymentReconciler {
         this.outcomes = outcomes;
         this.props = props;
         this.clock = clock;
-        Gauge.builder("payment.pending", () -> count(jdbc,
-                        "SELECT COUNT(*) FROM payments WHERE payment_status = 'PENDING'"))
-                .description("Payments without a known PG outcome").register(meters);
-        Gauge.builder("payment.cancellations.requested", () -> count(jdbc,
-                        "SELECT COUNT(*) FROM payment_cancellations WHERE status = 'REQUESTED'"))
-                .description("Cancellations without a known PG outcome").register(meters);
-        Gauge.builder("payment.attention", () -> count(jdbc,
-                        "SELECT (SELECT COUNT(*) FROM payments WHERE attention_at IS NOT NULL AND next_check_at IS NOT "
-                                + "NULL) + (SELECT COUNT(*) FROM payment_cancellations WHERE attention_at IS NOT NULL "
-                                + "AND next_check_at IS NOT NULL)"))
-                .description("Payments and cancellations flagged for ops (attempt cap reached) and still unresolved")
-                .register(meters);
     }
 
     @Scheduled(initialDelayString = "${platform.payment.reconciliation.interval:PT30S}",
@@ -91,7 +73,7 @@ public class PaymentReconciler {
      */
     public Report reconcile(Instant dueBy) {
         int lookedAt = 0;
-        List<Long> due = payments.findIdsDue(dueBy, PageRequest.of(0, props.batchSize()));
+        List<Long> due = payments.idsDue(dueBy, props.batchSize());
         for (long id : due) {
             if (!outcomes.claimCheck(id, dueBy)) {
                 continue;
@@ -105,7 +87,7 @@ public class PaymentReconciler {
             }
         }
         int cancellationsLookedAt = 0;
-        List<Long> requested = cancellations.findIdsDue(dueBy, PageRequest.of(0, props.batchSize()));
+        List<Long> requested = cancellations.idsDue(dueBy, props.batchSize());
         for (long id : requested) {
             if (!cancels.claimCheck(id, dueBy)) {
                 continue;
@@ -119,14 +101,5 @@ public class PaymentReconciler {
             }
         }
         return new Report(lookedAt, cancellationsLookedAt);
-    }
-
-    private static double count(JdbcTemplate jdbc, String sql) {
-        try {
-            Long n = jdbc.queryForObject(sql, Long.class);
-            return n == null ? 0 : n;
-        } catch (RuntimeException e) {
-            return Double.NaN;
-        }
     }
 }

@@ -1,4 +1,4 @@
-package com.creatorcommerce.payment.config;
+package com.creatorcommerce.payment.application;
 
 import com.creatorcommerce.payment.domain.CheckSchedule;
 import java.time.Duration;

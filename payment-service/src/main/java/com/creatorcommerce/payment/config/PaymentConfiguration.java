@@ -1,13 +1,8 @@
 package com.creatorcommerce.payment.config;
 
 import com.creatorcommerce.contracts.payment.PaymentTopics;
-import com.creatorcommerce.payment.adapter.out.pg.HttpPaymentGateway;
-import com.creatorcommerce.payment.application.port.PaymentGateway;
+import com.creatorcommerce.payment.application.ReconciliationProperties;
 import com.creatorcommerce.payment.domain.CheckSchedule;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.common.retry.configuration.RetryConfigCustomizer;
-import io.github.resilience4j.retry.RetryRegistry;
-import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,26 +11,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+/** The service's wiring: clock, reconciliation schedule, its topics. The PG client is configured by its adapter. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties({PaymentGatewayProperties.class, ReconciliationProperties.class})
-public class PaymentConfiguration {
-
-    /** The Resilience4j instances (time limiter, retry, circuit breaker) of the PG client. */
-    public static final String PG = "pg";
-
-    @Bean
-    PaymentGateway paymentGateway(PaymentGatewayProperties props, TimeLimiterRegistry timeLimiters,
-            CircuitBreakerRegistry circuitBreakers, RetryRegistry retries) {
-        return new HttpPaymentGateway(props, timeLimiters.timeLimiter(PG), circuitBreakers.circuitBreaker(PG),
-                retries.retry(PG));
-    }
-
-    /** Only transient failures (timeout, I/O, 5xx) are retried; a 4xx answer is final. */
-    @Bean
-    RetryConfigCustomizer pgRetryClassification() {
-        return RetryConfigCustomizer.of(PG, builder -> builder.retryOnException(t -> HttpPaymentGateway.isTransient((Throwable) t)));
-    }
+@EnableConfigurationProperties(ReconciliationProperties.class)
+class PaymentConfiguration {
 
     /** When the reconciliation job looks at rows whose PG outcome is unknown. */
     @Bean

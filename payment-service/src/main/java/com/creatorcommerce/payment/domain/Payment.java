@@ -1,7 +1,5 @@
 package com.creatorcommerce.payment.domain;
 
-import com.creatorcommerce.contracts.payment.PaymentFailureCode;
-import com.creatorcommerce.contracts.payment.PaymentPurpose;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -24,6 +22,12 @@ import java.util.Objects;
 @Entity
 @Table(name = "payments")
 public class Payment {
+
+    /**
+     * The failure code of a payment the PG approved for another amount than requested (the approval is cancelled
+     * again); published as {@code PaymentFailureCode.AMOUNT_MISMATCH}.
+     */
+    public static final String AMOUNT_MISMATCH = "AMOUNT_MISMATCH";
 
     private static final int TEXT = 500;
 
@@ -177,7 +181,7 @@ public class Payment {
 
     /**
      * The PG approved {@code approved}: SUCCESS if it is the requested amount. Otherwise FAILED with
-     * {@link PaymentFailureCode#AMOUNT_MISMATCH} (the caller cancels the approval at the PG). Returns false when the
+     * {@link #AMOUNT_MISMATCH} (the caller cancels the approval at the PG). Returns false when the
      * payment was not pending (someone else settled it first).
      */
     public boolean approve(long approved, Instant approvedAt, Instant now) {
@@ -186,7 +190,7 @@ public class Payment {
         }
         approvedAmount = approved;
         if (approved != amount) {
-            return fail(PaymentFailureCode.AMOUNT_MISMATCH,
+            return fail(AMOUNT_MISMATCH,
                     "The PG approved " + approved + " instead of the requested " + amount, now);
         }
         status = PaymentStatus.SUCCESS;
@@ -295,7 +299,7 @@ public class Payment {
     }
 
     public boolean amountMismatch() {
-        return PaymentFailureCode.AMOUNT_MISMATCH.equals(failureCode);
+        return AMOUNT_MISMATCH.equals(failureCode);
     }
 
     /** The PG cancelled {@code cancelAmount}; an approved payment becomes PARTIALLY_CANCELLED or CANCELLED. */

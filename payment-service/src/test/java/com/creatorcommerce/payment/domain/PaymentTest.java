@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.creatorcommerce.contracts.payment.PaymentFailureCode;
-import com.creatorcommerce.contracts.payment.PaymentPurpose;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -10,8 +10,6 @@ import com.creatorcommerce.platform.test.Await;
 import com.creatorcommerce.platform.test.RealInfrastructure;
 import com.creatorcommerce.platform.test.TestJwt;
 import com.creatorcommerce.platform.test.TopicRecorder;
-import com.creatorcommerce.platform.test.WireMocks;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,22 +29,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * point-service on the real database and broker, next to the real payment-service (same JVM, own database, same
- * broker) whose PG is WireMock. All integration tests of this module share this one context.
+ * point-service on the real database and broker. All integration tests of this module share this one context. The
+ * tests with the real payment-service beside it (the charge saga end to end) live in system-tests.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
 public abstract class PointIntegrationTest {
 
     protected static final Duration TIMEOUT = Duration.ofSeconds(30);
-    protected static final WireMockServer PG = WireMocks.start();
     protected static final TopicRecorder RECORDER = TopicRecorder.of(PointTopics.REPLIES, PointTopics.EVENTS,
             PaymentTopics.COMMANDS, PaymentTopics.REPLIES);
     private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() * 1000);
-
-    static {
-        PaymentServiceInThisJvm.start(PG.baseUrl());
-    }
 
     @Autowired
     protected JdbcTemplate jdbc;
@@ -65,10 +58,6 @@ public abstract class PointIntegrationTest {
 
     protected static String newKey(String prefix) {
         return prefix + UUID.randomUUID().toString().replace("-", "");
-    }
-
-    protected JdbcTemplate paymentJdbc() {
-        return PaymentServiceInThisJvm.jdbc();
     }
 
     // ------------------------------------------------------------------------------------------ HTTP

@@ -1,15 +1,12 @@
 package com.creatorcommerce.payment.adapter.in.web;
 
-import com.creatorcommerce.payment.adapter.out.persistence.PaymentCancellations;
-import com.creatorcommerce.payment.adapter.out.persistence.Payments;
+import com.creatorcommerce.payment.application.PaymentQueries;
+import com.creatorcommerce.payment.application.PaymentQueries.PaymentDetails;
+import com.creatorcommerce.payment.application.port.Paged;
 import com.creatorcommerce.payment.domain.Payment;
-import com.creatorcommerce.platform.web.ApiException;
 import com.creatorcommerce.platform.web.CurrentUser;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,29 +20,23 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v1/payments")
 class PaymentController {
 
-    private final Payments payments;
-    private final PaymentCancellations cancellations;
+    private final PaymentQueries queries;
 
-    PaymentController(Payments payments, PaymentCancellations cancellations) {
-        this.payments = payments;
-        this.cancellations = cancellations;
+    PaymentController(PaymentQueries queries) {
+        this.queries = queries;
     }
 
     @GetMapping
-    @Transactional(readOnly = true)
     PaymentPage list(CurrentUser user, @RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
-        Page<Payment> found = payments.findByUserIdOrderByCreatedAtDescIdDesc(user.id(),
-                PageRequest.of(page - 1, pageSize));
-        return new PaymentPage(found.getContent().stream().map(p -> PaymentResponse.of(p, null)).toList(),
-                found.getTotalElements(), page, pageSize, found.hasNext());
+        Paged<Payment> found = queries.ofUser(user.id(), page, pageSize);
+        return new PaymentPage(found.items().stream().map(p -> PaymentResponse.of(p, null)).toList(),
+                found.total(), page, pageSize, found.hasMore());
     }
 
     @GetMapping("/{id}")
-    @Transactional(readOnly = true)
     PaymentResponse get(CurrentUser user, @PathVariable long id) {
-        Payment p = payments.findById(id).filter(x -> x.userId() == user.id() || user.isAdmin())
-                .orElseThrow(() -> ApiException.notFound("PAYMENT_NOT_FOUND", "No such payment"));
-        return PaymentResponse.of(p, cancellations.findByPaymentIdOrderByCreatedAt(p.id()));
+        PaymentDetails details = queries.get(id, user.id(), user.isAdmin());
+        return PaymentResponse.of(details.payment(), details.cancellations());
     }
 }

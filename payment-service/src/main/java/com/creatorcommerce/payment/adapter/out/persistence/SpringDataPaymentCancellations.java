@@ -12,7 +12,8 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-public interface PaymentCancellations extends JpaRepository<PaymentCancellation, Long> {
+/** Spring Data's side of {@link JpaPaymentCancellations}. */
+interface SpringDataPaymentCancellations extends JpaRepository<PaymentCancellation, Long> {
 
     Optional<PaymentCancellation> findByPaymentIdAndCancelRequestId(long paymentId, String cancelRequestId);
 
@@ -22,13 +23,11 @@ public interface PaymentCancellations extends JpaRepository<PaymentCancellation,
     @Query("select c from PaymentCancellation c where c.id = :id")
     Optional<PaymentCancellation> lockById(@Param("id") long id);
 
-    /** Amount held by cancellations not answered yet (reserved against the payment's cancellable amount). */
     @Query("""
             select coalesce(sum(c.cancelAmount), 0) from PaymentCancellation c
             where c.paymentId = :paymentId and c.status = :status""")
     long sumAmount(@Param("paymentId") long paymentId, @Param("status") CancellationStatus status);
 
-    /** REQUESTED cancellations due for the reconciliation job at {@code dueBy}, the earliest due first. */
     @Query("select c.id from PaymentCancellation c where c.nextCheckAt <= :dueBy order by c.nextCheckAt, c.id")
     List<Long> findIdsDue(@Param("dueBy") Instant dueBy, Pageable page);
 }

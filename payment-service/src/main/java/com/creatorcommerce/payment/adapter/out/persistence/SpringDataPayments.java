@@ -12,11 +12,11 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-public interface Payments extends JpaRepository<Payment, Long> {
+/** Spring Data's side of {@link JpaPayments}. */
+interface SpringDataPayments extends JpaRepository<Payment, Long> {
 
     Optional<Payment> findByPaymentKey(String paymentKey);
 
-    /** The payment row locked until commit: settling an outcome is serialised between listener and reconciler. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select p from Payment p where p.id = :id")
     Optional<Payment> lockById(@Param("id") long id);
@@ -27,10 +27,6 @@ public interface Payments extends JpaRepository<Payment, Long> {
 
     Page<Payment> findByUserIdOrderByCreatedAtDescIdDesc(long userId, Pageable page);
 
-    /**
-     * Payments due for the reconciliation job at {@code dueBy} (PENDING, or FAILED awaiting a re-check), the earliest
-     * due first: a row that keeps failing is backed off behind newer ones instead of starving them.
-     */
     @Query("select p.id from Payment p where p.nextCheckAt <= :dueBy order by p.nextCheckAt, p.id")
     List<Long> findIdsDue(@Param("dueBy") Instant dueBy, Pageable page);
 }

@@ -1,9 +1,19 @@
 package com.creatorcommerce.payment.adapter.out.pg;
 
+import static com.creatorcommerce.payment.adapter.out.pg.PgAnswers.abbreviate;
+import static com.creatorcommerce.payment.adapter.out.pg.PgAnswers.code;
+import static com.creatorcommerce.payment.adapter.out.pg.PgAnswers.inDoubt;
+import static com.creatorcommerce.payment.adapter.out.pg.PgAnswers.instant;
+import static com.creatorcommerce.payment.adapter.out.pg.PgAnswers.isServerError;
+import static com.creatorcommerce.payment.adapter.out.pg.PgAnswers.isSuccess;
+import static com.creatorcommerce.payment.adapter.out.pg.PgAnswers.message;
+import static com.creatorcommerce.payment.adapter.out.pg.PgAnswers.notADecline;
+
+import com.creatorcommerce.payment.adapter.out.pg.PgAnswers.CancelRequest;
+import com.creatorcommerce.payment.adapter.out.pg.PgAnswers.ConfirmRequest;
+import com.creatorcommerce.payment.adapter.out.pg.PgAnswers.PgError;
+import com.creatorcommerce.payment.adapter.out.pg.PgAnswers.PgPayment;
 import com.creatorcommerce.payment.application.port.PaymentGateway;
-import com.creatorcommerce.payment.config.PaymentGatewayProperties;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
@@ -16,12 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -46,18 +51,9 @@ import tools.jackson.databind.json.JsonMapper;
  * re-checks later). Any other 4xx with the PG's code is a definite {@code Rejected}.
  * The PG speaks camelCase JSON (its own mapper), unlike our snake_case API.
  */
-public class HttpPaymentGateway implements PaymentGateway {
+class HttpPaymentGateway implements PaymentGateway {
 
     private static final Logger log = LoggerFactory.getLogger(HttpPaymentGateway.class);
-    private static final Set<String> NOT_APPROVED = Set.of("ABORTED", "EXPIRED");
-    private static final Set<String> CANCELLED = Set.of("CANCELED", "PARTIAL_CANCELED");
-    /**
-     * PG codes of 4xx answers that do not decline the payment: it is being processed (our own earlier attempt with the
-     * same key), already processed, or the PG / card issuer had a temporary problem. The outcome is unknown.
-     */
-    static final Set<String> IN_DOUBT = Set.of("IDEMPOTENT_REQUEST_PROCESSING", "ALREADY_PROCESSED_PAYMENT",
-            "DUPLICATED_ORDER_ID", "PROVIDER_ERROR", "CARD_PROCESSING_ERROR",
-            "FAILED_PAYMENT_INTERNAL_SYSTEM_PROCESSING", "FAILED_INTERNAL_SYSTEM_PROCESSING", "UNKNOWN_PAYMENT_ERROR");
 
     private final HttpClient http;
     private final URI baseUrl;
@@ -69,7 +65,7 @@ public class HttpPaymentGateway implements PaymentGateway {
     private final JsonMapper json = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
-    public HttpPaymentGateway(PaymentGatewayProperties props, TimeLimiter timeLimiter, CircuitBreaker circuitBreaker,
+    HttpPaymentGateway(PaymentGatewayProperties props, TimeLimiter timeLimiter, CircuitBreaker circuitBreaker,
             Retry retry) {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(props.connectTimeout()).build();
@@ -83,28 +79,6 @@ public class HttpPaymentGateway implements PaymentGateway {
         this.timeLimiter = timeLimiter;
         this.circuitBreaker = circuitBreaker;
         this.retry = retry;
-    }
-
-    // ------------------------------------------------------------------------------------------- PG JSON
-
-    record ConfirmRequest(String paymentKey, String orderId, long amount) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record CancelRequest(String cancelReason, Long cancelAmount) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record PgPayment(String paymentKey, String orderId, String status, Long totalAmount, Long balanceAmount,
-            String approvedAt, String canceledAt, List<PgCancel> cancels) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record PgCancel(Long cancelAmount) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record PgError(String code, String message) {
     }
 
     // ------------------------------------------------------------------------------------------- API
@@ -161,31 +135,13 @@ public class HttpPaymentGateway implements PaymentGateway {
         if ("DONE".equals(body.status())) {
             return new StatusOutcome.Done(body.totalAmount(), instant(body.approvedAt()));
         }
-        if (NOT_APPROVED.contains(body.status())) {
+        if (PgAnswers.NOT_APPROVED.contains(body.status())) {
             return new StatusOutcome.NotApproved(body.status());
         }
-        if (CANCELLED.contains(body.status())) {
-            return cancelled(body, response);
+        if (PgAnswers.CANCELLED.contains(body.status())) {
+            return PgAnswers.cancelled(body, response);
         }
         return new StatusOutcome.InProgress(body.status());
-    }
-
-    /** CANCELED / PARTIAL_CANCELED: how much is still approved, or Unknown when the answer does not say. */
-    private static StatusOutcome cancelled(PgPayment body, HttpResponse<String> response) {
-        Long total = body.totalAmount();
-        Long balance = body.balanceAmount();
-        if (balance == null && total != null && body.cancels() != null && !body.cancels().isEmpty()
-                && body.cancels().stream().allMatch(c -> c != null && c.cancelAmount() != null)) {
-            balance = total - body.cancels().stream().mapToLong(PgCancel::cancelAmount).sum();
-        }
-        if (balance == null && "CANCELED".equals(body.status())) {
-            balance = 0L;
-        }
-        if (balance == null || balance < 0 || (total == null && balance > 0) || (total != null && balance > total)) {
-            return new StatusOutcome.Unknown("The PG reports " + body.status() + " without a consistent amount left: "
-                    + abbreviate(response.body()));
-        }
-        return new StatusOutcome.Cancelled(body.status(), total, balance);
     }
 
     @Override
@@ -250,27 +206,9 @@ public class HttpPaymentGateway implements PaymentGateway {
     }
 
     /** What the retry and the circuit breaker treat as a transient failure (the outcome may be anything). */
-    public static boolean isTransient(Throwable t) {
+    static boolean isTransient(Throwable t) {
         return t instanceof TimeoutException || t instanceof IOException || t instanceof PgServerErrorException
                 || (t instanceof java.util.concurrent.CompletionException c && c.getCause() instanceof IOException);
-    }
-
-    private static boolean isServerError(int status) {
-        return status >= 500 || status == 408 || status == 429;
-    }
-
-    /** 409, or a 4xx with a code that says "in progress / already done / try again" rather than "no". */
-    private static boolean inDoubt(PgError error, HttpResponse<?> r) {
-        return r.statusCode() == 409 || (error != null && error.code() != null && IN_DOUBT.contains(error.code()));
-    }
-
-    private static String notADecline(PgError error, HttpResponse<?> r) {
-        return "PG answered " + r.statusCode() + " " + code(error, r) + " (" + message(error, r)
-                + "): not a decline, the outcome is unknown";
-    }
-
-    private static boolean isSuccess(HttpResponse<?> r) {
-        return r.statusCode() >= 200 && r.statusCode() < 300;
     }
 
     private HttpRequest post(String path, Object body, String idempotencyKey) {
@@ -296,34 +234,7 @@ public class HttpPaymentGateway implements PaymentGateway {
         }
     }
 
-    private static String code(PgError error, HttpResponse<?> r) {
-        return error != null && error.code() != null && !error.code().isBlank() ? error.code() : "PG_HTTP_" + r.statusCode();
-    }
-
-    private static String message(PgError error, HttpResponse<?> r) {
-        return error != null && error.message() != null ? error.message() : "PG answered " + r.statusCode();
-    }
-
-    static Instant instant(String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return Instant.parse(s);
-            } catch (DateTimeParseException e2) {
-                return null;
-            }
-        }
-    }
-
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String abbreviate(String s) {
-        return s == null ? "" : s.length() <= 200 ? s : s.substring(0, 200) + "...";
     }
 }

@@ -1,4 +1,4 @@
-package com.creatorcommerce.payment.config;
+package com.creatorcommerce.payment.adapter.out.pg;
 
 import java.net.URI;
 import java.time.Duration;
@@ -13,9 +13,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param secretKey the merchant secret key, sent as HTTP Basic user (optional: the mock PG needs none)
  */
 @ConfigurationProperties("platform.payment-gateway")
-public record PaymentGatewayProperties(URI baseUrl, Duration connectTimeout, String secretKey) {
+record PaymentGatewayProperties(URI baseUrl, Duration connectTimeout, String secretKey) {
 
-    public PaymentGatewayProperties {
+    PaymentGatewayProperties {
         baseUrl = baseUrl == null ? URI.create("http://127.0.0.1:9090") : baseUrl;
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(1) : connectTimeout;
     }

@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.creatorcommerce.payment.application.port.PaymentGateway.CancelOutcome;
 import com.creatorcommerce.payment.application.port.PaymentGateway.ConfirmOutcome;
 import com.creatorcommerce.payment.application.port.PaymentGateway.StatusOutcome;
-import com.creatorcommerce.payment.config.PaymentGatewayProperties;
 import com.creatorcommerce.platform.test.WireMocks;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;

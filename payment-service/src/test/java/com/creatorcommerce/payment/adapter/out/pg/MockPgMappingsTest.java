@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.creatorcommerce.payment.application.port.PaymentGateway.CancelOutcome;
 import com.creatorcommerce.payment.application.port.PaymentGateway.ConfirmOutcome;
 import com.creatorcommerce.payment.application.port.PaymentGateway.StatusOutcome;
-import com.creatorcommerce.payment.config.PaymentGatewayProperties;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;

@@ -1,0 +1,5 @@
+package com.creatorcommerce.badfixture.contracts.shop;
+
+/** A plain contract record: breaks nothing. */
+public record BasketCheckedOut(long basketId, long amount) {
+}
