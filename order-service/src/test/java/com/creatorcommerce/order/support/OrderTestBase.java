@@ -124,6 +124,27 @@ public abstract class OrderTestBase extends ApiTestBase {
                 && type.equals(TopicRecorder.header(r, MessageHeaders.TYPE)), 1, WAIT).getFirst().value());
     }
 
+    /** The order's checkout saga id. */
+    protected long checkoutSagaOf(long orderId) {
+        return count("SELECT checkout_saga_id FROM orders WHERE order_id = ?", orderId);
+    }
+
+    protected long cancelSagaOf(long orderId) {
+        return count("SELECT cancel_saga_id FROM orders WHERE order_id = ?", orderId);
+    }
+
+    /** The saga's step log as "EVENT step" lines, in order. */
+    protected List<String> stepLog(long sagaId) {
+        return jdbc.queryForList("SELECT CONCAT(event, ' ', COALESCE(step, '-')) FROM saga_step_log "
+                + "WHERE saga_id = ? ORDER BY seq", String.class, sagaId);
+    }
+
+    /** Messages of {@code type} order-service appended to its outbox for {@code key} (exact, whenever relayed). */
+    protected long appended(String type, Object key) {
+        return count("SELECT COUNT(*) FROM outbox_event WHERE event_type = ? AND message_key = ?", type,
+                String.valueOf(key));
+    }
+
     protected long ordersOf(long userId) {
         return count("SELECT COUNT(*) FROM orders WHERE user_id = ?", userId);
     }

@@ -102,7 +102,7 @@ public record Order(long id, long userId, OrderStatus status, List<OrderItem> it
         if (status != OrderStatus.COMPLETED) {
             throw new OrderingRefusedException(OrderingRefusal.ORDER_NOT_CANCELLABLE,
                     "Only a completed order can be cancelled; this one is " + status + ".")
-                    .with("status", status.name());
+                    .with("order_status", status.name());
         }
         return new Order(id, userId, status, items, discountAmount, userCouponId, charge, fromCart, failure,
                 CancelStatus.IN_PROGRESS, checkoutSagaId, cancelSagaId, idempotencyKey, createdAt, now, completedAt,

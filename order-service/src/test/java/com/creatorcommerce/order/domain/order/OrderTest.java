@@ -117,7 +117,7 @@ class OrderTest {
         assertThatThrownBy(() -> pending(null).requestCancel(T1))
                 .isInstanceOfSatisfying(OrderingRefusedException.class, e -> {
                     assertThat(e.refusal()).isEqualTo(OrderingRefusal.ORDER_NOT_CANCELLABLE);
-                    assertThat(e.facts()).containsEntry("status", "PENDING");
+                    assertThat(e.facts()).containsEntry("order_status", "PENDING");
                 });
         Order cancelled = pending(null).fail(FailureCode.OUT_OF_STOCK, 0, null, false, T1);
         assertThatThrownBy(() -> cancelled.requestCancel(T1))
