@@ -17,6 +17,9 @@ import com.creatorcommerce.contracts.coupon.CouponUseConfirmed;
 import com.creatorcommerce.contracts.coupon.CouponUsed;
 import com.creatorcommerce.contracts.coupon.ReleaseCouponCommand;
 import com.creatorcommerce.contracts.coupon.ReserveCouponCommand;
+import com.creatorcommerce.contracts.credit.CreditBalanceChanged;
+import com.creatorcommerce.contracts.credit.CreditPurchased;
+import com.creatorcommerce.contracts.credit.CreditTopics;
 import com.creatorcommerce.contracts.order.OrderCancelled;
 import com.creatorcommerce.contracts.order.OrderCompleted;
 import com.creatorcommerce.contracts.order.OrderCreated;
@@ -95,7 +98,10 @@ class AsyncApiContractTest {
             // order
             entry(OrderTopics.CREATED, on(OrderCreated.class, OrderTopics.EVENTS)),
             entry(OrderTopics.COMPLETED, on(OrderCompleted.class, OrderTopics.EVENTS)),
-            entry(OrderTopics.CANCELLED, on(OrderCancelled.class, OrderTopics.EVENTS)));
+            entry(OrderTopics.CANCELLED, on(OrderCancelled.class, OrderTopics.EVENTS)),
+            // credit
+            entry(CreditTopics.BALANCE_CHANGED, on(CreditBalanceChanged.class, CreditTopics.EVENTS)),
+            entry(CreditTopics.PURCHASED, on(CreditPurchased.class, CreditTopics.EVENTS)));
 
     /**
      * {@code Record.component}s that may be null on the wire: not required, and their schema allows null. Every
