@@ -22,7 +22,6 @@ import com.creatorcommerce.point.domain.PointChargeRequest;
 import com.creatorcommerce.point.domain.ReferenceType;
 import com.creatorcommerce.point.domain.TransactionType;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -67,13 +66,6 @@ public class ChargeSettlement {
         this.clock = clock;
         this.refundsFailed = Counter.builder("point.charge.refund.failed")
                 .description("Payments approved but not credited whose cancel at the PG was refused").register(meters);
-        Gauge.builder("point.charge.refund.failed.open", () -> {
-                    try {
-                        return requests.countRefundFailed();
-                    } catch (RuntimeException e) {
-                        return Double.NaN;
-                    }
-                }).description("Charge requests whose customer paid, got no points and no refund").register(meters);
     }
 
     static String refundRequestId(long chargeRequestId) {

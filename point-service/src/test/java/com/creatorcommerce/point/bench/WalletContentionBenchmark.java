@@ -99,17 +99,19 @@ public final class WalletContentionBenchmark {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         int uses = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(PointServiceApplication.class)
+        int status = 0;
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(PointServiceApplication.class)
                 .initializers(new RealInfrastructureInitializer())
                 .run("--server.port=0", "--spring.datasource.hikari.maximum-pool-size=" + POOL,
                         "--spring.datasource.hikari.minimum-idle=" + POOL, "--logging.level.root=WARN",
-                        "--logging.level.com.creatorcommerce=WARN");
-        try {
+                        "--logging.level.com.creatorcommerce=WARN")) {
             new WalletContentionBenchmark(app).run(rounds, uses);
-        } finally {
-            app.close();
+        } catch (Throwable e) {
+            e.printStackTrace();
+            status = 1;
         }
-        System.exit(0);
+        // the loopback Kafka broker and the app's threads would keep exec:java waiting, also after a failed start
+        System.exit(status);
     }
 
     private void run(int rounds, int uses) throws Exception {

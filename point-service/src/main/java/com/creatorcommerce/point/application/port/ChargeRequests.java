@@ -17,7 +17,4 @@ public interface ChargeRequests {
     void writeNow(PointChargeRequest request);
 
     boolean paymentKeyUsed(String paymentKey);
-
-    /** Requests whose customer paid, got no points and no refund (REFUND_FAILED). */
-    long countRefundFailed();
 }

@@ -3,17 +3,30 @@ package com.creatorcommerce.point.adapter.out.persistence;
 import com.creatorcommerce.point.application.port.ChargeRequests;
 import com.creatorcommerce.point.domain.PointChargeRequest;
 import com.creatorcommerce.point.domain.RefundStatus;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 import org.springframework.stereotype.Repository;
 
+/** Charge requests in JPA; also the gauge of refunds that failed (read from the table). */
 @Repository
 class JpaChargeRequests implements ChargeRequests {
 
     @PersistenceContext
     private EntityManager em;
+
+    JpaChargeRequests(MeterRegistry meters) {
+        Gauge.builder("point.charge.refund.failed.open", () -> {
+                    try {
+                        return countRefundFailed();
+                    } catch (RuntimeException e) {
+                        return Double.NaN;
+                    }
+                }).description("Charge requests whose customer paid, got no points and no refund").register(meters);
+    }
 
     @Override
     public void add(PointChargeRequest request) {
@@ -41,8 +54,8 @@ class JpaChargeRequests implements ChargeRequests {
                 .setParameter("key", paymentKey).setMaxResults(1).getResultList().isEmpty();
     }
 
-    @Override
-    public long countRefundFailed() {
+    /** Requests whose customer paid, got no points and no refund (REFUND_FAILED). */
+    long countRefundFailed() {
         return em.createQuery("select count(r) from PointChargeRequest r where r.refundStatus = :status", Long.class)
                 .setParameter("status", RefundStatus.REFUND_FAILED).getSingleResult();
     }
