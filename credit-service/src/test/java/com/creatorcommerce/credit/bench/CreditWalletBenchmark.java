@@ -9,6 +9,7 @@ import com.creatorcommerce.credit.domain.WalletChange;
 import com.creatorcommerce.platform.test.RealInfrastructureInitializer;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,7 +42,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>Run (see the README for the JVM flags): {@code ./mvnw -pl credit-service test-compile exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=com.creatorcommerce.credit.bench.CreditWalletBenchmark
- * -Dexec.args="11 100"} (arguments: measured rounds, uses per round).
+ * -Dexec.args="21 100"} (arguments: measured rounds, uses per round, then Spring properties such as
+ * {@code --platform.outbox.enabled=false}: rows still appended to the outbox, no relay publishing them).
  */
 public final class CreditWalletBenchmark {
 
@@ -50,17 +53,23 @@ public final class CreditWalletBenchmark {
     private final CreditLedger ledger;
     private final PerUseStrategies perUse;
     private final DistributionSummary batchSizes;
+    private final Timer batchTime;
     private final String poolSize;
+    private final String outboxRelay;
     private final AtomicLong userIds = new AtomicLong(System.currentTimeMillis() * 1000);
     private long combinedBatches;
     private double combinedEntries;
+    private double combinedBatchMillis;
 
     private CreditWalletBenchmark(ConfigurableApplicationContext app) {
         this.jdbc = app.getBean(JdbcTemplate.class);
         this.ledger = app.getBean(CreditLedger.class);
         this.perUse = new PerUseStrategies(app, AMOUNT);
         this.batchSizes = app.getBean(MeterRegistry.class).get("credit.ledger.batch.size").summary();
+        this.batchTime = app.getBean(MeterRegistry.class).get("credit.ledger.batch.duration").timer();
         this.poolSize = app.getEnvironment().getProperty("spring.datasource.hikari.maximum-pool-size", "10");
+        this.outboxRelay = "false".equals(app.getEnvironment().getProperty("platform.outbox.enabled"))
+                ? "off (rows appended, not published)" : "on (publishing to the in-process broker in this JVM)";
     }
 
     /** One use of AMOUNT credits; true when applied. */
@@ -75,9 +84,12 @@ public final class CreditWalletBenchmark {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 11;
         int uses = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        List<String> spring = new ArrayList<>(List.of("--server.port=0", "--logging.level.root=WARN",
+                "--logging.level.com.creatorcommerce=WARN"));
+        spring.addAll(List.of(args).subList(Math.min(2, args.length), args.length)); // e.g. --platform.outbox.enabled=false
         ConfigurableApplicationContext app = new SpringApplicationBuilder(CreditServiceApplication.class)
                 .initializers(new RealInfrastructureInitializer())
-                .run("--server.port=0", "--logging.level.root=WARN", "--logging.level.com.creatorcommerce=WARN");
+                .run(spring.toArray(String[]::new));
         try {
             new CreditWalletBenchmark(app).run(rounds, uses);
         } finally {
@@ -101,6 +113,7 @@ public final class CreditWalletBenchmark {
             Map<String, List<Round>> results = new LinkedHashMap<>();
             combinedBatches = 0;
             combinedEntries = 0;
+            combinedBatchMillis = 0;
             perUse.resetCounters();
             for (int i = 0; i < rounds; i++) {
                 for (var s : strategies.entrySet()) {
@@ -109,6 +122,8 @@ public final class CreditWalletBenchmark {
                 }
             }
             print(results, rounds, uses);
+            System.out.printf("where the time goes: %d outbox appends in one transaction take %.1f ms (median of %d)%n%n",
+                    uses, perUse.outboxAppendsMillis(uses, rounds), rounds);
         } finally {
             pool.shutdownNow();
         }
@@ -138,6 +153,7 @@ public final class CreditWalletBenchmark {
         ready.await();
         long batchesBefore = batchSizes.count();
         double entriesBefore = batchSizes.totalAmount();
+        double batchMillisBefore = batchTime.totalTime(TimeUnit.MILLISECONDS);
         long t0 = System.nanoTime();
         start.countDown();
         int succeeded = 0;
@@ -151,6 +167,7 @@ public final class CreditWalletBenchmark {
         if (name.startsWith("ours")) {
             combinedBatches += batchSizes.count() - batchesBefore;
             combinedEntries += batchSizes.totalAmount() - entriesBefore;
+            combinedBatchMillis += batchTime.totalTime(TimeUnit.MILLISECONDS) - batchMillisBefore;
         }
         verify(name, user, uses * AMOUNT, succeeded);
         return new Round(wall, succeeded, uses, latencies);
@@ -188,6 +205,7 @@ public final class CreditWalletBenchmark {
 
     private void print(Map<String, List<Round>> results, int rounds, int uses) {
         var runtime = ManagementFactory.getRuntimeMXBean();
+        System.out.printf("%noutbox relay %s%n", outboxRelay);
         System.out.printf("%n%d concurrent uses of %d credits on one wallet; %d measured rounds per strategy (after 2 "
                 + "warm-up rounds), Hikari pool %s, %s%nJVM %s, flags %s, max heap %d MiB, GC %s%n", uses, AMOUNT,
                 rounds, poolSize,
@@ -207,8 +225,11 @@ public final class CreditWalletBenchmark {
                     uses * 1000.0 / median, 100.0 * ok / all, lat[lat.length / 2] / 1000.0,
                     lat[(int) Math.min(lat.length - 1, Math.ceil(lat.length * 0.99) - 1)] / 1000.0, forUpdate / median);
         }
-        System.out.printf("ours: %.1f uses per wallet transaction on average; seed 000: %.2f attempts per use, "
-                + "%d uses failed after 3 conflicts%n%n", combinedEntries / Math.max(1, combinedBatches),
+        System.out.printf("ours: %.1f uses per wallet transaction on average, %.1f transactions per round, %.2f ms per "
+                + "transaction (%.3f ms per use inside transactions); seed 000: %.2f attempts per use, %d uses failed "
+                + "after 3 conflicts%n%n", combinedEntries / Math.max(1, combinedBatches),
+                combinedBatches / (double) rounds, combinedBatchMillis / Math.max(1, combinedBatches),
+                combinedBatchMillis / Math.max(1, combinedEntries),
                 perUse.optimisticAttempts() / (double) (rounds * uses), perUse.optimisticGivenUp());
     }
 

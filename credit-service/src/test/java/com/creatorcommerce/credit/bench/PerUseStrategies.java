@@ -118,6 +118,26 @@ final class PerUseStrategies {
                 new CreditBalanceChanged(id, user, "usage", -amount, w.balance(), after, key, now)).withUserId(user));
     }
 
+    /** Median time of one transaction appending {@code n} balance-changed events to the outbox, and nothing else. */
+    double outboxAppendsMillis(int n, int times) {
+        long[] took = new long[times];
+        for (int t = 0; t < times; t++) {
+            long t0 = System.nanoTime();
+            tx.executeWithoutResult(s -> {
+                Instant now = Instant.now();
+                for (int i = 0; i < n; i++) {
+                    outbox.append(OutboundMessage.of(CreditTopics.EVENTS, "0", CreditTopics.BALANCE_CHANGED,
+                            new CreditBalanceChanged(ids.nextId(), 1, "usage", -amount, 100, 100 - amount, "diag",
+                                    now)).withUserId(1));
+                }
+                s.setRollbackOnly();
+            });
+            took[t] = System.nanoTime() - t0;
+        }
+        java.util.Arrays.sort(took);
+        return took[times / 2] / 1e6;
+    }
+
     void resetCounters() {
         attempts.set(0);
         givenUp.set(0);

@@ -7,6 +7,7 @@ import com.creatorcommerce.platform.batching.WhenBatchFails;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
@@ -42,6 +43,7 @@ public class CreditLedger {
     private final int maxAttempts;
     private final Duration backoff;
     private final DistributionSummary batchSizes;
+    private final Timer batchTime;
     private final Counter retries;
     private final Counter busy;
 
@@ -51,6 +53,8 @@ public class CreditLedger {
         this.backoff = settings.backoff();
         this.batchSizes = DistributionSummary.builder("credit.ledger.batch.size")
                 .description("Ledger entries applied per wallet transaction").register(meters);
+        this.batchTime = Timer.builder("credit.ledger.batch.duration")
+                .description("Time of one wallet transaction, retries included").register(meters);
         this.retries = Counter.builder("credit.ledger.retries")
                 .description("Wallet transactions retried after a transient failure").register(meters);
         this.busy = Counter.builder("credit.ledger.busy")
@@ -89,6 +93,10 @@ public class CreditLedger {
 
     private List<Result> writeBatch(Long userId, List<LedgerEntry> entries) {
         batchSizes.record(entries.size());
+        return batchTime.record(() -> writeWithRetries(userId, entries));
+    }
+
+    private List<Result> writeWithRetries(long userId, List<LedgerEntry> entries) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return writer.write(userId, entries).stream().map(o -> new Result(o, null)).toList();
