@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
+/** The clock, the credit settings and the {@code credit.events} topic. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({CreditSettings.class, LedgerSettings.class})
 class CreditConfiguration {

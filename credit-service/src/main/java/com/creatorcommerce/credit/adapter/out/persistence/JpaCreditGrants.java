@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 import org.springframework.stereotype.Repository;
 
+/** {@link CreditGrants} on JPA (table {@code credit_grants}). */
 @Repository
 class JpaCreditGrants implements CreditGrants {
 

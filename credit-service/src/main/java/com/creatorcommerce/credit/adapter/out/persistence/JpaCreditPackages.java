@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Repository;
 
+/** {@link CreditPackages} on JPA (table {@code credit_packages}). */
 @Repository
 class JpaCreditPackages implements CreditPackages {
 
