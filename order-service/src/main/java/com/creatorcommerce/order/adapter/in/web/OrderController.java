@@ -54,7 +54,8 @@ class OrderController {
             `amount` points (within the charge limits) with the payment `payment_key` before paying; points \
             credited stay in the wallet whatever becomes of the order (`charge.points_charged`). The order is \
             paid with points (`final_amount = total_amount - discount_amount`). The answer is the order, PENDING \
-            (or already CANCELLED with OUT_OF_STOCK when stock was short), with `Location: /v1/orders/{id}`.""")
+            (or already CANCELLED with OUT_OF_STOCK when stock was short), with `Location: /v1/orders/{id}`. The lines \
+            of a cart order leave the cart once the order is COMPLETED.""")
     @PostMapping
     ResponseEntity<OrderResponse> place(@Valid @RequestBody PlaceOrderRequest request,
             @RequestHeader(name = IdempotencyFilter.HEADER, required = false) String idempotencyKey,
