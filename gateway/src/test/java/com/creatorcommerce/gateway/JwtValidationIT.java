@@ -167,6 +167,23 @@ class JwtValidationIT extends GatewayITSupport {
         assertThat(backend("order-service").getAllServeEvents()).hasSize(1);
     }
 
+    /**
+     * A refused token-bearing request used to leave its keep-alive connection unable to answer the next request now
+     * and then (an anonymous GET after a 403 timed out). Each request here would time out after 20 s if unanswered.
+     */
+    @Test
+    void everyRequestIsAnsweredAfterARefusedTokenOnTheSameClient() throws Exception {
+        String user = TestJwt.user(7);
+        for (int i = 0; i < 300; i++) {
+            HttpResponse<String> denied = get("/v1/admin/products", i % 2 == 0 ? user : "not.a.token");
+            assertThat(denied.statusCode()).isIn(401, 403);
+            assertThat(denied.headers().firstValue("Connection")).as("refusals close the connection")
+                    .hasValue("close");
+            assertThat(get("/v1/admin/products", null).statusCode()).as("anonymous request " + i).isEqualTo(401);
+        }
+        assertThat(totalRequestsReceived()).isZero();
+    }
+
     @Test
     void needsAdminForAdminPaths() throws Exception {
         for (String path : List.of("/v1/admin/products", "/v1/admin/sagas", "/v1/admin/coupons/3",

@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -171,8 +172,15 @@ public class GatewaySecurityConfiguration {
                 .build();
     }
 
+    /**
+     * 401 and 403 close the connection: on a keep-alive connection, a request that follows a token-bearing request
+     * refused here sometimes got no answer at all (reproduced: ~1 in 40 anonymous requests after a 403 or an invalid
+     * token, with curl and the JDK client; never after a routed request). Closing costs the client a reconnect on an
+     * error path only, and sheds connections that send bad tokens.
+     */
     static ServerAuthenticationEntryPoint entryPoint() {
         return (exchange, ex) -> {
+            exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
             boolean hadToken = exchange.getRequest().getHeaders().containsHeader("Authorization");
             exchange.getResponse().getHeaders().set("WWW-Authenticate", hadToken
                     ? "Bearer error=\"invalid_token\", error_description=\"The token is invalid or expired\""
@@ -184,6 +192,7 @@ public class GatewaySecurityConfiguration {
 
     static ServerAccessDeniedHandler accessDenied() {
         return (exchange, ex) -> {
+            exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
             exchange.getResponse().getHeaders().set("WWW-Authenticate",
                     "Bearer error=\"insufficient_scope\", error_description=\"The token lacks the required role\"");
             return Problems.write(exchange, 403, "FORBIDDEN", "You do not have the role this operation needs",

@@ -20,13 +20,16 @@ final class LeaseKeeper {
     private final OutboxStore store;
     private final OutboxMetrics metrics;
     private final Duration renewInterval;
+    private final Runnable renewed;
     private ScheduledExecutorService scheduler;
 
-    LeaseKeeper(SlotLeases leases, OutboxStore store, OutboxMetrics metrics, Duration renewInterval) {
+    /** {@code renewed} runs after each successful renewal (the relay may have paused for lack of a valid lease). */
+    LeaseKeeper(SlotLeases leases, OutboxStore store, OutboxMetrics metrics, Duration renewInterval, Runnable renewed) {
         this.leases = leases;
         this.store = store;
         this.metrics = metrics;
         this.renewInterval = renewInterval;
+        this.renewed = renewed;
     }
 
     void start() {
@@ -54,6 +57,7 @@ final class LeaseKeeper {
     private void renew() {
         try {
             leases.renew();
+            renewed.run();
         } catch (RuntimeException e) {
             log.warn("Could not renew outbox slot leases (publishing pauses when they run out): {}", e.toString());
         }

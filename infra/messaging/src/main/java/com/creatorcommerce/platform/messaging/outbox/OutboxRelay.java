@@ -69,7 +69,7 @@ public class OutboxRelay implements SmartLifecycle {
     /** Rows in flight or acknowledged but not yet marked, with their slots: never sent again meanwhile. */
     private final Map<Long, Integer> unresolved = new ConcurrentHashMap<>();
     private final Queue<Completion> completions = new ConcurrentLinkedQueue<>();
-    /** Slots the last SELECT left out because a row of theirs was in flight: their ack must start a new round. */
+    /** Slots with rows behind an unacknowledged one (left out, or later in the batch): their ack starts a round. */
     private volatile Set<Integer> leftOutBusy = Set.of();
     private volatile Producer<String, String> producer;
     private volatile boolean running;
@@ -114,7 +114,7 @@ public class OutboxRelay implements SmartLifecycle {
         leases.initialize();
         producer = producers.get();
         running = true;
-        keeper = new LeaseKeeper(leases, store, metrics, props.renewInterval());
+        keeper = new LeaseKeeper(leases, store, metrics, props.renewInterval(), this::wakeUp);
         keeper.start();
         marker = new PublishedMarker(store, metrics);
         marker.start();
@@ -201,6 +201,7 @@ public class OutboxRelay implements SmartLifecycle {
         skip.addAll(backoff.notDue(now));
         int limit = props.batchSize() + unresolved.size();
         List<Row> rows = store.pending(leases.held().slots(), skip, limit);
+        leftOutBusy = waitingBehind(inFlightSlots, rows); // before sending: their acks must start the next round
         int sent = 0;
         Set<Integer> taken = new HashSet<>();
         for (Row row : rows) {
@@ -213,6 +214,18 @@ public class OutboxRelay implements SmartLifecycle {
             sent++;
         }
         return sent > 0 && rows.size() == limit;
+    }
+
+    /** The slots whose rows wait for an ack: those in flight now, and those with more than one row in this batch. */
+    private Set<Integer> waitingBehind(Set<Integer> inFlightSlots, List<Row> rows) {
+        Set<Integer> seen = new HashSet<>();
+        Set<Integer> behind = new HashSet<>(inFlightSlots);
+        for (Row row : rows) {
+            if (!unresolved.containsKey(row.id()) && !seen.add(row.slot())) {
+                behind.add(row.slot());
+            }
+        }
+        return behind;
     }
 
     /** Sends one row; false when the producer refused it at once (the round should stop). */
