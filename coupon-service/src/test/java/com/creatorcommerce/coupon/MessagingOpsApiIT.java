@@ -7,10 +7,12 @@ import com.creatorcommerce.coupon.support.CouponIntegrationTest;
 import com.creatorcommerce.coupon.support.Http.Response;
 import com.creatorcommerce.platform.messaging.Envelopes;
 import com.creatorcommerce.platform.messaging.MessageHeaders;
+import com.creatorcommerce.platform.snowflake.Snowflake;
 import com.creatorcommerce.platform.test.Await;
 import com.creatorcommerce.platform.test.TestJwt;
 import com.creatorcommerce.platform.test.TopicRecorder;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -40,7 +42,8 @@ class MessagingOpsApiIT extends CouponIntegrationTest {
 
     @Test
     void anAdminRequeuesAParkedRowWithAReasonAndItIsPublished() {
-        long id = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+        // an id of now, as the outbox would give it (retention purges published rows by id)
+        long id = Snowflake.firstIdAt(Instant.now()) + ThreadLocalRandom.current().nextLong(1, 1 << 22);
         jdbc.update("""
                 INSERT INTO outbox_event (id, partition_no, topic, message_key, event_type, headers, payload, status,
                                           attempts, last_error, created_at)

@@ -72,6 +72,8 @@ public class OutboxRelay implements SmartLifecycle {
     /** Slots with rows behind an unacknowledged one (left out, or later in the batch): their ack starts a round. */
     private volatile Set<Integer> leftOutBusy = Set.of();
     private volatile Producer<String, String> producer;
+    /** A fatal producer error was seen: replace the producer once the completions at hand are settled. */
+    private boolean producerBroken;
     private volatile boolean running;
     private volatile Thread worker;
     private LeaseKeeper keeper;
@@ -245,6 +247,9 @@ public class OutboxRelay implements SmartLifecycle {
         try {
             ack = producer.send(record, (metadata, error) -> {
                 metrics.broker(System.nanoTime() - sentAt);
+                if (error == null) {
+                    marker.acked(row.id()); // marked at once; the relay thread only does the bookkeeping
+                }
                 completions.add(new Completion(row, error));
                 if (error != null || leftOutBusy.contains(row.slot())) {
                     wakeUp(); // rows of this slot may wait behind it; otherwise the next commit or poll settles it
@@ -271,6 +276,10 @@ public class OutboxRelay implements SmartLifecycle {
         while ((c = completions.poll()) != null) {
             settle(c);
         }
+        if (producerBroken) {
+            producerBroken = false; // once for all the rows that failed with it
+            replaceProducer();
+        }
     }
 
     private void settle(Completion c) {
@@ -279,7 +288,6 @@ public class OutboxRelay implements SmartLifecycle {
         if (c.error() == null) {
             backoff.succeeded(row.slot());
             metrics.latency(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - row.createdAt().getTime())));
-            marker.acked(row.id());
             return;
         }
         unresolved.remove(row.id());
@@ -305,7 +313,7 @@ public class OutboxRelay implements SmartLifecycle {
             log.debug("Could not record the retry of outbox row {}: {}", row.id(), e.toString());
         }
         if (kind == Kind.PRODUCER_FATAL) {
-            replaceProducer();
+            producerBroken = true; // replaced after the completions at hand are settled
         }
     }
 

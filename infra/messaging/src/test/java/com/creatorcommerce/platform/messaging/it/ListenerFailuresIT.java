@@ -11,12 +11,14 @@ import com.creatorcommerce.platform.messaging.ops.DeadLetters.DeadLetter;
 import com.creatorcommerce.platform.messaging.ops.MessagingOps;
 import com.creatorcommerce.platform.messaging.ops.MessagingOps.DeadLetterView;
 import com.creatorcommerce.platform.messaging.outbox.OutboxRelay;
+import com.creatorcommerce.platform.snowflake.Snowflake;
 import com.creatorcommerce.platform.test.Await;
 import com.creatorcommerce.platform.test.RealInfrastructure;
 import com.creatorcommerce.platform.test.TestKafka;
 import com.creatorcommerce.platform.test.TopicRecorder;
 import java.sql.Connection;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
@@ -117,7 +119,8 @@ class ListenerFailuresIT {
 
     @Test
     void anOperatorRequeuesAParkedRowAndTheRelayPublishesIt() {
-        long id = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+        // an id of now, as the outbox would give it (retention purges published rows by id)
+        long id = Snowflake.firstIdAt(Instant.now()) + ThreadLocalRandom.current().nextLong(1, 1 << 22);
         String topic = "demo.requeued";
         jdbc.update("""
                 INSERT INTO outbox_event (id, partition_no, topic, message_key, event_type, headers, payload, status,

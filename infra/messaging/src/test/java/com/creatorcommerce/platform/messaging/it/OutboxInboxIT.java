@@ -90,8 +90,9 @@ class OutboxInboxIT {
         assertThat(header(event, MessageHeaders.CORRELATION_ID)).isEqualTo(Long.toString(messageId));
         assertThat(header(event, MessageHeaders.USER_ID)).isEqualTo(Long.toString(account));
         assertThat(event.value()).contains("\"amount\":100");
-        assertThat(jdbc.queryForObject("SELECT status FROM outbox_event WHERE id = ?", String.class, messageId))
-                .isEqualTo("PUBLISHED");
+        Await.until("the row marked published (the relay marks acknowledged rows on its marker thread)", TIMEOUT,
+                () -> "PUBLISHED".equals(jdbc.queryForObject("SELECT status FROM outbox_event WHERE id = ?",
+                        String.class, messageId)));
     }
 
     @Test
