@@ -34,7 +34,7 @@ import org.springframework.kafka.core.KafkaOperations;
  * depth, lists their messages and replays one into its original topic (the consumers' inbox makes a replay of an
  * already handled message harmless).
  */
-public class DeadLetters {
+public class DeadLetters implements AutoCloseable {
 
     static final String ORIGINAL_TOPIC = "kafka_dlt-original-topic";
     static final String EXCEPTION_MESSAGE = "kafka_dlt-exception-message";
@@ -47,6 +47,8 @@ public class DeadLetters {
     }
 
     private final Supplier<Admin> admins;
+    /** One admin client for the monitor's periodic depth checks and the declarations (created on first use). */
+    private Admin admin;
     private final Supplier<Consumer<String, String>> consumers;
     private final KafkaOperations<String, String> template;
     private final Supplier<Collection<String>> consumedTopics;
@@ -72,7 +74,8 @@ public class DeadLetters {
 
     /** Creates the DLTs that do not exist (broker defaults for partitions and replication). */
     public void declare() {
-        try (Admin admin = admins.get()) {
+        try {
+            Admin admin = admin();
             Set<String> existing = admin.listTopics().names().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             List<NewTopic> missing = topics().stream().filter(t -> !existing.contains(t))
                     .map(t -> new NewTopic(t, Optional.empty(), Optional.empty())).toList();
@@ -97,7 +100,8 @@ public class DeadLetters {
     /** Messages in each DLT (end minus start offsets). */
     public Map<String, Long> depths() {
         Map<String, Long> depth = new HashMap<>();
-        try (Admin admin = admins.get()) {
+        try {
+            Admin admin = admin();
             Map<String, TopicDescription> described = admin.describeTopics(topics()).allTopicNames()
                     .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
@@ -167,6 +171,21 @@ public class DeadLetters {
             throw failed(e);
         }
         return Optional.of(letter);
+    }
+
+    private synchronized Admin admin() {
+        if (admin == null) {
+            admin = admins.get();
+        }
+        return admin;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
+            admin = null;
+        }
     }
 
     private Optional<ConsumerRecord<String, String>> fetch(String dltTopic, int partition, long offset) {
