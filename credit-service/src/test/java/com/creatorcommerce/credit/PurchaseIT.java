@@ -144,7 +144,7 @@ class PurchaseIT extends CreditIntegrationTest {
         assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.toString()).isEqualTo(200));
         assertThat(answers.stream().map(a -> a.text("purchase_id")).distinct()).hasSize(1);
         assertThat(balance(user)).isEqualTo(100);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM credit_topups WHERE payment_key = ?", Integer.class, key))
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM credit_purchases WHERE payment_key = ?", Integer.class, key))
                 .isEqualTo(1);
     }
 
@@ -225,7 +225,7 @@ class PurchaseIT extends CreditIntegrationTest {
         assertThat(http.get("/v1/credits/purchases/123", token(user)).isProblem(404, "PURCHASE_NOT_FOUND")).isTrue();
 
         assertThat(balance(user)).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM credit_topups WHERE user_id = ?", Integer.class, user))
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM credit_purchases WHERE user_id = ?", Integer.class, user))
                 .isZero();
     }
 

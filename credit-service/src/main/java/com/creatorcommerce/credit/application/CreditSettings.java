@@ -10,16 +10,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                   with the purchase's status URL (keep it well below the gateway's route timeout)
  * @param maxUse the most credits one use may spend (larger is refused as absurd)
  * @param maxGrant the most credits one admin grant may add
+ * @param refundWindow how long after its purchase a lot's unspent credits may be refunded (7 days)
+ * @param maxDonation the most credits one donation may give
  */
 @ConfigurationProperties("credit")
-public record CreditSettings(Duration settleWait, Long maxUse, Long maxGrant) {
+public record CreditSettings(Duration settleWait, Long maxUse, Long maxGrant, Duration refundWindow,
+        Long maxDonation) {
 
     public CreditSettings {
         settleWait = settleWait == null ? Duration.ofSeconds(3) : settleWait;
         maxUse = maxUse == null ? 10_000L : maxUse;
         maxGrant = maxGrant == null ? 100_000L : maxGrant;
-        if (settleWait.isNegative() || maxUse < 1 || maxGrant < 1) {
-            throw new IllegalArgumentException("credit: settle-wait >= 0, max-use >= 1, max-grant >= 1");
+        refundWindow = refundWindow == null ? Duration.ofDays(7) : refundWindow;
+        maxDonation = maxDonation == null ? 1_000_000L : maxDonation;
+        if (settleWait.isNegative() || maxUse < 1 || maxGrant < 1 || refundWindow.isNegative() || maxDonation < 1) {
+            throw new IllegalArgumentException("credit: settle-wait >= 0, max-use >= 1, max-grant >= 1, "
+                    + "refund-window >= 0, max-donation >= 1");
         }
     }
 }

@@ -8,6 +8,7 @@ import com.creatorcommerce.credit.application.port.CreditGrants;
 import com.creatorcommerce.credit.domain.CreditGrant;
 import com.creatorcommerce.credit.domain.CreditHistoryEntry;
 import com.creatorcommerce.credit.domain.InvalidCreditRequestException;
+import com.creatorcommerce.credit.domain.NewLot;
 import com.creatorcommerce.credit.domain.TransactionType;
 import com.creatorcommerce.credit.domain.Violation;
 import com.creatorcommerce.credit.domain.WalletChange;
@@ -64,7 +65,7 @@ public class GrantCreditsService {
         extra.put("reason", why);
         WalletChange change = new WalletChange(userId, TransactionType.BONUS, amount,
                 "Bonus: " + (why.length() > 400 ? why.substring(0, 400) : why), extra, Long.toString(grantId),
-                "grant:" + grantId);
+                "grant:" + grantId).withNewLot(NewLot.bonus(grantId));
         CreditGrant[] audit = new CreditGrant[1];
         LedgerOutcome outcome = ledger.apply(new LedgerEntry(change, new LedgerParticipant() {
             @Override

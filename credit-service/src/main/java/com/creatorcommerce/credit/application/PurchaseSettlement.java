@@ -13,6 +13,7 @@ import com.creatorcommerce.credit.application.ledger.LedgerParticipant;
 import com.creatorcommerce.credit.application.port.CreditPurchases;
 import com.creatorcommerce.credit.domain.CreditHistoryEntry;
 import com.creatorcommerce.credit.domain.CreditPurchase;
+import com.creatorcommerce.credit.domain.NewLot;
 import com.creatorcommerce.credit.domain.PurchaseStatus;
 import com.creatorcommerce.credit.domain.TransactionType;
 import com.creatorcommerce.credit.domain.WalletChange;
@@ -20,6 +21,7 @@ import com.creatorcommerce.platform.messaging.InboundMessage;
 import com.creatorcommerce.platform.messaging.OutboundMessage;
 import com.creatorcommerce.platform.messaging.outbox.Outbox;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,9 +51,11 @@ public class PurchaseSettlement {
     private final SettlementSignals signals;
     private final Outbox outbox;
     private final Clock clock;
+    private final Duration refundWindow;
 
     PurchaseSettlement(CreditPurchases purchases, CreditLedger ledger, HandleOnce once, PurchaseRefunds refunds,
-            SettlementSignals signals, Outbox outbox, Clock clock) {
+            SettlementSignals signals, Outbox outbox, Clock clock, CreditSettings settings) {
+        this.refundWindow = settings.refundWindow();
         this.purchases = purchases;
         this.ledger = ledger;
         this.once = once;
@@ -98,7 +102,8 @@ public class PurchaseSettlement {
         refunds.cancelFailed(f, message);
     }
 
-    private static WalletChange credit(CreditPurchase p, PaymentApproved a) {
+    /** The purchase's credits, as a lot refundable for {@code credit.refund-window} at the price paid. */
+    private WalletChange credit(CreditPurchase p, PaymentApproved a) {
         Map<String, String> extra = new LinkedHashMap<>();
         extra.put("package_id", p.packageId());
         extra.put("purchase_id", Long.toString(p.id()));
@@ -108,7 +113,8 @@ public class PurchaseSettlement {
         extra.put("currency", p.price().currencyCode());
         return new WalletChange(p.userId(), TransactionType.PURCHASE, p.credits(),
                 "Purchased " + p.packageName() + " (" + p.credits() + " credits)", extra, Long.toString(p.id()),
-                idempotencyKey(p.id()));
+                idempotencyKey(p.id())).withNewLot(NewLot.purchase(p.id(), p.price(),
+                clock.instant().plus(refundWindow)));
     }
 
     /** Runs in the ledger transaction of an approval: inbox row, purchase completed, event. */

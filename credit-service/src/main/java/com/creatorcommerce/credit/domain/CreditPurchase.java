@@ -10,13 +10,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * A purchase of a credit package (table {@code credit_topups}): PENDING while payment-service confirms the payment
- * key with the PG, then COMPLETED (its credits added exactly once) or FAILED (nothing added). The package's terms are
- * copied at purchase time. An approval that cannot be credited (the purchase had failed, or the approval does not
+ * A purchase of a credit package (table {@code credit_purchases}; its credits become a lot in {@code credit_topups}):
+ * PENDING while payment-service confirms the payment key with the PG, then COMPLETED (its credits added exactly once)
+ * or FAILED (nothing added). The package's terms are copied at purchase time. An approval that cannot be credited (the purchase had failed, or the approval does not
  * match it) is given back: {@link #refundStatus()}.
  */
 @Entity
-@Table(name = "credit_topups")
+@Table(name = "credit_purchases")
 public class CreditPurchase {
 
     @Id

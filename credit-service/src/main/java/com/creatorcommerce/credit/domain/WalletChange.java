@@ -12,9 +12,11 @@ import java.util.Objects;
  *
  * @param extraData small facts stored as JSON with the history row (package id, feature, granted_by...)
  * @param referenceId what caused it (purchase id, grant id, the client's Idempotency-Key)
+ * @param newLot a credit's lot (purchase, bonus); null for a debit
+ * @param fromLot a debit taken from this lot only (a refund of its unspent part); null: FIFO over the wallet's lots
  */
 public record WalletChange(long userId, TransactionType type, long credits, String description,
-        Map<String, String> extraData, String referenceId, String idempotencyKey) {
+        Map<String, String> extraData, String referenceId, String idempotencyKey, NewLot newLot, Long fromLot) {
 
     public static final int MAX_DESCRIPTION = 500;
     public static final int MAX_KEY = 200;
@@ -38,6 +40,26 @@ public record WalletChange(long userId, TransactionType type, long credits, Stri
             throw new IllegalArgumentException("reference id must be 1 to " + MAX_REFERENCE + " characters");
         }
         extraData = extraData == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extraData));
+        if (type.isDebit() ? newLot != null : fromLot != null) {
+            throw new IllegalArgumentException("A credit may carry a new lot, a debit the lot it takes from");
+        }
+    }
+
+    /** A change without lot details: a debit spends FIFO; a credit adds a lot without price (a bonus-like lot). */
+    public WalletChange(long userId, TransactionType type, long credits, String description,
+            Map<String, String> extraData, String referenceId, String idempotencyKey) {
+        this(userId, type, credits, description, extraData, referenceId, idempotencyKey, null, null);
+    }
+
+    /** This credit with its lot's terms. */
+    public WalletChange withNewLot(NewLot lot) {
+        return new WalletChange(userId, type, credits, description, extraData, referenceId, idempotencyKey, lot, null);
+    }
+
+    /** This debit taken from lot {@code lotId} only. */
+    public WalletChange fromLot(long lotId) {
+        return new WalletChange(userId, type, credits, description, extraData, referenceId, idempotencyKey, null,
+                lotId);
     }
 
     public long signedAmount() {

@@ -75,6 +75,31 @@ public final class LedgerChecks {
                    OR c.total_spent <> (SELECT COALESCE(-SUM(amount), 0) FROM credit_history h
                                         WHERE h.user_id = c.user_id AND h.transaction_type IN ('usage', 'donation'))"""))
                 .as("version = history rows; totals = sums by type").isZero();
+        assertLots();
+    }
+
+    /** Issue 14: the lots ({@code credit_topups}) and their usages agree with the wallets and the history. */
+    public void assertLots() {
+        assertThat(jdbc.queryForList("""
+                SELECT c.user_id FROM credits c
+                WHERE c.balance <> (SELECT COALESCE(SUM(t.remaining), 0) FROM credit_topups t
+                                    WHERE t.user_id = c.user_id)""")).as("balance = sum of the lots' remaining")
+                .isEmpty();
+        assertThat(jdbc.queryForList("""
+                SELECT t.id FROM credit_topups t
+                WHERE t.credits <> t.remaining + (SELECT COALESCE(SUM(u.credits), 0) FROM credit_usages u
+                                                  WHERE u.lot_id = t.id)"""))
+                .as("each lot's credits = remaining + what its usages took").isEmpty();
+        assertThat(jdbc.queryForList("""
+                SELECT h.id FROM credit_history h
+                WHERE h.amount < 0 AND -h.amount <> (SELECT COALESCE(SUM(u.credits), 0) FROM credit_usages u
+                                                     WHERE u.history_id = h.id)"""))
+                .as("each debit took exactly its credits from lots").isEmpty();
+        assertThat(jdbc.queryForList("""
+                SELECT h.id FROM credit_history h
+                WHERE h.amount > 0 AND NOT EXISTS (SELECT 1 FROM credit_topups t WHERE t.history_id = h.id
+                                                   AND t.credits = h.amount)"""))
+                .as("each credit added one lot of its credits").isEmpty();
     }
 
     private int count(String sql) {

@@ -3,7 +3,7 @@ package com.creatorcommerce.credit.application.port;
 import com.creatorcommerce.credit.domain.CreditPurchase;
 import java.util.Optional;
 
-/** Purchases of credit packages (table {@code credit_topups}). */
+/** Purchases of credit packages (table {@code credit_purchases}). */
 public interface CreditPurchases {
 
     Optional<CreditPurchase> find(long id);

@@ -1,7 +1,9 @@
 package com.creatorcommerce.credit.application.port;
 
 import com.creatorcommerce.credit.domain.CreditHistoryEntry;
+import com.creatorcommerce.credit.domain.CreditLot;
 import com.creatorcommerce.credit.domain.CreditWallet;
+import com.creatorcommerce.credit.domain.LotBook;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -33,4 +35,13 @@ public interface Wallets {
      * @return false when the version changed meanwhile (a conflict): nothing written
      */
     boolean save(CreditWallet wallet, Instant now);
+
+    /**
+     * The wallet's lots with credits left, oldest first (purchased_at, id), locked until the transaction ends. Called
+     * after {@link #lock}: the wallet's row lock already serialises every change of its lots (ADR 14).
+     */
+    List<CreditLot> lockOpenLots(long userId);
+
+    /** Writes what a batch did to the lots: new lots, changed remaining and status, the usage rows. */
+    void writeLots(LotBook book, Instant now);
 }

@@ -5,7 +5,9 @@ import com.creatorcommerce.credit.application.port.Paged;
 import com.creatorcommerce.credit.application.port.WalletBalance;
 import com.creatorcommerce.credit.application.port.Wallets;
 import com.creatorcommerce.credit.domain.CreditHistoryEntry;
+import com.creatorcommerce.credit.domain.CreditLot;
 import com.creatorcommerce.credit.domain.CreditWallet;
+import com.creatorcommerce.credit.domain.LotBook;
 import com.creatorcommerce.credit.domain.TransactionType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,6 +44,7 @@ class JdbcCreditLedger implements Wallets, CreditHistory {
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final JdbcLots lots;
 
     /**
      * Its own template with the MySQL / MariaDB error codes: a lock wait timeout (1205) or a deadlock (1213) must
@@ -52,6 +55,17 @@ class JdbcCreditLedger implements Wallets, CreditHistory {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setExceptionTranslator(new SQLErrorCodeSQLExceptionTranslator(dataSource));
         this.json = json;
+        this.lots = new JdbcLots(jdbc);
+    }
+
+    @Override
+    public List<CreditLot> lockOpenLots(long userId) {
+        return lots.lockOpen(userId);
+    }
+
+    @Override
+    public void writeLots(LotBook book, Instant now) {
+        lots.write(book, now);
     }
 
     @Override

@@ -8,7 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 import org.springframework.stereotype.Repository;
 
-/** {@link CreditPurchases} on JPA (table {@code credit_topups}). */
+/** {@link CreditPurchases} on JPA (table {@code credit_purchases}). */
 @Repository
 class JpaCreditPurchases implements CreditPurchases {
 
