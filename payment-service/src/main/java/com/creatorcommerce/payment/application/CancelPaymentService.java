@@ -3,6 +3,7 @@ package com.creatorcommerce.payment.application;
 import com.creatorcommerce.contracts.payment.CancelPaymentCommand;
 import com.creatorcommerce.contracts.payment.PaymentFailureCode;
 import com.creatorcommerce.payment.application.port.PaymentCancellations;
+import com.creatorcommerce.payment.application.port.PaymentTombstones;
 import com.creatorcommerce.payment.application.port.Payments;
 import com.creatorcommerce.payment.application.port.PaymentGateway;
 import com.creatorcommerce.payment.application.port.PaymentGateway.CancelOutcome;
@@ -10,6 +11,8 @@ import com.creatorcommerce.payment.domain.CancellationStatus;
 import com.creatorcommerce.payment.domain.CheckSchedule;
 import com.creatorcommerce.payment.domain.Payment;
 import com.creatorcommerce.payment.domain.PaymentCancellation;
+import com.creatorcommerce.payment.domain.PaymentStatus;
+import com.creatorcommerce.payment.domain.PaymentTombstone;
 import com.creatorcommerce.platform.snowflake.IdGenerator;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,6 +40,7 @@ public class CancelPaymentService {
 
     private final Payments payments;
     private final PaymentCancellations cancellations;
+    private final PaymentTombstones tombstones;
     private final PaymentGateway gateway;
     private final PaymentAnnouncements announcements;
     private final IdGenerator ids;
@@ -45,11 +49,12 @@ public class CancelPaymentService {
     private final CheckSchedule schedule;
     private final Counter flagged;
 
-    CancelPaymentService(Payments payments, PaymentCancellations cancellations, PaymentGateway gateway,
-            PaymentAnnouncements announcements, IdGenerator ids, Clock clock, TransactionTemplate tx,
+    CancelPaymentService(Payments payments, PaymentCancellations cancellations, PaymentTombstones tombstones,
+            PaymentGateway gateway, PaymentAnnouncements announcements, IdGenerator ids, Clock clock, TransactionTemplate tx,
             CheckSchedule schedule, MeterRegistry meters) {
         this.payments = payments;
         this.cancellations = cancellations;
+        this.tombstones = tombstones;
         this.gateway = gateway;
         this.announcements = announcements;
         this.ids = ids;
@@ -75,8 +80,7 @@ public class CancelPaymentService {
         }
         Optional<Payment> found = payments.lockByPaymentKey(cmd.paymentKey());
         if (found.isEmpty()) {
-            announcements.cancelRefused(null, cmd.paymentKey(), cmd.cancelRequestId(), cmd.cancelAmount(),
-                    PaymentFailureCode.PAYMENT_NOT_FOUND, "No payment with this payment key");
+            closeBeforeApproval(cmd, null, correlationId);
             return Optional.empty();
         }
         Payment p = found.get();
@@ -89,6 +93,11 @@ public class CancelPaymentService {
                 case FAILED -> announcements.cancelFailed(p, c);
                 case REQUESTED -> { } // its answer is announced once the PG's is known
             }
+            return Optional.empty();
+        }
+        // a failed payment holds nothing for the requester: what the PG may hold of it, payment-service gives back
+        if (p.status() == PaymentStatus.PENDING || p.status() == PaymentStatus.FAILED) {
+            closeBeforeApproval(cmd, p, correlationId);
             return Optional.empty();
         }
         if (!p.status().isCancellable()) {
@@ -113,6 +122,41 @@ public class CancelPaymentService {
         c.holdChecks(schedule, now);
         cancellations.add(c);
         return Optional.of(c.id());
+    }
+
+    /**
+     * A cancel of a payment key that has no approved payment: none yet (the confirm is still on its way), a PENDING
+     * one (the confirm is at the PG) or a failed one holding nothing. The key gets a tombstone, so that no later
+     * confirm of it is sent to the PG; the cancel is answered CANCELLED (nothing held) at once, or for a PENDING
+     * payment once the confirm's outcome is known (an approval is then cancelled at the PG with this request).
+     */
+    private void closeBeforeApproval(CancelPaymentCommand cmd, Payment p, String correlationId) {
+        Optional<PaymentTombstone> existing = tombstones.lock(cmd.paymentKey());
+        if (existing.isPresent()) {
+            PaymentTombstone t = existing.get();
+            if (!t.awaitingOutcome() && t.cancellationId() == null) {
+                // the key was closed already and nothing is held: this cancel (a repeat, or another) is done too
+                announcements.cancelledNothingHeld(p, withRequest(t, cmd, correlationId), clock.instant());
+            } else if (!t.cancelRequestId().equals(cmd.cancelRequestId())) {
+                announcements.cancelRefused(p, cmd.paymentKey(), cmd.cancelRequestId(), cmd.cancelAmount(),
+                        PaymentFailureCode.NOT_CANCELLABLE, "Cancel " + t.cancelRequestId()
+                                + " of this payment key is in progress");
+            } // else: a repeat of the cancel awaiting the confirm's outcome, answered then
+            return;
+        }
+        Instant now = clock.instant();
+        PaymentTombstone t = PaymentTombstone.close(cmd.paymentKey(), cmd.cancelRequestId(), cmd.reason(),
+                correlationId, p, now);
+        tombstones.add(t);
+        if (!t.awaitingOutcome()) {
+            announcements.cancelledNothingHeld(p, t, now);
+        }
+    }
+
+    /** {@code t} as answered to another cancel request of the same key (its own request id and correlation). */
+    private static PaymentTombstone withRequest(PaymentTombstone t, CancelPaymentCommand cmd, String correlationId) {
+        return PaymentTombstone.close(t.paymentKey(), cmd.cancelRequestId(), cmd.reason(), correlationId, null,
+                t.createdAt());
     }
 
     /** Sends a REQUESTED cancellation to the PG and records the answer (call outside any transaction). */

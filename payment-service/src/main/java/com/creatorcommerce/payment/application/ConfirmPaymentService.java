@@ -2,6 +2,7 @@ package com.creatorcommerce.payment.application;
 
 import com.creatorcommerce.contracts.payment.ConfirmPaymentCommand;
 import com.creatorcommerce.contracts.payment.PaymentFailureCode;
+import com.creatorcommerce.payment.application.port.PaymentTombstones;
 import com.creatorcommerce.payment.application.port.Payments;
 import com.creatorcommerce.payment.application.port.PaymentGateway;
 import com.creatorcommerce.payment.application.port.PaymentGateway.ConfirmOutcome;
@@ -9,6 +10,7 @@ import com.creatorcommerce.payment.application.port.PaymentGateway.StatusOutcome
 import com.creatorcommerce.payment.domain.CheckSchedule;
 import com.creatorcommerce.payment.domain.Payment;
 import com.creatorcommerce.payment.domain.PaymentStatus;
+import com.creatorcommerce.payment.domain.PaymentTombstone;
 import com.creatorcommerce.platform.snowflake.IdGenerator;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * "already processing" answering our own same-key retry) is resolved by the PG's status; what stays unknown is left
  * PENDING for {@link #reconcile} (status first; a payment the PG does not know is confirmed again with the same
  * Idempotency-Key). A payment the PG reports cancelled while it was PENDING fails, and what the PG still holds of it
- * is cancelled.
+ * is cancelled. A payment key cancelled before its approval ({@link PaymentTombstone}) is never approved: a confirm
+ * arriving after the cancel is refused, one already at the PG fails and what the PG approved is cancelled.
  */
 @Service
 public class ConfirmPaymentService {
@@ -32,6 +35,7 @@ public class ConfirmPaymentService {
     static final int MAX_KEY_LENGTH = 200;
 
     private final Payments payments;
+    private final PaymentTombstones tombstones;
     private final PaymentGateway gateway;
     private final PaymentOutcomes outcomes;
     private final CancelPaymentService cancels;
@@ -40,10 +44,11 @@ public class ConfirmPaymentService {
     private final Clock clock;
     private final CheckSchedule schedule;
 
-    ConfirmPaymentService(Payments payments, PaymentGateway gateway, PaymentOutcomes outcomes,
+    ConfirmPaymentService(Payments payments, PaymentTombstones tombstones, PaymentGateway gateway, PaymentOutcomes outcomes,
             CancelPaymentService cancels, PaymentAnnouncements announcements, IdGenerator ids, Clock clock,
             CheckSchedule schedule) {
         this.payments = payments;
+        this.tombstones = tombstones;
         this.gateway = gateway;
         this.outcomes = outcomes;
         this.cancels = cancels;
@@ -71,9 +76,18 @@ public class ConfirmPaymentService {
             if (!p.sameRequest(Purposes.toDomain(cmd.purpose()), cmd.referenceId(), cmd.userId(), cmd.amount())) {
                 announcements.refused(cmd, PaymentFailureCode.PAYMENT_KEY_CONFLICT,
                         "The payment key belongs to another payment", clock.instant());
+            } else if (p.status() == PaymentStatus.CANCELLED) {
+                // a confirm sent again after its payment was cancelled (e.g. by the saga's compensation): not approved
+                announcements.refusedCancelled(p, "The payment was approved, then cancelled");
             } else if (p.status() != PaymentStatus.PENDING) {
                 announcements.outcome(p, true); // a repeat: the same answer again, no second charge
             }
+            return Optional.empty();
+        }
+        Optional<PaymentTombstone> closed = tombstones.lock(cmd.paymentKey());
+        if (closed.isPresent()) {
+            // the key was cancelled before this confirm arrived: refused, never sent to the PG
+            announcements.refused(cmd, PaymentTombstone.CODE, closed.get().refusal(), clock.instant());
             return Optional.empty();
         }
         Instant now = clock.instant();
@@ -106,7 +120,9 @@ public class ConfirmPaymentService {
         if (p.status() != PaymentStatus.PENDING) {
             return;
         }
-        outcomes.confirmSending(paymentId);
+        if (!outcomes.confirmSending(paymentId)) {
+            return; // cancelled before it was sent
+        }
         ConfirmOutcome outcome = gateway.confirm(p.paymentKey(), p.pgOrderId(), p.amount(),
                 p.confirmIdempotencyKey());
         switch (outcome) {

@@ -10,6 +10,7 @@ import com.creatorcommerce.contracts.payment.PaymentTopics;
 import com.creatorcommerce.payment.domain.Payment;
 import com.creatorcommerce.payment.domain.PaymentCancellation;
 import com.creatorcommerce.payment.domain.PaymentStatus;
+import com.creatorcommerce.payment.domain.PaymentTombstone;
 import com.creatorcommerce.platform.messaging.OutboundMessage;
 import com.creatorcommerce.platform.messaging.outbox.Outbox;
 import java.time.Instant;
@@ -67,6 +68,30 @@ public class PaymentAnnouncements {
                     purpose(p), p.referenceId(), c.cancelRequestId(), c.cancelAmount(), c.failureCode(),
                     c.failureMessage()), c.correlationId()));
         }
+    }
+
+    /**
+     * A confirm answered FAILED because its payment key was cancelled first (the payment, when there is one, is not
+     * necessarily FAILED itself: an approved payment fully cancelled since). Reply only.
+     */
+    public void refusedCancelled(Payment p, String message) {
+        outbox.append(reply(p, PaymentTopics.FAILED, new PaymentFailed(p.id(), p.paymentKey(), purpose(p),
+                p.referenceId(), p.userId(), p.amount(), PaymentTombstone.CODE, message, p.updatedAt()),
+                p.correlationId()));
+    }
+
+    /**
+     * The answer to the cancel that left tombstone {@code t}: nothing is (or will be) held of the payment key, so
+     * nothing was cancelled at the PG and nothing stays approved (amounts 0). {@code p} is the key's payment, null when there is
+     * none (then the reply is keyed by the payment key and its payment id and reference are 0).
+     */
+    public void cancelledNothingHeld(Payment p, PaymentTombstone t, Instant now) {
+        PaymentCancelled body = new PaymentCancelled(p == null ? 0 : p.id(), t.paymentKey(),
+                p == null ? null : purpose(p), p == null ? 0 : p.referenceId(), p == null ? 0 : p.userId(),
+                t.cancelRequestId(), 0, 0, now);
+        OutboundMessage m = OutboundMessage.of(PaymentTopics.REPLIES, p == null ? t.paymentKey()
+                : Long.toString(p.referenceId()), PaymentTopics.CANCELLED, body).withCorrelationId(t.correlationId());
+        outbox.append(p == null ? m : m.withUserId(p.userId()));
     }
 
     /** A cancel refused before anything was recorded; {@code p} is null when no payment has the key. */

@@ -2,10 +2,13 @@ package com.creatorcommerce.payment.application;
 
 import com.creatorcommerce.contracts.payment.PaymentFailureCode;
 import com.creatorcommerce.payment.application.port.PaymentCancellations;
+import com.creatorcommerce.payment.application.port.PaymentTombstones;
 import com.creatorcommerce.payment.application.port.Payments;
 import com.creatorcommerce.payment.domain.CheckSchedule;
 import com.creatorcommerce.payment.domain.Payment;
 import com.creatorcommerce.payment.domain.PaymentCancellation;
+import com.creatorcommerce.payment.domain.PaymentStatus;
+import com.creatorcommerce.payment.domain.PaymentTombstone;
 import com.creatorcommerce.platform.snowflake.IdGenerator;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,16 +32,19 @@ public class PaymentOutcomes {
 
     private final Payments payments;
     private final PaymentCancellations cancellations;
+    private final PaymentTombstones tombstones;
     private final PaymentAnnouncements announcements;
     private final IdGenerator ids;
     private final Clock clock;
     private final CheckSchedule schedule;
     private final Counter flagged;
 
-    PaymentOutcomes(Payments payments, PaymentCancellations cancellations, PaymentAnnouncements announcements,
+    PaymentOutcomes(Payments payments, PaymentCancellations cancellations, PaymentTombstones tombstones,
+            PaymentAnnouncements announcements,
             IdGenerator ids, Clock clock, CheckSchedule schedule, MeterRegistry meters) {
         this.payments = payments;
         this.cancellations = cancellations;
+        this.tombstones = tombstones;
         this.announcements = announcements;
         this.ids = ids;
         this.clock = clock;
@@ -46,10 +52,28 @@ public class PaymentOutcomes {
         this.flagged = ReconciliationMeters.flagged(meters);
     }
 
-    /** A confirm is about to be sent (the reconciliation job leaves the payment alone while it is in flight). */
+    /**
+     * A confirm is about to be sent (the reconciliation job leaves the payment alone while it is in flight). False
+     * when it must not be: its payment key was cancelled meanwhile, so the payment fails without a PG call.
+     */
     @Transactional
-    public void confirmSending(long paymentId) {
-        payments.lock(paymentId).ifPresent(p -> p.confirmSent(schedule, clock.instant()));
+    public boolean confirmSending(long paymentId) {
+        Optional<Payment> found = payments.lock(paymentId);
+        if (found.isEmpty()) {
+            return false;
+        }
+        Payment p = found.get();
+        Instant now = clock.instant();
+        Optional<PaymentTombstone> closed = tombstones.lock(p.paymentKey());
+        if (closed.isPresent()) {
+            if (p.fail(PaymentTombstone.CODE, closed.get().refusal(), now)) {
+                announcements.outcome(p, false);
+                answerNothingHeld(p, closed.get(), now);
+            }
+            return false;
+        }
+        p.confirmSent(schedule, now);
+        return true;
     }
 
     /** The reconciliation job takes a due payment: false when it is no longer due at {@code dueBy}. */
@@ -66,6 +90,17 @@ public class PaymentOutcomes {
     public Optional<Long> approved(long paymentId, long approvedAmount, Instant approvedAt) {
         Payment p = payments.lock(paymentId).orElseThrow();
         Instant now = clock.instant();
+        Optional<PaymentTombstone> closed = p.status() == PaymentStatus.PENDING
+                ? tombstones.lock(p.paymentKey()) : Optional.empty();
+        if (closed.isPresent()) {
+            // cancelled while the confirm was at the PG: not approved here, and the approval is cancelled at the PG
+            PaymentTombstone t = closed.get();
+            p.heldWithoutApproval(PaymentTombstone.CODE, t.refusal(), approvedAmount, now);
+            announcements.outcome(p, false);
+            log.warn("Payment {} ({}) was approved at the PG after it was cancelled ({}): cancelling the approval",
+                    p.id(), p.paymentKey(), t.cancelRequestId());
+            return Optional.of(cancelTheRest(p, t, "Cancelled before it was approved: " + t.cancelReason(), now));
+        }
         if (!p.approve(approvedAmount, approvedAt, now)) {
             return Optional.empty();
         }
@@ -82,8 +117,10 @@ public class PaymentOutcomes {
     @Transactional
     public void failed(long paymentId, String code, String message) {
         Payment p = payments.lock(paymentId).orElseThrow();
-        if (p.fail(code, message, clock.instant())) {
+        Instant now = clock.instant();
+        if (p.fail(code, message, now)) {
             announcements.outcome(p, false);
+            tombstones.lock(p.paymentKey()).ifPresent(t -> answerNothingHeld(p, t, now));
         }
     }
 
@@ -96,6 +133,8 @@ public class PaymentOutcomes {
             log.warn("Payment {} ({}) failed for an unclear reason ({}: {}); it will be re-checked at the PG", p.id(),
                     p.paymentKey(), code, message);
             announcements.outcome(p, false);
+            // should the PG hold it after all, the re-check gives it back on its own
+            tombstones.lock(p.paymentKey()).ifPresent(t -> answerNothingHeld(p, t, now));
         }
     }
 
@@ -121,8 +160,10 @@ public class PaymentOutcomes {
         }
         log.warn("Payment {} ({}) {}: {}; cancelling what is left ({})", p.id(), p.paymentKey(),
                 wasPending ? "was pending" : "had failed", message, left);
+        Optional<PaymentTombstone> closed = Optional.empty();
         if (wasPending) {
             announcements.outcome(p, false);
+            closed = tombstones.lock(p.paymentKey()).filter(PaymentTombstone::awaitingOutcome);
         }
         long cancelledAtPg = approved - left;
         if (cancelledAtPg > 0) {
@@ -132,8 +173,12 @@ public class PaymentOutcomes {
             p.cancelled(cancelledAtPg, now);
             announcements.cancelled(p, c, false);
         }
-        return left == 0 ? Optional.empty()
-                : Optional.of(cancelTheRest(p, "Not approved here: the PG reported " + pgStatus, now));
+        if (left == 0) {
+            closed.ifPresent(t -> answerNothingHeld(p, t, now));
+            return Optional.empty();
+        }
+        return Optional.of(cancelTheRest(p, closed.orElse(null), "Not approved here: the PG reported " + pgStatus,
+                now));
     }
 
     /** A re-check found the PG holds nothing of a payment that failed for an unclear reason: done. */
@@ -159,11 +204,30 @@ public class PaymentOutcomes {
 
     /** Records (REQUESTED) a cancel of everything the PG still holds of {@code p}; payment-service's own, no reply. */
     private long cancelTheRest(Payment p, String reason, Instant now) {
+        return cancelTheRest(p, null, reason, now);
+    }
+
+    /**
+     * As {@link #cancelTheRest(Payment, String, Instant)}; with a tombstone whose cancel awaits the confirm's outcome,
+     * the cancellation is that cancel's (its request id and correlation), and its PG answer answers it.
+     */
+    private long cancelTheRest(Payment p, PaymentTombstone t, String reason, Instant now) {
         long left = p.cancellableAmount();
-        PaymentCancellation c = PaymentCancellation.request(ids.nextId(), p, null, left, p.cancelledAmount() == 0,
-                reason, false, p.correlationId(), now);
+        boolean answers = t != null && t.awaitingOutcome();
+        PaymentCancellation c = PaymentCancellation.request(ids.nextId(), p, answers ? t.cancelRequestId() : null,
+                left, p.cancelledAmount() == 0, reason, answers, answers ? t.correlationId() : p.correlationId(), now);
         c.holdChecks(schedule, now);
         cancellations.add(c);
+        if (answers) {
+            t.handedTo(c.id(), now);
+        }
         return c.id();
+    }
+
+    /** The confirm of a tombstoned key failed without anything held: its cancel, if still waiting, is answered. */
+    private void answerNothingHeld(Payment p, PaymentTombstone t, Instant now) {
+        if (t.answered(now)) {
+            announcements.cancelledNothingHeld(p, t, now);
+        }
     }
 }

@@ -126,17 +126,6 @@ class CancelPaymentIT extends PaymentIntegrationTest {
     }
 
     @Test
-    void aCancelOfAnUnknownPaymentIsRefused() {
-        String key = newKey("pk_nothing_");
-        send(PaymentTopics.CANCEL, key, new CancelPaymentCommand(key, "c-" + key, null, "x"), newId());
-
-        JsonNode refused = payload(awaitMessages(PaymentTopics.REPLIES, PaymentTopics.CANCEL_FAILED, key, 1)
-                .getFirst());
-        assertThat(refused.get("failure_code").asString()).isEqualTo("PAYMENT_NOT_FOUND");
-        assertThat(cancelCalls(key)).isEmpty();
-    }
-
-    @Test
     void aPgRefusalFailsTheCancelAndKeepsThePaymentApproved() {
         long user = newId();
         String key = approvedPayment(5_000, newId(), user);
