@@ -20,6 +20,7 @@ import com.creatorcommerce.contracts.coupon.ReserveCouponCommand;
 import com.creatorcommerce.contracts.credit.CreditBalanceChanged;
 import com.creatorcommerce.contracts.credit.CreditPurchased;
 import com.creatorcommerce.contracts.credit.CreditTopics;
+import com.creatorcommerce.contracts.credit.DonationCompleted;
 import com.creatorcommerce.contracts.order.OrderCancelled;
 import com.creatorcommerce.contracts.order.OrderCompleted;
 import com.creatorcommerce.contracts.order.OrderCreated;
@@ -101,7 +102,8 @@ class AsyncApiContractTest {
             entry(OrderTopics.CANCELLED, on(OrderCancelled.class, OrderTopics.EVENTS)),
             // credit
             entry(CreditTopics.BALANCE_CHANGED, on(CreditBalanceChanged.class, CreditTopics.EVENTS)),
-            entry(CreditTopics.PURCHASED, on(CreditPurchased.class, CreditTopics.EVENTS)));
+            entry(CreditTopics.PURCHASED, on(CreditPurchased.class, CreditTopics.EVENTS)),
+            entry(CreditTopics.DONATION_COMPLETED, on(DonationCompleted.class, CreditTopics.EVENTS)));
 
     /**
      * {@code Record.component}s that may be null on the wire: not required, and their schema allows null. Every
