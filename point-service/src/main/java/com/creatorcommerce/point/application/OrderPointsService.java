@@ -18,9 +18,11 @@ import com.creatorcommerce.point.application.ledger.LedgerEntry;
 import com.creatorcommerce.point.application.ledger.LedgerOutcome;
 import com.creatorcommerce.point.application.ledger.LedgerParticipant;
 import com.creatorcommerce.point.application.ledger.PointLedger;
+import com.creatorcommerce.point.application.port.CancelledPayments;
 import com.creatorcommerce.point.application.port.OrderClosures;
 import com.creatorcommerce.point.application.port.PointHistory;
 import com.creatorcommerce.point.application.port.Wallets;
+import com.creatorcommerce.point.domain.CancelledPayment;
 import com.creatorcommerce.point.domain.PointBalance;
 import com.creatorcommerce.point.domain.PointOrderClosure;
 import com.creatorcommerce.point.domain.PointTransaction;
@@ -39,7 +41,8 @@ import org.springframework.stereotype.Service;
  * use points for an order, refund what an order used. Each (order, step) changes the wallet at most once (the
  * ledger's idempotency key) and every command, new or repeated, is answered on point.replies in the same
  * transaction as its inbox row and its effect. A REFUND that overtakes its order's USE closes the order, and the late
- * USE is refused ({@code point.use-rejected.v1}, nothing debited).
+ * USE is refused ({@code point.use-rejected.v1}, nothing debited). A CHARGE paid by a payment reported cancelled
+ * ({@link OrderPaymentCancellations}) is refused ({@code point.charge-rejected.v1}, nothing credited).
  */
 @Service
 public class OrderPointsService {
@@ -50,16 +53,18 @@ public class OrderPointsService {
     private final PointHistory history;
     private final Wallets wallets;
     private final OrderClosures closures;
+    private final CancelledPayments cancelledPayments;
     private final HandleOnce once;
     private final Outbox outbox;
     private final Clock clock;
 
     OrderPointsService(PointLedger ledger, PointHistory history, Wallets wallets, OrderClosures closures,
-            HandleOnce once, Outbox outbox, Clock clock) {
+            CancelledPayments cancelledPayments, HandleOnce once, Outbox outbox, Clock clock) {
         this.ledger = ledger;
         this.history = history;
         this.wallets = wallets;
         this.closures = closures;
+        this.cancelledPayments = cancelledPayments;
         this.once = once;
         this.outbox = outbox;
         this.clock = clock;
@@ -72,7 +77,7 @@ public class OrderPointsService {
                             PointRejectionReason.INVALID_COMMAND, "amount and user_id must be positive")));
             return;
         }
-        apply(cmd.orderId(), cmd.userId(), TransactionType.CHARGE, cmd.amount(), message, () -> null,
+        apply(cmd.orderId(), cmd.userId(), TransactionType.CHARGE, cmd.amount(), message, () -> cancelledRefusal(cmd),
                 outcome -> switch (outcome) {
             case LedgerOutcome.Applied a -> new Reply(PointTopics.CHARGED, new PointsCharged(cmd.orderId(),
                     cmd.userId(), cmd.amount(), a.balanceAfter(), a.transactionId()));
@@ -171,6 +176,21 @@ public class OrderPointsService {
                     null));
         }
         return true;
+    }
+
+    /**
+     * The refusal of a CHARGE paid by a payment that was cancelled meanwhile (the saga compensated while the CHARGE
+     * was on its way); null when it is not. Asked under the wallet lock, as the cancel is recorded.
+     */
+    private Reply cancelledRefusal(ChargePointsCommand cmd) {
+        if (cmd.paymentId() == null || !cancelledPayments.isCancelled(cmd.paymentId())
+                || history.findByIdempotencyKey(ReferenceType.ORDER.idempotencyKey(cmd.orderId(),
+                        TransactionType.CHARGE)).isPresent()) {
+            return null; // not cancelled, or credited before the cancel (a repeat is answered as it was)
+        }
+        return new Reply(PointTopics.CHARGE_REJECTED, new PointsChargeRejected(cmd.orderId(), cmd.userId(),
+                cmd.amount(), PointRejectionReason.CONFLICTING_COMMAND,
+                CancelledPayment.chargeRefusal(cmd.paymentId())));
     }
 
     /** The refusal of a USE of an order closed by an earlier REFUND; null when the order is not closed. */

@@ -8,6 +8,7 @@ import com.creatorcommerce.contracts.payment.PaymentPurpose;
 import com.creatorcommerce.contracts.payment.PaymentTopics;
 import com.creatorcommerce.platform.messaging.InboundMessage;
 import com.creatorcommerce.point.application.ChargeSettlement;
+import com.creatorcommerce.point.application.OrderPaymentCancellations;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -15,17 +16,19 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * payment.replies of point charges (purpose POINT_CHARGE) and the answers to the cancels this service asked for (a
- * payment approved but not credited, given back: recognised by their {@code cancel_request_id}); other requesters'
- * replies are not ours.
+ * payment approved but not credited, given back: recognised by their {@code cancel_request_id}), and the cancels of
+ * order payments (an order's CHARGE must not credit points for them); other requesters' replies are not ours.
  */
 @Component
 class PaymentReplyListener {
 
     private final ChargeSettlement settlement;
+    private final OrderPaymentCancellations orderPayments;
     private final JsonMapper json;
 
-    PaymentReplyListener(ChargeSettlement settlement, JsonMapper json) {
+    PaymentReplyListener(ChargeSettlement settlement, OrderPaymentCancellations orderPayments, JsonMapper json) {
         this.settlement = settlement;
+        this.orderPayments = orderPayments;
         this.json = json;
     }
 
@@ -46,8 +49,14 @@ class PaymentReplyListener {
                     settlement.failed(failed, message);
                 }
             }
-            case PaymentTopics.CANCELLED ->
-                    settlement.refunded(message.payloadAs(json, PaymentCancelled.class), message);
+            case PaymentTopics.CANCELLED -> {
+                PaymentCancelled cancelled = message.payloadAs(json, PaymentCancelled.class);
+                if (OrderPaymentCancellations.closesOrderCharge(cancelled)) {
+                    orderPayments.cancelled(cancelled, message);
+                } else {
+                    settlement.refunded(cancelled, message);
+                }
+            }
             case PaymentTopics.CANCEL_FAILED ->
                     settlement.refundFailed(message.payloadAs(json, PaymentCancelFailed.class), message);
             default -> {
