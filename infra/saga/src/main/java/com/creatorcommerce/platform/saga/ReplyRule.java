@@ -5,7 +5,7 @@ import java.util.function.Function;
 
 /**
  * An expected reply of a step's command: its type, whether it reports success, and how it changes the data (success)
- * or which reason code it gives (failure).
+ * or which reason code (and detail: what the participant said) it gives (failure).
  */
 record ReplyRule<D>(String type, boolean success, BiFunction<D, PayloadReader, StepOutcome<D>> applier) {
 
@@ -24,13 +24,16 @@ record ReplyRule<D>(String type, boolean success, BiFunction<D, PayloadReader, S
         return new ReplyRule<>(type, true, (data, reader) -> StepOutcome.success(data));
     }
 
-    static <D, R> ReplyRule<D> failure(String type, Class<R> payloadType, Function<R, String> reasonCode) {
-        return new ReplyRule<>(type, false,
-                (data, reader) -> StepOutcome.failure(reasonCode.apply(reader.read(payloadType)), type));
+    static <D, R> ReplyRule<D> failure(String type, Class<R> payloadType, Function<R, String> reasonCode,
+            Function<R, String> detail) {
+        return new ReplyRule<>(type, false, (data, reader) -> {
+            R payload = reader.read(payloadType);
+            return StepOutcome.failure(reasonCode.apply(payload), detail == null ? null : detail.apply(payload));
+        });
     }
 
     static <D> ReplyRule<D> failure(String type, String reasonCode) {
-        return new ReplyRule<>(type, false, (data, reader) -> StepOutcome.failure(reasonCode, type));
+        return new ReplyRule<>(type, false, (data, reader) -> StepOutcome.failure(reasonCode));
     }
 
     StepOutcome<D> apply(D data, PayloadReader reader) {

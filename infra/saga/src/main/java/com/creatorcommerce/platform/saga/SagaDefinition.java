@@ -47,7 +47,9 @@ public final class SagaDefinition<D> {
     private final Class<D> dataType;
     private final List<SagaStep<D>> steps;
     private final Consumer<D> onCompleted;
-    private final BiConsumer<D, String> onCompensated;
+    private final BiConsumer<D, SagaReason> onCompensated;
+    private final BiConsumer<D, SagaReason> onFailed;
+    private final boolean forwardOnly;
 
     private SagaDefinition(Builder<D> b) {
         this.type = b.type;
@@ -55,6 +57,8 @@ public final class SagaDefinition<D> {
         this.steps = List.copyOf(b.steps);
         this.onCompleted = b.onCompleted;
         this.onCompensated = b.onCompensated;
+        this.onFailed = b.onFailed;
+        this.forwardOnly = b.forwardOnly;
     }
 
     /** @param type unique among the sagas that share a replies topic: prefix it with the context, e.g. {@code order.checkout} */
@@ -117,10 +121,21 @@ public final class SagaDefinition<D> {
         }
     }
 
-    void compensated(D data, String reasonCode) {
+    void compensated(D data, SagaReason reason) {
         if (onCompensated != null) {
-            onCompensated.accept(data, reasonCode);
+            onCompensated.accept(data, reason);
         }
+    }
+
+    void failed(D data, SagaReason reason) {
+        if (onFailed != null) {
+            onFailed.accept(data, reason);
+        }
+    }
+
+    /** Its steps only go forward: a step that fails is parked FAILED for an operator, nothing is compensated. */
+    public boolean forwardOnly() {
+        return forwardOnly;
     }
 
     @Override
@@ -134,7 +149,9 @@ public final class SagaDefinition<D> {
         private final Class<D> dataType;
         private final List<SagaStep<D>> steps = new ArrayList<>();
         private Consumer<D> onCompleted;
-        private BiConsumer<D, String> onCompensated;
+        private BiConsumer<D, SagaReason> onCompensated;
+        private BiConsumer<D, SagaReason> onFailed;
+        private boolean forwardOnly;
 
         private Builder(String type, Class<D> dataType) {
             this.type = checkName("saga type", type);
@@ -157,7 +174,38 @@ public final class SagaDefinition<D> {
 
         /** Runs in the transaction that ends the compensation, with the reason code (e.g. CANCELLED + reason). */
         public Builder<D> onCompensated(BiConsumer<D, String> hook) {
+            Objects.requireNonNull(hook);
+            this.onCompensated = (data, reason) -> hook.accept(data, reason.code());
+            return this;
+        }
+
+        /**
+         * As {@link #onCompensated}, with the whole {@link SagaReason}: the code and what the refusing participant
+         * said (or which step went unanswered), e.g. to show the user exactly why.
+         */
+        public Builder<D> onCompensatedWith(BiConsumer<D, SagaReason> hook) {
             this.onCompensated = Objects.requireNonNull(hook);
+            return this;
+        }
+
+        /**
+         * Runs in the transaction that parks the saga FAILED (a compensation refused or unanswered, or a step of a
+         * {@link #forwardOnly()} saga refused or unanswered), with the reason. It may run again if an operator's
+         * retry fails again.
+         */
+        public Builder<D> onFailed(BiConsumer<D, SagaReason> hook) {
+            this.onFailed = Objects.requireNonNull(hook);
+            return this;
+        }
+
+        /**
+         * The saga only goes forward (e.g. undoing a completed order: refund, release, restore): no step has a
+         * compensation. A step refused, or unanswered after its attempts, parks the saga FAILED on that step
+         * (visible in the ops API, {@link #onFailed} told) instead of "compensating" nothing; an operator's retry
+         * sends the step again, and its success (even a late one) resumes the saga.
+         */
+        public Builder<D> forwardOnly() {
+            this.forwardOnly = true;
             return this;
         }
 
@@ -169,6 +217,10 @@ public final class SagaDefinition<D> {
             for (SagaStep<D> s : steps) {
                 if (!names.add(s.name())) {
                     throw new IllegalStateException("Saga " + type + " has two steps named " + s.name());
+                }
+                if (forwardOnly && s.hasCompensation()) {
+                    throw new IllegalStateException("Saga " + type + " is forward-only, but step " + s.name()
+                            + " has a compensation");
                 }
             }
             return new SagaDefinition<>(this);

@@ -41,28 +41,35 @@ final class SagaStateMachine<D> {
         ReplyAttribution.Target t = ReplyAttribution.of(def, s, r, sentBy);
         SagaStep<D> step = def.step(t.index());
         boolean current = s.step() == t.index() && (t.compensation()
-                ? s.status() == COMPENSATING || s.status() == FAILED : s.status() == RUNNING);
+                ? s.status() == COMPENSATING || s.status() == FAILED
+                : s.status() == RUNNING || (s.status() == FAILED && def.forwardOnly()));
         if (!current) {
             late(d, s, step, t, r);
         } else if (t.compensation()) {
             if (step.compensatedOn().contains(r.type())) {
                 d.log(t.index(), StepEvent.COMPENSATION_REPLY, r.messageId(), "COMPENSATED", r.type());
-                compensateFrom(d, t.index() - 1, null, null);
+                compensateFrom(d, t.index() - 1, null, null, null);
             } else {
                 d.log(t.index(), StepEvent.COMPENSATION_REPLY, r.messageId(), "FAILED", r.type());
                 fail(d, "Compensation of " + step.name() + " failed: " + r.type());
+                def.failed(d.data, d.reason());
             }
         } else {
             StepOutcome<D> outcome = step.replies().get(r.type()).apply(s.data(), r.payload());
             switch (outcome) {
                 case Success<D> ok -> {
                     d.log(t.index(), StepEvent.REPLY, r.messageId(), "SUCCESS", r.type());
+                    if (s.status() == FAILED) { // a parked forward-only saga resumes: its step succeeded after all
+                        d.clearReason();
+                    }
                     d.data = ok.data();
                     forward(d, t.index() + 1);
                 }
                 case Failure<D> f -> {
-                    d.log(t.index(), StepEvent.REPLY, r.messageId(), f.reasonCode(), r.type());
-                    compensateFrom(d, t.index() - 1, f.reasonCode(), step.name() + " failed: " + f.reasonCode());
+                    d.log(t.index(), StepEvent.REPLY, r.messageId(), f.reasonCode(),
+                            f.detail() == null ? r.type() : r.type() + ": " + f.detail());
+                    undo(d, t.index(), t.index() - 1, f.reasonCode(), f.detail(),
+                            step.name() + " failed: " + f.reasonCode());
                 }
             }
         }
@@ -79,13 +86,14 @@ final class SagaStateMachine<D> {
             if (s.attempts() < step.maxAttempts()) {
                 resend(d, step, false, "attempt " + (s.attempts() + 1), s.attempts() + 1);
             } else {
-                compensateFrom(d, s.step(), SagaDefinition.DEADLINE_EXPIRED,
-                        step.name() + " unanswered after " + s.attempts() + " attempt(s)");
+                String unanswered = step.name() + " unanswered after " + s.attempts() + " attempt(s)";
+                undo(d, s.step(), s.step(), SagaDefinition.DEADLINE_EXPIRED, unanswered, unanswered);
             }
         } else if (s.attempts() < step.compensationAttempts()) {
             resend(d, step, true, "attempt " + (s.attempts() + 1), s.attempts() + 1);
         } else {
             fail(d, "Compensation of " + step.name() + " unanswered after " + s.attempts() + " attempt(s)");
+            def.failed(d.data, d.reason());
         }
         return d.done();
     }
@@ -97,9 +105,16 @@ final class SagaStateMachine<D> {
         }
         TransitionDraft<D> d = new TransitionDraft<>(def, s);
         SagaStep<D> step = def.step(s.step());
-        boolean compensation = s.status() != RUNNING;
+        boolean compensation = s.status() != RUNNING && !def.forwardOnly();
         d.log(s.step(), StepEvent.OPS_RETRY, null, null, compensation ? "compensation" : "command");
         d.status = compensation ? COMPENSATING : RUNNING;
+        if (s.status() == FAILED && def.forwardOnly()) {
+            d.clearReason(); // a parked forward-only saga goes on; should it fail again, that is the new reason
+            if (step.isLocal()) {
+                forward(d, s.step());
+                return d.done();
+            }
+        }
         resend(d, step, compensation, "by an operator", 1);
         return d.done();
     }
@@ -109,9 +124,13 @@ final class SagaStateMachine<D> {
         if (s.status() != RUNNING || s.step() < 0) {
             throw new IllegalStateException("Saga " + s.id() + " is " + s.status() + ": only RUNNING sagas compensate");
         }
+        if (def.forwardOnly()) {
+            throw new IllegalStateException("Saga " + s.id() + " (" + def.type() + ") only goes forward: retry it");
+        }
         TransitionDraft<D> d = new TransitionDraft<>(def, s);
         d.log(s.step(), StepEvent.OPS_COMPENSATE, null, null, null);
-        compensateFrom(d, s.step(), SagaDefinition.COMPENSATED_BY_OPERATOR, "Compensation started by an operator");
+        compensateFrom(d, s.step(), SagaDefinition.COMPENSATED_BY_OPERATOR, "Compensation started by an operator",
+                "Compensation started by an operator");
         return d.done();
     }
 
@@ -132,7 +151,7 @@ final class SagaStateMachine<D> {
             StepOutcome<D> outcome = step.localAction().apply(d.data);
             if (outcome instanceof Failure<D> f) {
                 d.log(i, StepEvent.LOCAL_FAILED, null, f.reasonCode(), f.detail());
-                compensateFrom(d, i - 1, f.reasonCode(), step.name() + " failed: " + f.reasonCode());
+                undo(d, i, i - 1, f.reasonCode(), f.detail(), step.name() + " failed: " + f.reasonCode());
                 return;
             }
             d.data = ((Success<D>) outcome).data();
@@ -145,12 +164,25 @@ final class SagaStateMachine<D> {
         d.log(-1, StepEvent.COMPLETED, null, "SUCCESS", null);
     }
 
-    /** Compensates executed steps from index {@code from} down: local ones at once, up to the first remote one. */
-    private void compensateFrom(TransitionDraft<D> d, int from, String reasonCode, String error) {
-        d.status = COMPENSATING;
-        if (d.reasonCode == null) {
-            d.reasonCode = reasonCode;
+    /**
+     * Step {@code failed} was refused or went unanswered: compensates from {@code from} down, or, for a forward-only
+     * saga, parks it FAILED on that step.
+     */
+    private void undo(TransitionDraft<D> d, int failed, int from, String reasonCode, String detail, String error) {
+        if (!def.forwardOnly()) {
+            compensateFrom(d, from, reasonCode, detail, error);
+            return;
         }
+        d.reason(reasonCode, detail);
+        d.step = failed;
+        fail(d, error);
+        def.failed(d.data, d.reason());
+    }
+
+    /** Compensates executed steps from index {@code from} down: local ones at once, up to the first remote one. */
+    private void compensateFrom(TransitionDraft<D> d, int from, String reasonCode, String detail, String error) {
+        d.status = COMPENSATING;
+        d.reason(reasonCode, detail);
         if (error != null) {
             d.lastError = error;
         }
@@ -176,7 +208,7 @@ final class SagaStateMachine<D> {
         }
         d.status = COMPENSATED;
         d.awaitNothing();
-        def.compensated(d.data, d.reasonCode);
+        def.compensated(d.data, d.reason());
         d.log(-1, StepEvent.COMPENSATED, null, d.reasonCode, null);
     }
 

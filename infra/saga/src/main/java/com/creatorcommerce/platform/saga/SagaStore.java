@@ -22,18 +22,18 @@ final class SagaStore {
     static final String NOW = "UTC_TIMESTAMP(6)";
     private static final int MAX_TEXT = 1000;
     private static final String COLUMNS = "id, saga_type, status, current_step, data, executed_steps, "
-            + "compensated_steps, reason_code, attempts, last_error, log_seq, version, "
+            + "compensated_steps, reason_code, reason_detail, attempts, last_error, log_seq, version, "
             + "TIMESTAMPDIFF(MICROSECOND, step_started_at, " + NOW + ") AS step_elapsed";
 
     /** A locked saga row. {@code stepElapsedMicros}: since the current command was first sent. */
     record Row(long id, String type, SagaStatus status, String step, String data, List<String> executed,
-            List<String> compensated, String reasonCode, int attempts, String lastError, int logSeq, long version,
-            Long stepElapsedMicros) {
+            List<String> compensated, String reasonCode, String reasonDetail, int attempts, String lastError,
+            int logSeq, long version, Long stepElapsedMicros) {
     }
 
     /** A saga's columns after a transition. */
     record Columns(SagaStatus status, String step, String data, List<String> executed, List<String> compensated,
-            String reasonCode, int attempts, String lastError, int logSeq) {
+            String reasonCode, String reasonDetail, int attempts, String lastError, int logSeq) {
     }
 
     /** A step log row to append. */
@@ -66,8 +66,8 @@ final class SagaStore {
 
     void insert(long id, String type, Columns c, Duration deadline, boolean stepStarted) {
         jdbc.update("INSERT INTO saga_instance (id, saga_type, status, current_step, data, executed_steps, "
-                + "compensated_steps, reason_code, attempts, last_error, log_seq, version, deadline_at, "
-                + "step_started_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, "
+                + "compensated_steps, reason_code, reason_detail, attempts, last_error, log_seq, version, deadline_at, "
+                + "step_started_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, "
                 + deadlineSql(deadline) + ", " + (stepStarted ? NOW : "NULL") + ", " + NOW + ", " + NOW + ")",
                 args(List.of(id, type), c, deadline, List.of()));
     }
@@ -75,7 +75,8 @@ final class SagaStore {
     /** Writes the transition; fails (to be retried) if the row changed since {@code before} was read. */
     void update(Row before, Columns c, boolean resetDeadline, Duration deadline, boolean stepStarted) {
         String sql = "UPDATE saga_instance SET status = ?, current_step = ?, data = ?, executed_steps = ?, "
-                + "compensated_steps = ?, reason_code = ?, attempts = ?, last_error = ?, log_seq = ?, "
+                + "compensated_steps = ?, reason_code = ?, reason_detail = ?, attempts = ?, last_error = ?, "
+                + "log_seq = ?, "
                 + (resetDeadline ? "deadline_at = " + deadlineSql(deadline) + ", " : "")
                 + (stepStarted ? "step_started_at = " + NOW + ", " : "")
                 + "version = version + 1, updated_at = " + NOW + " WHERE id = ? AND version = ?";
@@ -116,7 +117,7 @@ final class SagaStore {
     private static Object[] args(List<Object> head, Columns c, Duration deadline, List<Object> tail) {
         List<Object> a = new ArrayList<>(head);
         a.addAll(Arrays.asList(c.status().name(), c.step(), c.data(), String.join(",", c.executed()),
-                String.join(",", c.compensated()), c.reasonCode(), c.attempts(), cut(c.lastError(), MAX_TEXT),
+                String.join(",", c.compensated()), c.reasonCode(), cut(c.reasonDetail(), MAX_TEXT), c.attempts(), cut(c.lastError(), MAX_TEXT),
                 c.logSeq()));
         if (deadline != null) {
             a.add(micros(deadline));
@@ -145,7 +146,8 @@ final class SagaStore {
         Object elapsed = rs.getObject("step_elapsed");
         return new Row(rs.getLong("id"), rs.getString("saga_type"), SagaStatus.valueOf(rs.getString("status")),
                 rs.getString("current_step"), rs.getString("data"), split(rs.getString("executed_steps")),
-                split(rs.getString("compensated_steps")), rs.getString("reason_code"), rs.getInt("attempts"),
+                split(rs.getString("compensated_steps")), rs.getString("reason_code"),
+                rs.getString("reason_detail"), rs.getInt("attempts"),
                 rs.getString("last_error"), rs.getInt("log_seq"), rs.getLong("version"),
                 elapsed == null ? null : ((Number) elapsed).longValue());
     }

@@ -97,7 +97,8 @@ final class SagaTransitions {
         }
         SagaState<Object> state = new SagaState<>(row.id(), row.type(), row.status(),
                 row.step() == null ? -1 : def.indexOf(row.step()), json.readValue(row.data(), def.dataType()),
-                row.attempts(), row.reasonCode(), row.lastError(), row.executed(), row.compensated());
+                row.attempts(), row.reasonCode(), row.reasonDetail(), row.lastError(), row.executed(),
+                row.compensated());
         Transition<Object> t = event.apply(new SagaStateMachine<>(def), state);
         List<LogRow> log = effects(def, row.id(), t, row.logSeq());
         store.update(row, columns(t, row.logSeq() + log.size()), t.resetDeadline(), t.deadline(), t.stepStarted());
@@ -129,7 +130,7 @@ final class SagaTransitions {
         SagaState<D> s = t.next();
         SagaDefinition<?> def = definitions.get(s.type());
         return new Columns(s.status(), s.step() < 0 ? null : def.step(s.step()).name(), json.writeValueAsString(s.data()),
-                s.executed(), s.compensated(), s.reasonCode(), s.attempts(), s.lastError(), logSeq);
+                s.executed(), s.compensated(), s.reasonCode(), s.reasonDetail(), s.attempts(), s.lastError(), logSeq);
     }
 
     private void afterCommit(SagaDefinition<?> def, Transition<?> t, Long stepElapsedMicros) {

@@ -71,7 +71,18 @@ public final class StepBuilder<D> {
 
     /** A reply of type {@code type} means failure with the reason code read from its payload. */
     public <R> StepBuilder<D> onFailure(String type, Class<R> payloadType, Function<R, String> reasonCode) {
-        return reply(ReplyRule.failure(type, Objects.requireNonNull(payloadType), Objects.requireNonNull(reasonCode)));
+        return reply(ReplyRule.failure(type, Objects.requireNonNull(payloadType), Objects.requireNonNull(reasonCode),
+                null));
+    }
+
+    /**
+     * A reply of type {@code type} means failure with the reason code read from its payload, and {@code detail}
+     * (the participant's message; may answer null) kept as the saga's {@link SagaReason#detail()}.
+     */
+    public <R> StepBuilder<D> onFailure(String type, Class<R> payloadType, Function<R, String> reasonCode,
+            Function<R, String> detail) {
+        return reply(ReplyRule.failure(type, Objects.requireNonNull(payloadType), Objects.requireNonNull(reasonCode),
+                Objects.requireNonNull(detail)));
     }
 
     /** A reply of type {@code type} means failure with a fixed reason code. */

@@ -15,6 +15,7 @@ final class TransitionDraft<D> {
     D data;
     int attempts;
     String reasonCode;
+    String reasonDetail;
     String lastError;
     final LinkedHashSet<String> executed;
     final LinkedHashSet<String> compensated;
@@ -31,6 +32,7 @@ final class TransitionDraft<D> {
         this.data = from.data();
         this.attempts = from.attempts();
         this.reasonCode = from.reasonCode();
+        this.reasonDetail = from.reasonDetail();
         this.lastError = from.lastError();
         this.executed = new LinkedHashSet<>(from.executed());
         this.compensated = new LinkedHashSet<>(from.compensated());
@@ -58,6 +60,25 @@ final class TransitionDraft<D> {
         deadline = null;
     }
 
+    /** Why the saga compensates or is parked; the first reason stays (later ones are consequences). */
+    void reason(String code, String detail) {
+        if (reasonCode == null) {
+            reasonCode = code;
+            reasonDetail = detail;
+        }
+    }
+
+    /** A parked saga goes on (an operator's retry, a late success): no reason any more. */
+    void clearReason() {
+        reasonCode = null;
+        reasonDetail = null;
+        lastError = null;
+    }
+
+    SagaReason reason() {
+        return new SagaReason(reasonCode, reasonDetail);
+    }
+
     void log(int index, StepEvent event, String messageId, String outcome, String detail) {
         effects.add(new Transition.Log(name(index), event, messageId, outcome, detail));
     }
@@ -68,7 +89,7 @@ final class TransitionDraft<D> {
 
     Transition<D> done() {
         SagaState<D> next = new SagaState<>(from.id(), from.type(), status, step, data, attempts, reasonCode,
-                lastError, List.copyOf(executed), List.copyOf(compensated));
+                reasonDetail, lastError, List.copyOf(executed), List.copyOf(compensated));
         return new Transition<>(next, resetDeadline, deadline, stepStarted, effects);
     }
 

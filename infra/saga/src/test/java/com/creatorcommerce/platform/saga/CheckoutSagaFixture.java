@@ -85,7 +85,7 @@ final class CheckoutSagaFixture {
     SagaState<Checkout> state(SagaStatus status, String step, int attempts, Checkout data, List<String> executed,
             List<String> compensated, String reason) {
         return new SagaState<>(7, definition.type(), status, step == null ? -1 : definition.indexOf(step), data,
-                attempts, reason, null, executed, compensated);
+                attempts, reason, null, null, executed, compensated);
     }
 
     static SagaReply reply(String type, Object payload) {

@@ -48,7 +48,7 @@ class SagaCompensationSkipTest {
     @Test
     void aCompensationAnsweringNullIsSkippedAndTheEarlierStepsAreStillCompensated() {
         SagaState<Purchase> s = new SagaState<>(1, definition.type(), SagaStatus.RUNNING, definition.indexOf("use"),
-                new Purchase(9, true), 1, null, null, List.of("reserve", "pay", "deliver", "use"), List.of());
+                new Purchase(9, true), 1, null, null, null, List.of("reserve", "pay", "deliver", "use"), List.of());
 
         Transition<Purchase> t = machine.reply(s, reply("use-refused.v1", null), id -> Optional.empty());
 
@@ -61,7 +61,7 @@ class SagaCompensationSkipTest {
     @Test
     void aCompensationWithSomethingToUndoIsSent() {
         SagaState<Purchase> s = new SagaState<>(1, definition.type(), SagaStatus.RUNNING, definition.indexOf("use"),
-                new Purchase(9, false), 1, null, null, List.of("reserve", "pay", "deliver", "use"), List.of());
+                new Purchase(9, false), 1, null, null, null, List.of("reserve", "pay", "deliver", "use"), List.of());
 
         Transition<Purchase> t = machine.reply(s, reply("use-refused.v1", null), id -> Optional.empty());
 

@@ -95,7 +95,8 @@ final class DemoSaga {
                         .command(d -> SagaCommand.of(CARD_COMMANDS, key(d), CHARGE_CARD,
                                 new ChargeCard(d.transferId(), d.amount(), d.scenario())).withUserId(d.accountId()))
                         .onSuccess(CARD_CHARGED, CardCharged.class, (d, r) -> d.withChargeId(r.chargeId()))
-                        .onFailure(CARD_DECLINED, CardDeclined.class, CardDeclined::reason)
+                        .onFailure(CARD_DECLINED, CardDeclined.class, CardDeclined::reason,
+                                r -> "The issuer declined transfer " + r.transferId())
                         .compensateWith(d -> SagaCommand.of(CARD_COMMANDS, key(d), REFUND_CARD,
                                 new RefundCard(d.transferId())), CARD_REFUNDED)
                         .deadline(cardDeadline))

@@ -62,6 +62,9 @@ class SagaFlowIT extends SagaIntegrationTest {
 
         awaitStatus(id, COMPENSATED);
         assertThat(reason(id)).isEqualTo("CARD_DECLINED");
+        assertThat(jdbc.queryForObject("SELECT reason_detail FROM saga_instance WHERE id = ?", String.class, id))
+                .as("the participant's words, kept across the compensation's transitions")
+                .isEqualTo("The issuer declined transfer " + t.transferId());
         assertThat(log(id)).containsSubsequence("REPLY charge-card", "COMPENSATION_SENT reserve-seat",
                 "COMPENSATION_REPLY reserve-seat", "LOCAL_COMPENSATED debit-account", "COMPENSATED -");
         assertThat(received(t, DemoSaga.REFUND_CARD)).as("a declined charge needs no refund").isZero();
