@@ -14,6 +14,10 @@ public enum CreditRefusal {
     INSUFFICIENT_CREDITS,
     /** An Idempotency-Key already spent credits with other terms (amount or feature). */
     IDEMPOTENCY_KEY_REUSED,
+    /** A donation to oneself. */
+    SELF_DONATION,
+    /** No such donation of the caller's. */
+    DONATION_NOT_FOUND,
     /** The wallet could not be written after the bounded retries (lock wait, deadlock); nothing changed. */
     CREDIT_WALLET_BUSY
 }

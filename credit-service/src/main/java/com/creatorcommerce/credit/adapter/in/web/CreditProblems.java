@@ -31,9 +31,9 @@ class CreditProblems {
     @ExceptionHandler(CreditRefusedException.class)
     ResponseEntity<Object> refused(CreditRefusedException ex, WebRequest request) {
         HttpStatus status = switch (ex.refusal()) {
-            case CREDIT_PACKAGE_NOT_FOUND, PURCHASE_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CREDIT_PACKAGE_NOT_FOUND, PURCHASE_NOT_FOUND, DONATION_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case PAYMENT_DECLINED, INSUFFICIENT_CREDITS -> HttpStatus.PAYMENT_REQUIRED;
-            case IDEMPOTENCY_KEY_REUSED -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case IDEMPOTENCY_KEY_REUSED, SELF_DONATION -> HttpStatus.UNPROCESSABLE_CONTENT;
             case CREDIT_WALLET_BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
             case CREDIT_PACKAGE_INACTIVE, CREDIT_PACKAGE_ALREADY_EXISTS, PAYMENT_TOKEN_ALREADY_USED ->
                     HttpStatus.CONFLICT;

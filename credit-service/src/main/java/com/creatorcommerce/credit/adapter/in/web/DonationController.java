@@ -1,0 +1,119 @@
+package com.creatorcommerce.credit.adapter.in.web;
+
+import com.creatorcommerce.credit.application.DonateService;
+import com.creatorcommerce.credit.application.DonationQueries;
+import com.creatorcommerce.credit.application.DonationResult;
+import com.creatorcommerce.credit.application.port.Paged;
+import com.creatorcommerce.credit.domain.Donation;
+import com.creatorcommerce.platform.web.CurrentUser;
+import com.creatorcommerce.platform.snowflake.IdString;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Donations of credits to creators (seed 001): give, and see what one gave and received. */
+@RestController
+@Validated
+@RequestMapping("/v1/donations")
+@Tag(name = "donations", description = "Fans give credits to creators; the live chat shows "
+        + "credit.donation-completed.v1")
+class DonationController {
+
+    private final DonateService donate;
+    private final DonationQueries queries;
+
+    DonationController(DonateService donate, DonationQueries queries) {
+        this.donate = donate;
+        this.queries = queries;
+    }
+
+    /** Whole credits only; {@code creator_id} a user id as a string; {@code message} at most 200 characters. */
+    record DonateRequest(String creatorId,
+            @NotNull @Digits(integer = 15, fraction = 0) @DecimalMin("1") BigDecimal credits, String message) {
+    }
+
+    record DonationResponse(@IdString long id, @IdString long donorId, @IdString long creatorId, long credits,
+            String message, String status, @IdString Long transactionId, Long newBalance, String failureCode,
+            String failureReason, Instant createdAt, Instant completedAt) {
+
+        static DonationResponse of(Donation d, Long newBalance) {
+            return new DonationResponse(d.id(), d.donorId(), d.creatorId(), d.credits(), d.message(),
+                    d.status().name(), d.historyId(), newBalance, d.failureCode(), d.failureReason(), d.createdAt(),
+                    d.completedAt());
+        }
+    }
+
+    record DonationPage(List<DonationResponse> items, long total, int page, int pageSize, boolean hasMore) {
+
+        static DonationPage of(Paged<Donation> p) {
+            return new DonationPage(p.items().stream().map(d -> DonationResponse.of(d, null)).toList(), p.total(),
+                    p.page(), p.pageSize(), p.hasMore());
+        }
+    }
+
+    @PostMapping
+    @Operation(operationId = "donate", summary = "Donate credits to a creator (Idempotency-Key required)")
+    @ApiResponse(responseCode = "201", description = "Given: the credits left the balance, oldest lots first",
+            useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "The same Idempotency-Key already made this donation")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: creator id, credits, message, key")
+    @ApiResponse(responseCode = "402", description = "INSUFFICIENT_CREDITS: nothing changed")
+    @ApiResponse(responseCode = "422", description = "SELF_DONATION or IDEMPOTENCY_KEY_REUSED")
+    ResponseEntity<DonationResponse> donate(CurrentUser user, @Valid @RequestBody DonateRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        long credits = request.credits().compareTo(BigDecimal.valueOf(donate.maxDonation())) > 0 ? Long.MAX_VALUE
+                : request.credits().longValueExact();
+        DonationResult r = donate.donate(user.id(), request.creatorId(), credits, request.message(), idempotencyKey);
+        DonationResponse body = DonationResponse.of(r.donation(), r.balanceAfter());
+        return r.replayed() ? ResponseEntity.ok(body)
+                : ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/v1/donations/" + body.id()))
+                        .body(body);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(operationId = "getDonation", summary = "One donation the caller gave (or received, once completed)")
+    @ApiResponse(responseCode = "200", description = "The donation", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "DONATION_NOT_FOUND")
+    DonationResponse get(CurrentUser user, @PathVariable long id) {
+        return DonationResponse.of(queries.get(user.id(), id), null);
+    }
+
+    @GetMapping("/sent")
+    @Operation(operationId = "listSentDonations", summary = "The caller's donations, newest first")
+    @ApiResponse(responseCode = "200", description = "One page", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: page or page_size")
+    DonationPage sent(CurrentUser user, @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
+            @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
+        return DonationPage.of(queries.sent(user.id(), page, pageSize));
+    }
+
+    @GetMapping("/received")
+    @Operation(operationId = "listReceivedDonations", summary = "Donations the caller received, newest first")
+    @ApiResponse(responseCode = "200", description = "One page", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: page or page_size")
+    DonationPage received(CurrentUser user, @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
+            @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
+        return DonationPage.of(queries.received(user.id(), page, pageSize));
+    }
+}

@@ -1,0 +1,84 @@
+package com.creatorcommerce.credit.adapter.out.persistence;
+
+import com.creatorcommerce.credit.application.port.Donations;
+import com.creatorcommerce.credit.application.port.Paged;
+import com.creatorcommerce.credit.domain.Donation;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** {@link Donations} in plain SQL (UTC {@code DATETIME(6)}), joining the caller's transaction. */
+@Repository
+class JdbcDonations implements Donations {
+
+    private static final String COLUMNS = "id, donor_id, creator_id, credits, message, status, idempotency_key, "
+            + "history_id, saga_id, failure_code, failure_reason, created_at, completed_at";
+
+    private final JdbcTemplate jdbc;
+
+    JdbcDonations(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    @Override
+    public void add(Donation d) {
+        jdbc.update("INSERT INTO donations (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                d.id(), d.donorId(), d.creatorId(), d.credits(), d.message(), d.status().name(), d.idempotencyKey(),
+                d.historyId(), d.sagaId(), d.failureCode(), d.failureReason(), utc(d.createdAt()),
+                d.completedAt() == null ? null : utc(d.completedAt()), utc(d.createdAt()));
+    }
+
+    @Override
+    public Optional<Donation> find(long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM donations WHERE id = ?", (rs, n) -> donation(rs), id).stream()
+                .findFirst();
+    }
+
+    @Override
+    public Optional<Donation> findByIdempotencyKey(String key) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM donations WHERE idempotency_key = ?", (rs, n) -> donation(rs),
+                key).stream().findFirst();
+    }
+
+    @Override
+    public Paged<Donation> sent(long donorId, int page, int pageSize) {
+        return page("donor_id = ?", donorId, page, pageSize);
+    }
+
+    @Override
+    public Paged<Donation> received(long creatorId, int page, int pageSize) {
+        return page("creator_id = ? AND status = 'COMPLETED'", creatorId, page, pageSize);
+    }
+
+    private Paged<Donation> page(String where, long user, int page, int pageSize) {
+        long total = jdbc.queryForObject("SELECT COUNT(*) FROM donations WHERE " + where, Long.class, user);
+        List<Donation> items = jdbc.query("SELECT " + COLUMNS + " FROM donations WHERE " + where
+                + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?", (rs, n) -> donation(rs), user, pageSize,
+                (long) (page - 1) * pageSize);
+        return new Paged<>(items, total, page, pageSize);
+    }
+
+    private static Donation donation(ResultSet rs) throws SQLException {
+        return new Donation(rs.getLong("id"), rs.getLong("donor_id"), rs.getLong("creator_id"), rs.getLong("credits"),
+                rs.getString("message"), Donation.Status.valueOf(rs.getString("status")),
+                rs.getString("idempotency_key"), rs.getObject("history_id", Long.class),
+                rs.getObject("saga_id", Long.class), rs.getString("failure_code"), rs.getString("failure_reason"),
+                instant(rs, "created_at"), instant(rs, "completed_at"));
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        LocalDateTime t = rs.getObject(column, LocalDateTime.class);
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
+    }
+}
