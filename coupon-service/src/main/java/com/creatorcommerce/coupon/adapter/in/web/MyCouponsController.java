@@ -5,6 +5,8 @@ import com.creatorcommerce.coupon.application.port.UserCoupons;
 import com.creatorcommerce.coupon.domain.UserCoupon;
 import com.creatorcommerce.platform.web.CurrentUser;
 import com.creatorcommerce.platform.web.problem.FieldViolation;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's coupons (never another user's: the user is the token's subject). */
+@Tag(name = "my coupons", description = "The coupons the caller holds.")
 @RestController
 class MyCouponsController {
 
@@ -24,6 +27,9 @@ class MyCouponsController {
     }
 
     /** {@code status}: {@code unused} (including ones held by an unfinished order), {@code used}, {@code expired}. */
+    @Operation(operationId = "listMyCoupons", summary = "The caller's coupons (paged)",
+            description = "`status`: `unused` (including ones held by an unfinished order), `used`, `expired`; "
+                    + "none: all.")
     @GetMapping("/v1/users/me/coupons")
     PageResponse<UserCouponResponse> mine(CurrentUser user, @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,

@@ -10,9 +10,13 @@ import com.creatorcommerce.order.application.ManageCatalogService.OptionChanges;
 import com.creatorcommerce.order.application.ManageCatalogService.ProductChanges;
 import com.creatorcommerce.order.domain.catalog.CatalogLimits;
 import com.creatorcommerce.order.domain.catalog.ProductSort;
+import com.creatorcommerce.platform.openapi.ProblemResponse;
 import com.creatorcommerce.platform.snowflake.IdString;
 import com.creatorcommerce.platform.web.CurrentUser;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,6 +44,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Catalog administration. {@code /v1/admin/**} is ADMIN-only in the security library; products and options are
  * deactivated, never deleted; stock moves by signed adjustments.
  */
+@Tag(name = "catalog admin", description = "Products, options and stock (role ADMIN).")
 @RestController
 @RequestMapping("/v1/admin/products")
 class AdminProductController {
@@ -97,17 +102,24 @@ class AdminProductController {
     }
 
     /** Every product, active or not, with all options, newest first. */
+    @Operation(operationId = "adminListProducts", summary = "Every product, active or not (paged)")
     @GetMapping
     PageResponse<ProductResponse> list(@RequestParam(defaultValue = "1") @Min(1) @Max(10_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
         return PageResponse.of(browse.list(page, pageSize, ProductSort.LATEST, false), ProductResponse::of);
     }
 
+    @Operation(operationId = "adminGetProduct", summary = "One product with all its options")
+    @ProblemResponse(status = 404, codes = "PRODUCT_NOT_FOUND")
     @GetMapping("/{productId}")
     ProductResponse get(@PathVariable long productId) {
         return ProductResponse.of(browse.adminView(productId));
     }
 
+    @Operation(operationId = "createProduct", summary = "Add a product with its options and their stock")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    @ProblemResponse(status = 400, codes = "TOO_MANY_OPTIONS")
+    @ProblemResponse(status = 409, codes = "DUPLICATE_SKU")
     @PostMapping
     ResponseEntity<ProductResponse> create(@Valid @RequestBody CreateProductRequest request, CurrentUser admin) {
         List<NewOption> options = request.options() == null ? List.of()
@@ -118,6 +130,8 @@ class AdminProductController {
                 .body(ProductResponse.of(created));
     }
 
+    @Operation(operationId = "updateProduct", summary = "Replace a product's name, description, price and state")
+    @ProblemResponse(status = 404, codes = "PRODUCT_NOT_FOUND")
     @PutMapping("/{productId}")
     ProductResponse update(@PathVariable long productId, @Valid @RequestBody UpdateProductRequest request) {
         return ProductResponse.of(manage.update(productId, new ProductChanges(request.productName(),
@@ -125,12 +139,20 @@ class AdminProductController {
     }
 
     /** Deactivates the product (it stays for orders and carts that refer to it). */
+    @Operation(operationId = "deactivateProduct", summary = "Take a product off sale")
+    @ApiResponse(responseCode = "204", description = "Deactivated")
+    @ProblemResponse(status = 404, codes = "PRODUCT_NOT_FOUND")
     @DeleteMapping("/{productId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deactivate(@PathVariable long productId) {
         manage.deactivate(productId);
     }
 
+    @Operation(operationId = "addProductOption", summary = "Add an option to a product")
+    @ApiResponse(responseCode = "201", description = "The product with the new option", useReturnTypeSchema = true)
+    @ProblemResponse(status = 400, codes = "TOO_MANY_OPTIONS")
+    @ProblemResponse(status = 404, codes = "PRODUCT_NOT_FOUND")
+    @ProblemResponse(status = 409, codes = "DUPLICATE_SKU")
     @PostMapping("/{productId}/options")
     ResponseEntity<ProductResponse> addOption(@PathVariable long productId,
             @Valid @RequestBody OptionRequest request, CurrentUser admin) {
@@ -139,6 +161,9 @@ class AdminProductController {
                 .body(ProductResponse.of(product));
     }
 
+    @Operation(operationId = "updateProductOption", summary = "Replace an option's name, SKU, price and state")
+    @ProblemResponse(status = 404, codes = {"PRODUCT_NOT_FOUND", "PRODUCT_OPTION_NOT_FOUND"})
+    @ProblemResponse(status = 409, codes = "DUPLICATE_SKU")
     @PutMapping("/{productId}/options/{optionId}")
     ProductResponse updateOption(@PathVariable long productId, @PathVariable long optionId,
             @Valid @RequestBody UpdateOptionRequest request) {
@@ -146,12 +171,19 @@ class AdminProductController {
                 request.sku(), request.additionalPrice(), request.isActive())));
     }
 
+    @Operation(operationId = "deactivateProductOption", summary = "Take an option off sale")
+    @ApiResponse(responseCode = "204", description = "Deactivated")
+    @ProblemResponse(status = 404, codes = {"PRODUCT_NOT_FOUND", "PRODUCT_OPTION_NOT_FOUND"})
     @DeleteMapping("/{productId}/options/{optionId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deactivateOption(@PathVariable long productId, @PathVariable long optionId) {
         manage.deactivateOption(productId, optionId);
     }
 
+    @Operation(operationId = "adjustStock", summary = "Change an option's stock by a signed delta, with a reason")
+    @ProblemResponse(status = 400, codes = "INVALID_STOCK_DELTA")
+    @ProblemResponse(status = 404, codes = {"PRODUCT_NOT_FOUND", "PRODUCT_OPTION_NOT_FOUND"})
+    @ProblemResponse(status = 409, codes = {"INSUFFICIENT_STOCK", "STOCK_LIMIT_EXCEEDED"})
     @PostMapping("/{productId}/options/{optionId}/stock-adjustments")
     StockAdjustmentResponse adjustStock(@PathVariable long productId, @PathVariable long optionId,
             @Valid @RequestBody StockAdjustmentRequest request, CurrentUser admin) {

@@ -4,8 +4,12 @@ import com.creatorcommerce.order.application.CartService;
 import com.creatorcommerce.order.domain.cart.Cart;
 import com.creatorcommerce.order.domain.cart.CartLimits;
 import com.creatorcommerce.order.domain.cart.CartLine;
+import com.creatorcommerce.platform.openapi.ProblemResponse;
 import com.creatorcommerce.platform.snowflake.IdString;
 import com.creatorcommerce.platform.web.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,6 +30,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's own cart (the user always comes from the token). */
+@Tag(name = "cart", description = "The caller's cart.")
 @RestController
 @RequestMapping("/v1/cart")
 class CartController {
@@ -71,12 +76,21 @@ class CartController {
         }
     }
 
+    @Operation(operationId = "getCart", summary = "The caller's cart with current prices and availability")
     @GetMapping
     CartResponse cart(CurrentUser user) {
         return CartResponse.of(carts.cartOf(user.id()));
     }
 
     /** 201 with the new line, or 200 with the line the quantity was merged into. */
+    @Operation(operationId = "addCartItem", summary = "Put an option in the cart",
+            description = "201 with the new line, or 200 with the line the quantity was merged into.")
+    @ApiResponse(responseCode = "201", description = "A new line", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "Merged into the line of the same option",
+            useReturnTypeSchema = true)
+    @ProblemResponse(status = 400, codes = "INVALID_QUANTITY")
+    @ProblemResponse(status = 404, codes = "PRODUCT_OPTION_NOT_FOUND")
+    @ProblemResponse(status = 409, codes = {"PRODUCT_OPTION_UNAVAILABLE", "CART_LINE_LIMIT_EXCEEDED", "CART_FULL"})
     @PostMapping("/items")
     ResponseEntity<CartItemResponse> add(@Valid @RequestBody AddItemRequest request, CurrentUser user) {
         CartService.Added added = carts.add(user.id(), WebIds.require(request.productOptionId()), request.quantity());
@@ -86,12 +100,19 @@ class CartController {
                 : ResponseEntity.ok(body);
     }
 
+    @Operation(operationId = "changeCartItemQuantity", summary = "Change the quantity of a cart line")
+    @ProblemResponse(status = 400, codes = "INVALID_QUANTITY")
+    @ProblemResponse(status = 404, codes = "CART_ITEM_NOT_FOUND")
+    @ProblemResponse(status = 409, codes = "CART_LINE_LIMIT_EXCEEDED")
     @PatchMapping("/items/{cartItemId}")
     CartItemResponse changeQuantity(@PathVariable long cartItemId,
             @Valid @RequestBody ChangeQuantityRequest request, CurrentUser user) {
         return CartItemResponse.of(carts.changeQuantity(user.id(), cartItemId, request.quantity()));
     }
 
+    @Operation(operationId = "removeCartItem", summary = "Remove a line from the cart")
+    @ApiResponse(responseCode = "204", description = "Removed")
+    @ProblemResponse(status = 404, codes = "CART_ITEM_NOT_FOUND")
     @DeleteMapping("/items/{cartItemId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void remove(@PathVariable long cartItemId, CurrentUser user) {

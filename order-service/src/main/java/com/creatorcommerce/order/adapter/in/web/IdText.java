@@ -1,5 +1,6 @@
 package com.creatorcommerce.order.adapter.in.web;
 
+import com.creatorcommerce.platform.snowflake.IdString;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -13,6 +14,7 @@ import java.lang.annotation.Target;
  * A 64-bit id as JSON carries it: a string of decimal digits naming a positive {@code long} ({@code "123"}; a JSON
  * number is accepted too, as Jackson reads it into the string). Null is left to {@code @NotNull}.
  */
+@IdString // documented as an id carried as a string (the platform's API documents; no effect on JSON)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = IdText.Validator.class)

@@ -1,7 +1,10 @@
 package com.creatorcommerce.order.adapter.in.web;
 
 import com.creatorcommerce.order.application.LikeService;
+import com.creatorcommerce.platform.openapi.ProblemResponse;
 import com.creatorcommerce.platform.web.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Seed 002's batch check, for products: which of up to 100 products the caller likes, in one SQL query. */
+@Tag(name = "catalog")
 @RestController
 @RequestMapping("/v1/likes")
 class LikeController {
@@ -32,6 +36,8 @@ class LikeController {
     record CheckBatchResponse(Map<String, Boolean> likedProducts) {
     }
 
+    @Operation(operationId = "checkLikedProducts", summary = "Which of these products the caller likes")
+    @ProblemResponse(status = 400, codes = "BATCH_TOO_LARGE")
     @PostMapping("/check-batch")
     CheckBatchResponse checkBatch(@Valid @RequestBody CheckBatchRequest request, CurrentUser user) {
         List<Long> ids = request.productIds().stream().map(WebIds::require).toList();

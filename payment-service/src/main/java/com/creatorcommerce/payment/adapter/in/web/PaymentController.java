@@ -4,7 +4,10 @@ import com.creatorcommerce.payment.application.PaymentQueries;
 import com.creatorcommerce.payment.application.PaymentQueries.PaymentDetails;
 import com.creatorcommerce.payment.application.port.Paged;
 import com.creatorcommerce.payment.domain.Payment;
+import com.creatorcommerce.platform.openapi.ProblemResponse;
 import com.creatorcommerce.platform.web.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.validation.annotation.Validated;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's own payments (an admin may read any). Someone else's payment is 404, as if it did not exist. */
+@Tag(name = "payments", description = "The caller's payments (an admin may read any).")
 @RestController
 @Validated
 @RequestMapping("/v1/payments")
@@ -26,6 +30,7 @@ class PaymentController {
         this.queries = queries;
     }
 
+    @Operation(operationId = "listPayments", summary = "The caller's payments, newest first (paged)")
     @GetMapping
     PaymentPage list(CurrentUser user, @RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
@@ -34,6 +39,9 @@ class PaymentController {
                 found.total(), page, pageSize, found.hasMore());
     }
 
+    @Operation(operationId = "getPayment", summary = "One payment with its cancellations",
+            description = "Another user's payment is answered 404, as if it did not exist (an admin may read any).")
+    @ProblemResponse(status = 404, codes = "PAYMENT_NOT_FOUND")
     @GetMapping("/{id}")
     PaymentResponse get(CurrentUser user, @PathVariable long id) {
         PaymentDetails details = queries.get(id, user.id(), user.isAdmin());

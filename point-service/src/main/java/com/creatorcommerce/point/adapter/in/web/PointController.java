@@ -1,10 +1,13 @@
 package com.creatorcommerce.point.adapter.in.web;
 
+import com.creatorcommerce.platform.openapi.ProblemResponse;
 import com.creatorcommerce.platform.snowflake.IdString;
 import com.creatorcommerce.platform.web.CurrentUser;
 import com.creatorcommerce.point.application.PointQueries;
 import com.creatorcommerce.point.application.port.Paged;
 import com.creatorcommerce.point.domain.PointTransaction;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's wallet: balance and ledger history. */
+@Tag(name = "points", description = "The caller's points wallet: balance and ledger history.")
 @RestController
 @Validated
 @RequestMapping("/v1/points")
@@ -44,12 +48,16 @@ class PointController {
             boolean hasMore) {
     }
 
+    @Operation(operationId = "getPointBalance", summary = "The caller's point balance")
     @GetMapping("/balance")
     BalanceResponse balance(CurrentUser user) {
         PointQueries.Balance b = queries.balance(user.id());
         return new BalanceResponse(b.balance(), b.updatedAt());
     }
 
+    @Operation(operationId = "listPointTransactions", summary = "The caller's point history, newest first (paged)",
+            description = "`type` (optional): `CHARGE`, `USE` or `REFUND`.")
+    @ProblemResponse(status = 400, codes = "INVALID_TRANSACTION_TYPE")
     @GetMapping("/transactions")
     TransactionPage transactions(CurrentUser user,
             @RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
