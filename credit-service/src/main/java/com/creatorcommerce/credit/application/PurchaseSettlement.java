@@ -52,9 +52,11 @@ public class PurchaseSettlement {
     private final Outbox outbox;
     private final Clock clock;
     private final Duration refundWindow;
+    private final RefundService lotRefunds;
 
     PurchaseSettlement(CreditPurchases purchases, CreditLedger ledger, HandleOnce once, PurchaseRefunds refunds,
-            SettlementSignals signals, Outbox outbox, Clock clock, CreditSettings settings) {
+            SettlementSignals signals, Outbox outbox, Clock clock, CreditSettings settings, RefundService lotRefunds) {
+        this.lotRefunds = lotRefunds;
         this.refundWindow = settings.refundWindow();
         this.purchases = purchases;
         this.ledger = ledger;
@@ -94,11 +96,19 @@ public class PurchaseSettlement {
 
     /** payment.cancelled.v1: a payment this service gave back (others' cancels are ignored). */
     public void refunded(PaymentCancelled c, InboundMessage message) {
+        if (RefundService.isOurs(c.cancelRequestId())) {
+            lotRefunds.cancelled(c, message);
+            return;
+        }
         refunds.cancelled(c, message);
     }
 
     /** payment.cancel-failed.v1: a refund this service asked for was refused (others' are ignored). */
     public void refundFailed(PaymentCancelFailed f, InboundMessage message) {
+        if (RefundService.isOurs(f.cancelRequestId())) {
+            lotRefunds.cancelFailed(f, message);
+            return;
+        }
         refunds.cancelFailed(f, message);
     }
 

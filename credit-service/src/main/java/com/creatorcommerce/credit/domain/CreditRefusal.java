@@ -18,6 +18,18 @@ public enum CreditRefusal {
     SELF_DONATION,
     /** No such donation of the caller's. */
     DONATION_NOT_FOUND,
+    /** No such lot (credit_topups) of the caller's. */
+    TOPUP_NOT_FOUND,
+    /** No such refund of the caller's. */
+    REFUND_NOT_FOUND,
+    /** The lot was not bought (a bonus or a carried-over balance): there is no payment to refund. */
+    TOPUP_NOT_REFUNDABLE,
+    /** The lot's refundable_until has passed. */
+    REFUND_PERIOD_EXPIRED,
+    /** The lot was refunded before. */
+    ALREADY_REFUNDED,
+    /** Every credit of the lot was spent: nothing to refund. */
+    NOTHING_TO_REFUND,
     /** The wallet could not be written after the bounded retries (lock wait, deadlock); nothing changed. */
     CREDIT_WALLET_BUSY
 }
