@@ -72,7 +72,7 @@ class OrderDeadlineIT extends OrderTestBase {
     }
 
     @Test
-    void aCancellationLeftUnansweredKeepsTheOrderCompletedWithTheReasonAndCanBeRequestedAgain() {
+    void aCancellationLeftUnansweredIsParkedForOperatorsKeepsTheOrderCompletedWithTheReasonAndCanBeRequestedAgain() {
         Created vase = createProduct("Vase", 12_000, OptionSpec.of("Glass", 0, 3));
         User user = newUser();
         long orderId = placed(user, items(vase.option(0), 1));
@@ -87,7 +87,14 @@ class OrderDeadlineIT extends OrderTestBase {
         assertThat(failed.path("cancel_status").asString()).isEqualTo("FAILED");
         assertThat(failed.path("failure_code").asString()).isEqualTo("TIMED_OUT");
         assertThat(failed.path("saga_type").asString()).isEqualTo("order.cancel");
-        assertThat(failed.path("saga_status").asString()).isEqualTo("COMPENSATED");
+        assertThat(failed.path("saga_status").asString()).as("parked for operators").isEqualTo("FAILED");
+        assertThat(failed.path("failure_reason").asString()).endsWith("(refund-points unanswered after 2 attempt(s))");
+        long parked = cancelSagaOf(orderId);
+        JsonNode saga = json(get("/v1/admin/sagas/" + parked, adminToken()));
+        assertThat(saga.path("current_step").asString()).isEqualTo("refund-points");
+        assertThat(saga.path("deadline_at").isNull() || saga.path("deadline_at").isMissingNode()).isTrue();
+        JsonNode listed = json(get("/v1/admin/sagas?type=order.cancel&state=FAILED&page_size=100", adminToken()));
+        assertThat(listed.path("items")).extracting(x -> x.path("id").asString()).contains(Long.toString(parked));
         assertThat(stockOf(vase.option(0))).as("nothing restored yet").isEqualTo(2);
         assertThat(appended(OrderTopics.CANCELLED, orderId)).isZero();
 

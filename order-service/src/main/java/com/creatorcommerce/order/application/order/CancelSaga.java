@@ -6,6 +6,7 @@ import com.creatorcommerce.contracts.point.PointTopics;
 import com.creatorcommerce.contracts.point.RefundPointsCommand;
 import com.creatorcommerce.platform.saga.SagaCommand;
 import com.creatorcommerce.platform.saga.SagaDefinition;
+import com.creatorcommerce.platform.saga.SagaReason;
 import com.creatorcommerce.platform.saga.StepOutcome;
 
 /**
@@ -14,7 +15,8 @@ import com.creatorcommerce.platform.saga.StepOutcome;
  * compensations, and both participants always answer with success (a refund of nothing, a release of nothing). A
  * step left unanswered after its re-sends ends the saga (reason {@code DEADLINE_EXPIRED}): the order stays
  * COMPLETED with the reason and can be cancelled again, which repeats every step harmlessly (each is idempotent per
- * order at its participant).
+ * order at its participant). The saga is forward-only (ADR 11): such a step parks it FAILED, visible to operators, who
+ * can retry it; if it then finishes (or a late reply resumes it), the order is CANCELLED after all.
  */
 public final class CancelSaga {
 
@@ -29,8 +31,11 @@ public final class CancelSaga {
         /** The order is CANCELLED. */
         void cancelled(CancelData data);
 
-        /** The cancellation could not finish: the order stays COMPLETED with the reason. */
-        void cancelFailed(CancelData data, String reasonCode);
+        /**
+         * The cancellation could not finish (its saga is parked FAILED for an operator): the order stays COMPLETED
+         * with the reason, and may be cancelled again. May be told again after an operator's retry fails again.
+         */
+        void cancelFailed(CancelData data, SagaReason reason);
     }
 
     private CancelSaga() {
@@ -59,8 +64,9 @@ public final class CancelSaga {
                             local.restoreStock(d.orderId());
                             return StepOutcome.success(d);
                         }))
+                .forwardOnly()
                 .onCompleted(local::cancelled)
-                .onCompensated(local::cancelFailed)
+                .onFailed((d, reason) -> local.cancelFailed(d, reason))
                 .build();
     }
 }

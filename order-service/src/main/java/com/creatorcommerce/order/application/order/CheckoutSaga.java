@@ -1,6 +1,7 @@
 package com.creatorcommerce.order.application.order;
 
 import com.creatorcommerce.contracts.coupon.ConfirmCouponCommand;
+import com.creatorcommerce.contracts.coupon.CouponConfirmationRejected;
 import com.creatorcommerce.contracts.coupon.CouponReservationRejected;
 import com.creatorcommerce.contracts.coupon.CouponReserved;
 import com.creatorcommerce.contracts.coupon.CouponTopics;
@@ -9,11 +10,13 @@ import com.creatorcommerce.contracts.coupon.ReserveCouponCommand;
 import com.creatorcommerce.contracts.payment.CancelPaymentCommand;
 import com.creatorcommerce.contracts.payment.ConfirmPaymentCommand;
 import com.creatorcommerce.contracts.payment.PaymentApproved;
+import com.creatorcommerce.contracts.payment.PaymentFailed;
 import com.creatorcommerce.contracts.payment.PaymentPurpose;
 import com.creatorcommerce.contracts.payment.PaymentTopics;
 import com.creatorcommerce.contracts.point.ChargePointsCommand;
 import com.creatorcommerce.contracts.point.PointRejectionReason;
 import com.creatorcommerce.contracts.point.PointTopics;
+import com.creatorcommerce.contracts.point.PointsChargeRejected;
 import com.creatorcommerce.contracts.point.PointsCharged;
 import com.creatorcommerce.contracts.point.PointsUseRejected;
 import com.creatorcommerce.contracts.point.RefundPointsCommand;
@@ -21,6 +24,7 @@ import com.creatorcommerce.contracts.point.UsePointsCommand;
 import com.creatorcommerce.order.domain.order.FailureCode;
 import com.creatorcommerce.platform.saga.SagaCommand;
 import com.creatorcommerce.platform.saga.SagaDefinition;
+import com.creatorcommerce.platform.saga.SagaReason;
 import com.creatorcommerce.platform.saga.StepOutcome;
 
 /**
@@ -50,8 +54,11 @@ public final class CheckoutSaga {
         /** The order is COMPLETED. */
         void completed(CheckoutData data);
 
-        /** The order is CANCELLED for {@code reasonCode} (a {@link FailureCode} name or a library reason). */
-        void failed(CheckoutData data, String reasonCode);
+        /**
+         * The order is CANCELLED for the reason's code (a {@link FailureCode} name or a library reason), with its
+         * detail (what the refusing service said, or which step went unanswered).
+         */
+        void failed(CheckoutData data, SagaReason reason);
     }
 
     private CheckoutSaga() {
@@ -72,7 +79,7 @@ public final class CheckoutSaga {
                         .onSuccess(CouponTopics.RESERVED, CouponReserved.class,
                                 (d, r) -> d.withDiscount(r.discountAmount()))
                         .onFailure(CouponTopics.RESERVATION_REJECTED, CouponReservationRejected.class,
-                                r -> FailureCode.COUPON_NOT_APPLICABLE.name())
+                                r -> FailureCode.COUPON_NOT_APPLICABLE.name(), CouponReservationRejected::detail)
                         .compensateWith(d -> coupon(d, CouponTopics.RELEASE, new ReleaseCouponCommand(d.orderId(),
                                 d.userId(), d.userCouponId(), "ORDER_FAILED")), CouponTopics.RESERVATION_RELEASED)
                         .deadline(p.participantDeadline())
@@ -83,7 +90,8 @@ public final class CheckoutSaga {
                                 PaymentPurpose.ORDER_CHARGE, d.orderId(), d.userId(), d.chargeAmount())))
                         .onSuccess(PaymentTopics.APPROVED, PaymentApproved.class,
                                 (d, r) -> d.withPayment(r.paymentId()))
-                        .onFailure(PaymentTopics.FAILED, FailureCode.PAYMENT_DECLINED.name())
+                        .onFailure(PaymentTopics.FAILED, PaymentFailed.class, r -> FailureCode.PAYMENT_DECLINED.name(),
+                                PaymentFailed::failureMessage)
                         // points already credited stay in the wallet: their payment is then not cancelled
                         .compensateWith(d -> d.pointsCharged() ? null : payment(d, PaymentTopics.CANCEL,
                                 new CancelPaymentCommand(d.paymentKey(), cancelRequestId(d.orderId()), null,
@@ -96,7 +104,8 @@ public final class CheckoutSaga {
                         .command(d -> points(d, PointTopics.CHARGE, new ChargePointsCommand(d.orderId(), d.userId(),
                                 d.chargeAmount(), d.paymentId())))
                         .onSuccess(PointTopics.CHARGED, PointsCharged.class, (d, r) -> d.withPointsCharged())
-                        .onFailure(PointTopics.CHARGE_REJECTED, FailureCode.POINT_CHARGE_REJECTED.name())
+                        .onFailure(PointTopics.CHARGE_REJECTED, PointsChargeRejected.class,
+                                r -> FailureCode.POINT_CHARGE_REJECTED.name(), PointsChargeRejected::detail)
                         .deadline(p.participantDeadline())
                         .retryable(p.participantAttempts()))
                 .step("use-points", s -> s
@@ -107,7 +116,7 @@ public final class CheckoutSaga {
                         .onFailure(PointTopics.USE_REJECTED, PointsUseRejected.class,
                                 r -> r.reason() == PointRejectionReason.INSUFFICIENT_POINTS
                                         ? FailureCode.INSUFFICIENT_POINTS.name()
-                                        : FailureCode.POINTS_USE_REJECTED.name())
+                                        : FailureCode.POINTS_USE_REJECTED.name(), PointsUseRejected::detail)
                         .compensateWith(d -> points(d, PointTopics.REFUND, new RefundPointsCommand(d.orderId(),
                                 d.userId(), "ORDER_FAILED")), PointTopics.REFUNDED)
                         .deadline(p.participantDeadline())
@@ -117,12 +126,13 @@ public final class CheckoutSaga {
                         .command(d -> coupon(d, CouponTopics.CONFIRM, new ConfirmCouponCommand(d.orderId(),
                                 d.userId(), d.userCouponId())))
                         .onSuccess(CouponTopics.USE_CONFIRMED)
-                        .onFailure(CouponTopics.CONFIRMATION_REJECTED,
-                                FailureCode.COUPON_CONFIRMATION_REJECTED.name())
+                        .onFailure(CouponTopics.CONFIRMATION_REJECTED, CouponConfirmationRejected.class,
+                                r -> FailureCode.COUPON_CONFIRMATION_REJECTED.name(),
+                                CouponConfirmationRejected::detail)
                         .deadline(p.participantDeadline())
                         .retryable(p.participantAttempts()))
                 .onCompleted(local::completed)
-                .onCompensated(local::failed)
+                .onCompensatedWith(local::failed)
                 .build();
     }
 

@@ -33,7 +33,7 @@ public class OrderEvents {
 
     void cancelled(Order o, boolean afterCompletion) {
         append(o, OrderTopics.CANCELLED, new OrderCancelled(o.id(), o.userId(), o.failure().name(),
-                o.failure().reason(), afterCompletion, chargedPoints(o), o.cancelledAt()));
+                o.failureReason(), afterCompletion, chargedPoints(o), o.cancelledAt()));
     }
 
     private static long chargedPoints(Order o) {

@@ -4,6 +4,7 @@ import com.creatorcommerce.order.application.CartService;
 import com.creatorcommerce.order.application.StockReservationService;
 import com.creatorcommerce.order.application.port.Orders;
 import com.creatorcommerce.order.domain.cart.CartLine;
+import com.creatorcommerce.order.domain.order.CancelStatus;
 import com.creatorcommerce.order.domain.order.FailureCode;
 import com.creatorcommerce.order.domain.order.Order;
 import com.creatorcommerce.order.domain.order.OrderItem;
@@ -12,6 +13,7 @@ import com.creatorcommerce.order.domain.stock.Rejection;
 import com.creatorcommerce.order.domain.stock.ReservationLine;
 import com.creatorcommerce.order.domain.stock.ReservationResult;
 import com.creatorcommerce.platform.saga.SagaDefinition;
+import com.creatorcommerce.platform.saga.SagaReason;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -84,15 +86,15 @@ public class OrderSagaSteps implements CheckoutSaga.Local, CancelSaga.Local {
     }
 
     @Override
-    public void failed(CheckoutData data, String reasonCode) {
+    public void failed(CheckoutData data, SagaReason reason) {
         Order order = orders.lock(data.orderId()).orElseThrow();
         if (order.status() != OrderStatus.PENDING) {
-            log.warn("Checkout of order {} compensated ({}), but the order is {}", order.id(), reasonCode,
+            log.warn("Checkout of order {} compensated ({}), but the order is {}", order.id(), reason.code(),
                     order.status());
             return;
         }
-        Order cancelled = order.fail(failureOf(reasonCode), data.discountAmount(), data.paymentId(),
-                data.pointsCharged(), now());
+        Order cancelled = order.fail(failureOf(reason.code()), reason.detail(), data.discountAmount(),
+                data.paymentId(), data.pointsCharged(), now());
         orders.update(cancelled);
         events.cancelled(cancelled, false);
     }
@@ -100,6 +102,11 @@ public class OrderSagaSteps implements CheckoutSaga.Local, CancelSaga.Local {
     @Override
     public void cancelled(CancelData data) {
         Order order = orders.lock(data.orderId()).orElseThrow();
+        if (order.status() != OrderStatus.COMPLETED) {
+            // two cancellations finished (a parked one retried by an operator, and the customer's second request)
+            log.info("Cancellation of order {} finished, but the order is {} already", order.id(), order.status());
+            return;
+        }
         Order cancelled = order.cancelled(data.byAdmin() ? FailureCode.CANCELLED_BY_ADMIN
                 : FailureCode.CANCELLED_BY_USER, now());
         orders.update(cancelled);
@@ -107,10 +114,13 @@ public class OrderSagaSteps implements CheckoutSaga.Local, CancelSaga.Local {
     }
 
     @Override
-    public void cancelFailed(CancelData data, String reasonCode) {
+    public void cancelFailed(CancelData data, SagaReason reason) {
         Order order = orders.lock(data.orderId()).orElseThrow();
-        log.warn("Cancellation of order {} did not finish ({}); the order stays COMPLETED", order.id(), reasonCode);
-        orders.update(order.cancelFailed(failureOf(reasonCode), now()));
+        log.warn("Cancellation of order {} did not finish ({}: {}); the order stays {}", order.id(), reason.code(),
+                reason.detail(), order.status());
+        if (order.status() == OrderStatus.COMPLETED && order.cancelStatus() == CancelStatus.IN_PROGRESS) {
+            orders.update(order.cancelFailed(failureOf(reason.code()), reason.detail(), now()));
+        }
     }
 
     /** A saga's reason code as the order shows it. */

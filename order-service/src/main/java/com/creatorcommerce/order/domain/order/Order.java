@@ -14,13 +14,15 @@ import java.util.Objects;
  * {@link #cancelled} (CANCELLED) or {@link #cancelFailed} (stays COMPLETED, may be cancelled again).
  *
  * @param failure why it was cancelled or why its cancellation failed; null otherwise
+ * @param failureDetail what the refusing service said about {@code failure} (e.g. the balance that was short), or
+ *     which step went unanswered; null when nothing more is known
  * @param cancelStatus the cancellation of a completed order; null when nobody asked for one
  * @param idempotencyKey the client's Idempotency-Key of the request that placed it
  */
 public record Order(long id, long userId, OrderStatus status, List<OrderItem> items, long discountAmount,
         Long userCouponId, OrderCharge charge, boolean fromCart, FailureCode failure, CancelStatus cancelStatus,
         Long checkoutSagaId, Long cancelSagaId, String idempotencyKey, Instant createdAt, Instant updatedAt,
-        Instant completedAt, Instant cancelledAt) {
+        Instant completedAt, Instant cancelledAt, String failureDetail) {
 
     public Order {
         Objects.requireNonNull(status, "status");
@@ -40,7 +42,7 @@ public record Order(long id, long userId, OrderStatus status, List<OrderItem> it
             boolean fromCart, String idempotencyKey, Instant now) {
         OrderCharge charge = chargeAmount == null ? null : new OrderCharge(chargeAmount, false, null);
         return new Order(id, userId, OrderStatus.PENDING, items, 0, userCouponId, charge, fromCart, null, null, null,
-                null, idempotencyKey, now, now, null, null);
+                null, idempotencyKey, now, now, null, null, null);
     }
 
     public long totalAmount() {
@@ -77,15 +79,20 @@ public record Order(long id, long userId, OrderStatus status, List<OrderItem> it
         require(status == OrderStatus.PENDING, "complete");
         return new Order(id, userId, OrderStatus.COMPLETED, items, boundedDiscount(discount), userCouponId,
                 settled(charged, paymentId), fromCart, null, null, checkoutSagaId, cancelSagaId, idempotencyKey,
-                createdAt, now, now, null);
+                createdAt, now, now, null, null);
     }
 
     /** PENDING → CANCELLED: the order failed; points charged on the way stay credited and the order says so. */
     public Order fail(FailureCode why, long discount, Long paymentId, boolean charged, Instant now) {
+        return fail(why, null, discount, paymentId, charged, now);
+    }
+
+    /** As {@link #fail(FailureCode, long, Long, boolean, Instant)}, with what the refusing service said. */
+    public Order fail(FailureCode why, String detail, long discount, Long paymentId, boolean charged, Instant now) {
         require(status == OrderStatus.PENDING, "fail");
         return new Order(id, userId, OrderStatus.CANCELLED, items, boundedDiscount(discount), userCouponId,
                 settled(charged, paymentId), fromCart, Objects.requireNonNull(why), null, checkoutSagaId,
-                cancelSagaId, idempotencyKey, createdAt, now, null, now);
+                cancelSagaId, idempotencyKey, createdAt, now, null, now, detail);
     }
 
     /**
@@ -106,23 +113,41 @@ public record Order(long id, long userId, OrderStatus status, List<OrderItem> it
         }
         return new Order(id, userId, status, items, discountAmount, userCouponId, charge, fromCart, failure,
                 CancelStatus.IN_PROGRESS, checkoutSagaId, cancelSagaId, idempotencyKey, createdAt, now, completedAt,
-                null);
+                null, failureDetail);
     }
 
-    /** The cancellation finished: CANCELLED ({@code by}: CANCELLED_BY_USER or CANCELLED_BY_ADMIN). */
+    /**
+     * The cancellation finished: CANCELLED ({@code by}: CANCELLED_BY_USER or CANCELLED_BY_ADMIN). Also from a FAILED
+     * cancellation: an operator retried its parked saga, which then finished.
+     */
     public Order cancelled(FailureCode by, Instant now) {
-        require(status == OrderStatus.COMPLETED && cancelStatus == CancelStatus.IN_PROGRESS, "finish cancelling");
+        require(status == OrderStatus.COMPLETED && (cancelStatus == CancelStatus.IN_PROGRESS
+                || cancelStatus == CancelStatus.FAILED), "finish cancelling");
         return new Order(id, userId, OrderStatus.CANCELLED, items, discountAmount, userCouponId, charge, fromCart,
                 Objects.requireNonNull(by), CancelStatus.DONE, checkoutSagaId, cancelSagaId, idempotencyKey,
-                createdAt, now, completedAt, now);
+                createdAt, now, completedAt, now, null);
     }
 
     /** The cancellation could not finish: the order stays COMPLETED with the reason, and may be cancelled again. */
     public Order cancelFailed(FailureCode why, Instant now) {
+        return cancelFailed(why, null, now);
+    }
+
+    /** As {@link #cancelFailed(FailureCode, Instant)}, with what the refusing service said (or which step). */
+    public Order cancelFailed(FailureCode why, String detail, Instant now) {
         require(status == OrderStatus.COMPLETED && cancelStatus == CancelStatus.IN_PROGRESS, "fail cancelling");
         return new Order(id, userId, status, items, discountAmount, userCouponId, charge, fromCart,
                 Objects.requireNonNull(why), CancelStatus.FAILED, checkoutSagaId, cancelSagaId, idempotencyKey,
-                createdAt, now, completedAt, null);
+                createdAt, now, completedAt, null, detail);
+    }
+
+    /** The text {@code failure_reason} shows: the failure's explanation, then what the service said; or null. */
+    public String failureReason() {
+        if (failure == null) {
+            return null;
+        }
+        return failureDetail == null || failureDetail.isBlank() ? failure.reason()
+                : failure.reason() + " (" + failureDetail + ")";
     }
 
     private OrderCharge settled(boolean charged, Long paymentId) {

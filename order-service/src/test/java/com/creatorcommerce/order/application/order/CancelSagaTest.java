@@ -10,6 +10,7 @@ import com.creatorcommerce.contracts.point.PointsRefunded;
 import com.creatorcommerce.contracts.point.RefundPointsCommand;
 import com.creatorcommerce.platform.saga.SagaProbe;
 import com.creatorcommerce.platform.saga.SagaProbe.Step;
+import com.creatorcommerce.platform.saga.SagaReason;
 import com.creatorcommerce.platform.saga.SagaStatus;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,8 +36,8 @@ class CancelSagaTest {
         }
 
         @Override
-        public void cancelFailed(CancelData data, String reasonCode) {
-            effects.add("cancel failed " + reasonCode);
+        public void cancelFailed(CancelData data, SagaReason reason) {
+            effects.add("cancel failed " + reason.code() + " / " + reason.detail());
         }
     }, PROPS));
 
@@ -68,7 +69,7 @@ class CancelSagaTest {
     }
 
     @Test
-    void aStepUnansweredAfterItsAttemptsEndsTheSagaWithoutUndoingAnythingAndTheOrderIsTold() {
+    void aStepUnansweredAfterItsAttemptsParksTheSagaFailedOnItWithoutUndoingAnythingAndTheOrderIsTold() {
         saga.start(new CancelData(900, 7, 37_000, 55L, false));
         saga.reply(PointTopics.REFUNDED, new PointsRefunded(900, 7, 37_000, 37_000, 3L));
 
@@ -76,9 +77,31 @@ class CancelSagaTest {
         assertThat(retry.command().type()).isEqualTo(CouponTopics.RELEASE);
         Step<CancelData> s = saga.deadline();
 
-        assertThat(s.status()).isEqualTo(SagaStatus.COMPENSATED);
+        assertThat(s.status()).isEqualTo(SagaStatus.FAILED);
+        assertThat(s.step()).isEqualTo("release-coupon");
         assertThat(s.reasonCode()).isEqualTo("DEADLINE_EXPIRED");
+        assertThat(s.reasonDetail()).isEqualTo("release-coupon unanswered after 2 attempt(s)");
         assertThat(s.sent()).isEmpty();
-        assertThat(effects).containsExactly("cancel failed DEADLINE_EXPIRED");
+        assertThat(s.deadline()).isNull();
+        assertThat(effects).containsExactly("cancel failed DEADLINE_EXPIRED / release-coupon unanswered after 2 "
+                + "attempt(s)");
+    }
+
+    @Test
+    void anOperatorsRetryOfTheParkedSagaSendsTheStepAgainAndTheOrderIsCancelledWhenItIsAnswered() {
+        saga.start(new CancelData(900, 7, 37_000, 55L, false));
+        saga.deadline();
+        saga.deadline();
+
+        Step<CancelData> retried = saga.retry();
+        assertThat(retried.status()).isEqualTo(SagaStatus.RUNNING);
+        assertThat(retried.command().payload()).isEqualTo(new RefundPointsCommand(900, 7, "ORDER_CANCELLED"));
+
+        saga.reply(PointTopics.REFUNDED, new PointsRefunded(900, 7, 37_000, 37_000, 3L));
+        Step<CancelData> done = saga.reply(CouponTopics.RESERVATION_RELEASED,
+                new CouponReservationReleased(900, 55, true));
+        assertThat(done.status()).isEqualTo(SagaStatus.COMPLETED);
+        assertThat(effects).containsExactly("cancel failed DEADLINE_EXPIRED / refund-points unanswered after 2 "
+                + "attempt(s)", "stock restored 900", "cancelled");
     }
 }

@@ -24,6 +24,7 @@ import com.creatorcommerce.contracts.point.PointsUsed;
 import com.creatorcommerce.contracts.point.RefundPointsCommand;
 import com.creatorcommerce.order.domain.order.FailureCode;
 import com.creatorcommerce.platform.saga.SagaProbe.Step;
+import com.creatorcommerce.platform.saga.SagaReason;
 import com.creatorcommerce.platform.saga.SagaStatus;
 import com.creatorcommerce.platform.saga.StepEvent;
 import java.time.Duration;
@@ -64,6 +65,8 @@ class CheckoutSagaCompensationTest extends CheckoutSagaFixture {
                 new CouponReservationReleased(ORDER, COUPON, true));
         assertThat(end.status()).isEqualTo(SagaStatus.COMPENSATED);
         assertThat(local.effects).containsExactly("stock reserved", "stock released", "failed INSUFFICIENT_POINTS");
+        assertThat(local.reasons).as("the order is told what point-service said")
+                .containsExactly(new SagaReason("INSUFFICIENT_POINTS", "short"));
     }
 
     @Test

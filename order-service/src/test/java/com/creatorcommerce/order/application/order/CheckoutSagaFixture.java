@@ -4,6 +4,7 @@ import com.creatorcommerce.contracts.payment.PaymentApproved;
 import com.creatorcommerce.contracts.payment.PaymentPurpose;
 import com.creatorcommerce.order.domain.order.FailureCode;
 import com.creatorcommerce.platform.saga.SagaProbe;
+import com.creatorcommerce.platform.saga.SagaReason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ abstract class CheckoutSagaFixture {
     /** The local side, recorded. */
     static final class Recorder implements CheckoutSaga.Local {
         final List<String> effects = new ArrayList<>();
+        final List<SagaReason> reasons = new ArrayList<>();
         FailureCode stockRefusal;
         CheckoutData completed;
 
@@ -43,8 +45,9 @@ abstract class CheckoutSagaFixture {
         }
 
         @Override
-        public void failed(CheckoutData data, String reasonCode) {
-            effects.add("failed " + reasonCode);
+        public void failed(CheckoutData data, SagaReason reason) {
+            effects.add("failed " + reason.code());
+            reasons.add(reason);
         }
     }
 

@@ -61,7 +61,7 @@ final class OrderJson {
                             o.charge().amount(), o.charge().pointsCharged(), o.charge().paymentId()),
                     o.items().stream().map(ItemResponse::of).toList(),
                     o.failure() == null ? null : o.failure().name(),
-                    o.failure() == null ? null : o.failure().reason(),
+                    o.failureReason(),
                     o.cancelStatus() == null ? null : o.cancelStatus().name(),
                     view.saga() == null ? null : view.saga().type(),
                     view.saga() == null ? null : view.saga().status(),

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Repository;
 class JdbcOrders implements Orders {
 
     private static final String ORDER_SELECT = "SELECT order_id, user_id, user_coupon_id, order_status, "
-            + "discount_amount, charge_amount, points_charged, payment_id, from_cart, failure_code, cancel_status, "
+            + "discount_amount, charge_amount, points_charged, payment_id, from_cart, failure_code, failure_detail, "
+            + "cancel_status, "
             + "checkout_saga_id, cancel_saga_id, idempotency_key, created_at, updated_at, completed_at, cancelled_at "
             + "FROM orders ";
     private static final String ITEM_SELECT = "SELECT order_item_id, order_id, product_option_id, product_name, "
@@ -87,12 +88,13 @@ class JdbcOrders implements Orders {
     @Override
     public void update(Order o) {
         int updated = jdbc.sql("UPDATE orders SET order_status = ?, discount_amount = ?, final_amount = ?, "
-                        + "points_charged = ?, payment_id = ?, failure_code = ?, failure_reason = ?, cancel_status = ?, "
+                        + "points_charged = ?, payment_id = ?, failure_code = ?, failure_reason = ?, failure_detail = ?, "
+                        + "cancel_status = ?, "
                         + "updated_at = ?, completed_at = ?, cancelled_at = ? WHERE order_id = ?")
                 .params(o.status().name(), o.discountAmount(), o.finalAmount(), o.pointsCharged(),
                         o.charge() == null ? null : o.charge().paymentId(),
                         o.failure() == null ? null : o.failure().name(),
-                        o.failure() == null ? null : o.failure().reason(),
+                        clip(o.failureReason(), 255), clip(o.failureDetail(), 500),
                         o.cancelStatus() == null ? null : o.cancelStatus().name(), utc(o.updatedAt()),
                         utc(o.completedAt()), utc(o.cancelledAt()), o.id())
                 .update();
@@ -140,14 +142,14 @@ class JdbcOrders implements Orders {
     /** An order row before its items are read. */
     private record Row(long id, long userId, Long userCouponId, OrderStatus status, long discountAmount,
             Long chargeAmount, boolean pointsCharged, Long paymentId, boolean fromCart, FailureCode failure,
-            CancelStatus cancelStatus, Long checkoutSagaId, Long cancelSagaId, String idempotencyKey,
+            String failureDetail, CancelStatus cancelStatus, Long checkoutSagaId, Long cancelSagaId, String idempotencyKey,
             Instant createdAt, Instant updatedAt, Instant completedAt, Instant cancelledAt) {
 
         Order order(List<OrderItem> items) {
             OrderCharge charge = chargeAmount == null ? null : new OrderCharge(chargeAmount, pointsCharged, paymentId);
             return new Order(id, userId, status, items, discountAmount, userCouponId, charge, fromCart, failure,
                     cancelStatus, checkoutSagaId, cancelSagaId, idempotencyKey, createdAt, updatedAt, completedAt,
-                    cancelledAt);
+                    cancelledAt, failureDetail);
         }
     }
 
@@ -158,7 +160,7 @@ class JdbcOrders implements Orders {
                 OrderStatus.valueOf(rs.getString("order_status")), rs.getLong("discount_amount"),
                 nullableLong(rs, "charge_amount"), rs.getBoolean("points_charged"), nullableLong(rs, "payment_id"),
                 rs.getBoolean("from_cart"), failure == null ? null : FailureCode.of(failure),
-                cancel == null ? null : CancelStatus.valueOf(cancel), nullableLong(rs, "checkout_saga_id"),
+                rs.getString("failure_detail"), cancel == null ? null : CancelStatus.valueOf(cancel), nullableLong(rs, "checkout_saga_id"),
                 nullableLong(rs, "cancel_saga_id"), rs.getString("idempotency_key"), instant(rs, "created_at"),
                 instant(rs, "updated_at"), instant(rs, "completed_at"), instant(rs, "cancelled_at"));
     }
@@ -181,5 +183,9 @@ class JdbcOrders implements Orders {
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

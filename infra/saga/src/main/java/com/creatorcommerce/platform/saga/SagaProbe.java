@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Drives a service's {@link SagaDefinition} through the library's own state machine (package-private in
- * {@code infra/saga}, hence this class in the library's package of the test sources): start, replies, deadlines; no
+ * A test kit for unit tests of a service's {@link SagaDefinition} ("given this state and this reply, expect this
+ * command"): drives it through the library's own state machine: start, replies, deadlines, an operator's retry; no
  * Spring, database or broker. Each call moves on from the state the previous one left, and answers what the
- * transition did: the new status and step, the data, the commands it sent and the log events it wrote.
+ * transition did: the new status and step, the data, the reason, the commands it sent and the log events it wrote.
  *
  * @param <D> the saga data
  */
@@ -18,7 +18,7 @@ public final class SagaProbe<D> {
 
     /** What one event did. */
     public record Step<D>(SagaStatus status, String step, D data, int attempts, String reasonCode,
-            List<String> executed, List<String> compensated, List<SagaCommand> sent, List<StepEvent> events,
+            String reasonDetail, List<String> executed, List<String> compensated, List<SagaCommand> sent, List<StepEvent> events,
             Duration deadline) {
 
         /** The only command sent. */
@@ -61,6 +61,11 @@ public final class SagaProbe<D> {
         return apply(machine.deadline(require()));
     }
 
+    /** An operator retries the saga (the current command or compensation; a parked forward-only step). */
+    public Step<D> retry() {
+        return apply(machine.retry(require()));
+    }
+
     private SagaState<D> require() {
         if (state == null) {
             throw new IllegalStateException("start the saga first");
@@ -80,7 +85,7 @@ public final class SagaProbe<D> {
         }
         SagaState<D> s = t.next();
         return new Step<>(s.status(), s.step() < 0 ? null : definition.step(s.step()).name(), s.data(), s.attempts(),
-                s.reasonCode(), s.executed(), s.compensated(), List.copyOf(sent), List.copyOf(events),
+                s.reasonCode(), s.reasonDetail(), s.executed(), s.compensated(), List.copyOf(sent), List.copyOf(events),
                 t.deadline());
     }
 }
