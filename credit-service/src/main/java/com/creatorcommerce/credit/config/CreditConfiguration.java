@@ -2,6 +2,7 @@ package com.creatorcommerce.credit.config;
 
 import com.creatorcommerce.contracts.credit.CreditTopics;
 import com.creatorcommerce.credit.application.CreditSettings;
+import com.creatorcommerce.credit.application.SettlementSettings;
 import com.creatorcommerce.credit.application.ledger.LedgerSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +14,7 @@ import org.springframework.kafka.config.TopicBuilder;
 
 /** The clock, the credit settings and the {@code credit.events} topic. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({CreditSettings.class, LedgerSettings.class})
+@EnableConfigurationProperties({CreditSettings.class, LedgerSettings.class, SettlementSettings.class})
 class CreditConfiguration {
 
     /** UTC, in microseconds: what {@code DATETIME(6)} stores, so that an instant reads back equal. */

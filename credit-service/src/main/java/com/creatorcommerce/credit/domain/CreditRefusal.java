@@ -30,6 +30,10 @@ public enum CreditRefusal {
     ALREADY_REFUNDED,
     /** Every credit of the lot was spent: nothing to refund. */
     NOTHING_TO_REFUND,
+    /** No such settlement. */
+    SETTLEMENT_NOT_FOUND,
+    /** The settlement was marked PAID before. */
+    SETTLEMENT_ALREADY_PAID,
     /** The wallet could not be written after the bounded retries (lock wait, deadlock); nothing changed. */
     CREDIT_WALLET_BUSY
 }
