@@ -23,7 +23,10 @@ import tools.jackson.databind.node.ObjectNode;
  * One API documentation UI for the whole platform: for every configured route (route id = service name) the
  * gateway proxies {@code GET /v3/api-docs/<service>} to that service's {@code /v3/api-docs}, rewriting the document's
  * {@code servers} to the gateway so that "Try it out" goes through it, and Swagger UI at {@code /swagger-ui.html}
- * lists them all (plus the gateway's own document at {@code /v3/api-docs/gateway}).
+ * lists them all (plus the gateway's own document at {@code /v3/api-docs/gateway}). The services' documents declare
+ * the bearer JWT scheme (infra/service-starter's OpenAPI customizer): Swagger UI's "Authorize" takes a token (in the
+ * dev profile from {@code POST /auth/dev-token}), keeps it across documents, and "Try it out" calls the operation
+ * through the gateway with it, as a client would.
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiDocsConfiguration {
@@ -48,9 +51,20 @@ public class ApiDocsConfiguration {
             urls.add(new SwaggerUrl(id, PREFIX + id, id));
         }
         SwaggerUiConfigProperties ui = swaggerUi.getIfAvailable();
-        if (ui != null && (ui.getUrls() == null || ui.getUrls().isEmpty())) {
-            ui.setUrls(urls);
-            ui.setUrlsPrimaryName(services.isEmpty() ? null : services.getFirst().getId());
+        if (ui != null) {
+            if (ui.getUrls() == null || ui.getUrls().isEmpty()) {
+                ui.setUrls(urls);
+                ui.setUrlsPrimaryName(services.isEmpty() ? null : services.getFirst().getId());
+            }
+            // "Authorize" once with a bearer token (every service's document declares the scheme): it is kept while
+            // switching between the services' documents and across reloads, and "Try it out" sends it through the
+            // gateway (the documents' server is "/"). The operation ids are the generated clients' method names.
+            if (ui.getPersistAuthorization() == null) {
+                ui.setPersistAuthorization(true);
+            }
+            if (ui.getDisplayOperationId() == null) {
+                ui.setDisplayOperationId(true);
+            }
         }
         return routes.build();
     }
