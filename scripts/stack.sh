@@ -6,6 +6,9 @@ STATE=.suite
 VERSION=0.1.0-SNAPSHOT
 SERVICES="order-service:8081 point-service:8082 coupon-service:8083 payment-service:8084 credit-service:8085"
 GATEWAY="gateway:8080"
+# Actuator (probes, Prometheus) of each app answers on its own loopback port, never routed by the gateway: the app's
+# port + 1000 (gateway 9080, order-service 9081, ... credit-service 9085).
+MANAGEMENT_PORT_OFFSET=1000
 KAFKA_PORT=${SUITE_KAFKA_PORT:-9092}
 KAFKA_CONTROLLER_PORT=${SUITE_KAFKA_CONTROLLER_PORT:-9093}
 MOCK_PG_PORT=${SUITE_MOCK_PG_PORT:-9090}
@@ -74,6 +77,9 @@ is_ours() {
 # is_running <name>: the component's recorded process is alive and is really that component (see is_ours).
 is_running() { local pid; pid=$(recorded_pid "$1") && is_ours "$1" "$pid"; }
 
+# The actuator port of an app answering on <port>.
+management_port() { echo $(( $1 + MANAGEMENT_PORT_OFFSET )); }
+
 # answers <name>: the component answers on its port: the broker accepts a connection, the mock PG and the apps
 # answer their health (liveness: not the database or the broker behind them) within 5 s.
 answers() {
@@ -81,7 +87,7 @@ answers() {
   case "$1" in
     kafka) tcp_open 127.0.0.1 "$port" ;;
     mock-pg) curl -fsS -o /dev/null --max-time 5 "http://127.0.0.1:$port/__admin/health" 2>/dev/null ;;
-    *) curl -fsS -o /dev/null --max-time 5 "http://127.0.0.1:$port/actuator/health/liveness" 2>/dev/null ;;
+    *) curl -fsS -o /dev/null --max-time 5 "http://127.0.0.1:$(management_port "$port")/actuator/health/liveness" 2>/dev/null ;;
   esac
 }
 
@@ -207,7 +213,8 @@ start_app() { # module port worker-id
   is_up "$m" || stage "$m/target/$m-$VERSION.jar" "$jar"
   start_process "$m" env PLATFORM_SERVICE_DB_HOST="$hp" SPRING_KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
     "$JAVA_HOME/bin/java" $APP_JVM_OPTS -jar "$jar" \
-    --spring.profiles.active=dev --server.port="$port" --platform.snowflake.worker-id="$worker" \
+    --spring.profiles.active=dev --server.port="$port" --management.server.port="$(management_port "$port")" \
+    --platform.snowflake.worker-id="$worker" \
     ${PG_ARGS[$m]:-}
 }
 
@@ -237,7 +244,7 @@ stack_up() {
     start_app "${entry%%:*}" "${entry##*:}" "$worker"; worker=$((worker + 1))
   done
   for entry in $SERVICES $GATEWAY; do
-    wait_ready "${entry%%:*}" http_ok "http://127.0.0.1:${entry##*:}/actuator/health/readiness"
+    wait_ready "${entry%%:*}" http_ok "http://127.0.0.1:$(management_port "${entry##*:}")/actuator/health/readiness"
   done
   suite_log "All components ready in $((SECONDS - started)) s"
   stack_status
@@ -245,6 +252,7 @@ stack_up() {
 
 Gateway:      http://127.0.0.1:8080
 API docs:     http://127.0.0.1:8080/swagger-ui.html
+Actuator:     http://127.0.0.1:<port + 1000>/actuator/{health,prometheus} (loopback only; gateway 9080, services 9081-9085)
 Mock PG:      http://127.0.0.1:$MOCK_PG_PORT (payment keys pk_approve_*, pk_decline_*, pk_slow_*, pk_error_*, pk_mismatch_*)
 Dev token:    curl -s -X POST http://127.0.0.1:8080/auth/dev-token -H 'Content-Type: application/json' \\
                 -d '{"user_id":"1001","roles":["USER"]}'
@@ -275,7 +283,7 @@ stack_status() {
       case "$name" in
         kafka) tcp_open 127.0.0.1 "$port" && health=UP || health=DOWN ;;
         mock-pg) http_ok "http://127.0.0.1:$port/__admin/health" 2>/dev/null && health=UP || health=DOWN ;;
-        *) health=$(curl -s --max-time 2 "http://127.0.0.1:$port/actuator/health/readiness" | sed -n 's/.*"status":"\([A-Z_]*\)".*/\1/p'); health=${health:-DOWN} ;;
+        *) health=$(curl -s --max-time 2 "http://127.0.0.1:$(management_port "$port")/actuator/health/readiness" | sed -n 's/.*"status":"\([A-Z_]*\)".*/\1/p'); health=${health:-DOWN} ;;
       esac
       printf '%-16s %-8s %-8s %-10s %s\n' "$name" "$pid" "$rss" "$state" "$health"
     elif [ -f "$(pid_file "$name")" ]; then

@@ -44,6 +44,10 @@ public abstract class GatewayITSupport {
     @Value("${local.server.port}")
     protected int port;
 
+    /** Actuator's own loopback port (management.server.port). */
+    @Value("${local.management.port}")
+    protected int managementPort;
+
     protected final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -66,6 +70,16 @@ public abstract class GatewayITSupport {
 
     protected HttpResponse<String> get(String path, String token) throws Exception {
         HttpRequest.Builder b = request(path);
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b);
+    }
+
+    /** A GET on the actuator's own port. */
+    protected HttpResponse<String> getManagement(String path, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
+                .timeout(Duration.ofSeconds(20));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

@@ -200,12 +200,22 @@ class JwtValidationIT extends GatewayITSupport {
     }
 
     @Test
-    void keepsActuatorEndpointsOtherThanHealthForAdmins() throws Exception {
-        assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
-        assertThat(get("/actuator/gateway/routes", null).statusCode()).isEqualTo(401);
-        assertThat(get("/actuator/gateway/routes", TestJwt.user(7)).statusCode()).isEqualTo(403);
-        HttpResponse<String> routes = get("/actuator/gateway/routes", TestJwt.admin(1));
+    void servesActuatorOnItsOwnPortWithoutATokenAndNotOnThePublicPort() throws Exception {
+        assertThat(managementPort).isNotEqualTo(port);
+        assertThat(getManagement("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> routes = getManagement("/actuator/gateway/routes", null);
         assertThat(routes.statusCode()).isEqualTo(200);
         assertThat(routes.body()).contains("order-service", "credit-service");
+        HttpResponse<String> metrics = getManagement("/actuator/prometheus", null);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+
+        for (String path : new String[] {"/actuator/health", "/actuator/prometheus", "/actuator/gateway/routes"}) {
+            assertThat(get(path, null).statusCode()).as(path + " anonymous").isEqualTo(401);
+            HttpResponse<String> asAdmin = get(path, TestJwt.admin(1));
+            assertThat(asAdmin.statusCode()).as(path + " admin, public port").isEqualTo(404);
+            assertThat(asAdmin.body()).doesNotContain("jvm_", "order-service");
+        }
+        assertThat(totalRequestsReceived()).isZero();
     }
 }

@@ -5,6 +5,7 @@ import com.creatorcommerce.gateway.web.Problems;
 import com.creatorcommerce.platform.security.JwtProcessors;
 import com.creatorcommerce.platform.security.JwtProperties;
 import com.creatorcommerce.platform.security.JwtValidators;
+import com.creatorcommerce.platform.security.ManagementPort;
 import com.creatorcommerce.platform.security.Roles;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -17,6 +18,7 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
+import java.net.InetSocketAddress;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.time.Clock;
@@ -28,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -40,8 +43,10 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -51,10 +56,11 @@ import reactor.core.scheduler.Schedulers;
  * {@code iss}, {@code aud}, {@code exp}/{@code nbf} (with {@code clock-skew}) and a numeric subject. Rejections are
  * 401 problem+json with {@code WWW-Authenticate}; a missing role is 403.
  *
- * <p>Open without a token: health, API docs and Swagger UI, the dev token endpoint (which exists in the dev profile
- * only), and {@code platform.security.jwt.public-paths} / {@code public-get-paths} (catalog browsing, credit
- * packages) except {@code platform.gateway.authenticated-paths}. {@code /v1/admin/**} and the other actuator
- * endpoints need ADMIN. A token sent to a public path is still verified (and must be valid).
+ * <p>Open without a token: API docs and Swagger UI, the dev token endpoint (which exists in the dev profile only),
+ * and {@code platform.security.jwt.public-paths} / {@code public-get-paths} (catalog browsing, credit packages)
+ * except {@code platform.gateway.authenticated-paths}; actuator on the management port only (loopback; the public
+ * port serves no actuator). {@code /v1/admin/**} needs ADMIN. A token sent to a public path is still verified (and
+ * must be valid).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({JwtProperties.class, GatewaySettings.class})
@@ -63,6 +69,11 @@ public class GatewaySecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(GatewaySecurityConfiguration.class);
     private static final Set<JWSAlgorithm> ASYMMETRIC = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
             JWSAlgorithm.RS512, JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.PS256);
+
+    private static boolean isManagementPort(Environment environment, ServerWebExchange exchange) {
+        InetSocketAddress local = exchange.getRequest().getLocalAddress();
+        return local != null && ManagementPort.isManagementPort(environment, local.getPort());
+    }
 
     /**
      * Spring Security's per-filter observations (with the gateway's per-call observation, ~15% of the gateway's CPU
@@ -137,7 +148,7 @@ public class GatewaySecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, JwtProperties jwt, GatewaySettings settings,
-            CorsConfigurationSource cors) {
+            CorsConfigurationSource cors, Environment environment) {
         ReactiveJwtAuthenticationConverterAdapter converter = new ReactiveJwtAuthenticationConverterAdapter(
                 token -> (AbstractAuthenticationToken) Roles.authenticationConverter().convert(token));
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -147,8 +158,11 @@ public class GatewaySecurityConfiguration {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .cors(c -> c.configurationSource(cors))
                 .authorizeExchange(auth -> {
-                    auth.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
-                    auth.pathMatchers("/actuator/**").hasRole(Roles.ADMIN);
+                    // the actuator's own port (loopback, management.server.port): probes, Prometheus and the routes
+                    // without a token; on the public port /actuator is an unknown path like any other
+                    auth.matchers(exchange -> isManagementPort(environment, exchange)
+                            ? ServerWebExchangeMatcher.MatchResult.match()
+                            : ServerWebExchangeMatcher.MatchResult.notMatch()).permitAll();
                     auth.pathMatchers(HttpMethod.POST, "/auth/dev-token").permitAll();
                     auth.pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                             "/swagger-ui/**", "/webjars/swagger-ui/**").permitAll();

@@ -1,16 +1,17 @@
 package com.creatorcommerce.gateway.web;
 
 import com.creatorcommerce.platform.security.ProblemJson;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
-/** RFC 9457 problem+json answers written by the gateway itself (never a stack trace). */
+/**
+ * RFC 9457 problem+json answers written by the gateway itself (never a stack trace): the reactive writer of the
+ * platform's one format, {@link ProblemJson}, which the services' servlet writer shares.
+ */
 public final class Problems {
 
     public static final MediaType PROBLEM_JSON = MediaType.valueOf(ProblemJson.MEDIA_TYPE);
@@ -18,21 +19,9 @@ public final class Problems {
     private Problems() {
     }
 
+    /** The platform's one problem+json format ({@link ProblemJson}: member order, titles, code table). */
     public static byte[] body(int status, String code, String detail, String instance, Map<String, ?> extra) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        HttpStatus known = HttpStatus.resolve(status);
-        problem.put("title", known != null ? known.getReasonPhrase() : "Error");
-        problem.put("status", status);
-        problem.put("detail", detail);
-        problem.put("code", code);
-        if (instance != null) {
-            problem.put("instance", instance);
-        }
-        if (extra != null) {
-            problem.putAll(extra);
-        }
-        return JsonMapper.shared().writeValueAsBytes(problem);
+        return ProblemJson.toJson(ProblemJson.members(status, null, code, detail, instance, extra), null);
     }
 
     /** Writes the problem unless the response is already committed (then the connection is simply ended). */

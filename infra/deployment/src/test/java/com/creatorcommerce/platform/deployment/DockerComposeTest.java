@@ -113,14 +113,20 @@ class DockerComposeTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void everyComponentHasAHealthCheckAndAppsProbeTheirReadinessEndpoint() {
+    void everyComponentHasAHealthCheckAndAppsProbeTheirReadinessEndpointOnTheirManagementPort() {
         services.keySet().forEach(name -> assertThat(service(name)).as(name).containsKey("healthcheck"));
         APPS.forEach((app, port) -> {
+            int managementPort = port + 1000;
             List<String> test = (List<String>) ((Map<String, Object>) service(app).get("healthcheck")).get("test");
+            assertThat(environment(app)).as(app).containsEntry("MANAGEMENT_SERVER_PORT",
+                    Integer.toString(managementPort));
             assertThat(String.join(" ", test)).as(app)
-                    .contains("http://localhost:" + port + "/actuator/health/readiness");
+                    .contains("http://localhost:" + managementPort + "/actuator/health/readiness");
+            assertThat((List<String>) service(app).get("ports")).as(app + ": the management port is not published")
+                    .noneMatch(p -> p.contains(Integer.toString(managementPort)));
         });
         assertThat(yamlValue(platformDefaults(), "management.endpoint.health.probes.enabled")).isEqualTo(true);
+        assertThat(yamlValue(platformDefaults(), "management.server.address")).isEqualTo("127.0.0.1");
     }
 
     @Test

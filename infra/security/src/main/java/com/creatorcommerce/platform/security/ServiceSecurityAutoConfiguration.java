@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -22,7 +23,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 /**
  * Every service validates the bearer token itself (defence in depth behind the gateway): stateless, roles from the
  * {@code roles} claim, {@code /v1/admin/**} for ADMIN only (checked before the configured public paths, which cannot
- * open it), health and API docs open, everything else authenticated.
+ * open it), health and API docs open, actuator open on the management port only ({@link ManagementPort}),
+ * everything else authenticated.
  * Rejections are RFC 9457 problem+json with {@code WWW-Authenticate}.
  */
 @AutoConfiguration(beforeName = {
@@ -47,7 +49,8 @@ public class ServiceSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, JwtProperties props) throws Exception {
+    SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, JwtProperties props, Environment environment)
+            throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
@@ -55,6 +58,10 @@ public class ServiceSecurityAutoConfiguration {
                 .logout(l -> l.disable())
                 .requestCache(c -> c.disable())
                 .authorizeHttpRequests(auth -> {
+                    // the actuator's own port (loopback, not routed by the gateway): probes and Prometheus scrape
+                    // without a token; the public port serves no actuator endpoint
+                    auth.requestMatchers(request -> request.getRequestURI().startsWith("/actuator")
+                            && ManagementPort.isManagementPort(environment, request.getLocalPort())).permitAll();
                     auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                             "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll();
                     // The first matching rule wins: the admin rule comes before the configured public paths, so
@@ -80,7 +87,7 @@ public class ServiceSecurityAutoConfiguration {
         return (request, response, ex) -> {
             bearer.commence(request, response, ex); // status 401 + WWW-Authenticate: Bearer error=...
             boolean hadToken = request.getHeader("Authorization") != null;
-            write(response, 401, "Unauthorized", hadToken ? "INVALID_TOKEN" : "AUTHENTICATION_REQUIRED",
+            write(response, 401, hadToken ? "INVALID_TOKEN" : "AUTHENTICATION_REQUIRED",
                     hadToken ? "The bearer token is invalid or expired" : "A bearer token is required",
                     request.getRequestURI());
         };
@@ -90,15 +97,14 @@ public class ServiceSecurityAutoConfiguration {
         BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
         return (request, response, ex) -> {
             bearer.handle(request, response, ex);
-            write(response, 403, "Forbidden", "FORBIDDEN", "You do not have the role this operation needs",
+            write(response, 403, "FORBIDDEN", "You do not have the role this operation needs",
                     request.getRequestURI());
         };
     }
 
-    private static void write(HttpServletResponse response, int status, String title, String code, String detail,
+    private static void write(HttpServletResponse response, int status, String code, String detail,
             String instance) throws java.io.IOException {
-        response.setStatus(status);
-        response.setContentType(ProblemJson.MEDIA_TYPE);
-        response.getOutputStream().write(ProblemJson.body(status, title, code, detail, instance));
+        // keeps the WWW-Authenticate header the bearer entry point set; the body replaces anything buffered
+        ServletProblemWriter.write(response, status, code, detail, instance, null, null);
     }
 }

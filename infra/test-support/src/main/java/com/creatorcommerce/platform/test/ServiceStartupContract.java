@@ -13,7 +13,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What every domain service must do once started on real infrastructure: report liveness and readiness, have
+ * What every domain service must do once started on real infrastructure: report liveness and readiness and serve
+ * Prometheus metrics on the management port only (not on the public one), have
  * run the platform libraries' migrations in its own database, hold a Snowflake worker lease, and refuse requests
  * without a valid token (problem+json). Extend it next to {@code @SpringBootTest(webEnvironment = RANDOM_PORT)}
  * and {@code @RealInfrastructure}.
@@ -29,8 +30,18 @@ public abstract class ServiceStartupContract {
     protected JdbcTemplate jdbc;
 
     protected HttpResponse<String> get(String path, String bearer) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + path)).GET();
+        return get(environment.getProperty("local.server.port"), path, bearer);
+    }
+
+    /** On the actuator's own port ({@code management.server.port}, loopback). */
+    protected HttpResponse<String> getManagement(String path, String bearer)
+            throws IOException, InterruptedException {
+        return get(environment.getProperty("local.management.port"), path, bearer);
+    }
+
+    private HttpResponse<String> get(String port, String path, String bearer)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
@@ -38,14 +49,35 @@ public abstract class ServiceStartupContract {
     }
 
     @Test
-    void reportsLivenessAndReadinessWithoutAToken() throws Exception {
-        HttpResponse<String> liveness = get("/actuator/health/liveness", null);
-        HttpResponse<String> readiness = get("/actuator/health/readiness", null);
+    void reportsLivenessAndReadinessWithoutATokenOnTheManagementPort() throws Exception {
+        HttpResponse<String> liveness = getManagement("/actuator/health/liveness", null);
+        HttpResponse<String> readiness = getManagement("/actuator/health/readiness", null);
 
+        assertThat(environment.getProperty("local.management.port")).isNotEqualTo(
+                environment.getProperty("local.server.port"));
         assertThat(liveness.statusCode()).isEqualTo(200);
         assertThat(liveness.body()).contains("\"UP\"");
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(readiness.body()).contains("\"UP\"");
+    }
+
+    @Test
+    void servesPrometheusMetricsOnTheManagementPortWithoutAToken() throws Exception {
+        HttpResponse<String> metrics = getManagement("/actuator/prometheus", null);
+
+        assertThat(metrics.statusCode()).as(metrics.body()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void servesNoActuatorEndpointOnThePublicPortEvenToAUser() throws Exception {
+        for (String path : new String[] {"/actuator/prometheus", "/actuator/health", "/actuator/health/readiness",
+                "/actuator/info", "/actuator"}) {
+            HttpResponse<String> response = get(path, TestJwt.user(42));
+
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.body()).as(path).doesNotContain("jvm_", "\"UP\"");
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.creatorcommerce.platform.web;
 
+import com.creatorcommerce.platform.security.ProblemJson;
+
 /** The platform-wide problem {@code code} values (services add their own, e.g. {@code COUPON_SOLD_OUT}). */
 public final class ProblemCodes {
 
@@ -13,6 +15,8 @@ public final class ProblemCodes {
     public static final String NOT_ACCEPTABLE = "NOT_ACCEPTABLE";
     public static final String CONFLICT = "CONFLICT";
     public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
+    public static final String URI_TOO_LONG = "URI_TOO_LONG";
+    public static final String HEADERS_TOO_LARGE = "HEADERS_TOO_LARGE";
     public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
     public static final String UNPROCESSABLE = "UNPROCESSABLE";
     public static final String TOO_MANY_REQUESTS = "TOO_MANY_REQUESTS";
@@ -25,22 +29,8 @@ public final class ProblemCodes {
     private ProblemCodes() {
     }
 
-    /** The generic code of an HTTP error status (used when nothing more specific is known). */
+    /** The generic code of an HTTP error status (the platform's one table, shared with the gateway). */
     public static String forStatus(int status) {
-        return switch (status) {
-            case 400 -> BAD_REQUEST;
-            case 401 -> AUTHENTICATION_REQUIRED;
-            case 403 -> FORBIDDEN;
-            case 404 -> NOT_FOUND;
-            case 405 -> METHOD_NOT_ALLOWED;
-            case 406 -> NOT_ACCEPTABLE;
-            case 409 -> CONFLICT;
-            case 413 -> PAYLOAD_TOO_LARGE;
-            case 415 -> UNSUPPORTED_MEDIA_TYPE;
-            case 422 -> UNPROCESSABLE;
-            case 429 -> TOO_MANY_REQUESTS;
-            case 503 -> SERVICE_UNAVAILABLE;
-            default -> status >= 500 ? INTERNAL_ERROR : status >= 400 ? BAD_REQUEST : "ERROR";
-        };
+        return ProblemJson.codeForStatus(status);
     }
 }

@@ -46,9 +46,12 @@ public class ProblemErrorController implements ErrorController {
         String path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri ? uri : null;
         ProblemDetail problem;
         HttpHeaders headers = new HttpHeaders();
-        ApiException api = find(error, ApiException.class);
-        ErrorResponse errorResponse = find(error, ErrorResponse.class);
-        if (api != null) {
+        ApiException api = Causes.find(error, ApiException.class);
+        ErrorResponse errorResponse = Causes.find(error, ErrorResponse.class);
+        if (error != null && UnexpectedExceptions.isUndecodableRequest(error)) {
+            problem = UnexpectedExceptions.problemOf(error);
+            problem.setInstance(Problems.uri(path));
+        } else if (api != null) {
             problem = Problems.of(api.status(), api.code(), api.detail(), path);
             api.properties().forEach(problem::setProperty);
         } else if (errorResponse != null) {
@@ -93,14 +96,5 @@ public class ProblemErrorController implements ErrorController {
             case 503 -> "The service is temporarily unavailable. Please retry later.";
             default -> status.is5xxServerError() ? Problems.GENERIC_INTERNAL_DETAIL : Problems.title(status) + ".";
         };
-    }
-
-    private static <T> T find(Throwable error, Class<T> type) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 }

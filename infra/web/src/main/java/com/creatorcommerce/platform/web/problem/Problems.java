@@ -1,26 +1,30 @@
 package com.creatorcommerce.platform.web.problem;
 
+import com.creatorcommerce.platform.security.ProblemJson;
+import com.creatorcommerce.platform.security.ServletProblemWriter;
 import com.creatorcommerce.platform.web.ProblemCodes;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.ObjectMapper;
 
-/** Builds and writes RFC 9457 problem bodies the same way everywhere (MVC advice, error page, filters). */
+/**
+ * Spring's {@link ProblemDetail} on the platform's one format ({@link ProblemJson}) and servlet writer
+ * ({@link ServletProblemWriter}): the MVC handler, the error page and the filters all go through here.
+ */
 public final class Problems {
 
     public static final MediaType MEDIA_TYPE = MediaType.APPLICATION_PROBLEM_JSON;
-    public static final String CODE = "code";
+    public static final String CODE = ProblemJson.CODE;
     public static final String ERRORS = "errors";
-    /** Detail of every 500 the server did not describe on purpose: nothing internal leaks. */
     /** RFC 9457: the problem has no more semantics than its status (our {@code code} refines it). */
-    public static final URI ABOUT_BLANK = URI.create("about:blank");
+    public static final URI ABOUT_BLANK = URI.create(ProblemJson.ABOUT_BLANK);
+    /** Detail of every 500 the server did not describe on purpose: nothing internal leaks. */
     public static final String GENERIC_INTERNAL_DETAIL = "An unexpected error occurred. Please retry later.";
 
     private Problems() {
@@ -36,8 +40,7 @@ public final class Problems {
     }
 
     public static String title(HttpStatusCode status) {
-        HttpStatus known = HttpStatus.resolve(status.value());
-        return known != null ? known.getReasonPhrase() : "Error";
+        return ProblemJson.title(status.value());
     }
 
     /** {@code null} when the path is not a valid URI reference. */
@@ -58,40 +61,26 @@ public final class Problems {
         return code instanceof String s ? s : ProblemCodes.forStatus(problem.getStatus());
     }
 
-    /** The body as an ordered map: type, title, status, detail, instance, then the extra members. */
+    /** The body as an ordered map: type, title, status, detail, instance, code, then the extra members. */
     public static Map<String, Object> toMap(ProblemDetail problem) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", (problem.getType() == null ? ABOUT_BLANK : problem.getType()).toString());
-        body.put("title", problem.getTitle() != null ? problem.getTitle()
-                : title(HttpStatusCode.valueOf(problem.getStatus())));
-        body.put("status", problem.getStatus());
-        if (problem.getDetail() != null) {
-            body.put("detail", problem.getDetail());
-        }
-        if (problem.getInstance() != null) {
-            body.put("instance", problem.getInstance().toString());
-        }
-        if (problem.getProperties() != null) {
-            problem.getProperties().forEach(body::putIfAbsent);
+        Map<String, Object> extra = problem.getProperties() == null ? Map.of()
+                : new LinkedHashMap<>(problem.getProperties());
+        extra.remove(CODE);
+        Map<String, Object> body = ProblemJson.members(problem.getStatus(), problem.getTitle(), code(problem),
+                problem.getDetail(), problem.getInstance() == null ? null : problem.getInstance().toString(), extra);
+        if (problem.getType() != null && !ABOUT_BLANK.equals(problem.getType())) {
+            body.put("type", problem.getType().toString());
         }
         return body;
     }
 
     public static byte[] toJson(ProblemDetail problem, ObjectMapper mapper) {
-        return mapper.writeValueAsBytes(toMap(problem));
+        return ProblemJson.toJson(toMap(problem), mapper);
     }
 
     /** Writes the problem as the whole response (resetting anything buffered but not yet sent). */
     public static void write(HttpServletResponse response, ProblemDetail problem, ObjectMapper mapper)
             throws IOException {
-        byte[] body = toJson(problem, mapper);
-        if (!response.isCommitted()) {
-            response.resetBuffer();
-        }
-        response.setStatus(problem.getStatus());
-        response.setContentType(MEDIA_TYPE.toString());
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
-        response.flushBuffer();
+        ServletProblemWriter.write(response, problem.getStatus(), toJson(problem, mapper));
     }
 }
