@@ -26,8 +26,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * What every service's document says the same way: the bearer JWT scheme (required by default, {@code security: []}
  * on the operations {@code platform.security.jwt.public-paths} / {@code public-get-paths} open), the problem+json
- * responses every operation may answer (400; 401 when authenticated; 403 on {@code /v1/admin/**}; 415 with a body;
- * the {@code Idempotency-Key} header and its problems on authenticated POSTs), ids in paths as strings of digits,
+ * responses every operation may answer (400; 401 when authenticated; 403 on {@code /v1/admin/**}; 413 and 415 with a
+ * body; the {@code Idempotency-Key} header and its problems on authenticated POSTs), ids in paths as strings of digits,
  * a stable {@code info} and {@code servers} (relative: the service itself, or the gateway that serves the document),
  * and every tag declared.
  */
@@ -111,10 +111,8 @@ class PlatformOpenApiCustomizer implements GlobalOpenApiCustomizer {
         if (admin) {
             ProblemResponses.add(operation, 403, List.of("FORBIDDEN"), "The token lacks role ADMIN.", openapi31);
         }
-        List<String> bad = new ArrayList<>(List.of("VALIDATION_FAILED", "BAD_REQUEST"));
-        if (body) {
-            bad.add(1, "MALFORMED_REQUEST");
-        }
+        // a parameter or body field out of its rules; a request line, query or body that cannot be read
+        List<String> bad = new ArrayList<>(List.of("VALIDATION_FAILED", "MALFORMED_REQUEST", "BAD_REQUEST"));
         if (!open && method == PathItem.HttpMethod.POST) {
             idempotencyKey(operation);
             bad.add("IDEMPOTENCY_KEY_INVALID");
@@ -123,6 +121,8 @@ class PlatformOpenApiCustomizer implements GlobalOpenApiCustomizer {
         }
         ProblemResponses.add(operation, 400, bad, null, openapi31);
         if (body) {
+            ProblemResponses.add(operation, 413, List.of("PAYLOAD_TOO_LARGE"), "The body is over the size limit.",
+                    openapi31);
             ProblemResponses.add(operation, 415, List.of("UNSUPPORTED_MEDIA_TYPE"), "The body is not JSON.",
                     openapi31);
         }

@@ -73,7 +73,7 @@ class OpenApiDocumentIT {
     @Test
     void statusesAndProblemsAreThoseTheOperationsAnswer() {
         JsonNode create = doc.at("/paths/~1v1~1widgets/post/responses");
-        assertThat(names(create)).containsExactly("201", "400", "401", "409", "415", "422");
+        assertThat(names(create)).containsExactly("201", "400", "401", "409", "413", "415", "422");
         assertThat(create.at("/201/content/application~1json/schema/$ref").asString())
                 .isEqualTo("#/components/schemas/WidgetResponse");
         JsonNode conflict = create.at("/409");
