@@ -12,10 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxGrant the most credits one admin grant may add
  * @param refundWindow how long after its purchase a lot's unspent credits may be refunded (7 days)
  * @param maxDonation the most credits one donation may give
+ * @param topUpDeadline how long a donation with a top-up waits for its payment before it fails
  */
 @ConfigurationProperties("credit")
 public record CreditSettings(Duration settleWait, Long maxUse, Long maxGrant, Duration refundWindow,
-        Long maxDonation) {
+        Long maxDonation, Duration topUpDeadline) {
 
     public CreditSettings {
         settleWait = settleWait == null ? Duration.ofSeconds(3) : settleWait;
@@ -23,6 +24,7 @@ public record CreditSettings(Duration settleWait, Long maxUse, Long maxGrant, Du
         maxGrant = maxGrant == null ? 100_000L : maxGrant;
         refundWindow = refundWindow == null ? Duration.ofDays(7) : refundWindow;
         maxDonation = maxDonation == null ? 1_000_000L : maxDonation;
+        topUpDeadline = topUpDeadline == null ? Duration.ofMinutes(2) : topUpDeadline;
         if (settleWait.isNegative() || maxUse < 1 || maxGrant < 1 || refundWindow.isNegative() || maxDonation < 1) {
             throw new IllegalArgumentException("credit: settle-wait >= 0, max-use >= 1, max-grant >= 1, "
                     + "refund-window >= 0, max-donation >= 1");

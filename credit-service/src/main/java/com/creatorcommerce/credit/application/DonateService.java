@@ -67,7 +67,7 @@ public class DonateService {
         if (creatorId == donorId) {
             throw new CreditRefusedException(CreditRefusal.SELF_DONATION, "You cannot donate to yourself.");
         }
-        String key = "donation:" + donorId + ":" + UseCreditsService.ledgerKey(idempotencyKey);
+        String key = key(donorId, idempotencyKey);
         long donationId = ids.nextId();
         Map<String, String> extra = new LinkedHashMap<>();
         extra.put("donation_id", Long.toString(donationId));
@@ -87,9 +87,7 @@ public class DonateService {
         return switch (outcome) {
             case LedgerOutcome.Applied a -> new DonationResult(made[0], a.entry().balanceAfter(), false);
             case LedgerOutcome.AlreadyApplied done -> replay(done.entry(), key, creatorId, credits, text);
-            case LedgerOutcome.Insufficient i -> throw new CreditRefusedException(CreditRefusal.INSUFFICIENT_CREDITS,
-                    "Not enough credits: " + i.required() + " needed, " + i.balance() + " available.",
-                    Map.of("balance", i.balance(), "required", i.required()));
+            case LedgerOutcome.Insufficient i -> throw insufficient(i);
             case LedgerOutcome.NotAdmitted n -> throw new IllegalStateException("A donation is always admitted");
         };
     }
@@ -99,13 +97,39 @@ public class DonateService {
             CreditHistoryEntry row) {
         Donation d = Donation.completed(donationId, donorId, creatorId, credits, text, key, row.id(), row.createdAt());
         donations.add(d);
-        outbox.append(OutboundMessage.of(CreditTopics.EVENTS, Long.toString(creatorId),
-                CreditTopics.DONATION_COMPLETED, new DonationCompleted(donationId, donorId, creatorId, credits,
-                        text == null ? "" : text, row.id(), row.createdAt())).withUserId(donorId));
+        announce(d, row);
         return d;
     }
 
-    private DonationResult replay(CreditHistoryEntry row, String key, long creatorId, long credits, String text) {
+    /** {@code credit.donation-completed.v1}, keyed by the creator (in the caller's transaction). */
+    void announce(Donation d, CreditHistoryEntry row) {
+        outbox.append(OutboundMessage.of(CreditTopics.EVENTS, Long.toString(d.creatorId()),
+                CreditTopics.DONATION_COMPLETED, new DonationCompleted(d.id(), d.donorId(), d.creatorId(), d.credits(),
+                        d.message() == null ? "" : d.message(), row.id(), row.createdAt())).withUserId(d.donorId()));
+    }
+
+    /** The donation debit of {@code d} (its donor's history row, taken FIFO). */
+    static WalletChange debit(Donation d) {
+        Map<String, String> extra = new LinkedHashMap<>();
+        extra.put("donation_id", Long.toString(d.id()));
+        extra.put("creator_id", Long.toString(d.creatorId()));
+        return new WalletChange(d.donorId(), TransactionType.DONATION, d.credits(),
+                "Donation to creator " + d.creatorId() + " (" + d.credits() + " credits)", extra,
+                Long.toString(d.id()), d.idempotencyKey());
+    }
+
+    /** The ledger key of a donor's Idempotency-Key. */
+    static String key(long donorId, String idempotencyKey) {
+        return "donation:" + donorId + ":" + UseCreditsService.ledgerKey(idempotencyKey);
+    }
+
+    static CreditRefusedException insufficient(LedgerOutcome.Insufficient i) {
+        return new CreditRefusedException(CreditRefusal.INSUFFICIENT_CREDITS,
+                "Not enough credits: " + i.required() + " needed, " + i.balance() + " available.",
+                Map.of("balance", i.balance(), "required", i.required()));
+    }
+
+    DonationResult replay(CreditHistoryEntry row, String key, long creatorId, long credits, String text) {
         Donation d = donations.findByIdempotencyKey(key).orElseThrow(() -> new CreditRefusedException(
                 CreditRefusal.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key already spent credits otherwise."));
         if (!d.sameTerms(creatorId, credits, text)) {

@@ -9,9 +9,10 @@ import java.time.Instant;
  *
  * @param message null when none
  * @param historyId the donor's {@code donation} history row once COMPLETED
+ * @param topUpPurchaseId the purchase bought for it ({@code top_up}); null for a donation from the balance
  */
 public record Donation(long id, long donorId, long creatorId, long credits, String message, Status status,
-        String idempotencyKey, Long historyId, Long sagaId, String failureCode, String failureReason,
+        String idempotencyKey, Long historyId, Long topUpPurchaseId, String failureCode, String failureReason,
         Instant createdAt, Instant completedAt) {
 
     /** At most this many characters (code points) in a donation message. */
@@ -33,6 +34,13 @@ public record Donation(long id, long donorId, long creatorId, long credits, Stri
             String idempotencyKey, long historyId, Instant now) {
         return new Donation(id, donorId, creatorId, credits, message, Status.COMPLETED, idempotencyKey, historyId,
                 null, null, null, now, now);
+    }
+
+    /** A donation waiting for its top-up purchase {@code purchaseId} to settle. */
+    public static Donation pending(long id, long donorId, long creatorId, long credits, String message,
+            String idempotencyKey, long purchaseId, Instant now) {
+        return new Donation(id, donorId, creatorId, credits, message, Status.PENDING, idempotencyKey, null,
+                purchaseId, null, null, now, null);
     }
 
     /** Whether a retry with the same Idempotency-Key asks for the same donation. */

@@ -3,6 +3,7 @@ package com.creatorcommerce.credit.adapter.in.web;
 import com.creatorcommerce.credit.application.DonateService;
 import com.creatorcommerce.credit.application.DonationQueries;
 import com.creatorcommerce.credit.application.DonationResult;
+import com.creatorcommerce.credit.application.TopUpDonationService;
 import com.creatorcommerce.credit.application.port.Paged;
 import com.creatorcommerce.credit.domain.Donation;
 import com.creatorcommerce.platform.web.CurrentUser;
@@ -15,7 +16,10 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
@@ -41,26 +45,37 @@ import org.springframework.web.bind.annotation.RestController;
 class DonationController {
 
     private final DonateService donate;
+    private final TopUpDonationService topUps;
     private final DonationQueries queries;
 
-    DonationController(DonateService donate, DonationQueries queries) {
+    DonationController(DonateService donate, TopUpDonationService topUps, DonationQueries queries) {
         this.donate = donate;
+        this.topUps = topUps;
         this.queries = queries;
     }
 
-    /** Whole credits only; {@code creator_id} a user id as a string; {@code message} at most 200 characters. */
+    /**
+     * Whole credits only; {@code creator_id} a user id as a string; {@code message} at most 200 characters;
+     * {@code top_up}: buy this package first (its {@code payment_token} is the PG payment key).
+     */
     record DonateRequest(String creatorId,
-            @NotNull @Digits(integer = 15, fraction = 0) @DecimalMin("1") BigDecimal credits, String message) {
+            @NotNull @Digits(integer = 15, fraction = 0) @DecimalMin("1") BigDecimal credits, String message,
+            @Valid TopUp topUp) {
+    }
+
+    record TopUp(@NotBlank @Size(max = 50) String packageId,
+            @NotBlank @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9_\\-]+") String paymentToken) {
     }
 
     record DonationResponse(@IdString long id, @IdString long donorId, @IdString long creatorId, long credits,
-            String message, String status, @IdString Long transactionId, Long newBalance, String failureCode,
-            String failureReason, Instant createdAt, Instant completedAt) {
+            String message, String status, @IdString Long transactionId, Long newBalance,
+            @IdString Long topUpPurchaseId, String failureCode, String failureReason, Instant createdAt,
+            Instant completedAt) {
 
         static DonationResponse of(Donation d, Long newBalance) {
             return new DonationResponse(d.id(), d.donorId(), d.creatorId(), d.credits(), d.message(),
-                    d.status().name(), d.historyId(), newBalance, d.failureCode(), d.failureReason(), d.createdAt(),
-                    d.completedAt());
+                    d.status().name(), d.historyId(), newBalance, d.topUpPurchaseId(), d.failureCode(),
+                    d.failureReason(), d.createdAt(), d.completedAt());
         }
     }
 
@@ -77,18 +92,27 @@ class DonationController {
     @ApiResponse(responseCode = "201", description = "Given: the credits left the balance, oldest lots first",
             useReturnTypeSchema = true)
     @ApiResponse(responseCode = "200", description = "The same Idempotency-Key already made this donation")
-    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: creator id, credits, message, key")
-    @ApiResponse(responseCode = "402", description = "INSUFFICIENT_CREDITS: nothing changed")
+    @ApiResponse(responseCode = "202", description = "With top_up: the payment has not settled yet; follow Location")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: creator id, credits, message, key, top_up")
+    @ApiResponse(responseCode = "402", description = "INSUFFICIENT_CREDITS (nothing given; credits bought by a top_up "
+            + "stay in the wallet) or PAYMENT_DECLINED (top_up not paid)")
     @ApiResponse(responseCode = "422", description = "SELF_DONATION or IDEMPOTENCY_KEY_REUSED")
     ResponseEntity<DonationResponse> donate(CurrentUser user, @Valid @RequestBody DonateRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         long credits = request.credits().compareTo(BigDecimal.valueOf(donate.maxDonation())) > 0 ? Long.MAX_VALUE
                 : request.credits().longValueExact();
-        DonationResult r = donate.donate(user.id(), request.creatorId(), credits, request.message(), idempotencyKey);
+        DonationResult r = request.topUp() == null
+                ? donate.donate(user.id(), request.creatorId(), credits, request.message(), idempotencyKey)
+                : topUps.donate(user.id(), request.creatorId(), credits, request.message(), idempotencyKey,
+                        request.topUp().packageId(), request.topUp().paymentToken());
         DonationResponse body = DonationResponse.of(r.donation(), r.balanceAfter());
-        return r.replayed() ? ResponseEntity.ok(body)
-                : ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/v1/donations/" + body.id()))
-                        .body(body);
+        URI location = URI.create("/v1/donations/" + body.id());
+        return switch (r.donation().status()) {
+            case COMPLETED -> r.replayed() ? ResponseEntity.ok(body)
+                    : ResponseEntity.status(HttpStatus.CREATED).location(location).body(body);
+            case PENDING -> ResponseEntity.status(HttpStatus.ACCEPTED).location(location).body(body);
+            case FAILED -> throw TopUpDonationService.refusal(r.donation());
+        };
     }
 
     @GetMapping("/{id}")

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 class JdbcDonations implements Donations {
 
     private static final String COLUMNS = "id, donor_id, creator_id, credits, message, status, idempotency_key, "
-            + "history_id, saga_id, failure_code, failure_reason, created_at, completed_at";
+            + "history_id, topup_purchase_id, failure_code, failure_reason, created_at, completed_at";
 
     private final JdbcTemplate jdbc;
 
@@ -31,7 +31,7 @@ class JdbcDonations implements Donations {
     public void add(Donation d) {
         jdbc.update("INSERT INTO donations (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 d.id(), d.donorId(), d.creatorId(), d.credits(), d.message(), d.status().name(), d.idempotencyKey(),
-                d.historyId(), d.sagaId(), d.failureCode(), d.failureReason(), utc(d.createdAt()),
+                d.historyId(), d.topUpPurchaseId(), d.failureCode(), d.failureReason(), utc(d.createdAt()),
                 d.completedAt() == null ? null : utc(d.completedAt()), utc(d.createdAt()));
     }
 
@@ -45,6 +45,30 @@ class JdbcDonations implements Donations {
     public Optional<Donation> findByIdempotencyKey(String key) {
         return jdbc.query("SELECT " + COLUMNS + " FROM donations WHERE idempotency_key = ?", (rs, n) -> donation(rs),
                 key).stream().findFirst();
+    }
+
+    @Override
+    public boolean lockPending(long id) {
+        return jdbc.queryForList("SELECT status FROM donations WHERE id = ? FOR UPDATE", String.class, id).stream()
+                .anyMatch("PENDING"::equals);
+    }
+
+    @Override
+    public void complete(long id, long historyId, Instant now) {
+        jdbc.update("UPDATE donations SET status = 'COMPLETED', history_id = ?, completed_at = ?, updated_at = ? "
+                + "WHERE id = ? AND status = 'PENDING'", historyId, utc(now), utc(now), id);
+    }
+
+    @Override
+    public boolean fail(long id, String code, String reason, Instant now) {
+        return jdbc.update("UPDATE donations SET status = 'FAILED', failure_code = ?, failure_reason = ?, "
+                + "updated_at = ? WHERE id = ? AND status = 'PENDING'", code, reason, utc(now), id) == 1;
+    }
+
+    @Override
+    public List<Donation> pending(int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM donations WHERE status = 'PENDING' ORDER BY created_at LIMIT ?",
+                (rs, n) -> donation(rs), limit);
     }
 
     @Override
@@ -69,7 +93,7 @@ class JdbcDonations implements Donations {
         return new Donation(rs.getLong("id"), rs.getLong("donor_id"), rs.getLong("creator_id"), rs.getLong("credits"),
                 rs.getString("message"), Donation.Status.valueOf(rs.getString("status")),
                 rs.getString("idempotency_key"), rs.getObject("history_id", Long.class),
-                rs.getObject("saga_id", Long.class), rs.getString("failure_code"), rs.getString("failure_reason"),
+                rs.getObject("topup_purchase_id", Long.class), rs.getString("failure_code"), rs.getString("failure_reason"),
                 instant(rs, "created_at"), instant(rs, "completed_at"));
     }
 

@@ -1,0 +1,138 @@
+package com.creatorcommerce.credit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.creatorcommerce.contracts.credit.CreditTopics;
+import com.creatorcommerce.contracts.payment.ConfirmPaymentCommand;
+import com.creatorcommerce.credit.support.CreditIntegrationTest;
+import com.creatorcommerce.credit.support.FakePaymentService;
+import com.creatorcommerce.credit.support.Http;
+import com.creatorcommerce.platform.test.Await;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Top up, then donate, in one call (issue 14) with payment-service played over the broker: approve, decline, not
+ * enough even after the top-up (the bought credits stay), a PG timeout settled late (202, then COMPLETED), and a
+ * top-up past its deadline (FAILED; a late approval still credits the wallet).
+ */
+class TopUpDonationIT extends CreditIntegrationTest {
+
+    private Http.Response donate(long donor, long creator, long credits, String packageId, String token, String key) {
+        return http.post("/v1/donations", token(donor), "{\"creator_id\":\"" + creator + "\",\"credits\":" + credits
+                + ",\"message\":\"from the top-up\",\"top_up\":{\"package_id\":\"" + packageId
+                + "\",\"payment_token\":\"" + token + "\"}}", Map.of("Idempotency-Key", key));
+    }
+
+    private String awaitDonation(long donor, String id, String status) {
+        Await.until("donation " + id + " " + status, TIMEOUT,
+                () -> status.equals(http.get("/v1/donations/" + id, token(donor)).text("status")));
+        return status;
+    }
+
+    @Test
+    void anApprovedTopUpIsSpentOnTheDonationAtOnce() {
+        long donor = newUser();
+        long creator = newUser();
+        fund(donor, 5); // the older bonus lot is spent first
+
+        Http.Response r = donate(donor, creator, 30, "basic_500", newKey("pk_approve_"), newKey("t-"));
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        assertThat(r.text("status")).isEqualTo("COMPLETED");
+        assertThat(r.json().get("new_balance").asLong()).isEqualTo(475);
+        assertThat(r.text("top_up_purchase_id")).isNotBlank();
+        assertThat(balance(donor)).isEqualTo(475);
+        assertThat(jdbc.queryForList("SELECT remaining FROM credit_topups WHERE user_id = ? ORDER BY purchased_at, id",
+                Long.class, donor)).containsExactly(0L, 475L);
+        assertThat(awaitEvents(creator, CreditTopics.DONATION_COMPLETED, 1)).hasSize(1);
+        assertThat(http.get("/v1/donations/received", token(creator)).json().get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aDeclinedTopUpGivesNothingAndIs402() {
+        long donor = newUser();
+        long creator = newUser();
+
+        Http.Response r = donate(donor, creator, 10, "starter_100", newKey("pk_decline_"), newKey("t-"));
+
+        assertThat(r.isProblem(402, "PAYMENT_DECLINED")).as(r.toString()).isTrue();
+        String id = r.text("donation_id");
+        assertThat(http.get("/v1/donations/" + id, token(donor)).text("status")).isEqualTo("FAILED");
+        assertThat(balance(donor)).isZero();
+        assertThat(http.get("/v1/donations/received", token(creator)).json().get("total").asLong()).isZero();
+    }
+
+    @Test
+    void aDonationLargerThanBalanceAndTopUpFailsAndTheBoughtCreditsStay() {
+        long donor = newUser();
+        long creator = newUser();
+
+        Http.Response r = donate(donor, creator, 150, "starter_100", newKey("pk_approve_"), newKey("t-"));
+
+        assertThat(r.isProblem(402, "INSUFFICIENT_CREDITS")).as(r.toString()).isTrue();
+        Http.Response view = http.get("/v1/donations/" + r.text("donation_id"), token(donor));
+        assertThat(view.text("status")).isEqualTo("FAILED");
+        assertThat(view.text("failure_reason")).contains("stay in your wallet");
+        assertThat(balance(donor)).isEqualTo(100);
+        assertThat(historyRows(donor, "donation")).isZero();
+    }
+
+    @Test
+    void aPgTimeoutAnswers202AndTheDonationCompletesWhenThePaymentSettles() {
+        long donor = newUser();
+        long creator = newUser();
+        String key = newKey("pk_slow_");
+
+        Http.Response r = donate(donor, creator, 40, "starter_100", key, newKey("t-"));
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(202);
+        assertThat(r.text("status")).isEqualTo("PENDING");
+        assertThat(r.location()).isEqualTo("/v1/donations/" + r.text("id"));
+        ConfirmPaymentCommand cmd = awaitConfirm(key);
+        PAYMENTS.approve(cmd, FakePaymentService.newMessageId());
+
+        awaitDonation(donor, r.text("id"), "COMPLETED");
+        assertThat(balance(donor)).isEqualTo(60);
+        assertThat(historyRows(donor, "donation")).isEqualTo(1);
+    }
+
+    @Test
+    void aTopUpPastItsDeadlineFailsTheDonationAndALateApprovalStillCreditsTheWallet() {
+        long donor = newUser();
+        long creator = newUser();
+        String key = newKey("pk_slow_");
+        Http.Response r = donate(donor, creator, 40, "starter_100", key, newKey("t-"));
+        assertThat(r.status()).isEqualTo(202);
+        // the participant (payment-service) stays silent past the deadline
+        jdbc.update("UPDATE donations SET created_at = created_at - INTERVAL 1 HOUR WHERE id = ?",
+                Long.parseLong(r.text("id")));
+
+        awaitDonation(donor, r.text("id"), "FAILED");
+        assertThat(http.get("/v1/donations/" + r.text("id"), token(donor)).text("failure_code"))
+                .isEqualTo("TOP_UP_TIMEOUT");
+
+        PAYMENTS.approve(awaitConfirm(key), FakePaymentService.newMessageId());
+        awaitPurchase(donor, r.text("top_up_purchase_id"), "COMPLETED");
+        assertThat(balance(donor)).isEqualTo(100);
+        assertThat(historyRows(donor, "donation")).isZero();
+        assertThat(http.get("/v1/donations/" + r.text("id"), token(donor)).text("status")).isEqualTo("FAILED");
+    }
+
+    @Test
+    void badTopUpsAre400AndChangeNothing() {
+        long donor = newUser();
+        long creator = newUser();
+        assertThat(donate(donor, creator, 10, "", newKey("pk_approve_"), newKey("t-")).isProblem(400,
+                "VALIDATION_FAILED")).isTrue();
+        assertThat(donate(donor, creator, 10, "starter_100", "bad token!", newKey("t-")).isProblem(400,
+                "VALIDATION_FAILED")).isTrue();
+        assertThat(donate(donor, donor, 10, "starter_100", newKey("pk_approve_"), newKey("t-"))
+                .isProblem(422, "SELF_DONATION")).isTrue();
+        assertThat(donate(donor, creator, 10, "no_such_pack", newKey("pk_approve_"), newKey("t-")).status())
+                .isEqualTo(404);
+        assertThat(balance(donor)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM donations WHERE donor_id = ?", Integer.class, donor))
+                .isZero();
+    }
+}
