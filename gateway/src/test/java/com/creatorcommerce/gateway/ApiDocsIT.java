@@ -59,6 +59,9 @@ class ApiDocsIT extends GatewayITSupport {
         for (String service : SERVICES) {
             assertThat(config.body()).contains("\"url\":\"/v3/api-docs/" + service + "\"");
         }
+        assertThat(config.body()).as("the gateway's own document (the dev token endpoint in the dev profile)")
+                .contains("\"url\":\"/v3/api-docs/gateway\"");
+        assertThat(get("/v3/api-docs/gateway", null).statusCode()).isEqualTo(200);
         JsonNode settings = JsonMapper.shared().readTree(config.body());
         assertThat(settings.path("persistAuthorization").asBoolean()).isTrue();
         assertThat(settings.path("displayOperationId").asBoolean()).isTrue();

@@ -32,6 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
 public class ApiDocsConfiguration {
 
     public static final String PREFIX = "/v3/api-docs/";
+    /** The name of the gateway's own document ({@code springdoc.api-docs.path} = {@code /v3/api-docs/gateway}). */
+    static final String GATEWAY = "gateway";
 
     @Bean
     RouteLocator apiDocsRoutes(RouteLocatorBuilder builder, GatewayProperties gateway,
@@ -50,6 +52,8 @@ public class ApiDocsConfiguration {
                     .uri(service.getUri()));
             urls.add(new SwaggerUrl(id, PREFIX + id, id));
         }
+        // the gateway's own document: in the dev profile it holds POST /auth/dev-token, the token to "Authorize" with
+        urls.add(new SwaggerUrl(GATEWAY, PREFIX + GATEWAY, GATEWAY));
         SwaggerUiConfigProperties ui = swaggerUi.getIfAvailable();
         if (ui != null) {
             if (ui.getUrls() == null || ui.getUrls().isEmpty()) {
