@@ -119,6 +119,29 @@ class DonationSystemIT extends PointAndPaymentSystemTest {
                 .stream().mapToLong(Long::longValue).sum()).isZero();
     }
 
+    @Test
+    void aPgTimeoutIsResolvedByPaymentServiceAndTheDonationCompletesOnce() {
+        long fan = newId();
+        long creator = newId();
+        String key = newKey("pk_slow_");
+        PG.stubFor(WireMock.post(urlEqualTo("/v1/payments/confirm"))
+                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key))).willReturn(okJson(
+                        "{\"paymentKey\":\"" + key + "\",\"status\":\"DONE\",\"totalAmount\":499,\"approvedAt\":\""
+                                + Instant.now() + "\"}").withFixedDelay(1_500))); // past payment-service's limit
+        PG.stubFor(WireMock.get(urlEqualTo("/v1/payments/" + key))
+                .willReturn(okJson("{\"paymentKey\":\"" + key + "\",\"status\":\"DONE\"}")));
+
+        HttpResponse<String> r = donate(fan, creator, 60, "starter_100", key);
+
+        assertThat(r.statusCode()).as(r.body()).isIn(201, 202);
+        awaitDonation(fan, body(r).path("id").asString(), "COMPLETED");
+        assertThat(creditJdbc.queryForObject("SELECT balance FROM credits WHERE user_id = ?", Long.class, fan))
+                .isEqualTo(40);
+        assertThat(creditJdbc.queryForObject("SELECT COUNT(*) FROM credit_history WHERE user_id = ? "
+                + "AND transaction_type = 'donation'", Integer.class, fan)).isEqualTo(1);
+        assertThat(paymentJdbc().queryForList("SELECT * FROM payments WHERE pg_payment_id = ?", key)).hasSize(1);
+    }
+
     // ------------------------------------------------------------------------------------------ helpers
 
     private HttpResponse<String> donate(long fan, long creator, long credits, String packageId, String token) {
