@@ -3,6 +3,7 @@ package com.creatorcommerce.order.config;
 import com.creatorcommerce.order.domain.catalog.PopularityWindow;
 import com.creatorcommerce.order.domain.catalog.ViewRetention;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,11 +16,14 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 class OrderServiceConfiguration {
 
-    /** UTC wall clock: "today" for view counting and every stored timestamp. */
+    /**
+     * UTC, in microseconds: what {@code DATETIME(6)} stores, so that an instant reads back equal (the platform's one
+     * meaning of the service clock, as in coupon- and credit-service); "today" for view counting.
+     */
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 
     @Bean

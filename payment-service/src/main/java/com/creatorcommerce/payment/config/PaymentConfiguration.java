@@ -4,6 +4,7 @@ import com.creatorcommerce.contracts.payment.PaymentTopics;
 import com.creatorcommerce.payment.application.ReconciliationProperties;
 import com.creatorcommerce.payment.domain.CheckSchedule;
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,9 +24,10 @@ class PaymentConfiguration {
         return reconciliation.schedule();
     }
 
+    /** UTC, in microseconds: what {@code DATETIME(6)} stores, so that an instant reads back equal. */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 
     @Bean

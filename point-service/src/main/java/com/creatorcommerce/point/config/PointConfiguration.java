@@ -3,6 +3,7 @@ package com.creatorcommerce.point.config;
 import com.creatorcommerce.contracts.point.PointTopics;
 import com.creatorcommerce.point.domain.ChargeLimits;
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -14,9 +15,10 @@ import org.springframework.kafka.config.TopicBuilder;
 @EnableConfigurationProperties(ChargeProperties.class)
 public class PointConfiguration {
 
+    /** UTC, in microseconds: what {@code DATETIME(6)} stores, so that an instant reads back equal. */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 
     @Bean
