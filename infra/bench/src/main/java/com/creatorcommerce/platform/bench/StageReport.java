@@ -1,5 +1,6 @@
 package com.creatorcommerce.platform.bench;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
@@ -8,7 +9,7 @@ import java.util.Locale;
 import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 
-/** One line of the relay's {@code outbox.stage} timers: where the time goes between append and ack. */
+/** One line of the relay's {@code outbox.stage} timers and hand-off counts: where the time goes, append to ack. */
 final class StageReport {
 
     private StageReport() {
@@ -16,7 +17,7 @@ final class StageReport {
 
     static String of(MeterRegistry meters) {
         StringJoiner line = new StringJoiner("; ");
-        for (String stage : new String[] {"queued", "broker", "mark"}) {
+        for (String stage : new String[] {"commit", "queued", "wake", "select", "check", "broker", "mark"}) {
             Timer t = meters.find("outbox.stage").tag("stage", stage).timer();
             if (t == null || t.count() == 0) {
                 continue;
@@ -29,6 +30,12 @@ final class StageReport {
                         p.value(TimeUnit.MILLISECONDS)));
             }
             line.add(part);
+        }
+        for (String result : new String[] {"sent", "left"}) {
+            Counter c = meters.find("outbox.hand_off").tag("result", result).counter();
+            if (c != null) {
+                line.add(String.format(Locale.ROOT, "hand-off %s %,.0f", result, c.count()));
+            }
         }
         return line.toString();
     }

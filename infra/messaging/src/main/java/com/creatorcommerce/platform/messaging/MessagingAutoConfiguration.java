@@ -77,10 +77,8 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean
     Outbox outbox(DataSource dataSource, IdGenerator ids, ObjectProvider<JsonMapper> json,
             ObjectProvider<OutboxRelay> relay, Environment env) {
-        OutboxRelay r = relay.getIfAvailable();
-        Runnable wakeUp = r == null ? () -> { } : r::wakeUp;
         return new JdbcOutbox(dataSource, ids, json.getIfAvailable(JsonMapper::new), "/" + applicationName(env),
-                wakeUp);
+                relay.getIfAvailable());
     }
 
     @Bean

@@ -4,12 +4,16 @@ import com.creatorcommerce.platform.messaging.InboundMessage;
 import com.creatorcommerce.platform.messaging.MessageContext;
 import com.creatorcommerce.platform.messaging.MessageHeaders;
 import com.creatorcommerce.platform.messaging.OutboundMessage;
+import com.creatorcommerce.platform.messaging.outbox.OutboxStore.Row;
 import com.creatorcommerce.platform.snowflake.IdGenerator;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
@@ -17,23 +21,38 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@link Outbox} on JDBC: one INSERT in the caller's transaction, then a wake-up of the relay after commit. */
+/**
+ * {@link Outbox} on JDBC: one INSERT in the caller's transaction; after commit, the committed rows are handed to
+ * this instance's relay ({@link OutboxRelay#committed}), which sends them at once when that keeps every guarantee and
+ * otherwise publishes them in its next round.
+ */
 public class JdbcOutbox implements Outbox {
 
-    private static final String WAKE_UP_REGISTERED = JdbcOutbox.class.getName() + ".wakeUp";
+    private static final String COMMITTED_ROWS = JdbcOutbox.class.getName() + ".rows";
 
     private final JdbcTemplate jdbc;
     private final IdGenerator ids;
     private final JsonMapper json;
     private final String source;
-    private final Runnable wakeUp;
+    private final Consumer<List<Row>> committed;
 
+    /** An outbox whose commits only wake a relay up ({@code wakeUp}); the relay reads the rows back. */
     public JdbcOutbox(DataSource dataSource, IdGenerator ids, JsonMapper json, String source, Runnable wakeUp) {
+        this(dataSource, ids, json, source, rows -> wakeUp.run());
+    }
+
+    /** An outbox that hands its committed rows to this instance's {@code relay} (none: {@code null}). */
+    public JdbcOutbox(DataSource dataSource, IdGenerator ids, JsonMapper json, String source, OutboxRelay relay) {
+        this(dataSource, ids, json, source, relay == null ? rows -> { } : relay::committed);
+    }
+
+    private JdbcOutbox(DataSource dataSource, IdGenerator ids, JsonMapper json, String source,
+            Consumer<List<Row>> committed) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.ids = ids;
         this.json = json;
         this.source = source;
-        this.wakeUp = wakeUp;
+        this.committed = committed;
     }
 
     @Override
@@ -46,13 +65,14 @@ public class JdbcOutbox implements Outbox {
         Instant now = Instant.now();
         String headers = json.writeValueAsString(headers(id, message, now));
         String payload = json.writeValueAsString(message.payload());
+        int slot = OutboxSlots.of(message.key());
+        Timestamp createdAt = Timestamp.from(now);
         jdbc.update("""
                 INSERT INTO outbox_event (id, partition_no, topic, message_key, event_type, headers, payload,
                                           status, attempts, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)""",
-                id, OutboxSlots.of(message.key()), message.topic(), message.key(), message.type(), headers,
-                payload, Timestamp.from(now));
-        wakeRelayAfterCommit();
+                id, slot, message.topic(), message.key(), message.type(), headers, payload, createdAt);
+        rowsOfThisTransaction().add(new Row(id, slot, message.topic(), message.key(), headers, payload, createdAt));
         return id;
     }
 
@@ -99,19 +119,24 @@ public class JdbcOutbox implements Outbox {
         return String.format("%016x", v);
     }
 
-    private void wakeRelayAfterCommit() {
-        if (TransactionSynchronizationManager.hasResource(WAKE_UP_REGISTERED)) {
-            return;
+    /** The rows appended in the current transaction, handed over once it has committed. */
+    @SuppressWarnings("unchecked")
+    private List<Row> rowsOfThisTransaction() {
+        List<Row> rows = (List<Row>) TransactionSynchronizationManager.getResource(COMMITTED_ROWS);
+        if (rows != null) {
+            return rows;
         }
-        TransactionSynchronizationManager.bindResource(WAKE_UP_REGISTERED, Boolean.TRUE);
+        List<Row> fresh = new ArrayList<>(2);
+        TransactionSynchronizationManager.bindResource(COMMITTED_ROWS, fresh);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(WAKE_UP_REGISTERED);
+                TransactionSynchronizationManager.unbindResourceIfPossible(COMMITTED_ROWS);
                 if (status == STATUS_COMMITTED) {
-                    wakeUp.run();
+                    committed.accept(fresh);
                 }
             }
         });
+        return fresh;
     }
 }

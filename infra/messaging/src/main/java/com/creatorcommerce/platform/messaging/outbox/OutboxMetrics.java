@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The relay's meters. Alert on {@code outbox.failed > 0} (parked rows need an operator),
  * {@code outbox.waiting_slots > 0} for minutes (a key held back by a broker problem) and
- * {@code outbox.oldest_pending_age} (seconds). {@code outbox.stage{stage=queued|broker|mark}} break the latency
+ * {@code outbox.oldest_pending_age} (seconds). {@code outbox.stage{stage=queued|wake|select|check|broker|mark}} break the latency
  * down (append to SELECT, send to ack, marking).
  */
 final class OutboxMetrics {
@@ -22,7 +22,12 @@ final class OutboxMetrics {
     private final Timer queued;
     private final Timer broker;
     private final Timer mark;
+    private final Timer wake;
+    private final Timer select;
+    private final Timer check;
     private final Counter published;
+    private final Counter handedOff;
+    private final Counter leftToRound;
     private final Map<DeliveryErrors.Kind, Counter> failures = new EnumMap<>(DeliveryErrors.Kind.class);
     private volatile OutboxStore.Stats stats = new OutboxStore.Stats(0, 0, null);
 
@@ -30,9 +35,16 @@ final class OutboxMetrics {
         latency = Timer.builder("outbox.publish.latency").description("outbox commit to Kafka ack")
                 .publishPercentiles(0.5, 0.99).register(meters);
         published = Counter.builder("outbox.published").register(meters);
+        handedOff = Counter.builder("outbox.hand_off").tag("result", "sent")
+                .description("committed rows sent at once by the hand-off after commit").register(meters);
+        leftToRound = Counter.builder("outbox.hand_off").tag("result", "left")
+                .description("committed rows left to the relay's next round").register(meters);
         queued = stage(meters, "queued", "append (before commit) to the relay's SELECT");
         broker = stage(meters, "broker", "send to broker ack");
         mark = stage(meters, "mark", "UPDATE of a batch of acknowledged rows to PUBLISHED");
+        wake = stage(meters, "wake", "wake-up signal (commit or ack) to the start of the relay's round");
+        select = stage(meters, "select", "the relay's SELECT of pending rows");
+        check = stage(meters, "check", "a hand-off's read of older pending rows of its slots");
         for (DeliveryErrors.Kind kind : DeliveryErrors.Kind.values()) {
             failures.put(kind, Counter.builder("outbox.publish.failures").tag("kind", kind.name().toLowerCase())
                     .register(meters));
@@ -62,12 +74,29 @@ final class OutboxMetrics {
         broker.record(nanos, TimeUnit.NANOSECONDS);
     }
 
+    void wake(long nanos) {
+        wake.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void check(long nanos) {
+        check.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void select(long nanos) {
+        select.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
     void mark(long nanos) {
         mark.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void stats(OutboxStore.Stats current) {
         stats = current;
+    }
+
+    void handedOff(int sent, int left) {
+        handedOff.increment(sent);
+        leftToRound.increment(left);
     }
 
     void published(int n) {

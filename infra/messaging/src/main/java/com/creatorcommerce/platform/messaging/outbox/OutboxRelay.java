@@ -4,39 +4,31 @@ import com.creatorcommerce.platform.messaging.outbox.DeliveryErrors.Kind;
 import com.creatorcommerce.platform.messaging.outbox.OutboxStore.Row;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Publishes committed outbox rows to Kafka (ADR 2, ADR 10).
  *
  * <ul>
- *   <li>Woken right after a commit that appended rows ({@link #wakeUp()}), and by the acknowledgement of a row whose
- *       slot had more rows waiting; polling every {@code poll-interval} is the fallback (other instances' rows,
- *       retries).</li>
+ *   <li>Rows committed by this instance are sent by the committing thread right after the commit ({@link HandOff})
+ *       when nothing older of their slot waits; otherwise the commit wakes the relay thread
+ *       ({@link #wakeUp()}), as does the acknowledgement of a row whose slot had more rows waiting; polling every
+ *       {@code poll-interval} is the fallback (other instances' rows, retries).</li>
  *   <li>Pipelined: the relay thread selects pending rows and sends them without waiting; acknowledgements come
  *       back through producer callbacks, and {@link PublishedMarker} marks them PUBLISHED on its own thread, many
  *       per UPDATE.</li>
@@ -53,7 +45,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() { };
 
     private final OutboxStore store;
     private final Supplier<Producer<String, String>> producers;
@@ -64,13 +55,12 @@ public class OutboxRelay implements SmartLifecycle {
     private final SlotBackoff backoff;
     private final String owner;
     private final Semaphore signal = new Semaphore(0);
-    /** Slot → the row of it in flight. */
-    private final Map<Integer, Long> busy = new ConcurrentHashMap<>();
-    /** Rows in flight or acknowledged but not yet marked, with their slots: never sent again meanwhile. */
-    private final Map<Long, Integer> unresolved = new ConcurrentHashMap<>();
-    private final Queue<Completion> completions = new ConcurrentLinkedQueue<>();
-    /** Slots with rows behind an unacknowledged one (left out, or later in the batch): their ack starts a round. */
-    private volatile Set<Integer> leftOutBusy = Set.of();
+    /** When the first wake-up since the last round came ({@link System#nanoTime()}; 0: none). */
+    private final AtomicLong wokenAt = new AtomicLong();
+    private final SlotSender sender;
+    private final HandOff handOff;
+    /** The last round found no more rows than it could take: hand-offs are worth their check. */
+    private volatile boolean caughtUp;
     private volatile Producer<String, String> producer;
     /** A fatal producer error was seen: replace the producer once the completions at hand are settled. */
     private boolean producerBroken;
@@ -79,9 +69,6 @@ public class OutboxRelay implements SmartLifecycle {
     private LeaseKeeper keeper;
     private PublishedMarker marker;
     private long nextRebalance;
-
-    private record Completion(Row row, Throwable error) {
-    }
 
     /**
      * A relay that creates a producer from {@code producers} at each start (and after a fatal producer error) and
@@ -97,14 +84,22 @@ public class OutboxRelay implements SmartLifecycle {
                 + UUID.randomUUID().toString().substring(0, 8);
         this.leases = new SlotLeases(dataSource, owner, props.leaseTtl(), System::nanoTime);
         this.backoff = new SlotBackoff(props.initialBackoff(), props.maxBackoff());
-        this.metrics = new OutboxMetrics(meters, backoff.waiting(), busy);
+        this.sender = new SlotSender(json, this::wakeUp);
+        this.metrics = new OutboxMetrics(meters, backoff.waiting(), sender.busy);
+        this.handOff = new HandOff(sender, store, leases, props, metrics);
     }
 
     /** Signals that rows were committed (or acknowledged); cheap and safe from any thread. */
     public void wakeUp() {
+        wokenAt.compareAndSet(0, System.nanoTime());
         if (signal.availablePermits() == 0) {
             signal.release();
         }
+    }
+
+    /** True while the last round found no more rows than it could take: only then are hand-offs tried. */
+    boolean caughtUp() {
+        return caughtUp;
     }
 
     public String owner() {
@@ -119,6 +114,7 @@ public class OutboxRelay implements SmartLifecycle {
         keeper = new LeaseKeeper(leases, store, metrics, props.renewInterval(), this::wakeUp);
         keeper.start();
         marker = new PublishedMarker(store, metrics);
+        sender.attach(marker, metrics);
         marker.start();
         Thread t = new Thread(this::loop, "outbox-relay");
         t.setDaemon(true);
@@ -182,39 +178,60 @@ public class OutboxRelay implements SmartLifecycle {
         drainInFlight();
     }
 
+    /**
+     * Rows this instance has just committed; called on the committing thread after the commit. Sent at once when
+     * {@link HandOff} finds that safe, otherwise left to the next round, which this wakes. Never throws.
+     */
+    void committed(List<Row> rows) {
+        Producer<String, String> p = running && caughtUp && !producerBroken ? producer : null;
+        if (!handOff.trySend(rows, p)) {
+            wakeUp();
+        }
+    }
+
     /** One round: settle completions, then send the next row of every idle slot; true when more may be waiting. */
     boolean runOnce() {
+        long woken = wokenAt.getAndSet(0);
+        if (woken != 0) {
+            metrics.wake(System.nanoTime() - woken);
+        }
         settleCompletions();
-        marker.takeMarked().forEach(unresolved::remove); // committed before the SELECT below starts
+        marker.takeMarked().forEach(sender.unresolved::remove); // committed before the SELECT below starts
         long now = System.nanoTime();
         if (now - nextRebalance >= 0) {
-            leases.rebalance(new HashSet<>(unresolved.values())); // a slot moves only when nothing of it is open
+            // a slot moves only when nothing of it is open, and never during a hand-off
+            handOff.whileSlotsMove(() -> leases.rebalance(new HashSet<>(sender.unresolved.values())));
             nextRebalance = now + props.renewInterval().toNanos();
         }
-        if (!leases.mayPublish(props.sendBudget()) || unresolved.size() > 10 * props.batchSize()) {
+        if (!leases.mayPublish(props.sendBudget()) || sender.unresolved.size() > 10 * props.batchSize()) {
+            caughtUp = false;
             return false; // leases not trusted long enough, or the marker is behind (database slow): wait
         }
-        Set<Integer> inFlightSlots = Set.copyOf(busy.keySet());
-        leftOutBusy = inFlightSlots;
-        if (!completions.isEmpty()) {
+        Set<Integer> inFlightSlots = Set.copyOf(sender.busy.keySet());
+        sender.leftOutBusy = inFlightSlots;
+        if (!sender.completions.isEmpty()) {
             wakeUp(); // an ack that came in just before leftOutBusy was set did not wake us: run again soon
         }
         Set<Integer> skip = new HashSet<>(inFlightSlots);
         skip.addAll(backoff.notDue(now));
-        int limit = props.batchSize() + unresolved.size();
+        int limit = props.batchSize() + sender.unresolved.size();
+        long selectStart = System.nanoTime();
         List<Row> rows = store.pending(leases.held().slots(), skip, limit);
-        leftOutBusy = waitingBehind(inFlightSlots, rows); // before sending: their acks must start the next round
+        metrics.select(System.nanoTime() - selectStart);
+        sender.leftOutBusy = waitingBehind(inFlightSlots, rows); // before sending: their acks start the next round
         int sent = 0;
         Set<Integer> taken = new HashSet<>();
+        Producer<String, String> p = producer;
         for (Row row : rows) {
-            if (unresolved.containsKey(row.id()) || !taken.add(row.slot())) {
+            if (sender.unresolved.containsKey(row.id()) || !taken.add(row.slot()) || !sender.claim(row)) {
                 continue; // in flight or being marked; or its slot already sends an older row
             }
-            if (!send(row)) {
+            if (!sender.send(p, row)) {
                 break; // the producer refuses records now (closed, or no metadata): try again later
             }
             sent++;
         }
+        caughtUp = rows.size() < limit;
         return sent > 0 && rows.size() == limit;
     }
 
@@ -223,57 +240,16 @@ public class OutboxRelay implements SmartLifecycle {
         Set<Integer> seen = new HashSet<>();
         Set<Integer> behind = new HashSet<>(inFlightSlots);
         for (Row row : rows) {
-            if (!unresolved.containsKey(row.id()) && !seen.add(row.slot())) {
+            if (!sender.unresolved.containsKey(row.id()) && !seen.add(row.slot())) {
                 behind.add(row.slot());
             }
         }
         return behind;
     }
 
-    /** Sends one row; false when the producer refused it at once (the round should stop). */
-    private boolean send(Row row) {
-        ProducerRecord<String, String> record;
-        try {
-            record = toRecord(row);
-        } catch (RuntimeException e) {
-            failed(row, new DeliveryErrors.UnreadableRowException("unreadable outbox row: " + e, e));
-            return true;
-        }
-        busy.put(row.slot(), row.id());
-        unresolved.put(row.id(), row.slot());
-        metrics.queued(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - row.createdAt().getTime())));
-        long sentAt = System.nanoTime();
-        Future<RecordMetadata> ack;
-        try {
-            ack = producer.send(record, (metadata, error) -> {
-                metrics.broker(System.nanoTime() - sentAt);
-                if (error == null) {
-                    marker.acked(row.id()); // marked at once; the relay thread only does the bookkeeping
-                }
-                completions.add(new Completion(row, error));
-                if (error != null || leftOutBusy.contains(row.slot())) {
-                    wakeUp(); // rows of this slot may wait behind it; otherwise the next commit or poll settles it
-                }
-            });
-        } catch (RuntimeException e) { // not an ApiException: the callback is not called
-            settle(new Completion(row, e));
-            return DeliveryErrors.classify(e) == Kind.PERMANENT;
-        }
-        return !(ack.isDone() && failedAtOnce(ack)); // its callback has run or will run: it is settled there
-    }
-
-    private static boolean failedAtOnce(Future<RecordMetadata> ack) {
-        try {
-            ack.get();
-            return false;
-        } catch (Exception e) {
-            return true;
-        }
-    }
-
     private void settleCompletions() {
-        Completion c;
-        while ((c = completions.poll()) != null) {
+        SlotSender.Completion c;
+        while ((c = sender.completions.poll()) != null) {
             settle(c);
         }
         if (producerBroken) {
@@ -282,15 +258,15 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void settle(Completion c) {
+    private void settle(SlotSender.Completion c) {
         Row row = c.row();
-        busy.remove(row.slot(), row.id());
+        sender.busy.remove(row.slot(), row.id());
         if (c.error() == null) {
             backoff.succeeded(row.slot());
             metrics.latency(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - row.createdAt().getTime())));
             return;
         }
-        unresolved.remove(row.id());
+        sender.unresolved.remove(row.id());
         failed(row, c.error());
     }
 
@@ -320,18 +296,11 @@ public class OutboxRelay implements SmartLifecycle {
     /** At stop: lets the rows in flight finish (bounded by the send budget) so that they are marked. */
     private void drainInFlight() {
         long deadline = System.nanoTime() + props.sendBudget().toNanos();
-        while (!busy.isEmpty() && System.nanoTime() < deadline) {
+        while (!sender.busy.isEmpty() && System.nanoTime() < deadline) {
             settleCompletions();
             sleepQuietly(5);
         }
         settleCompletions();
-    }
-
-    private ProducerRecord<String, String> toRecord(Row row) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
-        Map<String, String> headers = json.readValue(row.headers(), HEADERS);
-        headers.forEach((k, v) -> record.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
-        return record;
     }
 
     private void replaceProducer() {

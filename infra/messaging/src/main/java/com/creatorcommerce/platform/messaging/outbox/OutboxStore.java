@@ -16,6 +16,10 @@ public final class OutboxStore {
     record Row(long id, int slot, String topic, String key, String headers, String payload, Timestamp createdAt) {
     }
 
+    /** A pending row's id and slot. */
+    record Pending(long id, int slot) {
+    }
+
     /** A row parked as FAILED, for operators. */
     public record ParkedRow(long id, String topic, String key, String type, int attempts, String lastError,
             Instant createdAt) {
@@ -59,6 +63,23 @@ public final class OutboxStore {
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7)), args.toArray());
     }
 
+    /**
+     * The pending rows of {@code slots} with ids up to {@code upTo}, oldest first, at most {@code limit}: what a
+     * hand-off must not overtake. Reads the (status, partition_no, id) index, nothing of other slots.
+     */
+    List<Pending> pendingUpTo(Collection<Integer> slots, long upTo, int limit) {
+        StringBuilder sql = new StringBuilder(
+                "SELECT id, partition_no FROM outbox_event WHERE status = 'PENDING' AND partition_no IN (");
+        List<Object> args = new ArrayList<>(slots.size() + 1);
+        for (Integer slot : slots) {
+            sql.append(args.isEmpty() ? "?" : ",?");
+            args.add(slot);
+        }
+        sql.append(") AND id <= ? ORDER BY id LIMIT ").append(limit);
+        args.add(upTo);
+        return jdbc.query(sql.toString(), (rs, i) -> new Pending(rs.getLong(1), rs.getInt(2)), args.toArray());
+    }
+
     /** {@code AND (partition_no BETWEEN a AND b OR ...)}: held slots are claimed in order, so ranges are few. */
     private static void appendRanges(StringBuilder sql, List<Object> args, SortedSet<Integer> held) {
         sql.append(" AND (");
@@ -97,8 +118,14 @@ public final class OutboxStore {
             in.append(i == 0 ? "?" : ",?");
             args[i + 1] = ids.get(i);
         }
-        jdbc.update("UPDATE outbox_event SET status = 'PUBLISHED', published_at = ?, next_attempt_at = NULL"
-                + " WHERE id IN (" + in + ") AND status = 'PENDING'", args);
+        // by primary key only: a status condition in WHERE lets the optimizer range-scan a status index, whose
+        // next-key locks (REPEATABLE READ) would hold every INSERT of a new PENDING row until this commits
+        jdbc.update("""
+                UPDATE outbox_event
+                   SET published_at = CASE WHEN status = 'PENDING' THEN ? ELSE published_at END,
+                       next_attempt_at = CASE WHEN status = 'PENDING' THEN NULL ELSE next_attempt_at END,
+                       status = CASE WHEN status = 'PENDING' THEN 'PUBLISHED' ELSE status END
+                 WHERE id IN (""" + in + ")", args);
     }
 
     /** A transient failure: the row stays PENDING and keeps its slot waiting; recorded for operators. */
