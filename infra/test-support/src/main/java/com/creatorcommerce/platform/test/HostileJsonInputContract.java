@@ -5,7 +5,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link HostileInputContract} plus a JSON endpoint's hostile bodies: multipart, another or a malformed
- * {@code Content-Type} are a 415 {@code UNSUPPORTED_MEDIA_TYPE} problem, never a 500.
+ * {@code Content-Type} are a 415 {@code UNSUPPORTED_MEDIA_TYPE} problem, a body over 1 MB a 413
+ * {@code PAYLOAD_TOO_LARGE} problem, never a 500 or a reset.
  */
 public interface HostileJsonInputContract extends HostileInputContract {
 
@@ -29,5 +30,13 @@ public interface HostileJsonInputContract extends HostileInputContract {
 
             assertProblem(response, 415, "UNSUPPORTED_MEDIA_TYPE", contentType);
         }
+    }
+
+    /** Over the 1 MB limit: the client writes the whole body, then reads the 413 (the container drains the rest). */
+    @Test
+    default void aBodyOverTheLimitIsPayloadTooLarge() {
+        String body = "{\"padding\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}";
+
+        assertProblem(send("POST", jsonPostPath(), "application/json", body), 413, "PAYLOAD_TOO_LARGE", "3 MB body");
     }
 }

@@ -16,6 +16,8 @@ import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.multipart.MultipartResolver;
 import org.springframework.web.multipart.support.StandardServletMultipartResolver;
@@ -56,9 +58,12 @@ public class PlatformWebAutoConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<MalformedRequestFilter> platformMalformedRequestFilter(ObjectProvider<JsonMapper> jsonMapper) {
+    FilterRegistrationBean<MalformedRequestFilter> platformMalformedRequestFilter(ObjectProvider<JsonMapper> jsonMapper,
+            Environment environment) {
+        long maxRequestBytes = environment.getProperty("platform.web.max-request-size", DataSize.class,
+                DataSize.ofMegabytes(1)).toBytes();
         FilterRegistrationBean<MalformedRequestFilter> registration = new FilterRegistrationBean<>(
-                new MalformedRequestFilter(jsonMapper.getIfAvailable(JsonMapper::new)));
+                new MalformedRequestFilter(jsonMapper.getIfAvailable(JsonMapper::new), maxRequestBytes));
         registration.setName("malformedRequestFilter");
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         registration.setOrder(MALFORMED_REQUEST_FILTER_ORDER);

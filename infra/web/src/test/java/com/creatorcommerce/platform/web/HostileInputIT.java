@@ -10,6 +10,11 @@ import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -105,6 +110,45 @@ class HostileInputIT extends WebIntegrationTest {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(json(response).get("q").asString()).isEqualTo("한글😀 x");
+    }
+
+    @Test
+    void aBodyOverTheLimitIsAnswered413WhileTheClientIsStillSending() throws Exception {
+        for (int mb : new int[] {2, 8, 64}) {
+            byte[] body = new byte[mb * 1024 * 1024];
+            HttpResponse<String> declared = send(request("/v1/things").header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+
+            assertProblem(declared, 413, "PAYLOAD_TOO_LARGE");
+            assertThat(json(declared).get("max_bytes").asLong()).isEqualTo(1024 * 1024);
+        }
+    }
+
+    /** curl (a README prerequisite) sends the whole body unless it reads an early answer: it must see the 413. */
+    @Test
+    void aBodyOverTheLimitIsAnswered413ToCurlWithAndWithoutAnIdempotencyKey() throws Exception {
+        Path file = Files.createTempFile("hostile-body", ".json");
+        try {
+            for (int mb : new int[] {2, 64}) {
+                Files.write(file, new byte[mb * 1024 * 1024]);
+                for (String key : new String[] {null, "big-" + mb + "-" + UUID.randomUUID()}) {
+                    List<String> command = new ArrayList<>(List.of("curl", "-sS", "-o", "-", "-w", "\n%{http_code}",
+                            "-H", "Authorization: Bearer " + token, "-H", "Content-Type: application/json",
+                            "--data-binary", "@" + file, "http://127.0.0.1:" + port + "/v1/things"));
+                    if (key != null) {
+                        command.addAll(List.of("-H", "Idempotency-Key: " + key));
+                    }
+                    Process curl = new ProcessBuilder(command).redirectErrorStream(true).start();
+                    String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+                    assertThat(curl.waitFor()).as(mb + " MB, key " + key + ": " + out).isZero();
+                    assertThat(out).as(mb + " MB, key " + key).endsWith("\n413")
+                            .contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
+                }
+            }
+        } finally {
+            Files.delete(file);
+        }
     }
 
     /** Tomcat decodes the path itself and answers 400 before any filter or error page runs: never a 500. */

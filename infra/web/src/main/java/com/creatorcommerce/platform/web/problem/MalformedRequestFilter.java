@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.ObjectMapper;
 
@@ -24,7 +25,9 @@ import tools.jackson.databind.ObjectMapper;
  *       {@code %ED%A0%80}, {@code %zz}): 400 {@code MALFORMED_REQUEST} (Tomcat throws from the first
  *       {@code getParameter} call);
  *   <li>a {@code Content-Type} that is not a media type, or a wildcard ({@code *}{@code /*}): 415
- *       {@code UNSUPPORTED_MEDIA_TYPE} (Spring refuses to build the request's headers from it).
+ *       {@code UNSUPPORTED_MEDIA_TYPE} (Spring refuses to build the request's headers from it);
+ *   <li>a declared {@code Content-Length} above {@code platform.web.max-request-size} (1 MB, as the gateway): 413
+ *       {@code PAYLOAD_TOO_LARGE} with {@code max_bytes}.
  * </ul>
  */
 public class MalformedRequestFilter extends OncePerRequestFilter {
@@ -33,9 +36,12 @@ public class MalformedRequestFilter extends OncePerRequestFilter {
     static final String CONTENT_TYPE_DETAIL = "The Content-Type is not a concrete media type.";
 
     private final ObjectMapper mapper;
+    private final long maxRequestBytes;
 
-    public MalformedRequestFilter(ObjectMapper mapper) {
+    /** @param maxRequestBytes largest declared {@code Content-Length} accepted ({@code platform.web.max-request-size}) */
+    public MalformedRequestFilter(ObjectMapper mapper, long maxRequestBytes) {
         this.mapper = mapper;
+        this.maxRequestBytes = maxRequestBytes;
     }
 
     @Override
@@ -51,6 +57,15 @@ public class MalformedRequestFilter extends OncePerRequestFilter {
         if (contentType != null && !isConcreteMediaType(contentType)) {
             Problems.write(response, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                     ProblemCodes.UNSUPPORTED_MEDIA_TYPE, CONTENT_TYPE_DETAIL, request.getRequestURI()), mapper);
+            return;
+        }
+        if (request.getContentLengthLong() > maxRequestBytes) {
+            // answered before the body is read; the container then reads and discards the rest up to
+            // server.tomcat.max-swallow-size, so that a client still sending sees this answer, not a reset
+            ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, ProblemCodes.PAYLOAD_TOO_LARGE,
+                    "The request body is larger than " + maxRequestBytes + " bytes.", request.getRequestURI());
+            problem.setProperty("max_bytes", maxRequestBytes);
+            Problems.write(response, problem, mapper);
             return;
         }
         chain.doFilter(request, response);
