@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * Hostile input a service must answer with a 4xx problem+json and a stable {@code code}, never a 500 (issue 15):
- * query parameters that are not UTF-8 ({@link HostileJsonInputContract} adds the {@code Content-Type} cases).
+ * query parameters and paths that are not UTF-8 ({@link HostileJsonInputContract} adds the {@code Content-Type} cases).
  * Requests are written on a raw socket, exactly as a hostile client sends them (java.net.URI would refuse to build
  * some of them). A service's test implements it next to its own integration-test base class (same Spring
  * context), naming the service's own endpoints.
@@ -46,6 +46,14 @@ public interface HostileInputContract {
             }
             Raw asName = send("GET", path + "1&%ED%A0%80=x", null, null);
             assertProblem(asName, 400, "MALFORMED_REQUEST", path + " with a bad parameter name");
+        }
+    }
+
+    /** Refused by the container before any filter runs; still problem+json, never Tomcat's HTML page. */
+    @Test
+    default void aPathThatIsNotUtf8IsAMalformedRequest() {
+        for (String path : List.of("/v1/%FF", "/v1/%ED%A0%80/x", "/v1/%zz")) {
+            assertProblem(send("GET", path, null, null), 400, "MALFORMED_REQUEST", path);
         }
     }
 

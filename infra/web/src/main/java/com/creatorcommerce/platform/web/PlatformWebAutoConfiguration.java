@@ -3,18 +3,23 @@ package com.creatorcommerce.platform.web;
 import com.creatorcommerce.platform.web.problem.JsonFieldNames;
 import com.creatorcommerce.platform.web.problem.MalformedRequestFilter;
 import com.creatorcommerce.platform.web.problem.ProblemErrorController;
+import com.creatorcommerce.platform.web.problem.ProblemErrorReportValve;
 import com.creatorcommerce.platform.web.problem.ProblemExceptionHandler;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.SearchStrategy;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.util.unit.DataSize;
@@ -80,6 +85,23 @@ public class PlatformWebAutoConfiguration {
         StandardServletMultipartResolver resolver = new StandardServletMultipartResolver();
         resolver.setResolveLazily(true);
         return resolver;
+    }
+
+    /** Tomcat's own answers (before any filter runs) as problem+json rather than its HTML error page. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.apache.catalina.valves.ErrorReportValve")
+    static class TomcatProblemConfiguration {
+
+        @Bean
+        WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> platformProblemErrorReportValve() {
+            return new WebServerFactoryCustomizer<>() {
+                @Override
+                public void customize(ConfigurableTomcatWebServerFactory factory) {
+                    factory.addContextCustomizers(context -> context.getParent().getPipeline()
+                            .addValve(new ProblemErrorReportValve()));
+                }
+            };
+        }
     }
 
     @Bean

@@ -151,12 +151,15 @@ class HostileInputIT extends WebIntegrationTest {
         }
     }
 
-    /** Tomcat decodes the path itself and answers 400 before any filter or error page runs: never a 500. */
+    /** Tomcat decodes the path itself and answers 400 before any filter runs; its error report is problem+json. */
     @ParameterizedTest
-    @ValueSource(strings = {"/v1/things/%FF", "/v1/things/%ED%A0%80", "/v1/things/%zz"})
-    void aPathThatIsNotUtf8IsABadRequestFromTomcatItself(String path) {
+    @ValueSource(strings = {"/v1/things/%FF", "/v1/things/%ED%A0%80", "/v1/things/%zz", "/v1/things/%"})
+    void aPathThatIsNotUtf8IsAMalformedRequestFromTomcatItself(String path) {
         RawResponse response = rawGet(path, token);
 
         assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.head()).containsIgnoringCase("content-type: application/problem+json");
+        assertThat(JSON.readTree(response.body()).get("code").asString()).isEqualTo("MALFORMED_REQUEST");
+        assertThat(response.body()).doesNotContain("<html", "Tomcat");
     }
 }
