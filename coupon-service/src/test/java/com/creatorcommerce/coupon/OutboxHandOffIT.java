@@ -12,14 +12,16 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The relay's hand-off after commit (ADR 15) in a real service: a row appended in the service's own JPA transaction
+ * The relay's hand-off after commit (ADR 15, {@code platform.outbox.hand-off}) in a real service: a row appended in the service's own JPA transaction
  * is sent by the committing thread (its check reads the database right after the commit, on the transaction's
  * connection), not left to a relay round.
  */
+@TestPropertySource(properties = "platform.outbox.hand-off=true")
 class OutboxHandOffIT extends CouponIntegrationTest {
 
     @Autowired Outbox outbox;

@@ -54,7 +54,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Settings, as {@code --name=value} arguments or {@code -Dbench.name=value}: {@code rate} (events/s, 1000),
  * {@code writers} (threads, 8), {@code warmup} (s per phase and per path at the start, 5), {@code duration}
  * (s, 20), {@code max-duration} (s, 10; 0 skips the unthrottled phases), {@code drain-timeout} (s, 60),
- * {@code topic-partitions} (3), {@code linger-ms} (0, both paths' producers).
+ * {@code topic-partitions} (3), {@code linger-ms} (0, both paths' producers), {@code hand-off} (0; 1 turns on
+ * {@code platform.outbox.hand-off}).
  */
 public final class OutboxLoadHarness {
 
@@ -63,7 +64,7 @@ public final class OutboxLoadHarness {
     }
 
     record Settings(int rate, int writers, int warmup, int duration, int maxDuration, int drainTimeout,
-            int topicPartitions, int lingerMs) {
+            int topicPartitions, int lingerMs, int handOff) {
 
         static Settings parse(String[] args) {
             Map<String, String> given = new HashMap<>();
@@ -77,7 +78,7 @@ public final class OutboxLoadHarness {
             Settings s = new Settings(setting(given, "rate", 1000), setting(given, "writers", 8),
                     setting(given, "warmup", 5), setting(given, "duration", 20), setting(given, "max-duration", 10),
                     setting(given, "drain-timeout", 60), setting(given, "topic-partitions", 3),
-                    setting(given, "linger-ms", 0));
+                    setting(given, "linger-ms", 0), setting(given, "hand-off", 0));
             if (!given.isEmpty()) {
                 throw new IllegalArgumentException("unknown settings " + given.keySet());
             }
@@ -236,7 +237,9 @@ public final class OutboxLoadHarness {
     }
 
     private EventPath outboxPath(String topic) {
-        OutboxProperties props = OutboxProperties.defaults();
+        OutboxProperties d = OutboxProperties.defaults();
+        OutboxProperties props = new OutboxProperties(d.enabled(), d.batchSize(), d.pollInterval(), d.leaseTtl(),
+                d.sendTimeout(), d.initialBackoff(), d.maxBackoff(), d.retention(), settings.handOff() == 1);
         Map<String, Object> config = OutboxProducers.config(producerBase(), props, "bench-relay");
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         OutboxRelay relay = new OutboxRelay(dataSource, OutboxProducers.factory(config), json, props, meters,

@@ -15,10 +15,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param initialBackoff first retry delay of a slot whose head row failed transiently, doubled per failure
  * @param maxBackoff retry delay cap (a failing slot is retried at least this often, without limit)
  * @param retention published rows are purged after this
+ * @param handOff send the rows a transaction of this instance committed from the committing thread, right after the
+ *     commit, when nothing older of their slot is pending (one read per commit), instead of waking the relay's
+ *     round (off by default: on the project's 2-core machines it costs more than it saves, ADR 15)
  */
 @ConfigurationProperties("platform.outbox")
 public record OutboxProperties(Boolean enabled, Integer batchSize, Duration pollInterval, Duration leaseTtl,
-        Duration sendTimeout, Duration initialBackoff, Duration maxBackoff, Duration retention) {
+        Duration sendTimeout, Duration initialBackoff, Duration maxBackoff, Duration retention, Boolean handOff) {
 
     public OutboxProperties {
         enabled = enabled == null || enabled;
@@ -29,6 +32,7 @@ public record OutboxProperties(Boolean enabled, Integer batchSize, Duration poll
         initialBackoff = initialBackoff == null ? Duration.ofMillis(200) : initialBackoff;
         maxBackoff = maxBackoff == null ? Duration.ofSeconds(30) : maxBackoff;
         retention = retention == null ? Duration.ofDays(7) : retention;
+        handOff = handOff != null && handOff;
         if (batchSize < 1) {
             throw new IllegalArgumentException("platform.outbox.batch-size must be >= 1");
         }
@@ -39,7 +43,7 @@ public record OutboxProperties(Boolean enabled, Integer batchSize, Duration poll
     }
 
     public static OutboxProperties defaults() {
-        return new OutboxProperties(null, null, null, null, null, null, null, null);
+        return new OutboxProperties(null, null, null, null, null, null, null, null, null);
     }
 
     /** How often leases are renewed. */

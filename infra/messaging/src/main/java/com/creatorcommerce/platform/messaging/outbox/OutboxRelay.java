@@ -183,7 +183,7 @@ public class OutboxRelay implements SmartLifecycle {
      * {@link HandOff} finds that safe, otherwise left to the next round, which this wakes. Never throws.
      */
     void committed(List<Row> rows) {
-        Producer<String, String> p = running && caughtUp && !producerBroken ? producer : null;
+        Producer<String, String> p = props.handOff() && running && caughtUp && !producerBroken ? producer : null;
         if (!handOff.trySend(rows, p)) {
             wakeUp();
         }
@@ -207,44 +207,36 @@ public class OutboxRelay implements SmartLifecycle {
             caughtUp = false;
             return false; // leases not trusted long enough, or the marker is behind (database slow): wait
         }
-        Set<Integer> inFlightSlots = Set.copyOf(sender.busy.keySet());
-        sender.leftOutBusy = inFlightSlots;
-        if (!sender.completions.isEmpty()) {
-            wakeUp(); // an ack that came in just before leftOutBusy was set did not wake us: run again soon
-        }
-        Set<Integer> skip = new HashSet<>(inFlightSlots);
-        skip.addAll(backoff.notDue(now));
         int limit = props.batchSize() + sender.unresolved.size();
         long selectStart = System.nanoTime();
-        List<Row> rows = store.pending(leases.held().slots(), skip, limit);
+        List<Row> rows = store.pending(leases.held().slots(), backoff.notDue(now), limit);
         metrics.select(System.nanoTime() - selectStart);
-        sender.leftOutBusy = waitingBehind(inFlightSlots, rows); // before sending: their acks start the next round
         int sent = 0;
         Set<Integer> taken = new HashSet<>();
+        Set<Integer> behind = new HashSet<>(); // slots with rows waiting for the ack of an earlier one
         Producer<String, String> p = producer;
         for (Row row : rows) {
-            if (sender.unresolved.containsKey(row.id()) || !taken.add(row.slot()) || !sender.claim(row)) {
-                continue; // in flight or being marked; or its slot already sends an older row
+            if (sender.unresolved.containsKey(row.id())) {
+                continue; // in flight or being marked
+            }
+            if (!taken.add(row.slot()) || !sender.claim(row)) {
+                behind.add(row.slot()); // its slot sends an older row (from here or a hand-off)
+                continue;
             }
             if (!sender.send(p, row)) {
-                break; // the producer refuses records now (closed, or no metadata): try again later
+                break; // the producer refuses records now (closed, or no metadata): its failure wakes us
             }
             sent++;
         }
-        caughtUp = rows.size() < limit;
-        return sent > 0 && rows.size() == limit;
-    }
-
-    /** The slots whose rows wait for an ack: those in flight now, and those with more than one row in this batch. */
-    private Set<Integer> waitingBehind(Set<Integer> inFlightSlots, List<Row> rows) {
-        Set<Integer> seen = new HashSet<>();
-        Set<Integer> behind = new HashSet<>(inFlightSlots);
-        for (Row row : rows) {
-            if (!sender.unresolved.containsKey(row.id()) && !seen.add(row.slot())) {
-                behind.add(row.slot());
+        sender.leftOutBusy = behind; // their acks start the next round
+        for (Integer slot : behind) {
+            if (!sender.busy.containsKey(slot)) {
+                wakeUp(); // acknowledged before leftOutBusy was set: nobody else wakes us for it
+                break;
             }
         }
-        return behind;
+        caughtUp = rows.size() < limit;
+        return sent > 0 && rows.size() == limit;
     }
 
     private void settleCompletions() {

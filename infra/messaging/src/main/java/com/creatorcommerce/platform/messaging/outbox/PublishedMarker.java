@@ -19,6 +19,7 @@ final class PublishedMarker {
 
     private static final Logger log = LoggerFactory.getLogger(PublishedMarker.class);
     private static final int MAX_PER_UPDATE = 1000;
+    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final OutboxStore store;
     private final ConcurrentLinkedQueue<List<Long>> marked = new ConcurrentLinkedQueue<>();
@@ -77,6 +78,7 @@ final class PublishedMarker {
                         continue;
                     }
                     batch.add(first);
+                    gather(batch);
                 }
                 acked.drainTo(batch, MAX_PER_UPDATE - batch.size());
                 long started = System.nanoTime();
@@ -98,6 +100,22 @@ final class PublishedMarker {
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, 5_000);
             }
+        }
+    }
+
+    /**
+     * Waits up to {@link #LINGER_NANOS} for more acks to join the batch: fewer, larger UPDATE transactions (each one
+     * a log flush the writers' commits queue behind). Marking is off the delivery path; this only delays cleanup.
+     */
+    private void gather(List<Long> batch) throws InterruptedException {
+        long until = System.nanoTime() + LINGER_NANOS;
+        for (long left; running && batch.size() < MAX_PER_UPDATE && (left = until - System.nanoTime()) > 0; ) {
+            Long next = acked.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            acked.drainTo(batch, MAX_PER_UPDATE - batch.size());
         }
     }
 

@@ -39,7 +39,7 @@ class BrokerOutageIT {
         int port = freePort();
         int controllerPort = freePort();
         OutboxProperties props = new OutboxProperties(true, 50, Duration.ofMillis(50), Duration.ofMillis(3_500),
-                Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofMillis(400), null);
+                Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofMillis(400), null, null);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         LocalKafkaBroker broker = LocalKafkaBroker.start(dir, port, controllerPort, Map.of());
         String bootstrap = broker.bootstrapServers();

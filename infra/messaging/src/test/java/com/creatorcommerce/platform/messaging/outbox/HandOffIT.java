@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class HandOffIT {
 
     private static final OutboxProperties PROPS = new OutboxProperties(true, 200, Duration.ofMinutes(1),
-            Duration.ofMillis(3_500), Duration.ofSeconds(1), null, null, null);
+            Duration.ofMillis(3_500), Duration.ofSeconds(1), null, null, null, true);
 
     @Test
     void rowsCommittedHereAreSentByTheHandOffWithoutARound() {

@@ -22,7 +22,7 @@ class HotKeyIT {
     void theAckOfAHotKeysRowSendsItsNextRowWithoutWaitingForAPoll() {
         String topic = "hot-key-" + UUID.randomUUID();
         OutboxProperties props = new OutboxProperties(true, 200, Duration.ofMinutes(1), Duration.ofMillis(3_500),
-                Duration.ofSeconds(1), null, null, null);
+                Duration.ofSeconds(1), null, null, null, null);
         try (RelayFixture f = new RelayFixture()) {
             OutboxRelay relay = new OutboxRelay(f.ds, RelayFixture.producers(TestKafka.bootstrapServers(), props),
                     f.json, props, new SimpleMeterRegistry(), "relay");

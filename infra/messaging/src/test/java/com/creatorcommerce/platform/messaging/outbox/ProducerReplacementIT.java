@@ -20,7 +20,7 @@ class ProducerReplacementIT {
     void aClosedProducerIsReplacedAndEveryRowIsPublished() {
         String topic = "replaced-" + UUID.randomUUID();
         OutboxProperties props = new OutboxProperties(true, 50, Duration.ofMillis(50), Duration.ofMillis(3_500),
-                Duration.ofSeconds(1), Duration.ofMillis(20), Duration.ofMillis(200), null);
+                Duration.ofSeconds(1), Duration.ofMillis(20), Duration.ofMillis(200), null, null);
         Supplier<Producer<String, String>> real = RelayFixture.producers(TestKafka.bootstrapServers(), props);
         AtomicInteger created = new AtomicInteger();
         Supplier<Producer<String, String>> firstOneBroken = () -> {

@@ -40,7 +40,7 @@ class SlowBrokerLeasesIT {
     void noRowIsSentByTwoRelaysWhenAcksAreSlow() {
         String topic = "slow-acks-" + UUID.randomUUID();
         OutboxProperties props = new OutboxProperties(true, 20, Duration.ofMillis(50), Duration.ofMillis(3_500),
-                Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofMillis(500), null);
+                Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofMillis(500), null, null);
         Map<String, Set<String>> sentBy = new ConcurrentHashMap<>();
         try (RelayFixture f = new RelayFixture()) {
             OutboxRelay a = new OutboxRelay(f.ds, slow(props, "a", sentBy), f.json, props, new SimpleMeterRegistry(),

@@ -50,7 +50,7 @@ class TwoRelaysIT {
     void twoRelaysPublishEveryRowOnceInPerKeyOrder() throws Exception {
         String topic = "relay-order-" + UUID.randomUUID();
         OutboxProperties props = new OutboxProperties(true, 50, Duration.ofMillis(50), Duration.ofSeconds(4),
-                Duration.ofSeconds(1), null, null, null);
+                Duration.ofSeconds(1), null, null, null, null);
         try (TestDatabase db = TestDatabaseServer.get().create();
                 HikariDataSource ds = pool(db);
                 TopicRecorder recorder = TopicRecorder.of(topic)) {
