@@ -7,8 +7,11 @@ import com.creatorcommerce.credit.application.port.Paged;
 import com.creatorcommerce.credit.application.port.WalletBalance;
 import com.creatorcommerce.credit.domain.CreditHistoryEntry;
 import com.creatorcommerce.credit.domain.TransactionType;
+import com.creatorcommerce.platform.openapi.ProblemResponse;
 import com.creatorcommerce.platform.snowflake.IdString;
 import com.creatorcommerce.platform.web.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -34,6 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Validated
 @RequestMapping("/v1/credits")
+@Tag(name = "credits", description = "The caller's credit balance, its history, and spending credits on a paid "
+        + "feature")
 class CreditController {
 
     private final CreditQueries queries;
@@ -78,6 +83,7 @@ class CreditController {
     }
 
     @GetMapping("/balance")
+    @Operation(operationId = "getCreditBalance", summary = "The caller's credit balance and lifetime totals")
     BalanceResponse balance(CurrentUser user) {
         WalletBalance b = queries.balance(user.id());
         return new BalanceResponse(b.balance(), b.totalEarned(), b.totalSpent());
@@ -85,6 +91,8 @@ class CreditController {
 
     /** Newest first; {@code transaction_type} one of purchase, usage, refund, bonus, donation. */
     @GetMapping("/history")
+    @Operation(operationId = "listCreditHistory", summary = "The caller's credit history, newest first",
+            description = "`transaction_type` one of purchase, usage, refund, bonus, donation.")
     HistoryPage history(CurrentUser user,
             @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize,
@@ -100,6 +108,13 @@ class CreditController {
      * answers the first outcome and never spends twice. 402 {@code INSUFFICIENT_CREDITS} when the balance is short.
      */
     @PostMapping("/use")
+    @Operation(operationId = "useCredits", summary = "Spend credits on a paid feature (Idempotency-Key required)",
+            description = "A retry with the same Idempotency-Key answers the first outcome and never spends twice.")
+    @ProblemResponse(status = 402, codes = "INSUFFICIENT_CREDITS", description = "Nothing was spent.")
+    @ProblemResponse(status = 422, codes = "IDEMPOTENCY_KEY_REUSED",
+            description = "The key already spent credits with other terms.")
+    @ProblemResponse(status = 503, codes = "CREDIT_WALLET_BUSY", description = "Nothing changed; retry after "
+            + "Retry-After.")
     UseResponse use(CurrentUser user, @Valid @RequestBody UseRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         long amount = request.amount().compareTo(BigDecimal.valueOf(usage.maxUse())) > 0 ? Long.MAX_VALUE

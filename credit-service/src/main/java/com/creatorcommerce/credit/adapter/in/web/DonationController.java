@@ -6,6 +6,7 @@ import com.creatorcommerce.credit.application.DonationResult;
 import com.creatorcommerce.credit.application.TopUpDonationService;
 import com.creatorcommerce.credit.application.port.Paged;
 import com.creatorcommerce.credit.domain.Donation;
+import com.creatorcommerce.platform.openapi.ProblemResponse;
 import com.creatorcommerce.platform.web.CurrentUser;
 import com.creatorcommerce.platform.snowflake.IdString;
 import io.swagger.v3.oas.annotations.Operation;
@@ -91,12 +92,19 @@ class DonationController {
     @Operation(operationId = "donate", summary = "Donate credits to a creator (Idempotency-Key required)")
     @ApiResponse(responseCode = "201", description = "Given: the credits left the balance, oldest lots first",
             useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "200", description = "The same Idempotency-Key already made this donation")
-    @ApiResponse(responseCode = "202", description = "With top_up: the payment has not settled yet; follow Location")
-    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: creator id, credits, message, key, top_up")
-    @ApiResponse(responseCode = "402", description = "INSUFFICIENT_CREDITS (nothing given; credits bought by a top_up "
-            + "stay in the wallet) or PAYMENT_DECLINED (top_up not paid)")
-    @ApiResponse(responseCode = "422", description = "SELF_DONATION or IDEMPOTENCY_KEY_REUSED")
+    @ApiResponse(responseCode = "200", description = "The same Idempotency-Key already made this donation",
+            useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "202", description = "With top_up: the payment has not settled yet; follow Location "
+            + "(status PENDING)", useReturnTypeSchema = true)
+    @ProblemResponse(status = 402, codes = {"INSUFFICIENT_CREDITS", "PAYMENT_DECLINED"}, description = "Nothing was "
+            + "given. INSUFFICIENT_CREDITS: credits bought by a top_up stay in the wallet; PAYMENT_DECLINED: the "
+            + "top_up was not paid.")
+    @ProblemResponse(status = 404, codes = "CREDIT_PACKAGE_NOT_FOUND", description = "The top_up's package.")
+    @ProblemResponse(status = 409, codes = {"CREDIT_PACKAGE_INACTIVE", "PAYMENT_TOKEN_ALREADY_USED"},
+            description = "The top_up's package cannot be bought, or its payment token paid for something else.")
+    @ProblemResponse(status = 422, codes = {"SELF_DONATION", "IDEMPOTENCY_KEY_REUSED"})
+    @ProblemResponse(status = 503, codes = "CREDIT_WALLET_BUSY", description = "Nothing changed; retry after "
+            + "Retry-After.")
     ResponseEntity<DonationResponse> donate(CurrentUser user, @Valid @RequestBody DonateRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         long credits = request.credits().compareTo(BigDecimal.valueOf(donate.maxDonation())) > 0 ? Long.MAX_VALUE
@@ -118,7 +126,7 @@ class DonationController {
     @GetMapping("/{id}")
     @Operation(operationId = "getDonation", summary = "One donation the caller gave (or received, once completed)")
     @ApiResponse(responseCode = "200", description = "The donation", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "404", description = "DONATION_NOT_FOUND")
+    @ProblemResponse(status = 404, codes = "DONATION_NOT_FOUND")
     DonationResponse get(CurrentUser user, @PathVariable long id) {
         return DonationResponse.of(queries.get(user.id(), id), null);
     }
@@ -126,7 +134,6 @@ class DonationController {
     @GetMapping("/sent")
     @Operation(operationId = "listSentDonations", summary = "The caller's donations, newest first")
     @ApiResponse(responseCode = "200", description = "One page", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: page or page_size")
     DonationPage sent(CurrentUser user, @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
         return DonationPage.of(queries.sent(user.id(), page, pageSize));
@@ -135,7 +142,6 @@ class DonationController {
     @GetMapping("/received")
     @Operation(operationId = "listReceivedDonations", summary = "Donations the caller received, newest first")
     @ApiResponse(responseCode = "200", description = "One page", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: page or page_size")
     DonationPage received(CurrentUser user, @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
         return DonationPage.of(queries.received(user.id(), page, pageSize));

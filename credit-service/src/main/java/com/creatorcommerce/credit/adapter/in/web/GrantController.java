@@ -2,8 +2,12 @@ package com.creatorcommerce.credit.adapter.in.web;
 
 import com.creatorcommerce.credit.application.GrantCreditsService;
 import com.creatorcommerce.credit.application.GrantView;
+import com.creatorcommerce.platform.openapi.ProblemResponse;
 import com.creatorcommerce.platform.snowflake.IdString;
 import com.creatorcommerce.platform.web.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -20,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Bonus credits granted by an admin (role ADMIN on {@code /v1/admin/**}), audited with the admin's id. */
 @RestController
+@Tag(name = "credit admin", description = "Bonus credits granted by an admin (role ADMIN)")
 class GrantController {
 
     private final GrantCreditsService grants;
@@ -44,6 +49,10 @@ class GrantController {
     }
 
     @PostMapping("/v1/admin/credits/grants")
+    @Operation(operationId = "grantCredits", summary = "Grant bonus credits to a user (audited with the admin's id)")
+    @ApiResponse(responseCode = "201", description = "Granted", useReturnTypeSchema = true)
+    @ProblemResponse(status = 503, codes = "CREDIT_WALLET_BUSY", description = "Nothing changed; retry after "
+            + "Retry-After.")
     ResponseEntity<GrantResponse> grant(CurrentUser admin, @Valid @RequestBody GrantRequest request) {
         long userId = request.userId().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0 ? -1
                 : request.userId().longValueExact();

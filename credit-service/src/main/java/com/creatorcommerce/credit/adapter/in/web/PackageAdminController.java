@@ -4,6 +4,10 @@ import com.creatorcommerce.credit.application.ManagePackagesService;
 import com.creatorcommerce.credit.application.port.Paged;
 import com.creatorcommerce.credit.domain.CreditPackage;
 import com.creatorcommerce.credit.domain.PackageTerms;
+import com.creatorcommerce.platform.openapi.ProblemResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -26,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Validated
 @RequestMapping("/v1/admin/credits/packages")
+@Tag(name = "credit package admin", description = "Credit package definitions (role ADMIN)")
 class PackageAdminController {
 
     private static final String ID = "[a-z0-9][a-z0-9_]{0,49}";
@@ -53,6 +58,9 @@ class PackageAdminController {
     }
 
     @PostMapping
+    @Operation(operationId = "createCreditPackage", summary = "Define a credit package")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    @ProblemResponse(status = 409, codes = "CREDIT_PACKAGE_ALREADY_EXISTS")
     ResponseEntity<PackageResponse.Admin> create(@RequestBody PackageRequest request) {
         CreditPackage created = packages.create(request.id(), request.terms());
         return ResponseEntity.created(URI.create("/v1/admin/credits/packages/" + created.id()))
@@ -60,18 +68,24 @@ class PackageAdminController {
     }
 
     @GetMapping
+    @Operation(operationId = "listCreditPackagesAdmin", summary = "Every credit package (paged)")
     PackagePage list(@RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
         return PackagePage.of(packages.all(page, pageSize));
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getCreditPackage", summary = "One credit package")
+    @ProblemResponse(status = 404, codes = "CREDIT_PACKAGE_NOT_FOUND")
     PackageResponse.Admin get(@PathVariable @Pattern(regexp = ID) String id) {
         return PackageResponse.Admin.of(packages.get(id));
     }
 
     /** Replaces the terms; purchases already made keep theirs. */
     @PutMapping("/{id}")
+    @Operation(operationId = "updateCreditPackage", summary = "Replace a credit package's terms",
+            description = "Purchases already made keep theirs; `is_active` may re-activate or deactivate.")
+    @ProblemResponse(status = 404, codes = "CREDIT_PACKAGE_NOT_FOUND")
     PackageResponse.Admin update(@PathVariable @Pattern(regexp = ID) String id,
             @RequestBody PackageRequest request) {
         return PackageResponse.Admin.of(packages.revise(id, request.terms(), request.isActive()));
@@ -79,6 +93,8 @@ class PackageAdminController {
 
     /** Deactivates (soft delete): it cannot be bought any more; its purchases and history stay. */
     @DeleteMapping("/{id}")
+    @Operation(operationId = "deactivateCreditPackage", summary = "Deactivate a credit package (no more purchases)")
+    @ProblemResponse(status = 404, codes = "CREDIT_PACKAGE_NOT_FOUND")
     PackageResponse.Admin deactivate(@PathVariable @Pattern(regexp = ID) String id) {
         return PackageResponse.Admin.of(packages.deactivate(id));
     }

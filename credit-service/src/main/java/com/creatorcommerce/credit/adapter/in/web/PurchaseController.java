@@ -5,8 +5,14 @@ import com.creatorcommerce.credit.application.PurchaseCreditsService;
 import com.creatorcommerce.credit.application.PurchaseView;
 import com.creatorcommerce.credit.domain.CreditRefusal;
 import com.creatorcommerce.credit.domain.CreditRefusedException;
+import com.creatorcommerce.platform.openapi.ProblemResponse;
 import com.creatorcommerce.platform.snowflake.IdString;
 import com.creatorcommerce.platform.web.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -29,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  * a few seconds, 202 with the purchase's status URL otherwise, 402 {@code PAYMENT_DECLINED} when it is not approved.
  */
 @RestController
+@Tag(name = "credit purchases", description = "Buying a credit package with a PG payment key")
 class PurchaseController {
 
     private final PurchaseCreditsService purchases;
@@ -65,6 +72,16 @@ class PurchaseController {
     }
 
     @PostMapping("/v1/credits/purchase")
+    @Operation(operationId = "purchaseCredits", summary = "Buy a credit package with a PG payment key",
+            description = "200 when the payment settles within a few seconds; 202 with `Location` (and `status_url`) "
+                    + "of the purchase otherwise. The same payment token again answers the same purchase.")
+    @ApiResponse(responseCode = "200", description = "Paid: the credits are in the wallet",
+            content = @Content(schema = @Schema(implementation = Completed.class)))
+    @ApiResponse(responseCode = "202", description = "The payment has not settled yet (PENDING); follow Location",
+            content = @Content(schema = @Schema(implementation = Pending.class)))
+    @ProblemResponse(status = 402, codes = "PAYMENT_DECLINED", description = "Not approved; no credits were added.")
+    @ProblemResponse(status = 404, codes = "CREDIT_PACKAGE_NOT_FOUND")
+    @ProblemResponse(status = 409, codes = {"CREDIT_PACKAGE_INACTIVE", "PAYMENT_TOKEN_ALREADY_USED"})
     ResponseEntity<?> purchase(CurrentUser user, @Valid @RequestBody PurchaseRequest request) {
         PurchaseView p = purchases.purchase(user.id(), request.packageId(),
                 request.paymentMethod() == null ? "card" : request.paymentMethod(), request.paymentToken());
@@ -79,6 +96,8 @@ class PurchaseController {
     }
 
     @GetMapping("/v1/credits/purchases/{id}")
+    @Operation(operationId = "getCreditPurchase", summary = "One of the caller's credit purchases")
+    @ProblemResponse(status = 404, codes = "PURCHASE_NOT_FOUND")
     PurchaseResponse get(CurrentUser user, @PathVariable long id) {
         return PurchaseResponse.of(purchases.get(user.id(), id));
     }

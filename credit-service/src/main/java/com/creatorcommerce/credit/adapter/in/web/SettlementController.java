@@ -3,6 +3,7 @@ package com.creatorcommerce.credit.adapter.in.web;
 import com.creatorcommerce.credit.application.SettlementService;
 import com.creatorcommerce.credit.application.port.Paged;
 import com.creatorcommerce.credit.domain.Settlement;
+import com.creatorcommerce.platform.openapi.ProblemResponse;
 import com.creatorcommerce.platform.snowflake.IdString;
 import com.creatorcommerce.platform.web.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -59,8 +60,6 @@ class SettlementController {
     @Operation(operationId = "settlePeriod", summary = "Settle a UTC month for every creator (idempotent per creator)")
     @ApiResponse(responseCode = "200", description = "The period's settlements; created = new ones of this run",
             useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: period malformed or in the future")
-    @ApiResponse(responseCode = "403", description = "Not an admin")
     RunResponse settle(@Valid @RequestBody SettleRequest request) {
         SettlementService.Run run = settlements.settle(request.period());
         return new RunResponse(run.period().toString(), run.created(),
@@ -70,8 +69,8 @@ class SettlementController {
     @PostMapping("/v1/admin/settlements/{id}/paid")
     @Operation(operationId = "markSettlementPaid", summary = "Mark a settlement PAID (OWED → PAID)")
     @ApiResponse(responseCode = "200", description = "Now PAID", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "404", description = "SETTLEMENT_NOT_FOUND")
-    @ApiResponse(responseCode = "409", description = "SETTLEMENT_ALREADY_PAID")
+    @ProblemResponse(status = 404, codes = "SETTLEMENT_NOT_FOUND")
+    @ProblemResponse(status = 409, codes = "SETTLEMENT_ALREADY_PAID")
     SettlementResponse paid(CurrentUser admin, @PathVariable long id) {
         return SettlementResponse.of(settlements.markPaid(admin.id(), id));
     }
@@ -79,7 +78,6 @@ class SettlementController {
     @GetMapping("/v1/settlements/me")
     @Operation(operationId = "listMySettlements", summary = "The caller's settlements as a creator, newest first")
     @ApiResponse(responseCode = "200", description = "One page", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: page or page_size")
     SettlementPage mine(CurrentUser user, @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
         Paged<Settlement> p = settlements.mine(user.id(), page, pageSize);

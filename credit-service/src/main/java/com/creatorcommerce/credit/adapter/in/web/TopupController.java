@@ -5,6 +5,7 @@ import com.creatorcommerce.credit.application.TopupQueries;
 import com.creatorcommerce.credit.application.port.Paged;
 import com.creatorcommerce.credit.domain.CreditLot;
 import com.creatorcommerce.credit.domain.RefundLog;
+import com.creatorcommerce.platform.openapi.ProblemResponse;
 import com.creatorcommerce.platform.snowflake.IdString;
 import com.creatorcommerce.platform.web.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -65,7 +66,6 @@ class TopupController {
     @GetMapping("/v1/credits/topups")
     @Operation(operationId = "listTopups", summary = "The caller's top-ups (lots), newest first")
     @ApiResponse(responseCode = "200", description = "One page", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: page or page_size")
     TopupPage topups(CurrentUser user, @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
         Paged<CreditLot> p = queries.topups(user.id(), page, pageSize);
@@ -77,9 +77,11 @@ class TopupController {
     @Operation(operationId = "refundTopup", summary = "Refund the unspent credits of one of the caller's top-ups")
     @ApiResponse(responseCode = "202", description = "Credits taken back; the partial PG cancel is on its way",
             useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "404", description = "TOPUP_NOT_FOUND (also another user's top-up)")
-    @ApiResponse(responseCode = "409", description = "NOTHING_TO_REFUND, ALREADY_REFUNDED, REFUND_PERIOD_EXPIRED, "
-            + "TOPUP_NOT_REFUNDABLE")
+    @ProblemResponse(status = 404, codes = "TOPUP_NOT_FOUND", description = "Also another user's top-up.")
+    @ProblemResponse(status = 409, codes = {"NOTHING_TO_REFUND", "ALREADY_REFUNDED", "REFUND_PERIOD_EXPIRED",
+            "TOPUP_NOT_REFUNDABLE"})
+    @ProblemResponse(status = 503, codes = "CREDIT_WALLET_BUSY", description = "Nothing changed; retry after "
+            + "Retry-After.")
     ResponseEntity<RefundResponse> refund(CurrentUser user, @PathVariable long id) {
         RefundLog r = refunds.refund(user.id(), id);
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/v1/credits/refunds/" + r.id()))
@@ -89,7 +91,7 @@ class TopupController {
     @GetMapping("/v1/credits/refunds/{id}")
     @Operation(operationId = "getRefund", summary = "One of the caller's refunds")
     @ApiResponse(responseCode = "200", description = "The refund", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "404", description = "REFUND_NOT_FOUND")
+    @ProblemResponse(status = 404, codes = "REFUND_NOT_FOUND")
     RefundResponse get(CurrentUser user, @PathVariable long id) {
         return RefundResponse.of(queries.refund(user.id(), id));
     }
