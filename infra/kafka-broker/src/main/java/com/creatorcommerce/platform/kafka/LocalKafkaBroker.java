@@ -85,7 +85,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
         c.put("inter.broker.listener.name", "PLAINTEXT");
         c.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         c.put("log.dirs", logDir.toString());
-        c.put("num.partitions", "3");
+        c.put("num.partitions", "6"); // what the services declare: a topic a consumer auto-creates first needs no growth
         c.put("auto.create.topics.enable", "true");
         c.put("offsets.topic.replication.factor", "1");
         c.put("offsets.topic.num.partitions", "5");
