@@ -14,6 +14,17 @@ import com.creatorcommerce.client.coupon.model.CouponRequest;
 import com.creatorcommerce.client.coupon.model.CouponResponse;
 import com.creatorcommerce.client.coupon.model.IssuableCouponResponse;
 import com.creatorcommerce.client.coupon.model.UserCouponResponse;
+import com.creatorcommerce.client.credit.api.CreditPackagesApi;
+import com.creatorcommerce.client.credit.api.CreditPurchasesApi;
+import com.creatorcommerce.client.credit.api.CreditsApi;
+import com.creatorcommerce.client.credit.api.DonationsApi;
+import com.creatorcommerce.client.credit.model.BalanceResponse;
+import com.creatorcommerce.client.credit.model.DonateRequest;
+import com.creatorcommerce.client.credit.model.DonationResponse;
+import com.creatorcommerce.client.credit.model.PackageResponse;
+import com.creatorcommerce.client.credit.model.PurchaseRequest;
+import com.creatorcommerce.client.credit.model.UseRequest;
+import com.creatorcommerce.client.credit.model.UseResponse;
 import com.creatorcommerce.client.order.api.CatalogAdminApi;
 import com.creatorcommerce.client.order.api.CatalogApi;
 import com.creatorcommerce.client.order.api.OrdersApi;
@@ -42,6 +53,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,7 +64,8 @@ import org.junit.jupiter.api.Test;
  * The README quickstart, through clients generated from the committed documents ({@code docs/openapi}) by
  * openapi-generator ({@code native} library), against the real services in this JVM (WireMock as the PG): take a
  * coupon, charge points and see COMPLETED, order with the coupon buying points on the way and see COMPLETED, cancel
- * and see the refund. Every body goes through the generated models, so a document that lies about a name, a type,
+ * and see the refund; then buy a credit package, use credits and donate some to a creator, who sees the donation
+ * among the ones received. Every body goes through the generated models, so a document that lies about a name, a type,
  * a status or a media type fails here. The token is minted with the test keys (what the gateway's dev token endpoint
  * issues in the dev profile; the gateway is not started here).
  */
@@ -146,6 +159,70 @@ class QuickstartThroughGeneratedClientIT {
         assertThat(payments.getPayment(page.getItems().getFirst().getId()).getStatus()).isNotBlank();
     }
 
+    @Test
+    void creditsAreBoughtUsedAndDonatedThroughTheGeneratedClient() throws Exception {
+        // anyone lists the packages (no token); the user buys one with a PG payment key the PG (WireMock) approves
+        List<PackageResponse> packages = new CreditPackagesApi(credit(null)).listCreditPackages().getPackages();
+        assertThat(packages).isNotEmpty();
+        PackageResponse pack = packages.getFirst();
+        assertThat(pack.getCredits()).isGreaterThanOrEqualTo(100L);
+        long priceInMinorUnits = pack.getPrice()
+                .movePointRight(Currency.getInstance(pack.getCurrency()).getDefaultFractionDigits()).longValueExact();
+        CreditPurchasesApi purchases = new CreditPurchasesApi(credit(userToken));
+        var bought = purchases.purchaseCreditsWithHttpInfo(new PurchaseRequest().packageId(pack.getId())
+                .paymentMethod("card").paymentToken(paymentKey(priceInMinorUnits)), null);
+        // 200 with the credits when the payment settles within credit.settle-wait, 202 PENDING otherwise
+        assertThat(bought.getStatusCode()).isIn(200, 202);
+        String purchaseId = bought.getData().getPurchaseId();
+        assertThat(purchaseId).matches("[0-9]{1,19}");
+        if (bought.getStatusCode() == 200) {
+            assertThat(bought.getData().getCreditsAdded()).isEqualTo(pack.getCredits());
+            assertThat(bought.getData().getNewBalance()).isEqualTo(pack.getCredits());
+        }
+        Await.until("purchase " + purchaseId + " COMPLETED", TIMEOUT,
+                () -> "COMPLETED".equals(unchecked(() -> purchases.getCreditPurchase(purchaseId).getStatus())));
+        assertThat(purchases.getCreditPurchase(purchaseId).getCredits()).isEqualTo(pack.getCredits());
+        CreditsApi credits = new CreditsApi(credit(userToken));
+        assertThat(credits.getCreditBalance().getBalance()).isEqualTo(pack.getCredits());
+
+        // use 30 credits on a paid feature
+        UseResponse used = credits.useCredits(new UseRequest().amount(new BigDecimal(30)).feature("quickstart_boost")
+                .description("Quickstart"), "use-" + UUID.randomUUID());
+        assertThat(used.getCreditsUsed()).isEqualTo(30L);
+        assertThat(used.getNewBalance()).isEqualTo(pack.getCredits() - 30);
+        assertThat(used.getTransactionId()).matches("[0-9]{1,19}");
+
+        // donate 50 to a creator: 201 COMPLETED; the creator sees it among the donations received
+        long creatorId = IDS.incrementAndGet();
+        DonationsApi donations = new DonationsApi(credit(userToken));
+        var given = donations.donateWithHttpInfo(new DonateRequest().creatorId(Long.toString(creatorId))
+                .credits(new BigDecimal(50)).message("Great stream!"), "donate-" + UUID.randomUUID());
+        assertThat(given.getStatusCode()).isEqualTo(201);
+        DonationResponse donation = given.getData();
+        assertThat(donation.getStatus()).isEqualTo("COMPLETED");
+        assertThat(donation.getDonorId()).isEqualTo(Long.toString(userId));
+        assertThat(donation.getNewBalance()).isEqualTo(pack.getCredits() - 80);
+        List<DonationResponse> received = new DonationsApi(credit(TestJwt.user(creatorId)))
+                .listReceivedDonations(1, 20).getItems();
+        assertThat(received).extracting(DonationResponse::getId).containsExactly(donation.getId());
+        assertThat(received.getFirst().getCredits()).isEqualTo(50L);
+        assertThat(received.getFirst().getMessage()).isEqualTo("Great stream!");
+        BalanceResponse balance = credits.getCreditBalance();
+        assertThat(balance.getBalance()).isEqualTo(pack.getCredits() - 80);
+        assertThat(balance.getTotalSpent()).isEqualTo(80L);
+
+        // donating to oneself is a problem+json 422 with its code, as the document says
+        var self = catchThrowableOfType(com.creatorcommerce.client.credit.ApiException.class,
+                () -> donations.donate(new DonateRequest().creatorId(Long.toString(userId)).credits(BigDecimal.ONE),
+                        "donate-" + UUID.randomUUID()));
+        assertThat(self.getCode()).isEqualTo(422);
+        assertThat(self.getResponseHeaders().firstValue("Content-Type").orElseThrow())
+                .startsWith("application/problem+json");
+        assertThat(new ObjectMapper().readValue(self.getResponseBody(),
+                com.creatorcommerce.client.credit.model.Problem.class).getCode()).isEqualTo("SELF_DONATION");
+        assertThat(credits.getCreditBalance().getBalance()).isEqualTo(pack.getCredits() - 80);
+    }
+
     private static OrderResponse awaitOrder(OrdersApi orders, String orderId, String status) throws Exception {
         Await.until("order " + orderId + " " + status, TIMEOUT,
                 () -> status.equals(unchecked(() -> orders.getOrder(orderId).getStatus())));
@@ -197,6 +274,12 @@ class QuickstartThroughGeneratedClientIT {
     private static com.creatorcommerce.client.order.ApiClient order(String token) {
         var client = new com.creatorcommerce.client.order.ApiClient();
         client.updateBaseUri(RunningServices.baseUrl("order-service"));
+        return client.setRequestInterceptor(bearer(token));
+    }
+
+    private static com.creatorcommerce.client.credit.ApiClient credit(String token) {
+        var client = new com.creatorcommerce.client.credit.ApiClient();
+        client.updateBaseUri(RunningServices.baseUrl("credit-service"));
         return client.setRequestInterceptor(bearer(token));
     }
 

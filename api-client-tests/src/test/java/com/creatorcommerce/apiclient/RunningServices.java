@@ -1,6 +1,7 @@
 package com.creatorcommerce.apiclient;
 
 import com.creatorcommerce.coupon.CouponServiceApplication;
+import com.creatorcommerce.credit.CreditServiceApplication;
 import com.creatorcommerce.order.OrderServiceApplication;
 import com.creatorcommerce.payment.PaymentServiceApplication;
 import com.creatorcommerce.platform.test.WireMocks;
@@ -27,13 +28,15 @@ final class RunningServices {
     private static Map<String, ConfigurableApplicationContext> start() {
         // Each service declares the topics it owns when it starts: a consumer subscribing to a topic that does not
         // exist yet would only see it at its next metadata refresh (minutes). Owners of the topics first: payment
-        // (payment.replies, read by point and order), point, coupon, then order (reads all their replies).
+        // (payment.replies, read by point, credit and order), point, coupon, credit (its purchases are paid through
+        // payment-service over the broker), then order (reads all their replies).
         Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
         services.put("payment-service", ServiceInThisJvm.start(PaymentServiceApplication.class,
                 "--platform.payment-gateway.base-url=" + PG.baseUrl(),
                 "--platform.payment.reconciliation.enabled=false"));
         services.put("point-service", ServiceInThisJvm.start(PointServiceApplication.class));
         services.put("coupon-service", ServiceInThisJvm.start(CouponServiceApplication.class));
+        services.put("credit-service", ServiceInThisJvm.start(CreditServiceApplication.class));
         services.put("order-service", ServiceInThisJvm.start(OrderServiceApplication.class));
         return services;
     }
