@@ -3,9 +3,12 @@ package com.creatorcommerce.platform.service.ops;
 import com.creatorcommerce.platform.messaging.ops.DeadLetters.DeadLetter;
 import com.creatorcommerce.platform.messaging.ops.MessagingOps;
 import com.creatorcommerce.platform.messaging.outbox.OutboxStore.ParkedRow;
+import com.creatorcommerce.platform.openapi.ProblemResponse;
 import com.creatorcommerce.platform.web.ApiException;
 import com.creatorcommerce.platform.web.CurrentUser;
 import com.creatorcommerce.platform.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,6 +35,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Validated
 @RequestMapping("/v1/admin/messaging")
+@Tag(name = "messaging ops", description = "Operators' repair tools for messaging (role ADMIN): parked outbox "
+        + "rows and dead letters, to list, requeue and replay; every action audited with a reason")
+@ProblemResponse(status = 403, codes = "ADMIN_REQUIRED", description = "The caller lacks role ADMIN.")
 class MessagingOpsController {
 
     private final MessagingOps ops;
@@ -68,6 +74,7 @@ class MessagingOpsController {
     }
 
     @GetMapping("/outbox/parked")
+    @Operation(summary = "Parked outbox rows (the relay gave up on them), oldest first")
     PageResponse<ParkedRowResponse> parked(CurrentUser user,
             @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
@@ -78,6 +85,8 @@ class MessagingOpsController {
     }
 
     @PostMapping("/outbox/{id}/requeue")
+    @Operation(summary = "Requeue a parked outbox row (PENDING again), with a reason")
+    @ProblemResponse(status = 404, codes = "OUTBOX_ROW_NOT_PARKED")
     RequeuedResponse requeue(CurrentUser user, @PathVariable @Pattern(regexp = "[1-9][0-9]{0,18}") String id,
             @Valid @RequestBody ActionRequest request) {
         requireAdmin(user);
@@ -89,6 +98,9 @@ class MessagingOpsController {
     }
 
     @GetMapping("/dead-letters")
+    @Operation(summary = "This service's dead letters, per dead-letter topic or all of them")
+    @ProblemResponse(status = 404, codes = "DEAD_LETTER_TOPIC_NOT_FOUND",
+            description = "Not a dead-letter topic of this service; `topics` lists them.")
     DeadLettersResponse deadLetters(CurrentUser user,
             @RequestParam(required = false) @Size(max = 249) @Pattern(regexp = "[A-Za-z0-9._-]+") String topic,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
@@ -103,6 +115,8 @@ class MessagingOpsController {
     }
 
     @PostMapping("/dead-letters/{topic}/{partition}/{offset}/replay")
+    @Operation(summary = "Replay a dead letter to its original topic, with a reason")
+    @ProblemResponse(status = 404, codes = "DEAD_LETTER_NOT_FOUND")
     DeadLetterResponse replay(CurrentUser user,
             @PathVariable @Size(max = 249) @Pattern(regexp = "[A-Za-z0-9._-]+") String topic,
             @PathVariable @Min(0) @Max(100_000) int partition,

@@ -1,5 +1,6 @@
 package com.creatorcommerce.platform.service.ops;
 
+import com.creatorcommerce.platform.openapi.ProblemResponse;
 import com.creatorcommerce.platform.saga.SagaOps;
 import com.creatorcommerce.platform.saga.SagaOps.Detail;
 import com.creatorcommerce.platform.saga.SagaOps.Filter;
@@ -10,6 +11,8 @@ import com.creatorcommerce.platform.web.ApiException;
 import com.creatorcommerce.platform.web.CurrentUser;
 import com.creatorcommerce.platform.web.PageResponse;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -38,6 +41,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Validated
 @RequestMapping("/v1/admin/sagas")
+@Tag(name = "saga ops", description = "Operators' tools for the sagas this service orchestrates (role ADMIN): "
+        + "list, inspect, retry, compensate; every action audited with a reason")
+@ProblemResponse(status = 403, codes = "ADMIN_REQUIRED", description = "The caller lacks role ADMIN.")
 class SagaOpsController {
 
     private static final String ID = "[1-9][0-9]{0,18}";
@@ -85,6 +91,9 @@ class SagaOpsController {
 
     /** Oldest first; {@code older_than} is an ISO-8601 duration ({@code PT15M}, {@code P1D}) since creation. */
     @GetMapping
+    @Operation(summary = "Sagas by state, type and age, oldest first",
+            description = "`older_than` is an ISO-8601 duration since creation (`PT15M`, `P1D`).")
+    @ProblemResponse(status = 400, codes = "INVALID_OLDER_THAN")
     PageResponse<SagaResponse> list(CurrentUser user,
             @RequestParam(required = false) @Pattern(regexp = "RUNNING|COMPENSATING|COMPLETED|COMPENSATED|FAILED")
                     String state,
@@ -100,6 +109,8 @@ class SagaOpsController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "One saga with its data, step log and operators' actions")
+    @ProblemResponse(status = 404, codes = "SAGA_NOT_FOUND")
     SagaDetailResponse detail(CurrentUser user, @PathVariable @Pattern(regexp = ID) String id) {
         requireAdmin(user);
         return ops.detail(Long.parseLong(id)).map(SagaDetailResponse::of)
@@ -108,6 +119,10 @@ class SagaOpsController {
 
     /** Re-sends the current step's command (RUNNING) or compensation (COMPENSATING, FAILED), fresh deadline. */
     @PostMapping("/{id}/retry")
+    @Operation(summary = "Re-send the saga's current command or compensation, with a fresh deadline",
+            description = "The command when RUNNING, the compensation when COMPENSATING or FAILED.")
+    @ProblemResponse(status = 404, codes = "SAGA_NOT_FOUND")
+    @ProblemResponse(status = 409, codes = "SAGA_NOT_RETRYABLE")
     SagaResponse retry(CurrentUser user, @PathVariable @Pattern(regexp = ID) String id,
             @Valid @RequestBody ActionRequest request) {
         requireAdmin(user);
@@ -117,6 +132,9 @@ class SagaOpsController {
 
     /** Compensates a RUNNING saga now, its current step included. */
     @PostMapping("/{id}/compensate")
+    @Operation(summary = "Compensate a RUNNING saga now, its current step included")
+    @ProblemResponse(status = 404, codes = "SAGA_NOT_FOUND")
+    @ProblemResponse(status = 409, codes = "SAGA_NOT_RUNNING")
     SagaResponse compensate(CurrentUser user, @PathVariable @Pattern(regexp = ID) String id,
             @Valid @RequestBody ActionRequest request) {
         requireAdmin(user);
