@@ -4,6 +4,7 @@ import com.creatorcommerce.coupon.CouponServiceApplication;
 import com.creatorcommerce.credit.CreditServiceApplication;
 import com.creatorcommerce.order.OrderServiceApplication;
 import com.creatorcommerce.payment.PaymentServiceApplication;
+import com.creatorcommerce.platform.test.ServiceInThisJvm;
 import com.creatorcommerce.platform.test.WireMocks;
 import com.creatorcommerce.point.PointServiceApplication;
 import com.github.tomakehurst.wiremock.WireMockServer;

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creatorcommerce.credit.CreditServiceApplication;
 import com.creatorcommerce.platform.test.Await;
+import com.creatorcommerce.platform.test.ServiceInThisJvm;
 import com.creatorcommerce.platform.test.TestJwt;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;

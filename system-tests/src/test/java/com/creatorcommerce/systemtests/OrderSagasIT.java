@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.creatorcommerce.coupon.CouponServiceApplication;
 import com.creatorcommerce.order.OrderServiceApplication;
 import com.creatorcommerce.platform.test.Await;
+import com.creatorcommerce.platform.test.ServiceInThisJvm;
 import com.creatorcommerce.platform.test.TestJwt;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import java.io.IOException;

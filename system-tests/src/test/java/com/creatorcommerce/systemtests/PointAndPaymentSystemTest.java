@@ -8,6 +8,7 @@ import com.creatorcommerce.payment.PaymentServiceApplication;
 import com.creatorcommerce.platform.messaging.Envelopes;
 import com.creatorcommerce.platform.messaging.MessageHeaders;
 import com.creatorcommerce.platform.test.Await;
+import com.creatorcommerce.platform.test.ServiceInThisJvm;
 import com.creatorcommerce.platform.test.TestJwt;
 import com.creatorcommerce.platform.test.TopicRecorder;
 import com.creatorcommerce.platform.test.WireMocks;

@@ -1,6 +1,5 @@
-package com.creatorcommerce.systemtests;
+package com.creatorcommerce.platform.test;
 
-import com.creatorcommerce.platform.test.RealInfrastructureInitializer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,13 +24,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  * database on the test server, the JVM's broker and the test JWT keys ({@link RealInfrastructureInitializer}), on a
  * random port. Closed by the JVM's shutdown hook, which drops its database.
  */
-final class ServiceInThisJvm {
+public final class ServiceInThisJvm {
 
     private ServiceInThisJvm() {
     }
 
     /** @param args more {@code --name=value} properties (tests' settings, e.g. the PG's URL) */
-    static ConfigurableApplicationContext start(Class<?> application, String... args) {
+    public static ConfigurableApplicationContext start(Class<?> application, String... args) {
         Path home = home(application);
         List<String> all = new ArrayList<>(List.of(
                 "--spring.config.location=" + ownResource(application, home, "application.yml"),
