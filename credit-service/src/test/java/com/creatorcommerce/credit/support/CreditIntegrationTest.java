@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * integrity queries included ({@link LedgerChecks}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "credit.settle-wait=2s",
+        "credit.settle-wait=5s", // the in-JVM payment answers within it even on a loaded CI machine
         "platform.inbox.max-retry-backoff=500ms",
         "platform.inbox.retry-backoff=50ms"})
 @RealInfrastructure
