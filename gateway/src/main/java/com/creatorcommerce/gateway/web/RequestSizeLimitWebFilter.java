@@ -1,10 +1,12 @@
 package com.creatorcommerce.gateway.web;
 
 import com.creatorcommerce.gateway.GatewaySettings;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -23,6 +25,10 @@ import reactor.core.publisher.Mono;
 @Component
 public class RequestSizeLimitWebFilter implements WebFilter, Ordered {
 
+    /** Bodies up to this size are read to their end after a 413, within {@link #DRAIN_TIME}. */
+    static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+    static final Duration DRAIN_TIME = Duration.ofSeconds(10);
+
     private final long maxBytes;
 
     public RequestSizeLimitWebFilter(GatewaySettings settings) {
@@ -40,8 +46,15 @@ public class RequestSizeLimitWebFilter implements WebFilter, Ordered {
         long declared = headers.getContentLength();
         if (declared > maxBytes) {
             exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
-            return Problems.write(exchange, 413, "PAYLOAD_TOO_LARGE",
+            Mono<Void> answer = Problems.write(exchange, 413, "PAYLOAD_TOO_LARGE",
                     "The request body is larger than " + maxBytes + " bytes", Map.of("max_bytes", maxBytes));
+            if (declared > DRAIN_LIMIT) {
+                return answer; // not worth reading: such a client may see the connection closed while it sends
+            }
+            // read and drop the rest of the body before the connection closes: closing a socket with unread
+            // bytes sends a reset, and a client still sending would lose the 413 it has not read yet
+            return answer.then(exchange.getRequest().getBody().doOnNext(DataBufferUtils::release).then()
+                    .timeout(DRAIN_TIME).onErrorResume(e -> Mono.empty()));
         }
         if (declared >= 0 || !headers.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
             return chain.filter(exchange); // a declared length is enforced by the server; no body otherwise
@@ -52,7 +65,7 @@ public class RequestSizeLimitWebFilter implements WebFilter, Ordered {
                 AtomicLong seen = new AtomicLong();
                 return super.getBody().handle((buffer, sink) -> {
                     if (seen.addAndGet(buffer.readableByteCount()) > maxBytes) {
-                        org.springframework.core.io.buffer.DataBufferUtils.release(buffer);
+                        DataBufferUtils.release(buffer);
                         sink.error(new RequestBodyTooLargeException(maxBytes));
                     } else {
                         sink.next(buffer);
