@@ -65,7 +65,8 @@ public final class OutboxStore {
 
     /**
      * The pending rows of {@code slots} with ids up to {@code upTo}, oldest first, at most {@code limit}: what a
-     * hand-off must not overtake. Reads the (status, partition_no, id) index, nothing of other slots.
+     * hand-off must not overtake. Reads the (status, id) index; the hand-off runs only while the relay is caught up,
+     * when few rows are pending.
      */
     List<Pending> pendingUpTo(Collection<Integer> slots, long upTo, int limit) {
         StringBuilder sql = new StringBuilder(
