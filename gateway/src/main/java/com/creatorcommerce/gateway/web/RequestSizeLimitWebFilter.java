@@ -18,8 +18,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Request bodies above {@code platform.gateway.max-request-size} get 413 problem+json: at once when the declared
- * {@code Content-Length} is too large (before the token is even checked), and while streaming for chunked bodies (the
+ * Request bodies above {@code platform.gateway.max-request-size} get 413 problem+json: when the declared
+ * {@code Content-Length} is too large (before the token is even checked; the body is read and dropped first, up to
+ * {@link #DRAIN_LIMIT} within {@link #DRAIN_TIME}), and while streaming for chunked bodies (the
  * count stops the upload; the client gets 413 unless the service already answered).
  */
 @Component
@@ -51,10 +52,10 @@ public class RequestSizeLimitWebFilter implements WebFilter, Ordered {
             if (declared > DRAIN_LIMIT) {
                 return answer; // not worth reading: such a client may see the connection closed while it sends
             }
-            // read and drop the rest of the body before the connection closes: closing a socket with unread
-            // bytes sends a reset, and a client still sending would lose the 413 it has not read yet
-            return answer.then(exchange.getRequest().getBody().doOnNext(DataBufferUtils::release).then()
-                    .timeout(DRAIN_TIME).onErrorResume(e -> Mono.empty()));
+            // read and drop the body first, then answer: a connection closed with unread bytes sends a reset,
+            // and a client that reads only once it has sent everything (most HTTP/1.1 clients) would lose the 413
+            return exchange.getRequest().getBody().doOnNext(DataBufferUtils::release).then()
+                    .timeout(DRAIN_TIME).onErrorResume(e -> Mono.empty()).then(answer);
         }
         if (declared >= 0 || !headers.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
             return chain.filter(exchange); // a declared length is enforced by the server; no body otherwise
