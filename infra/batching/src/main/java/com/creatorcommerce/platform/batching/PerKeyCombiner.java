@@ -1,14 +1,10 @@
 package com.creatorcommerce.platform.batching;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -35,19 +31,13 @@ public final class PerKeyCombiner<K, I, O> {
     /** Longest park between checks: a safety net only, waiters are woken when answered or when it is their turn. */
     private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
-    private final BatchHandler<K, I, O> handler;
-    private final int maxBatch;
+    private final BatchRunner<K, I, O> batches;
     private final int extraBatches;
-    private final WhenBatchFails whenBatchFails;
-    private final BatchFailureListener<? super K> failureListener;
-    private final ConcurrentHashMap<K, Lane<K, I, O>> lanes = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<K, KeyLane<K, I, O>> lanes = new ConcurrentHashMap<>();
 
     private PerKeyCombiner(PerKeyCombinerBuilder<K, I, O> b) {
-        this.handler = b.handler;
-        this.maxBatch = b.maxBatch;
+        this.batches = new BatchRunner<>(b.handler, b.maxBatch, b.whenBatchFails, b.failureListener);
         this.extraBatches = b.extraBatches;
-        this.whenBatchFails = b.whenBatchFails;
-        this.failureListener = b.failureListener;
     }
 
     /** A combiner of {@code handler}'s batches; defaults: batches of up to 100, {@link WhenBatchFails#FAIL_EVERY_ITEM}. */
@@ -62,7 +52,7 @@ public final class PerKeyCombiner<K, I, O> {
      * @throws RuntimeException or {@link Error}: what the item's batch (or the item alone) failed with
      */
     public O submit(K key, I item) {
-        Pending<K, I, O> me = enqueue(key, item);
+        PendingRequest<K, I, O> me = enqueue(key, item);
         boolean interrupted = false;
         while (!me.done) {
             if (!tryLead(me)) {
@@ -85,7 +75,7 @@ public final class PerKeyCombiner<K, I, O> {
      */
     public Optional<O> submit(K key, I item, Duration maxWaitForTurn) {
         long deadline = System.nanoTime() + nanos(maxWaitForTurn);
-        Pending<K, I, O> me = enqueue(key, item);
+        PendingRequest<K, I, O> me = enqueue(key, item);
         boolean taken = false;
         boolean interrupted = false;
         try {
@@ -119,17 +109,17 @@ public final class PerKeyCombiner<K, I, O> {
 
     /** Requests of {@code key} waiting for a batch to take them (monitoring, tests). */
     public int queued(K key) {
-        Lane<K, I, O> lane = lanes.get(key);
+        KeyLane<K, I, O> lane = lanes.get(key);
         return lane == null ? 0 : lane.queue.size();
     }
 
-    private Pending<K, I, O> enqueue(K key, I item) {
+    private PendingRequest<K, I, O> enqueue(K key, I item) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(item, "item");
-        Pending<K, I, O> me = new Pending<>(item);
+        PendingRequest<K, I, O> me = new PendingRequest<>(item);
         // atomic with the retirement of an idle lane (same map bin): nothing is ever queued on a retired lane
         lanes.compute(key, (k, lane) -> {
-            Lane<K, I, O> l = lane == null ? new Lane<>(k) : lane;
+            KeyLane<K, I, O> l = lane == null ? new KeyLane<>(k) : lane;
             me.lane = l;
             l.queue.add(me);
             return l;
@@ -138,15 +128,15 @@ public final class PerKeyCombiner<K, I, O> {
     }
 
     /** Runs the key's batches if nobody does, until {@code me} is answered (plus the extra batches). */
-    private boolean tryLead(Pending<K, I, O> me) {
-        Lane<K, I, O> lane = me.lane;
+    private boolean tryLead(PendingRequest<K, I, O> me) {
+        KeyLane<K, I, O> lane = me.lane;
         if (!lane.leading.compareAndSet(false, true)) {
             return false;
         }
         try {
             int extra = 0;
             while (!lane.queue.isEmpty() && (!me.done || extra++ < extraBatches)) {
-                runBatch(lane);
+                batches.runNext(lane);
             }
         } finally {
             lane.leading.set(false);
@@ -159,71 +149,15 @@ public final class PerKeyCombiner<K, I, O> {
      * After a leader stopped (or a waiter withdrew): wakes the next waiter to lead, or drops the lane when it is idle.
      * No wake-up is lost: an item queued after the peek finds the lane without a leader when it tries to lead.
      */
-    private void wakeNextOrRetire(Lane<K, I, O> lane) {
+    private void wakeNextOrRetire(KeyLane<K, I, O> lane) {
         if (lane.leading.get()) {
             return;
         }
-        Pending<K, I, O> next = lane.queue.peek();
+        PendingRequest<K, I, O> next = lane.queue.peek();
         if (next != null) {
             LockSupport.unpark(next.thread);
         } else {
             lanes.computeIfPresent(lane.key, (k, l) -> l == lane && l.queue.isEmpty() && !l.leading.get() ? null : l);
-        }
-    }
-
-    private void runBatch(Lane<K, I, O> lane) {
-        List<Pending<K, I, O>> batch = new ArrayList<>(Math.min(maxBatch, 64));
-        for (Pending<K, I, O> p; batch.size() < maxBatch && (p = lane.queue.poll()) != null; ) {
-            batch.add(p);
-        }
-        if (batch.isEmpty()) {
-            return;
-        }
-        try {
-            answer(batch, handle(lane.key, batch));
-        } catch (RuntimeException | Error failure) {
-            if (batch.size() == 1) {
-                batch.getFirst().fail(failure);
-                return;
-            }
-            if (failureListener != null) {
-                failureListener.batchFailed(lane.key, batch.size(), failure, whenBatchFails);
-            }
-            for (Pending<K, I, O> p : batch) {
-                if (whenBatchFails == WhenBatchFails.FAIL_EVERY_ITEM) {
-                    p.fail(failure);
-                } else {
-                    try {
-                        answer(List.of(p), handle(lane.key, List.of(p)));
-                    } catch (RuntimeException | Error alone) {
-                        p.fail(alone);
-                    }
-                }
-            }
-        }
-    }
-
-    private List<O> handle(K key, List<Pending<K, I, O>> batch) {
-        List<I> items = new ArrayList<>(batch.size());
-        for (Pending<K, I, O> p : batch) {
-            items.add(p.item);
-        }
-        List<O> outcomes = handler.handle(key, java.util.Collections.unmodifiableList(items));
-        if (outcomes == null || outcomes.size() != batch.size()) {
-            throw new IllegalStateException("The batch handler answered " + (outcomes == null ? "null" :
-                    outcomes.size() + " outcomes") + " for " + batch.size() + " items of key " + key);
-        }
-        for (O outcome : outcomes) {
-            if (outcome == null) {
-                throw new IllegalStateException("The batch handler answered null for an item of key " + key);
-            }
-        }
-        return outcomes;
-    }
-
-    private static <K, I, O> void answer(List<Pending<K, I, O>> batch, List<O> outcomes) {
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).succeed(outcomes.get(i));
         }
     }
 
@@ -235,57 +169,6 @@ public final class PerKeyCombiner<K, I, O> {
             return Math.min(d.toNanos(), Long.MAX_VALUE / 4);
         } catch (ArithmeticException tooLong) {
             return Long.MAX_VALUE / 4;
-        }
-    }
-
-    private static final class Lane<K, I, O> {
-        final K key;
-        final ConcurrentLinkedQueue<Pending<K, I, O>> queue = new ConcurrentLinkedQueue<>();
-        final AtomicBoolean leading = new AtomicBoolean();
-
-        Lane(K key) {
-            this.key = key;
-        }
-    }
-
-    /** One submitted request; outcome and failure are written before {@code done} and read after it. */
-    private static final class Pending<K, I, O> {
-        final I item;
-        final Thread thread = Thread.currentThread();
-        Lane<K, I, O> lane;
-        O outcome;
-        Throwable failure;
-        volatile boolean done;
-
-        Pending(I item) {
-            this.item = item;
-        }
-
-        void succeed(O o) {
-            outcome = o;
-            finish();
-        }
-
-        void fail(Throwable t) {
-            failure = t;
-            finish();
-        }
-
-        private void finish() {
-            done = true;
-            if (thread != Thread.currentThread()) {
-                LockSupport.unpark(thread);
-            }
-        }
-
-        O result() {
-            if (failure instanceof RuntimeException e) {
-                throw e;
-            }
-            if (failure instanceof Error e) {
-                throw e;
-            }
-            return outcome;
         }
     }
 }
