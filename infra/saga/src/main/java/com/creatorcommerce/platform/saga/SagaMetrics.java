@@ -25,8 +25,15 @@ import org.springframework.context.SmartLifecycle;
  *       (every status of every registered type is reported, zero included);</li>
  *   <li>{@code saga.step.latency{type, step, outcome}}: first send of a step's command (or compensation) to its
  *       applied reply; outcome {@code success}, {@code failure}, {@code compensated}, {@code compensation_failed};</li>
- *   <li>{@code saga.deadline.expired{type, step}}: deadlines that expired (each leads to a retry or a compensation).</li>
+ *   <li>{@code saga.deadline.expired{type, step}}: deadlines that expired (each leads to a retry or a compensation);</li>
+ *   <li>{@code saga.overdue{type}}: sagas awaiting a reply (RUNNING, COMPENSATING) past their deadline that the sweeper
+ *       has not acted on yet: 0 but for a moment while the sweeper runs; above 0 for minutes, the sweeper is stopped
+ *       or its transitions fail (the saga's {@code last_error} tells why);</li>
+ *   <li>{@code saga.oldest_in_flight_age{type}} (seconds): age of the oldest saga of the type that awaits a reply, 0
+ *       when none does.</li>
  * </ul>
+ * The gauges are recounted from the table every {@code platform.saga.metrics-interval}, every registered type
+ * reported (zero included), by the database clock.
  */
 final class SagaMetrics implements SmartLifecycle {
 
@@ -37,6 +44,8 @@ final class SagaMetrics implements SmartLifecycle {
     private final Set<String> types;
     private final Duration refreshInterval;
     private final MultiGauge instances;
+    private final MultiGauge overdue;
+    private final MultiGauge oldestInFlightAge;
     private ScheduledExecutorService scheduler;
 
     SagaMetrics(MeterRegistry registry, SagaQueries queries, Set<String> types, Duration refreshInterval) {
@@ -46,6 +55,11 @@ final class SagaMetrics implements SmartLifecycle {
         this.refreshInterval = refreshInterval;
         this.instances = MultiGauge.builder("saga.instances").description("Saga instances by type and status")
                 .register(registry);
+        this.overdue = MultiGauge.builder("saga.overdue")
+                .description("Sagas awaiting a reply past their deadline, not yet acted on by the sweeper")
+                .register(registry);
+        this.oldestInFlightAge = MultiGauge.builder("saga.oldest_in_flight_age").baseUnit("seconds")
+                .description("Age of the oldest saga awaiting a reply (RUNNING or COMPENSATING)").register(registry);
     }
 
     void stepReplied(String type, String step, String outcome, long elapsedMicros) {
@@ -71,6 +85,19 @@ final class SagaMetrics implements SmartLifecycle {
         counts.forEach((ts, n) -> rows.add(MultiGauge.Row.of(Tags.of("type", ts.type(), "status", ts.status().name()),
                 n)));
         instances.register(rows, true);
+
+        Map<String, SagaQueries.InFlight> inFlight = queries.inFlightByType();
+        for (String type : types) {
+            inFlight.putIfAbsent(type, new SagaQueries.InFlight(0, 0));
+        }
+        List<MultiGauge.Row<?>> overdueRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> ageRows = new ArrayList<>();
+        inFlight.forEach((type, f) -> {
+            overdueRows.add(MultiGauge.Row.of(Tags.of("type", type), f.overdue()));
+            ageRows.add(MultiGauge.Row.of(Tags.of("type", type), f.oldestAgeSeconds()));
+        });
+        overdue.register(overdueRows, true);
+        oldestInFlightAge.register(ageRows, true);
     }
 
     @Override

@@ -76,6 +76,24 @@ final class SagaQueries {
         return counts;
     }
 
+    /** Sagas awaiting a reply (RUNNING, COMPENSATING) of one type: how many are past their deadline, oldest age. */
+    record InFlight(long overdue, double oldestAgeSeconds) {
+    }
+
+    /**
+     * Per type, the sagas that await a reply: how many are past their deadline (the sweeper has not acted on them
+     * yet) and the age of the oldest one, both by the database clock.
+     */
+    Map<String, InFlight> inFlightByType() {
+        Map<String, InFlight> result = new LinkedHashMap<>();
+        jdbc.query("SELECT saga_type, SUM(CASE WHEN deadline_at <= " + SagaStore.NOW + " THEN 1 ELSE 0 END), "
+                + "TIMESTAMPDIFF(MICROSECOND, MIN(created_at), " + SagaStore.NOW + ") FROM saga_instance "
+                + "WHERE status IN ('RUNNING', 'COMPENSATING') GROUP BY saga_type", rs -> {
+                    result.put(rs.getString(1), new InFlight(rs.getLong(2), Math.max(0, rs.getLong(3)) / 1e6));
+                });
+        return result;
+    }
+
     private static String where(Filter f, List<Object> args) {
         List<String> conditions = new ArrayList<>();
         if (f.status() != null) {
