@@ -13,6 +13,8 @@ import com.creatorcommerce.coupon.support.RecordingStatementInspector;
 import com.creatorcommerce.platform.messaging.MessageHeaders;
 import com.creatorcommerce.platform.test.TestJwt;
 import com.creatorcommerce.platform.test.TopicRecorder;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,11 +26,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 class CouponIssueIT extends CouponIntegrationTest {
 
     private static TopicRecorder events;
+
+    @Autowired MeterRegistry meters;
 
     @BeforeAll
     static void record() {
@@ -72,6 +77,30 @@ class CouponIssueIT extends CouponIntegrationTest {
         assertThat(payload.get("coupon_id").asString()).isEqualTo(Long.toString(coupon));
         assertThat(payload.get("user_id").asString()).isEqualTo(Long.toString(user));
         assertThat(payload.get("expires_at").asString()).isEqualTo(body.get("expires_at").asString());
+    }
+
+    @Test
+    void everyIssueRequestIsCountedByOutcomeForOps() {
+        long coupon = aFixedCoupon(5000).withQuantity(1).insert(jdbc);
+        long first = newUserId();
+        Map<String, Double> before = issueOutcomes();
+
+        assertThat(issue(coupon, first).status()).isEqualTo(201);
+        assertThat(issue(coupon, first).code()).isEqualTo("COUPON_ALREADY_ISSUED");
+        assertThat(issue(coupon, newUserId()).code()).isEqualTo("COUPON_SOLD_OUT");
+        assertThat(issue(coupon + 1_000_000, newUserId()).code()).isEqualTo("COUPON_NOT_FOUND");
+
+        Map<String, Double> after = issueOutcomes();
+        assertThat(after.keySet()).containsExactlyInAnyOrder("issued", "sold_out", "already_issued", "not_issuable",
+                "busy");
+        after.replaceAll((outcome, n) -> n - before.get(outcome));
+        assertThat(after).isEqualTo(Map.of("issued", 1.0, "sold_out", 1.0, "already_issued", 1.0,
+                "not_issuable", 1.0, "busy", 0.0));
+    }
+
+    private Map<String, Double> issueOutcomes() {
+        return meters.find("coupon.issue.requests").counters().stream().collect(Collectors.toMap(
+                c -> c.getId().getTag("outcome"), Counter::count));
     }
 
     @Test

@@ -14,6 +14,7 @@ import com.creatorcommerce.coupon.domain.CouponRefusedException;
 import com.creatorcommerce.coupon.support.CouponIntegrationTest;
 import com.creatorcommerce.platform.messaging.outbox.Outbox;
 import com.creatorcommerce.platform.snowflake.IdGenerator;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ class IssueStrategiesIT extends CouponIntegrationTest {
         IssueSettings settings = new IssueSettings(snapshotTtl, 3, maxBatch, Duration.ofSeconds(30));
         CouponSnapshotCache snapshots = new CouponSnapshotCache(ledger, settings);
         return new IssueCouponService(snapshots, new IssueTransactions(ledger, snapshots, outbox, ids, tx, clock,
-                settings), clock, settings);
+                settings), clock, settings, new SimpleMeterRegistry());
     }
 
     /** Every (issuer, user) request at once; returns outcome counts ("ISSUED" or the refusal). */

@@ -4,14 +4,18 @@ import com.creatorcommerce.coupon.domain.CouponRefusal;
 import com.creatorcommerce.coupon.domain.CouponRefusedException;
 import com.creatorcommerce.coupon.domain.CouponSnapshot;
 import com.creatorcommerce.platform.batching.PerKeyCombiner;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +33,9 @@ import org.springframework.stereotype.Service;
  * batch instead of once per request. It also keeps a hot coupon to one pooled connection per instance and keeps the
  * database's lock queue short. Correctness never depends on the lane: the database's conditional update and unique
  * key decide, so several instances stay exact.
+ *
+ * <p>Every request is counted in {@code coupon.issue.requests{outcome}}: {@code issued}, {@code sold_out},
+ * {@code already_issued}, {@code not_issuable} (unknown, inactive, not started or expired coupon) or {@code busy}.
  */
 @Service
 public class IssueCouponService {
@@ -42,9 +49,10 @@ public class IssueCouponService {
     private final boolean coalesce;
     private final Duration queueTimeout;
     private final PerKeyCombiner<Long, Long, IssueOutcome> lanes;
+    private final Map<String, Counter> outcomes;
 
     public IssueCouponService(CouponSnapshotCache snapshots, IssueTransactions transactions, Clock clock,
-            IssueSettings settings) {
+            IssueSettings settings, MeterRegistry meters) {
         this.snapshots = snapshots;
         this.transactions = transactions;
         this.clock = clock;
@@ -52,6 +60,12 @@ public class IssueCouponService {
         this.queueTimeout = settings.queueTimeout();
         this.lanes = PerKeyCombiner.<Long, Long, IssueOutcome>builder(this::issueBatch)
                 .maxBatch(settings.maxBatch()).build();
+        Map<String, Counter> counters = new HashMap<>();
+        for (String outcome : List.of("issued", "sold_out", "already_issued", "not_issuable", "busy")) {
+            counters.put(outcome, Counter.builder("coupon.issue.requests").tag("outcome", outcome)
+                    .description("coupon issue requests by outcome").register(meters));
+        }
+        this.outcomes = Map.copyOf(counters);
     }
 
     /**
@@ -60,6 +74,24 @@ public class IssueCouponService {
      * @throws IssueBusyException no turn in time; nothing changed, the client may retry
      */
     public IssuedCoupon issue(long userId, long couponId) {
+        try {
+            IssuedCoupon issued = issueOrRefuse(userId, couponId);
+            outcomes.get("issued").increment();
+            return issued;
+        } catch (CouponRefusedException refused) {
+            outcomes.get(switch (refused.refusal()) {
+                case COUPON_SOLD_OUT, COUPON_ALREADY_ISSUED -> refused.refusal().name().substring("COUPON_".length())
+                        .toLowerCase(Locale.ROOT);
+                default -> "not_issuable";
+            }).increment();
+            throw refused;
+        } catch (IssueBusyException busy) {
+            outcomes.get("busy").increment();
+            throw busy;
+        }
+    }
+
+    private IssuedCoupon issueOrRefuse(long userId, long couponId) {
         refuseIfNotIssuable(couponId, clock.instant());
         if (!coalesce) {
             Instant now = clock.instant();

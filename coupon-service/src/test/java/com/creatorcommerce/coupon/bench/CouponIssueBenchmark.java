@@ -13,6 +13,7 @@ import com.creatorcommerce.platform.snowflake.IdGenerator;
 import com.creatorcommerce.platform.test.RealInfrastructureInitializer;
 import com.creatorcommerce.platform.test.TestJwt;
 import com.creatorcommerce.platform.web.CurrentUser;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -260,7 +261,7 @@ public final class CouponIssueBenchmark {
         Clock clock = context.getBean(Clock.class);
         IssueTransactions transactions = new IssueTransactions(ledger, snapshots, context.getBean(Outbox.class),
                 context.getBean(IdGenerator.class), context.getBean(TransactionTemplate.class), clock, settings);
-        return new IssueCouponService(snapshots, transactions, clock, settings);
+        return new IssueCouponService(snapshots, transactions, clock, settings, new SimpleMeterRegistry());
     }
 
     private List<Strategy> httpStrategies() {
