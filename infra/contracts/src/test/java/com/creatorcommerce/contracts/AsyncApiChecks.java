@@ -107,8 +107,8 @@ final class AsyncApiChecks {
         List<String> problems = new ArrayList<>();
         for (Constant unknown : contracts.unrecognised()) {
             problems.add(unknown + " is neither a topic ('" + unknown.context() + ".events|commands|replies') nor a"
-                    + " CloudEvents type ('" + unknown.context() + ".<name>.v<N>'); rename it or teach"
-                    + " ContractClasses what it is");
+                    + " CloudEvents type ('<" + String.join("|", unknown.typeContexts()) + ">.<name>.v<N>'); rename"
+                    + " it or teach ContractClasses what it is");
         }
         Map<String, List<String>> channelsByAddress = new LinkedHashMap<>();
         doc.map("channels").forEach((key, channel) -> channelsByAddress

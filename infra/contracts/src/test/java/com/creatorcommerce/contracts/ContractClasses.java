@@ -32,6 +32,14 @@ final class ContractClasses {
             return pkg.substring(pkg.lastIndexOf('.') + 1);
         }
 
+        /**
+         * The contexts its CloudEvents types may start with: the owner's {@code TYPE_CONTEXTS} (a
+         * {@code public static final List<String>}, ADR 16) when it declares one, else only {@link #context()}.
+         */
+        List<String> typeContexts() {
+            return ContractClasses.typeContexts(owner);
+        }
+
         @Override
         public String toString() {
             return owner.getSimpleName() + "." + field + " (\"" + value + "\")";
@@ -113,7 +121,7 @@ final class ContractClasses {
         return topicsConstants().stream().filter(ContractClasses::isTopic).toList();
     }
 
-    /** CloudEvents types: {@code <context>.<name>.v<N>}. */
+    /** CloudEvents types: {@code <context>.<name>.v<N>}, the context one of the class's type contexts (ADR 16). */
     List<Constant> types() {
         return topicsConstants().stream().filter(ContractClasses::isType).toList();
     }
@@ -160,7 +168,51 @@ final class ContractClasses {
         return Pattern.matches(Pattern.quote(c.context()) + "\\.(events|commands|replies)", c.value());
     }
 
+    /** Whether {@code c} is a CloudEvents type of its class (for tests of the rule). */
+    static boolean isTypeConstant(Constant c) {
+        return isType(c);
+    }
+
     private static boolean isType(Constant c) {
-        return Pattern.matches(Pattern.quote(c.context()) + "\\.[a-z]+(-[a-z]+)*\\.v[1-9][0-9]*", c.value());
+        return c.typeContexts().stream().anyMatch(context -> Pattern.matches(Pattern.quote(context)
+                + "\\.[a-z]+(-[a-z]+)*\\.v[1-9][0-9]*", c.value()));
+    }
+
+    /**
+     * A {@code *Topics} class's type contexts: its own package's context first, then what its {@code TYPE_CONTEXTS}
+     * adds. A declared list must hold the package's context (a class cannot disown it) and lowercase words only.
+     */
+    static List<String> typeContexts(Class<?> owner) {
+        String pkg = owner.getPackageName();
+        String own = pkg.substring(pkg.lastIndexOf('.') + 1);
+        Field declared;
+        try {
+            declared = owner.getDeclaredField("TYPE_CONTEXTS");
+        } catch (NoSuchFieldException e) {
+            return List.of(own);
+        }
+        int m = declared.getModifiers();
+        if (!Modifier.isPublic(m) || !Modifier.isStatic(m) || !Modifier.isFinal(m) || declared.getType() != List.class) {
+            throw new IllegalStateException(owner.getName() + ".TYPE_CONTEXTS must be a public static final List<String>");
+        }
+        List<?> values;
+        try {
+            values = (List<?>) declared.get(null);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+        List<String> contexts = new ArrayList<>();
+        for (Object v : values) {
+            if (!(v instanceof String s) || !s.matches("[a-z]+")) {
+                throw new IllegalStateException(owner.getName() + ".TYPE_CONTEXTS holds '" + v
+                        + "': a context is one lowercase word");
+            }
+            contexts.add(s);
+        }
+        if (!contexts.contains(own)) {
+            throw new IllegalStateException(owner.getName() + ".TYPE_CONTEXTS must include its own context '" + own
+                    + "'");
+        }
+        return List.copyOf(contexts);
     }
 }
