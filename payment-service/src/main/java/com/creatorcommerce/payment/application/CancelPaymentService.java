@@ -61,7 +61,7 @@ public class CancelPaymentService {
         this.clock = clock;
         this.tx = tx;
         this.schedule = schedule;
-        this.flagged = ReconciliationMeters.flagged(meters);
+        this.flagged = PaymentMeters.flagged(meters);
     }
 
     /**
@@ -168,7 +168,7 @@ public class CancelPaymentService {
         Payment p = payments.find(c.paymentId()).orElseThrow();
         tx.executeWithoutResult(s -> cancellations.lock(cancellationId)
                 .ifPresent(x -> x.sent(schedule, clock.instant())));
-        CancelOutcome outcome = gateway.cancel(p.paymentKey(), c.cancelReason(),
+        CancelOutcome outcome = gateway.cancel(p.requested().paymentKey(), c.cancelReason(),
                 c.fullCancel() ? null : c.cancelAmount(), c.idempotencyKey());
         tx.executeWithoutResult(s -> record(cancellationId, c.paymentId(), outcome));
     }
@@ -211,7 +211,7 @@ public class CancelPaymentService {
             flagged.increment();
             log.error("CANCELLATION NEEDS ATTENTION: cancellation {} of {} of payment {} ({}) is still unresolved "
                     + "after {} attempts: {}. Sent again every {}.", c.id(), c.cancelAmount(), p.id(),
-                    p.paymentKey(), c.attempts(), reason, schedule.maxDelay());
+                    p.requested().paymentKey(), c.attempts(), reason, schedule.maxDelay());
         }
     }
 }

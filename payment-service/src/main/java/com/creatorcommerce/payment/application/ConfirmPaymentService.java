@@ -11,6 +11,7 @@ import com.creatorcommerce.payment.domain.CheckSchedule;
 import com.creatorcommerce.payment.domain.Payment;
 import com.creatorcommerce.payment.domain.PaymentStatus;
 import com.creatorcommerce.payment.domain.PaymentTombstone;
+import com.creatorcommerce.payment.domain.RequestedPayment;
 import com.creatorcommerce.platform.snowflake.IdGenerator;
 import java.time.Clock;
 import java.time.Instant;
@@ -73,7 +74,8 @@ public class ConfirmPaymentService {
         Optional<Payment> existing = payments.findByPaymentKey(cmd.paymentKey());
         if (existing.isPresent()) {
             Payment p = existing.get();
-            if (!p.sameRequest(Purposes.toDomain(cmd.purpose()), cmd.referenceId(), cmd.userId(), cmd.amount())) {
+            if (!p.requested().sameAs(Purposes.toDomain(cmd.purpose()), cmd.referenceId(), cmd.userId(),
+                    cmd.amount())) {
                 announcements.refused(cmd, PaymentFailureCode.PAYMENT_KEY_CONFLICT,
                         "The payment key belongs to another payment", clock.instant());
             } else if (p.status() == PaymentStatus.CANCELLED) {
@@ -91,8 +93,9 @@ public class ConfirmPaymentService {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Payment p = Payment.request(ids.nextId(), cmd.paymentKey(), Purposes.toDomain(cmd.purpose()), cmd.referenceId(),
-                cmd.userId(), cmd.amount(), correlationId, now);
+        RequestedPayment requested = RequestedPayment.of(cmd.paymentKey(), Purposes.toDomain(cmd.purpose()),
+                cmd.referenceId(), cmd.userId(), cmd.amount(), correlationId);
+        Payment p = Payment.request(ids.nextId(), requested, now);
         p.holdChecks(schedule, now); // if this instance dies before the PG answers, the reconciliation job takes over
         payments.add(p);
         return Optional.of(p.id());
@@ -123,13 +126,14 @@ public class ConfirmPaymentService {
         if (!outcomes.confirmSending(paymentId)) {
             return; // cancelled before it was sent
         }
-        ConfirmOutcome outcome = gateway.confirm(p.paymentKey(), p.pgOrderId(), p.amount(),
+        RequestedPayment asked = p.requested();
+        ConfirmOutcome outcome = gateway.confirm(asked.paymentKey(), asked.pgOrderId(), asked.amount(),
                 p.confirmIdempotencyKey());
         switch (outcome) {
             case ConfirmOutcome.Approved a -> approved(paymentId, a.totalAmount(), a.approvedAt());
             case ConfirmOutcome.Rejected r -> outcomes.failed(paymentId, r.code(), r.message());
             case ConfirmOutcome.Unclear u -> resolveUnclear(p, u);
-            case ConfirmOutcome.Unknown u -> apply(p, gateway.status(p.paymentKey()), u.reason());
+            case ConfirmOutcome.Unknown u -> apply(p, gateway.status(p.requested().paymentKey()), u.reason());
         }
     }
 
@@ -141,20 +145,20 @@ public class ConfirmPaymentService {
     public void reconcile(long paymentId) {
         Payment p = payments.find(paymentId).orElseThrow();
         if (p.status() == PaymentStatus.PENDING) {
-            StatusOutcome status = gateway.status(p.paymentKey());
+            StatusOutcome status = gateway.status(p.requested().paymentKey());
             if (status instanceof StatusOutcome.NotFound) {
                 settle(paymentId);
             } else {
                 apply(p, status, "reconciliation");
             }
         } else if (p.awaitingRecheck()) {
-            recheck(p, gateway.status(p.paymentKey()));
+            recheck(p, gateway.status(p.requested().paymentKey()));
         }
     }
 
     /** A 4xx without a readable code: the status decides; a PG that knows nothing of it means failed, re-checked. */
     private void resolveUnclear(Payment p, ConfirmOutcome.Unclear u) {
-        StatusOutcome status = gateway.status(p.paymentKey());
+        StatusOutcome status = gateway.status(p.requested().paymentKey());
         if (status instanceof StatusOutcome.NotFound) {
             outcomes.failedUnclear(p.id(), u.code(), u.message());
         } else {
@@ -165,8 +169,8 @@ public class ConfirmPaymentService {
     private void apply(Payment p, StatusOutcome status, String context) {
         switch (status) {
             // the PG may omit totalAmount in a status answer: its DONE is the approval of the confirm we sent
-            case StatusOutcome.Done d -> approved(p.id(), d.totalAmount() == null ? p.amount() : d.totalAmount(),
-                    d.approvedAt());
+            case StatusOutcome.Done d -> approved(p.id(),
+                    d.totalAmount() == null ? p.requested().amount() : d.totalAmount(), d.approvedAt());
             case StatusOutcome.NotApproved n -> outcomes.failed(p.id(), PaymentFailureCode.PG_ABORTED,
                     "The PG reports the payment " + n.pgStatus());
             case StatusOutcome.Cancelled c -> cancelledAtPg(p, c);
@@ -182,7 +186,7 @@ public class ConfirmPaymentService {
     private void recheck(Payment p, StatusOutcome status) {
         switch (status) {
             case StatusOutcome.Done d -> {
-                long approved = d.totalAmount() == null ? p.amount() : d.totalAmount();
+                long approved = d.totalAmount() == null ? p.requested().amount() : d.totalAmount();
                 outcomes.heldAtPg(p.id(), "DONE", approved, approved).ifPresent(cancels::execute);
             }
             case StatusOutcome.Cancelled c -> cancelledAtPg(p, c);

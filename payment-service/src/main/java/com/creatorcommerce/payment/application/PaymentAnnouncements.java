@@ -11,6 +11,7 @@ import com.creatorcommerce.payment.domain.Payment;
 import com.creatorcommerce.payment.domain.PaymentCancellation;
 import com.creatorcommerce.payment.domain.PaymentStatus;
 import com.creatorcommerce.payment.domain.PaymentTombstone;
+import com.creatorcommerce.payment.domain.RequestedPayment;
 import com.creatorcommerce.platform.messaging.OutboundMessage;
 import com.creatorcommerce.platform.messaging.outbox.Outbox;
 import java.time.Instant;
@@ -32,13 +33,14 @@ public class PaymentAnnouncements {
 
     /** The reply (and, unless {@code replyOnly}, the event) of a settled payment. */
     public void outcome(Payment p, boolean replyOnly) {
+        RequestedPayment r = p.requested();
         if (p.status() == PaymentStatus.FAILED) {
-            PaymentFailed body = new PaymentFailed(p.id(), p.paymentKey(), purpose(p), p.referenceId(), p.userId(),
-                    p.amount(), p.failureCode(), p.failureMessage(), p.failedAt());
+            PaymentFailed body = new PaymentFailed(p.id(), r.paymentKey(), purpose(p), r.referenceId(), r.userId(),
+                    r.amount(), p.failure().code(), p.failure().message(), p.failure().at());
             send(p, PaymentTopics.FAILED, body, replyOnly);
         } else if (p.status() != PaymentStatus.PENDING) {
-            PaymentApproved body = new PaymentApproved(p.id(), p.paymentKey(), purpose(p), p.referenceId(),
-                    p.userId(), p.amount(), p.paidAt());
+            PaymentApproved body = new PaymentApproved(p.id(), r.paymentKey(), purpose(p), r.referenceId(),
+                    r.userId(), r.amount(), p.paidAt());
             send(p, PaymentTopics.APPROVED, body, replyOnly);
         }
     }
@@ -52,8 +54,9 @@ public class PaymentAnnouncements {
     }
 
     public void cancelled(Payment p, PaymentCancellation c, boolean replyOnly) {
-        PaymentCancelled body = new PaymentCancelled(p.id(), p.paymentKey(), purpose(p), p.referenceId(),
-                p.userId(), c.cancelRequestId(), c.cancelAmount(), p.cancellableAmount(), c.cancelledAt());
+        RequestedPayment r = p.requested();
+        PaymentCancelled body = new PaymentCancelled(p.id(), r.paymentKey(), purpose(p), r.referenceId(),
+                r.userId(), c.cancelRequestId(), c.cancelAmount(), p.cancellableAmount(), c.cancelledAt());
         if (c.reply()) {
             outbox.append(reply(p, PaymentTopics.CANCELLED, body, c.correlationId()));
         }
@@ -64,9 +67,9 @@ public class PaymentAnnouncements {
 
     public void cancelFailed(Payment p, PaymentCancellation c) {
         if (c.reply()) {
-            outbox.append(reply(p, PaymentTopics.CANCEL_FAILED, new PaymentCancelFailed(p.id(), p.paymentKey(),
-                    purpose(p), p.referenceId(), c.cancelRequestId(), c.cancelAmount(), c.failureCode(),
-                    c.failureMessage()), c.correlationId()));
+            outbox.append(reply(p, PaymentTopics.CANCEL_FAILED, new PaymentCancelFailed(p.id(),
+                    p.requested().paymentKey(), purpose(p), p.requested().referenceId(), c.cancelRequestId(),
+                    c.cancelAmount(), c.failureCode(), c.failureMessage()), c.correlationId()));
         }
     }
 
@@ -75,53 +78,55 @@ public class PaymentAnnouncements {
      * necessarily FAILED itself: an approved payment fully cancelled since). Reply only.
      */
     public void refusedCancelled(Payment p, String message) {
-        outbox.append(reply(p, PaymentTopics.FAILED, new PaymentFailed(p.id(), p.paymentKey(), purpose(p),
-                p.referenceId(), p.userId(), p.amount(), PaymentTombstone.CODE, message, p.updatedAt()),
-                p.correlationId()));
+        RequestedPayment r = p.requested();
+        outbox.append(reply(p, PaymentTopics.FAILED, new PaymentFailed(p.id(), r.paymentKey(), purpose(p),
+                r.referenceId(), r.userId(), r.amount(), PaymentTombstone.CODE, message, p.updatedAt()),
+                r.correlationId()));
     }
 
     /**
      * The answer to the cancel that left tombstone {@code t}: nothing is (or will be) held of the payment key, so
-     * nothing was cancelled at the PG and nothing stays approved (amounts 0). {@code p} is the key's payment, null when there is
-     * none (then the reply is keyed by the payment key and its payment id and reference are 0).
+     * nothing was cancelled at the PG and nothing stays approved (amounts 0). {@code p} is the key's payment, null
+     * when there is none (then the reply is keyed by the payment key and its payment id and reference are 0).
      */
     public void cancelledNothingHeld(Payment p, PaymentTombstone t, Instant now) {
+        RequestedPayment r = p == null ? null : p.requested();
         PaymentCancelled body = new PaymentCancelled(p == null ? 0 : p.id(), t.paymentKey(),
-                p == null ? null : purpose(p), p == null ? 0 : p.referenceId(), p == null ? 0 : p.userId(),
+                p == null ? null : purpose(p), r == null ? 0 : r.referenceId(), r == null ? 0 : r.userId(),
                 t.cancelRequestId(), 0, 0, now);
-        OutboundMessage m = OutboundMessage.of(PaymentTopics.REPLIES, p == null ? t.paymentKey()
-                : Long.toString(p.referenceId()), PaymentTopics.CANCELLED, body).withCorrelationId(t.correlationId());
-        outbox.append(p == null ? m : m.withUserId(p.userId()));
+        OutboundMessage m = OutboundMessage.of(PaymentTopics.REPLIES, r == null ? t.paymentKey()
+                : Long.toString(r.referenceId()), PaymentTopics.CANCELLED, body).withCorrelationId(t.correlationId());
+        outbox.append(p == null ? m : m.withUserId(p.requested().userId()));
     }
 
     /** A cancel refused before anything was recorded; {@code p} is null when no payment has the key. */
     public void cancelRefused(Payment p, String paymentKey, String cancelRequestId, Long cancelAmount, String code,
             String message) {
         PaymentCancelFailed body = new PaymentCancelFailed(p == null ? null : p.id(), paymentKey,
-                p == null ? null : purpose(p), p == null ? null : p.referenceId(), cancelRequestId, cancelAmount,
-                code, message);
-        String key = p == null ? paymentKey : Long.toString(p.referenceId());
+                p == null ? null : purpose(p), p == null ? null : p.requested().referenceId(), cancelRequestId,
+                cancelAmount, code, message);
+        String key = p == null ? paymentKey : Long.toString(p.requested().referenceId());
         outbox.append(OutboundMessage.of(PaymentTopics.REPLIES, key, PaymentTopics.CANCEL_FAILED, body));
     }
 
     private static PaymentPurpose purpose(Payment p) {
-        return Purposes.toContract(p.purpose());
+        return Purposes.toContract(p.requested().purpose());
     }
 
     private void send(Payment p, String type, Object body, boolean replyOnly) {
-        outbox.append(reply(p, type, body, p.correlationId()));
+        outbox.append(reply(p, type, body, p.requested().correlationId()));
         if (!replyOnly) {
             outbox.append(event(p, type, body));
         }
     }
 
     private static OutboundMessage reply(Payment p, String type, Object body, String correlationId) {
-        return OutboundMessage.of(PaymentTopics.REPLIES, Long.toString(p.referenceId()), type, body)
-                .withCorrelationId(correlationId).withUserId(p.userId());
+        return OutboundMessage.of(PaymentTopics.REPLIES, Long.toString(p.requested().referenceId()), type, body)
+                .withCorrelationId(correlationId).withUserId(p.requested().userId());
     }
 
     private static OutboundMessage event(Payment p, String type, Object body) {
         return OutboundMessage.of(PaymentTopics.EVENTS, Long.toString(p.id()), type, body)
-                .withCorrelationId(p.correlationId()).withUserId(p.userId());
+                .withCorrelationId(p.requested().correlationId()).withUserId(p.requested().userId());
     }
 }

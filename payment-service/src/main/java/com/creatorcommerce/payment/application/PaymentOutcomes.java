@@ -3,6 +3,7 @@ package com.creatorcommerce.payment.application;
 import com.creatorcommerce.contracts.payment.PaymentFailureCode;
 import com.creatorcommerce.payment.application.port.PaymentCancellations;
 import com.creatorcommerce.payment.application.port.PaymentTombstones;
+import com.creatorcommerce.payment.application.PaymentMeters.PgOutcome;
 import com.creatorcommerce.payment.application.port.Payments;
 import com.creatorcommerce.payment.domain.CheckSchedule;
 import com.creatorcommerce.payment.domain.Payment;
@@ -14,6 +15,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Records what the PG said about a payment, each in a short transaction on the locked payment row (the PG call itself
  * runs outside any transaction). Only the first settlement of a PENDING payment announces an outcome: the listener and
- * the reconciliation job may both learn it, the second finds the payment settled and does nothing.
+ * the reconciliation job may both learn it, the second finds the payment settled and does nothing. Each settlement
+ * and each look that left the outcome unknown is counted ({@code payment.pg.outcomes}, see {@link PaymentMeters}).
  */
 @Service
 public class PaymentOutcomes {
@@ -38,6 +41,7 @@ public class PaymentOutcomes {
     private final Clock clock;
     private final CheckSchedule schedule;
     private final Counter flagged;
+    private final Map<PgOutcome, Counter> pgOutcomes;
 
     PaymentOutcomes(Payments payments, PaymentCancellations cancellations, PaymentTombstones tombstones,
             PaymentAnnouncements announcements,
@@ -49,7 +53,8 @@ public class PaymentOutcomes {
         this.ids = ids;
         this.clock = clock;
         this.schedule = schedule;
-        this.flagged = ReconciliationMeters.flagged(meters);
+        this.flagged = PaymentMeters.flagged(meters);
+        this.pgOutcomes = PaymentMeters.pgOutcomes(meters);
     }
 
     /**
@@ -64,7 +69,7 @@ public class PaymentOutcomes {
         }
         Payment p = found.get();
         Instant now = clock.instant();
-        Optional<PaymentTombstone> closed = tombstones.lock(p.paymentKey());
+        Optional<PaymentTombstone> closed = tombstones.lock(p.requested().paymentKey());
         if (closed.isPresent()) {
             if (p.fail(PaymentTombstone.CODE, closed.get().refusal(), now)) {
                 announcements.outcome(p, false);
@@ -91,23 +96,25 @@ public class PaymentOutcomes {
         Payment p = payments.lock(paymentId).orElseThrow();
         Instant now = clock.instant();
         Optional<PaymentTombstone> closed = p.status() == PaymentStatus.PENDING
-                ? tombstones.lock(p.paymentKey()) : Optional.empty();
+                ? tombstones.lock(p.requested().paymentKey()) : Optional.empty();
         if (closed.isPresent()) {
             // cancelled while the confirm was at the PG: not approved here, and the approval is cancelled at the PG
             PaymentTombstone t = closed.get();
             p.heldWithoutApproval(PaymentTombstone.CODE, t.refusal(), approvedAmount, now);
+            settled(p, PgOutcome.APPROVED);
             announcements.outcome(p, false);
             log.warn("Payment {} ({}) was approved at the PG after it was cancelled ({}): cancelling the approval",
-                    p.id(), p.paymentKey(), t.cancelRequestId());
+                    p.id(), p.requested().paymentKey(), t.cancelRequestId());
             return Optional.of(cancelTheRest(p, t, "Cancelled before it was approved: " + t.cancelReason(), now));
         }
         if (!p.approve(approvedAmount, approvedAt, now)) {
             return Optional.empty();
         }
+        settled(p, PgOutcome.APPROVED);
         announcements.outcome(p, false);
         if (p.amountMismatch()) {
             log.warn("PG approved {} for payment {} ({}) instead of {}: failing it and cancelling the approval",
-                    approvedAmount, p.id(), p.paymentKey(), p.amount());
+                    approvedAmount, p.id(), p.requested().paymentKey(), p.requested().amount());
             return Optional.of(cancelTheRest(p, "Approved amount differs from the requested amount", now));
         }
         return Optional.empty();
@@ -119,8 +126,9 @@ public class PaymentOutcomes {
         Payment p = payments.lock(paymentId).orElseThrow();
         Instant now = clock.instant();
         if (p.fail(code, message, now)) {
+            settled(p, PgOutcome.DECLINED);
             announcements.outcome(p, false);
-            tombstones.lock(p.paymentKey()).ifPresent(t -> answerNothingHeld(p, t, now));
+            tombstones.lock(p.requested().paymentKey()).ifPresent(t -> answerNothingHeld(p, t, now));
         }
     }
 
@@ -131,10 +139,11 @@ public class PaymentOutcomes {
         Instant now = clock.instant();
         if (p.failUnclear(code, message, schedule.next(1, now), now)) {
             log.warn("Payment {} ({}) failed for an unclear reason ({}: {}); it will be re-checked at the PG", p.id(),
-                    p.paymentKey(), code, message);
+                    p.requested().paymentKey(), code, message);
+            settled(p, PgOutcome.DECLINED);
             announcements.outcome(p, false);
             // should the PG hold it after all, the re-check gives it back on its own
-            tombstones.lock(p.paymentKey()).ifPresent(t -> answerNothingHeld(p, t, now));
+            tombstones.lock(p.requested().paymentKey()).ifPresent(t -> answerNothingHeld(p, t, now));
         }
     }
 
@@ -158,17 +167,18 @@ public class PaymentOutcomes {
         if (!p.heldWithoutApproval(PaymentFailureCode.PG_ABORTED, message, approved, now)) {
             return Optional.empty();
         }
-        log.warn("Payment {} ({}) {}: {}; cancelling what is left ({})", p.id(), p.paymentKey(),
+        log.warn("Payment {} ({}) {}: {}; cancelling what is left ({})", p.id(), p.requested().paymentKey(),
                 wasPending ? "was pending" : "had failed", message, left);
         Optional<PaymentTombstone> closed = Optional.empty();
         if (wasPending) {
+            settled(p, PgOutcome.DECLINED);
             announcements.outcome(p, false);
-            closed = tombstones.lock(p.paymentKey()).filter(PaymentTombstone::awaitingOutcome);
+            closed = tombstones.lock(p.requested().paymentKey()).filter(PaymentTombstone::awaitingOutcome);
         }
         long cancelledAtPg = approved - left;
         if (cancelledAtPg > 0) {
             PaymentCancellation c = PaymentCancellation.doneAtPg(ids.nextId(), p, cancelledAtPg,
-                    "Cancelled at the PG (" + pgStatus + ")", p.correlationId(), now);
+                    "Cancelled at the PG (" + pgStatus + ")", p.requested().correlationId(), now);
             cancellations.add(c);
             p.cancelled(cancelledAtPg, now);
             announcements.cancelled(p, c, false);
@@ -186,20 +196,32 @@ public class PaymentOutcomes {
     public void notHeld(long paymentId, String pgAnswer) {
         payments.lock(paymentId).filter(p -> p.recheckSettled(clock.instant()))
                 .ifPresent(p -> log.info("Payment {} ({}) re-checked: the PG holds nothing ({})", p.id(),
-                        p.paymentKey(), pgAnswer));
+                        p.requested().paymentKey(), pgAnswer));
     }
 
     @Transactional
     public void stillUnknown(long paymentId, String reason) {
         payments.lock(paymentId).ifPresent(p -> {
+            if (p.status() == PaymentStatus.PENDING || p.awaitingRecheck()) {
+                PaymentMeters.afterCommit(pgOutcomes.get(PgOutcome.UNKNOWN));
+            }
             if (p.stillUnknown(reason, schedule, clock.instant())) {
                 flagged.increment();
                 log.error("PAYMENT NEEDS ATTENTION: payment {} ({}, {} {}, {}) is still unresolved after {} looks at "
-                        + "the PG: {}. Checked again every {}.", p.id(), p.paymentKey(), p.purpose(),
-                        p.referenceId(), p.status(), p.checkAttempts(), reason, schedule.maxDelay());
+                        + "the PG: {}. Checked again every {}.", p.id(), p.requested().paymentKey(),
+                        p.requested().purpose(), p.requested().referenceId(), p.status(), p.checkAttempts(), reason,
+                        schedule.maxDelay());
             }
         });
         log.info("Payment {} outcome still unknown: {}", paymentId, reason);
+    }
+
+    /**
+     * Counts the settlement of a pending payment as {@code outcome}, or as reconciled when a look had left its outcome
+     * unknown before.
+     */
+    private void settled(Payment p, PgOutcome outcome) {
+        PaymentMeters.afterCommit(pgOutcomes.get(p.checkAttempts() > 0 ? PgOutcome.RECONCILED : outcome));
     }
 
     /** Records (REQUESTED) a cancel of everything the PG still holds of {@code p}; payment-service's own, no reply. */
@@ -215,7 +237,8 @@ public class PaymentOutcomes {
         long left = p.cancellableAmount();
         boolean answers = t != null && t.awaitingOutcome();
         PaymentCancellation c = PaymentCancellation.request(ids.nextId(), p, answers ? t.cancelRequestId() : null,
-                left, p.cancelledAmount() == 0, reason, answers, answers ? t.correlationId() : p.correlationId(), now);
+                left, p.cancelledAmount() == 0, reason, answers,
+                answers ? t.correlationId() : p.requested().correlationId(), now);
         c.holdChecks(schedule, now);
         cancellations.add(c);
         if (answers) {

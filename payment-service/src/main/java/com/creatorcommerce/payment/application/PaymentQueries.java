@@ -37,7 +37,7 @@ public class PaymentQueries {
      * @throws PaymentNotFoundException when there is none the viewer may see
      */
     public PaymentDetails get(long paymentId, long viewerId, boolean admin) {
-        Payment p = payments.find(paymentId).filter(x -> x.userId() == viewerId || admin)
+        Payment p = payments.find(paymentId).filter(x -> x.requested().userId() == viewerId || admin)
                 .orElseThrow(PaymentNotFoundException::new);
         return new PaymentDetails(p, cancellations.ofPayment(p.id()));
     }

@@ -1,6 +1,7 @@
 package com.creatorcommerce.payment.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -15,9 +16,11 @@ import java.util.Objects;
  * reaches its outcome only from an authoritative PG answer: a confirm response, or a status query after an unknown
  * outcome. Once approved it can be cancelled, fully or in parts.
  *
- * <p>{@code next_check_at} is when the reconciliation job looks at it: set while it is PENDING (held back while a PG
- * call is in flight, then backed off after each look that left the outcome unknown) and while it is FAILED for an
- * unclear reason (re-checked: the PG might hold the money after all); cleared once the outcome is certain.
+ * <p>Its parts: what was asked ({@link RequestedPayment}, fixed), why it failed ({@link PaymentFailure}), what the PG
+ * holds of it ({@link PgHolding}: approved, less what was cancelled since), and its looks at the PG
+ * ({@link PaymentLooks}): the reconciliation job looks at it while it is PENDING (held back while a PG call is in
+ * flight, then backed off after each look that left the outcome unknown) and while it is FAILED for an unclear reason
+ * (re-checked: the PG might hold the money after all); no more once the outcome is certain.
  */
 @Entity
 @Table(name = "payments")
@@ -29,76 +32,29 @@ public class Payment {
      */
     public static final String AMOUNT_MISMATCH = "AMOUNT_MISMATCH";
 
-    private static final int TEXT = 500;
-
     @Id
     @Column(name = "payment_id")
     private long id;
 
-    @Column(name = "pg_payment_id", nullable = false, updatable = false)
-    private String paymentKey;
+    @Embedded
+    private RequestedPayment requested;
 
-    @Column(name = "pg_order_id", nullable = false, updatable = false)
-    private String pgOrderId;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "purpose", nullable = false, updatable = false)
-    private PaymentPurpose purpose;
-
-    @Column(name = "reference_id", nullable = false, updatable = false)
-    private long referenceId;
-
-    @Column(name = "charge_request_id", updatable = false)
-    private Long chargeRequestId;
-
-    @Column(name = "user_id", nullable = false, updatable = false)
-    private long userId;
-
-    @Column(name = "amount", nullable = false, updatable = false)
-    private long amount;
-
-    @Column(name = "approved_amount")
-    private Long approvedAmount;
-
-    @Column(name = "cancelled_amount", nullable = false)
-    private long cancelledAmount;
+    @Embedded
+    private PgHolding holding = PgHolding.nothing();
 
     @Enumerated(EnumType.STRING)
     @Column(name = "payment_status", nullable = false)
     private PaymentStatus status;
 
-    @Column(name = "failure_code")
-    private String failureCode;
-
-    @Column(name = "failure_message")
-    private String failureMessage;
-
     @Column(name = "paid_at")
     private Instant paidAt;
 
-    @Column(name = "failed_at")
-    private Instant failedAt;
+    /** Null until it failed. */
+    @Embedded
+    private PaymentFailure failure;
 
-    @Column(name = "confirm_attempts", nullable = false)
-    private int confirmAttempts;
-
-    @Column(name = "last_error")
-    private String lastError;
-
-    @Column(name = "last_checked_at")
-    private Instant lastCheckedAt;
-
-    @Column(name = "correlation_id", updatable = false)
-    private String correlationId;
-
-    @Column(name = "check_attempts", nullable = false)
-    private int checkAttempts;
-
-    @Column(name = "next_check_at")
-    private Instant nextCheckAt;
-
-    @Column(name = "attention_at")
-    private Instant attentionAt;
+    @Embedded
+    private PaymentLooks looks = PaymentLooks.none();
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -113,36 +69,15 @@ public class Payment {
     protected Payment() {
     }
 
-    public static Payment request(long id, String paymentKey, PaymentPurpose purpose, long referenceId, long userId,
-            long amount, String correlationId, Instant now) {
-        if (amount <= 0) {
-            throw new IllegalArgumentException("A payment amount is positive: " + amount);
-        }
+    /** A PENDING payment of {@code requested}. */
+    public static Payment request(long id, RequestedPayment requested, Instant now) {
         Payment p = new Payment();
         p.id = id;
-        p.paymentKey = Objects.requireNonNull(paymentKey, "paymentKey");
-        p.purpose = Objects.requireNonNull(purpose, "purpose");
-        p.referenceId = referenceId;
-        p.chargeRequestId = purpose == PaymentPurpose.POINT_CHARGE ? referenceId : null;
-        p.pgOrderId = pgOrderId(purpose, referenceId);
-        p.userId = userId;
-        p.amount = amount;
+        p.requested = Objects.requireNonNull(requested, "requested");
         p.status = PaymentStatus.PENDING;
-        p.correlationId = correlationId;
         p.createdAt = now;
         p.updatedAt = now;
         return p;
-    }
-
-    /** The PG's {@code orderId} (6 to 64 of {@code [A-Za-z0-9_-]}): unique per requester reference. */
-    static String pgOrderId(PaymentPurpose purpose, long referenceId) {
-        return purpose.name().toLowerCase().replace('_', '-') + "-" + referenceId;
-    }
-
-    /** Whether a confirm for this key asks for the same thing (a repeat) rather than reusing the key. */
-    public boolean sameRequest(PaymentPurpose purpose, long referenceId, long userId, long amount) {
-        return this.purpose == purpose && this.referenceId == referenceId && this.userId == userId
-                && this.amount == amount;
     }
 
     /** Idempotency-Key of every confirm of this payment (retries and reconciliation reuse it). */
@@ -153,17 +88,16 @@ public class Payment {
     /** Created: the caller sends the confirm; the reconciliation job steps in only if nothing is known by then. */
     public void holdChecks(CheckSchedule schedule, Instant now) {
         if (status == PaymentStatus.PENDING) {
-            nextCheckAt = schedule.holdUntil(now);
+            looks.hold(schedule, now);
         }
     }
 
     /** A confirm is sent now; the reconciliation job leaves the payment alone while it is in flight. */
     public void confirmSent(CheckSchedule schedule, Instant now) {
-        confirmAttempts++;
-        lastCheckedAt = now;
+        looks.confirmSent(now);
         updatedAt = now;
         if (status == PaymentStatus.PENDING) {
-            nextCheckAt = schedule.holdUntil(now);
+            looks.hold(schedule, now);
         }
     }
 
@@ -172,11 +106,7 @@ public class Payment {
      * took it, or it was settled meanwhile); otherwise held while the look is in flight.
      */
     public boolean claimCheck(Instant dueBy, CheckSchedule schedule, Instant now) {
-        if (nextCheckAt == null || nextCheckAt.isAfter(dueBy)) {
-            return false;
-        }
-        nextCheckAt = schedule.holdUntil(now);
-        return true;
+        return looks.claim(dueBy, schedule, now);
     }
 
     /**
@@ -188,16 +118,14 @@ public class Payment {
         if (status != PaymentStatus.PENDING) {
             return false;
         }
-        approvedAmount = approved;
-        if (approved != amount) {
+        holding.approved(approved);
+        if (approved != requested.amount()) {
             return fail(AMOUNT_MISMATCH,
-                    "The PG approved " + approved + " instead of the requested " + amount, now);
+                    "The PG approved " + approved + " instead of the requested " + requested.amount(), now);
         }
         status = PaymentStatus.SUCCESS;
         paidAt = approvedAt == null ? now : approvedAt;
-        lastError = null;
-        lastCheckedAt = now;
-        nextCheckAt = null;
+        looks.settled(now);
         updatedAt = now;
         return true;
     }
@@ -208,11 +136,8 @@ public class Payment {
             return false;
         }
         status = PaymentStatus.FAILED;
-        failureCode = code;
-        failureMessage = clip(message);
-        failedAt = now;
-        lastCheckedAt = now;
-        nextCheckAt = null;
+        failure = PaymentFailure.of(code, message, now);
+        looks.declined(now);
         updatedAt = now;
         return true;
     }
@@ -226,13 +151,13 @@ public class Payment {
         if (!fail(code, message, now)) {
             return false;
         }
-        nextCheckAt = recheckAt;
+        looks.recheckFrom(recheckAt);
         return true;
     }
 
     /** FAILED for an unclear reason and not re-checked to the end yet. */
     public boolean awaitingRecheck() {
-        return status == PaymentStatus.FAILED && nextCheckAt != null;
+        return status == PaymentStatus.FAILED && looks.due();
     }
 
     /** A re-check found the PG holds nothing of this failed payment: nothing more to check. */
@@ -240,9 +165,7 @@ public class Payment {
         if (!awaitingRecheck()) {
             return false;
         }
-        nextCheckAt = null;
-        lastError = null;
-        lastCheckedAt = now;
+        looks.settled(now);
         updatedAt = now;
         return true;
     }
@@ -260,13 +183,11 @@ public class Payment {
         }
         if (status == PaymentStatus.PENDING) {
             fail(code, message, now);
-        } else if (!awaitingRecheck() || approvedAmount != null) {
+        } else if (!awaitingRecheck() || holding.approvalRecorded()) {
             return false;
         }
-        approvedAmount = approved;
-        nextCheckAt = null;
-        lastError = null;
-        lastCheckedAt = now;
+        holding.approved(approved);
+        looks.settled(now);
         updatedAt = now;
         return true;
     }
@@ -280,127 +201,72 @@ public class Payment {
         if (status != PaymentStatus.PENDING && !awaitingRecheck()) {
             return false;
         }
-        lastError = clip(reason);
-        lastCheckedAt = now;
         updatedAt = now;
-        checkAttempts++;
-        nextCheckAt = schedule.next(checkAttempts, now);
-        if (schedule.exhausted(checkAttempts) && attentionAt == null) {
-            attentionAt = now;
-            return true;
-        }
-        return false;
+        return looks.unknown(reason, schedule, now);
     }
 
     /** What the PG holds and was not cancelled yet (an approval for a wrong amount counts until cancelled). */
     public long cancellableAmount() {
-        long approved = approvedAmount == null ? 0 : approvedAmount;
-        return Math.max(0, approved - cancelledAmount);
+        return holding.cancellable();
     }
 
     public boolean amountMismatch() {
-        return AMOUNT_MISMATCH.equals(failureCode);
+        return AMOUNT_MISMATCH.equals(failureCode());
     }
 
     /** The PG cancelled {@code cancelAmount}; an approved payment becomes PARTIALLY_CANCELLED or CANCELLED. */
     public void cancelled(long cancelAmount, Instant now) {
-        if (cancelAmount <= 0 || cancelAmount > cancellableAmount()) {
-            throw new IllegalStateException("Cannot cancel " + cancelAmount + " of payment " + id + " (cancellable "
-                    + cancellableAmount() + ")");
-        }
-        cancelledAmount += cancelAmount;
+        holding.cancelled(cancelAmount, id);
         if (status.isCancellable()) {
             status = cancellableAmount() == 0 ? PaymentStatus.CANCELLED : PaymentStatus.PARTIALLY_CANCELLED;
         }
         updatedAt = now;
     }
 
-    private static String clip(String s) {
-        return s == null || s.length() <= TEXT ? s : s.substring(0, TEXT);
-    }
-
     public long id() {
         return id;
     }
 
-    public String paymentKey() {
-        return paymentKey;
-    }
-
-    public String pgOrderId() {
-        return pgOrderId;
-    }
-
-    public PaymentPurpose purpose() {
-        return purpose;
-    }
-
-    public long referenceId() {
-        return referenceId;
-    }
-
-    public long userId() {
-        return userId;
-    }
-
-    public long amount() {
-        return amount;
+    /** What was asked: payer, amount, purpose and reference, the PG's keys. */
+    public RequestedPayment requested() {
+        return requested;
     }
 
     public Long approvedAmount() {
-        return approvedAmount;
+        return holding.approvedAmount();
     }
 
     public long cancelledAmount() {
-        return cancelledAmount;
+        return holding.cancelledAmount();
     }
 
     public PaymentStatus status() {
         return status;
     }
 
-    public String failureCode() {
-        return failureCode;
+    /** Why it failed; null unless FAILED. */
+    public PaymentFailure failure() {
+        return failure;
     }
 
-    public String failureMessage() {
-        return failureMessage;
+    public String failureCode() {
+        return failure == null ? null : failure.code();
     }
 
     public Instant paidAt() {
         return paidAt;
     }
 
-    public Instant failedAt() {
-        return failedAt;
-    }
-
-    public int confirmAttempts() {
-        return confirmAttempts;
-    }
-
-    public String lastError() {
-        return lastError;
-    }
-
-    public String correlationId() {
-        return correlationId;
-    }
-
     public int checkAttempts() {
-        return checkAttempts;
+        return looks.checkAttempts();
     }
 
     public Instant nextCheckAt() {
-        return nextCheckAt;
+        return looks.nextCheckAt();
     }
 
     public Instant attentionAt() {
-        return attentionAt;
-    }
-
-    public Instant lastCheckedAt() {
-        return lastCheckedAt;
+        return looks.attentionAt();
     }
 
     public Instant createdAt() {

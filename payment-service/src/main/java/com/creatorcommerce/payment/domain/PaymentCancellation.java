@@ -1,6 +1,7 @@
 package com.creatorcommerce.payment.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,7 +12,8 @@ import java.time.Instant;
 
 /**
  * A full or partial cancel of a payment ({@code payment_cancellations}). Recorded REQUESTED before the PG is asked,
- * so that a crash or an unknown outcome is retried with the same Idempotency-Key and never cancels twice.
+ * so that a crash or an unknown outcome is retried with the same Idempotency-Key and never cancels twice; its
+ * {@link PgCheck} says when the reconciliation job sends it again.
  */
 @Entity
 @Table(name = "payment_cancellations")
@@ -49,9 +51,6 @@ public class PaymentCancellation {
     @Column(name = "attempts", nullable = false)
     private int attempts;
 
-    @Column(name = "last_error")
-    private String lastError;
-
     @Column(name = "reply", nullable = false, updatable = false)
     private boolean reply;
 
@@ -61,11 +60,9 @@ public class PaymentCancellation {
     @Column(name = "cancelled_at")
     private Instant cancelledAt;
 
-    @Column(name = "next_check_at")
-    private Instant nextCheckAt;
-
-    @Column(name = "attention_at")
-    private Instant attentionAt;
+    /** Null when Hibernate loads a row without any of its columns set: see {@link #check()}. */
+    @Embedded
+    private PgCheck check = PgCheck.none();
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -119,7 +116,7 @@ public class PaymentCancellation {
     /** Recorded: the caller sends it; the reconciliation job steps in only if nothing is known by then. */
     public void holdChecks(CheckSchedule schedule, Instant now) {
         if (status == CancellationStatus.REQUESTED) {
-            nextCheckAt = schedule.holdUntil(now);
+            check().hold(schedule, now);
         }
     }
 
@@ -128,17 +125,13 @@ public class PaymentCancellation {
         attempts++;
         updatedAt = now;
         if (status == CancellationStatus.REQUESTED) {
-            nextCheckAt = schedule.holdUntil(now);
+            check().hold(schedule, now);
         }
     }
 
     /** Claims a due send for the reconciliation job: false when it is not due at {@code dueBy}. */
     public boolean claimCheck(Instant dueBy, CheckSchedule schedule, Instant now) {
-        if (status != CancellationStatus.REQUESTED || nextCheckAt == null || nextCheckAt.isAfter(dueBy)) {
-            return false;
-        }
-        nextCheckAt = schedule.holdUntil(now);
-        return true;
+        return status == CancellationStatus.REQUESTED && check().claim(dueBy, schedule, now);
     }
 
     public boolean done(Instant now) {
@@ -147,8 +140,7 @@ public class PaymentCancellation {
         }
         status = CancellationStatus.DONE;
         cancelledAt = now;
-        lastError = null;
-        nextCheckAt = null;
+        check().resolved();
         updatedAt = now;
         return true;
     }
@@ -160,7 +152,7 @@ public class PaymentCancellation {
         status = CancellationStatus.FAILED;
         failureCode = code;
         failureMessage = clip(message, 500);
-        nextCheckAt = null;
+        check().stop();
         updatedAt = now;
         return true;
     }
@@ -173,14 +165,16 @@ public class PaymentCancellation {
         if (status != CancellationStatus.REQUESTED) {
             return false;
         }
-        lastError = clip(reason, 500);
         updatedAt = now;
-        nextCheckAt = schedule.next(Math.max(attempts, 1), now);
-        if (schedule.exhausted(attempts) && attentionAt == null) {
-            attentionAt = now;
-            return true;
+        return check().unknown(reason, schedule.next(Math.max(attempts, 1), now), schedule.exhausted(attempts), now);
+    }
+
+    /** The reconciliation state; Hibernate loads it as null when none of its columns is set. */
+    private PgCheck check() {
+        if (check == null) {
+            check = PgCheck.none();
         }
-        return false;
+        return check;
     }
 
     private static String clip(String s, int max) {
@@ -244,10 +238,10 @@ public class PaymentCancellation {
     }
 
     public Instant nextCheckAt() {
-        return nextCheckAt;
+        return check == null ? null : check.nextCheckAt();
     }
 
     public Instant attentionAt() {
-        return attentionAt;
+        return check == null ? null : check.attentionAt();
     }
 }

@@ -12,7 +12,8 @@ class PaymentTest {
     private static final Instant NOW = Instant.parse("2026-11-21T00:00:00Z");
 
     private static Payment pending(long amount) {
-        return Payment.request(1, "pk_1", PaymentPurpose.ORDER_CHARGE, 77, 9, amount, "saga-1", NOW);
+        return Payment.request(1, RequestedPayment.of("pk_1", PaymentPurpose.ORDER_CHARGE, 77, 9, amount, "saga-1"),
+                NOW);
     }
 
     @Test
@@ -25,7 +26,7 @@ class PaymentTest {
         assertThat(p.approve(1_000, NOW, NOW)).isFalse();
         assertThat(p.fail("X", "late", NOW)).isFalse();
         assertThat(p.status()).isEqualTo(PaymentStatus.SUCCESS);
-        assertThat(p.pgOrderId()).isEqualTo("order-charge-77");
+        assertThat(p.requested().pgOrderId()).isEqualTo("order-charge-77");
     }
 
     @Test
@@ -59,10 +60,10 @@ class PaymentTest {
     void aRepeatIsTheSameRequestAndAnythingElseIsAnotherPayment() {
         Payment p = pending(1_000);
 
-        assertThat(p.sameRequest(PaymentPurpose.ORDER_CHARGE, 77, 9, 1_000)).isTrue();
-        assertThat(p.sameRequest(PaymentPurpose.ORDER_CHARGE, 78, 9, 1_000)).isFalse();
-        assertThat(p.sameRequest(PaymentPurpose.POINT_CHARGE, 77, 9, 1_000)).isFalse();
-        assertThat(p.sameRequest(PaymentPurpose.ORDER_CHARGE, 77, 9, 999)).isFalse();
+        assertThat(p.requested().sameAs(PaymentPurpose.ORDER_CHARGE, 77, 9, 1_000)).isTrue();
+        assertThat(p.requested().sameAs(PaymentPurpose.ORDER_CHARGE, 78, 9, 1_000)).isFalse();
+        assertThat(p.requested().sameAs(PaymentPurpose.POINT_CHARGE, 77, 9, 1_000)).isFalse();
+        assertThat(p.requested().sameAs(PaymentPurpose.ORDER_CHARGE, 77, 9, 999)).isFalse();
         assertThat(p.confirmIdempotencyKey()).isEqualTo("payment-1-confirm");
     }
 

@@ -209,6 +209,42 @@ class ConfirmPaymentIT extends PaymentIntegrationTest {
     }
 
     @Test
+    void everyPgOutcomeIsCountedOnTheManagementPortsPrometheusPage() {
+        double approved = pgOutcomes("approved");
+        double declined = pgOutcomes("declined");
+        double unknown = pgOutcomes("unknown");
+        double reconciled = pgOutcomes("reconciled");
+        String approvedKey = newKey("pk_meter_ok_");
+        String declinedKey = newKey("pk_meter_no_");
+        String unknownKey = newKey("pk_meter_unknown_");
+        long user = newId();
+        confirmAnswers(approvedKey, okJson(done(approvedKey, 1_000)));
+        confirmAnswers(declinedKey, aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":\"REJECT_CARD_PAYMENT\",\"message\":\"declined\"}"));
+        confirmAnswers(unknownKey, aResponse().withStatus(503));
+        statusAnswers(unknownKey, aResponse().withStatus(502));
+
+        send(PaymentTopics.CONFIRM, approvedKey, command(approvedKey, newId(), user, 1_000), user);
+        send(PaymentTopics.CONFIRM, declinedKey, command(declinedKey, newId(), user, 1_000), user);
+        send(PaymentTopics.CONFIRM, unknownKey, command(unknownKey, newId(), user, 1_000), user);
+        awaitMessages(PaymentTopics.REPLIES, PaymentTopics.APPROVED, approvedKey, 1);
+        awaitMessages(PaymentTopics.REPLIES, PaymentTopics.FAILED, declinedKey, 1);
+        Await.until("the unknown outcome recorded", TIMEOUT, () -> lastError(unknownKey) != null);
+        statusAnswers(unknownKey, okJson("{\"paymentKey\":\"" + unknownKey + "\",\"status\":\"DONE\"}"));
+        reconciler.reconcile(Instant.now().plusSeconds(1));
+        awaitMessages(PaymentTopics.REPLIES, PaymentTopics.APPROVED, unknownKey, 1);
+
+        // other tests' payments may be settled by the same job run: at least ours are counted
+        Await.until("the outcomes counted", TIMEOUT, () -> pgOutcomes("approved") >= approved + 1
+                && pgOutcomes("declined") >= declined + 1 && pgOutcomes("unknown") >= unknown + 1
+                && pgOutcomes("reconciled") >= reconciled + 1);
+    }
+
+    private double pgOutcomes(String outcome) {
+        return prometheusCounter("payment_pg_outcomes_total", "outcome", outcome);
+    }
+
+    @Test
     void theReconciliationJobConfirmsAgainWithTheSameKeyWhenThePgNeverSawThePayment() {
         String key = newKey("pk_lost_");
         long user = newId();

@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -73,6 +74,8 @@ public abstract class PaymentIntegrationTest {
     protected KafkaTemplate<String, String> kafka;
     @LocalServerPort
     protected int port;
+    @Value("${local.management.port}")
+    protected int managementPort;
 
     protected final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -179,5 +182,27 @@ public abstract class PaymentIntegrationTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The value of counter {@code name} (its Prometheus name, e.g. {@code payment_pg_outcomes_total}) with
+     * {@code tag}={@code value}, as the management port's {@code /actuator/prometheus} shows it; 0 when absent.
+     */
+    protected double prometheusCounter(String name, String tag, String value) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort
+                + "/actuator/prometheus")).GET().build();
+        String text;
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            text = response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return text.lines().filter(l -> l.startsWith(name + "{") && l.contains(tag + "=\"" + value + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 }

@@ -2,6 +2,8 @@ package com.creatorcommerce.payment.adapter.in.web;
 
 import com.creatorcommerce.payment.domain.Payment;
 import com.creatorcommerce.payment.domain.PaymentCancellation;
+import com.creatorcommerce.payment.domain.PaymentFailure;
+import com.creatorcommerce.payment.domain.RequestedPayment;
 import com.creatorcommerce.platform.snowflake.IdString;
 import java.time.Instant;
 import java.util.List;
@@ -34,9 +36,12 @@ record PaymentResponse(
     }
 
     static PaymentResponse of(Payment p, List<PaymentCancellation> cancellations) {
-        return new PaymentResponse(p.id(), p.paymentKey(), p.purpose().name(), p.referenceId(), p.amount(),
-                p.approvedAmount(), p.cancelledAmount(), p.status().name(), p.failureCode(), p.failureMessage(),
-                p.paidAt(), p.failedAt(), p.createdAt(), p.updatedAt(),
+        RequestedPayment asked = p.requested();
+        PaymentFailure failure = p.failure();
+        return new PaymentResponse(p.id(), asked.paymentKey(), asked.purpose().name(), asked.referenceId(),
+                asked.amount(), p.approvedAmount(), p.cancelledAmount(), p.status().name(),
+                failure == null ? null : failure.code(), failure == null ? null : failure.message(), p.paidAt(),
+                failure == null ? null : failure.at(), p.createdAt(), p.updatedAt(),
                 cancellations == null ? null : cancellations.stream().map(CancellationResponse::of).toList());
     }
 }

@@ -26,7 +26,7 @@ class JpaPayments implements Payments {
 
     @Override
     public Optional<Payment> findByPaymentKey(String paymentKey) {
-        return rows.findByPaymentKey(paymentKey);
+        return rows.findByRequestedPaymentKey(paymentKey);
     }
 
     @Override
@@ -46,7 +46,8 @@ class JpaPayments implements Payments {
 
     @Override
     public Paged<Payment> ofUser(long userId, int page, int pageSize) {
-        Page<Payment> found = rows.findByUserIdOrderByCreatedAtDescIdDesc(userId, PageRequest.of(page - 1, pageSize));
+        Page<Payment> found = rows.findByRequestedUserIdOrderByCreatedAtDescIdDesc(userId,
+                PageRequest.of(page - 1, pageSize));
         return new Paged<>(found.getContent(), found.getTotalElements(), page, pageSize);
     }
 

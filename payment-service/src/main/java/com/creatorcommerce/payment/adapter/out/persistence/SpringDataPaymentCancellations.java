@@ -28,6 +28,8 @@ interface SpringDataPaymentCancellations extends JpaRepository<PaymentCancellati
             where c.paymentId = :paymentId and c.status = :status""")
     long sumAmount(@Param("paymentId") long paymentId, @Param("status") CancellationStatus status);
 
-    @Query("select c.id from PaymentCancellation c where c.nextCheckAt <= :dueBy order by c.nextCheckAt, c.id")
+    @Query("""
+            select c.id from PaymentCancellation c where c.check.nextCheckAt <= :dueBy
+            order by c.check.nextCheckAt, c.id""")
     List<Long> findIdsDue(@Param("dueBy") Instant dueBy, Pageable page);
 }

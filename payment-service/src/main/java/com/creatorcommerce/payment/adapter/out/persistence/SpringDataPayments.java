@@ -15,18 +15,20 @@ import org.springframework.data.repository.query.Param;
 /** Spring Data's side of {@link JpaPayments}. */
 interface SpringDataPayments extends JpaRepository<Payment, Long> {
 
-    Optional<Payment> findByPaymentKey(String paymentKey);
+    Optional<Payment> findByRequestedPaymentKey(String paymentKey);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select p from Payment p where p.id = :id")
     Optional<Payment> lockById(@Param("id") long id);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select p from Payment p where p.paymentKey = :key")
+    @Query("select p from Payment p where p.requested.paymentKey = :key")
     Optional<Payment> lockByPaymentKey(@Param("key") String paymentKey);
 
-    Page<Payment> findByUserIdOrderByCreatedAtDescIdDesc(long userId, Pageable page);
+    Page<Payment> findByRequestedUserIdOrderByCreatedAtDescIdDesc(long userId, Pageable page);
 
-    @Query("select p.id from Payment p where p.nextCheckAt <= :dueBy order by p.nextCheckAt, p.id")
+    @Query("""
+            select p.id from Payment p where p.looks.next.nextCheckAt <= :dueBy
+            order by p.looks.next.nextCheckAt, p.id""")
     List<Long> findIdsDue(@Param("dueBy") Instant dueBy, Pageable page);
 }
