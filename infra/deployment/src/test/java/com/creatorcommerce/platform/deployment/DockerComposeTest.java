@@ -29,6 +29,11 @@ class DockerComposeTest {
     static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     static final Map<String, Integer> APPS = new LinkedHashMap<>();
     static final Set<String> INFRA = Set.of("mysql", "kafka", "mock-pg");
+    /** Started only with their compose profile (MonitoringTest checks them). */
+    static final Map<String, String> PROFILED = Map.of("prometheus", "monitoring", "grafana", "monitoring",
+            "jaeger", "tracing");
+    /** Optional components whose official image brings its own HEALTHCHECK (nothing waits for them). */
+    static final Set<String> IMAGE_HEALTH_CHECK = Set.of("jaeger");
     /** Environment variables Spring Boot itself understands (relaxed binding of spring.*, server.*, ...). */
     static final Pattern BOOT_ENV = Pattern.compile("(SPRING|SERVER|MANAGEMENT|LOGGING)_[A-Z0-9_]+|JAVA_TOOL_OPTIONS");
 
@@ -95,10 +100,13 @@ class DockerComposeTest {
     }
 
     @Test
-    void declaresTheInfrastructureEveryServiceAndTheGateway() {
+    void declaresTheInfrastructureEveryServiceAndTheGatewayAndTheOptionalComponentsUnderTheirProfiles() {
         Set<String> expected = new java.util.HashSet<>(INFRA);
         expected.addAll(APPS.keySet());
-        assertThat(services.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(services.keySet().stream().filter(name -> !service(name).containsKey("profiles")))
+                .as("started by a plain docker compose up").containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(services.keySet().stream().filter(name -> service(name).containsKey("profiles")))
+                .containsExactlyInAnyOrderElementsOf(PROFILED.keySet());
     }
 
     @Test
@@ -114,7 +122,8 @@ class DockerComposeTest {
     @Test
     @SuppressWarnings("unchecked")
     void everyComponentHasAHealthCheckAndAppsProbeTheirReadinessEndpointOnTheirManagementPort() {
-        services.keySet().forEach(name -> assertThat(service(name)).as(name).containsKey("healthcheck"));
+        services.keySet().stream().filter(name -> !IMAGE_HEALTH_CHECK.contains(name))
+                .forEach(name -> assertThat(service(name)).as(name).containsKey("healthcheck"));
         APPS.forEach((app, port) -> {
             int managementPort = port + 1000;
             List<String> test = (List<String>) ((Map<String, Object>) service(app).get("healthcheck")).get("test");
@@ -204,9 +213,13 @@ class DockerComposeTest {
     /**
      * Whether the app reads the property an environment variable binds to (Spring's relaxed binding: each
      * {@code _} is a {@code .} or a {@code -}): the full name appears in its sources or configuration, or a
-     * {@code @ConfigurationProperties} prefix plus the camel-case rest (a record component) do.
+     * {@code @ConfigurationProperties} prefix plus the camel-case rest (a record component) do; or the configuration
+     * reads the variable itself as a placeholder ({@code ${OTLP_TRACING_ENDPOINT:false}}).
      */
     static boolean isBound(String variable, String sources) {
+        if (sources.contains("${" + variable + ":") || sources.contains("${" + variable + "}")) {
+            return true; // read as a placeholder in the configuration
+        }
         String[] parts = variable.toLowerCase(Locale.ROOT).split("_");
         if (Pattern.compile(String.join("[.-]", parts), Pattern.CASE_INSENSITIVE).matcher(sources).find()) {
             return true;
