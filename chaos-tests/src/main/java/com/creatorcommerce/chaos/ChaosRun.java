@@ -434,11 +434,11 @@ public final class ChaosRun {
                     k.accepted.sum(), k.refused.isEmpty() ? "0" : new TreeMap<>(k.refused).toString(),
                     k.unknown.sum());
         }
-        r.line("requests: %d sent, %d accepted over %.0f s (%.1f/s offered, bounded at %.1f/s; %d ticks skipped "
-                + "while %d were in flight); %d HTTP calls, %d resent with the same key, %d answers 5xx (%d of "
-                + "them 500)", sent, accepted, loadSeconds, sent / Math.max(loadSeconds, 1),
-                config.ratePerSecond(), skipped.sum(), config.maxInFlight(), api.httpCalls.sum(),
-                api.retries.sum(), api.serverErrors.sum(), api.internalErrors.sum());
+        r.line("requests: %d sent, %d accepted in %.0f s (%.1f/s; operations started at up to %.1f/s, %d skipped "
+                + "while %d were in flight); %d HTTP calls, %d of them resent with the same key after no answer or "
+                + "429/5xx, %d answers 5xx (%d of them 500)", sent, accepted, loadSeconds,
+                sent / Math.max(loadSeconds, 1), config.ratePerSecond(), skipped.sum(), config.maxInFlight(),
+                api.httpCalls.sum(), api.retries.sum(), api.serverErrors.sum(), api.internalErrors.sum());
         r.section("Faults");
         for (Fault f : faults) {
             r.line("%s kill -9 %-16s pid %-8d %s", TIME.format(f.killedAt()), f.component(), f.pid(),
