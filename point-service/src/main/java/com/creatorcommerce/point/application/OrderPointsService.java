@@ -18,6 +18,7 @@ import com.creatorcommerce.point.application.ledger.LedgerEntry;
 import com.creatorcommerce.point.application.ledger.LedgerOutcome;
 import com.creatorcommerce.point.application.ledger.LedgerParticipant;
 import com.creatorcommerce.point.application.ledger.PointLedger;
+import com.creatorcommerce.point.application.ledger.WalletMeters;
 import com.creatorcommerce.point.application.port.CancelledPayments;
 import com.creatorcommerce.point.application.port.OrderClosures;
 import com.creatorcommerce.point.application.port.PointHistory;
@@ -56,10 +57,11 @@ public class OrderPointsService {
     private final CancelledPayments cancelledPayments;
     private final HandleOnce once;
     private final Outbox outbox;
+    private final WalletMeters meters;
     private final Clock clock;
 
     OrderPointsService(PointLedger ledger, PointHistory history, Wallets wallets, OrderClosures closures,
-            CancelledPayments cancelledPayments, HandleOnce once, Outbox outbox, Clock clock) {
+            CancelledPayments cancelledPayments, HandleOnce once, Outbox outbox, WalletMeters meters, Clock clock) {
         this.ledger = ledger;
         this.history = history;
         this.wallets = wallets;
@@ -67,6 +69,7 @@ public class OrderPointsService {
         this.cancelledPayments = cancelledPayments;
         this.once = once;
         this.outbox = outbox;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -233,7 +236,13 @@ public class OrderPointsService {
         }, message));
     }
 
+    /** Answers the saga (a refusal is counted in {@code point.wallet.refusals}). */
     private void reply(long orderId, String type, Object body) {
+        switch (body) {
+            case PointsUseRejected refused -> meters.refused(refused.reason());
+            case PointsChargeRejected refused -> meters.refused(refused.reason());
+            default -> { }
+        }
         outbox.append(OutboundMessage.of(PointTopics.REPLIES, Long.toString(orderId), type, body));
     }
 }

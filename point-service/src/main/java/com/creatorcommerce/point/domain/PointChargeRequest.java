@@ -1,6 +1,7 @@
 package com.creatorcommerce.point.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,7 +15,7 @@ import java.util.Objects;
  * A request to buy {@code amount} points through the PG (seed 004): created PENDING, confirmed once with the PG
  * payment key, then COMPLETED (paid and credited, in one transaction) or FAILED (nothing credited). A payment that
  * was approved for it but not credited is given back at the PG; that refund's outcome is kept here too
- * ({@link RefundStatus}), so that a refund the PG refused stays visible.
+ * ({@link ChargeRefund}), so that a refund the PG refused stays visible.
  */
 @Entity
 @Table(name = "point_charge_requests")
@@ -64,24 +65,9 @@ public class PointChargeRequest {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "refund_status")
-    private RefundStatus refundStatus;
-
-    @Column(name = "refunded_amount")
-    private Long refundedAmount;
-
-    @Column(name = "refund_failure_code")
-    private String refundFailureCode;
-
-    @Column(name = "refund_failure_reason")
-    private String refundFailureReason;
-
-    @Column(name = "refund_requested_at")
-    private Instant refundRequestedAt;
-
-    @Column(name = "refund_settled_at")
-    private Instant refundSettledAt;
+    /** Null unless a payment approved for it had to be given back. */
+    @Embedded
+    private ChargeRefund refund;
 
     @Version
     @Column(name = "version", nullable = false)
@@ -162,24 +148,18 @@ public class PointChargeRequest {
 
     /** A payment approved for this request will not be credited: its cancel at the PG was asked for. */
     public void refundRequested(Instant now) {
-        if (refundStatus == null) {
-            refundStatus = RefundStatus.REQUESTED;
-            refundRequestedAt = now;
+        if (refund == null) {
+            refund = ChargeRefund.requested(now);
             updatedAt = now;
         }
     }
 
     /** The PG gave {@code amount} back. Returns false when this was recorded before. */
     public boolean refunded(long amount, Instant now) {
-        if (refundStatus == RefundStatus.REFUNDED) {
+        if (refund != null && refund.done()) {
             return false;
         }
-        refundStatus = RefundStatus.REFUNDED;
-        refundedAmount = amount;
-        refundFailureCode = null;
-        refundFailureReason = null;
-        refundRequestedAt = refundRequestedAt == null ? now : refundRequestedAt;
-        refundSettledAt = now;
+        refund = (refund == null ? ChargeRefund.requested(now) : refund).refunded(amount, now);
         updatedAt = now;
         return true;
     }
@@ -189,14 +169,10 @@ public class PointChargeRequest {
      * refund is already done (a late or repeated refusal changes nothing).
      */
     public boolean refundFailed(String code, String reason, Instant now) {
-        if (refundStatus == RefundStatus.REFUNDED) {
+        if (refund != null && refund.done()) {
             return false;
         }
-        refundStatus = RefundStatus.REFUND_FAILED;
-        refundFailureCode = code == null || code.length() <= 64 ? code : code.substring(0, 64);
-        refundFailureReason = reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500);
-        refundRequestedAt = refundRequestedAt == null ? now : refundRequestedAt;
-        refundSettledAt = now;
+        refund = (refund == null ? ChargeRefund.requested(now) : refund).refused(code, reason, now);
         updatedAt = now;
         return true;
     }
@@ -265,27 +241,8 @@ public class PointChargeRequest {
         return confirmRequestedAt;
     }
 
-    public RefundStatus refundStatus() {
-        return refundStatus;
-    }
-
-    public Long refundedAmount() {
-        return refundedAmount;
-    }
-
-    public String refundFailureCode() {
-        return refundFailureCode;
-    }
-
-    public String refundFailureReason() {
-        return refundFailureReason;
-    }
-
-    public Instant refundRequestedAt() {
-        return refundRequestedAt;
-    }
-
-    public Instant refundSettledAt() {
-        return refundSettledAt;
+    /** The refund of a payment that was not credited; null when there was none. */
+    public ChargeRefund refund() {
+        return refund;
     }
 }

@@ -73,23 +73,25 @@ class PointChargeRequestTest {
         PointChargeRequest r = PointChargeRequest.create(1, 9, 5_000, NOW);
         r.fail("PAYMENT_MISMATCH", "x", 11L, NOW);
         r.refundRequested(NOW);
-        assertThat(r.refundStatus()).isEqualTo(RefundStatus.REQUESTED);
-        assertThat(r.refundRequestedAt()).isEqualTo(NOW);
+        assertThat(r.refund().status()).isEqualTo(RefundStatus.REQUESTED);
+        assertThat(r.refund().requestedAt()).isEqualTo(NOW);
 
         assertThat(r.refundFailed("NOT_CANCELABLE_PAYMENT", "no", NOW.plusSeconds(1))).isTrue();
-        assertThat(r.refundStatus()).isEqualTo(RefundStatus.REFUND_FAILED);
-        assertThat(r.refundFailureCode()).isEqualTo("NOT_CANCELABLE_PAYMENT");
-        assertThat(r.refundSettledAt()).isEqualTo(NOW.plusSeconds(1));
+        assertThat(r.refund().status()).isEqualTo(RefundStatus.REFUND_FAILED);
+        assertThat(r.refund().failureCode()).isEqualTo("NOT_CANCELABLE_PAYMENT");
+        assertThat(r.refund().settledAt()).isEqualTo(NOW.plusSeconds(1));
         r.refundRequested(NOW.plusSeconds(2));
-        assertThat(r.refundStatus()).as("a repeated request does not hide the failure").isEqualTo(
+        assertThat(r.refund().status()).as("a repeated request does not hide the failure").isEqualTo(
                 RefundStatus.REFUND_FAILED);
 
         assertThat(r.refunded(5_000, NOW.plusSeconds(3))).isTrue();
-        assertThat(r.refundStatus()).isEqualTo(RefundStatus.REFUNDED);
-        assertThat(r.refundedAmount()).isEqualTo(5_000);
-        assertThat(r.refundFailureCode()).isNull();
+        assertThat(r.refund().status()).isEqualTo(RefundStatus.REFUNDED);
+        assertThat(r.refund().amount()).isEqualTo(5_000);
+        assertThat(r.refund().failureCode()).isNull();
+        assertThat(r.refund().requestedAt()).as("asked when it was first asked").isEqualTo(NOW);
         assertThat(r.refundFailed("LATE", "late", NOW.plusSeconds(4))).isFalse();
         assertThat(r.refunded(5_000, NOW.plusSeconds(5))).isFalse();
-        assertThat(r.refundStatus()).isEqualTo(RefundStatus.REFUNDED);
+        assertThat(r.refund().status()).isEqualTo(RefundStatus.REFUNDED);
+        assertThat(PointChargeRequest.create(2, 9, 5_000, NOW).refund()).as("nothing to give back").isNull();
     }
 }

@@ -8,14 +8,19 @@ import com.creatorcommerce.contracts.point.RefundPointsCommand;
 import com.creatorcommerce.contracts.point.UsePointsCommand;
 import com.creatorcommerce.platform.messaging.InboundMessage;
 import com.creatorcommerce.platform.messaging.MessageHeaders;
+import com.creatorcommerce.platform.test.Await;
 import com.creatorcommerce.platform.test.TopicRecorder;
 import com.creatorcommerce.point.application.OrderPointsService;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -99,6 +104,45 @@ class OrderPointsIT extends PointIntegrationTest {
         assertThat(balance(user)).isEqualTo(5_000);
         assertThat(transactions(user)).isEqualTo(1);
         assertThat(records(PointTopics.REPLIES, Long.toString(order))).hasSize(1);
+    }
+
+    @Test
+    void walletOperationsAndRefusalsAreCountedOnTheManagementPortsPrometheusPage() {
+        Map<String, Double> before = walletMeters();
+        long user = newId();
+        long order = newId();
+        long tooMuch = newId();
+        long invalid = newId();
+
+        charge(newId(), user, 5_000);
+        command(PointTopics.USE, order, user, new UsePointsCommand(order, user, 2_000));
+        reply(PointTopics.USED, order, 1);
+        command(PointTopics.REFUND, order, user, new RefundPointsCommand(order, user, "order cancelled"));
+        reply(PointTopics.REFUNDED, order, 1);
+        command(PointTopics.USE, tooMuch, user, new UsePointsCommand(tooMuch, user, 1_000_000));
+        reply(PointTopics.USE_REJECTED, tooMuch, 1);
+        command(PointTopics.CHARGE, invalid, user, new ChargePointsCommand(invalid, user, -1, newId()));
+        reply(PointTopics.CHARGE_REJECTED, invalid, 1);
+
+        // other tests' late commands may add to them: at least ours are counted, each under its own tag
+        Await.until("the wallet meters counted", TIMEOUT, () -> {
+            Map<String, Double> after = walletMeters();
+            return List.of("operations type=charge", "operations type=use", "operations type=refund",
+                    "refusals reason=insufficient_points", "refusals reason=invalid_command").stream()
+                    .allMatch(series -> after.getOrDefault(series, 0.0) >= before.getOrDefault(series, 0.0) + 1);
+        });
+        assertThat(walletMeters()).as("every tag value is there from the start")
+                .containsKeys("refusals reason=conflicting_command");
+    }
+
+    /** {@code point_wallet_operations_total} and {@code point_wallet_refusals_total} as "operations type=use". */
+    private Map<String, Double> walletMeters() {
+        Pattern series = Pattern.compile(
+                "^point_wallet_(operations|refusals)_total\\{.*(type|reason)=\"([a-z_]+)\".*\\} (\\S+)$");
+        Map<String, Double> values = new HashMap<>();
+        prometheus().lines().map(series::matcher).filter(Matcher::matches).forEach(m -> values.merge(
+                m.group(1) + " " + m.group(2) + "=" + m.group(3), Double.parseDouble(m.group(4)), Double::sum));
+        return values;
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,6 +50,8 @@ public abstract class PointIntegrationTest {
     protected KafkaTemplate<String, String> kafka;
     @LocalServerPort
     protected int port;
+    @Value("${local.management.port}")
+    protected int managementPort;
 
     protected final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -73,6 +76,14 @@ public abstract class PointIntegrationTest {
 
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** The management port's {@code /actuator/prometheus} page (no token there). */
+    protected String prometheus() {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort
+                + "/actuator/prometheus")).GET());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return r.body();
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -39,10 +39,12 @@ public class PointLedger {
     private final PerKeyCombiner<Long, LedgerEntry, LedgerOutcome> wallets;
     private final DistributionSummary batchSizes;
     private final Counter retriedAlone;
+    private final WalletMeters walletMeters;
 
     PointLedger(LedgerWriter writer, @Value("${platform.points.ledger.max-batch:200}") int maxBatch,
-            MeterRegistry meters) {
+            MeterRegistry meters, WalletMeters walletMeters) {
         this.writer = writer;
+        this.walletMeters = walletMeters;
         this.batchSizes = DistributionSummary.builder("point.ledger.batch.size")
                 .description("Ledger entries applied per wallet transaction").register(meters);
         this.retriedAlone = Counter.builder("point.ledger.batch.split")
@@ -89,7 +91,13 @@ public class PointLedger {
         batchSizes.record(entries.size());
         for (int attempt = 1; ; attempt++) {
             try {
-                return writer.write(userId, entries);
+                List<LedgerOutcome> outcomes = writer.write(userId, entries); // committed
+                for (int i = 0; i < outcomes.size(); i++) {
+                    if (outcomes.get(i) instanceof LedgerOutcome.Applied) {
+                        walletMeters.applied(entries.get(i).change().type());
+                    }
+                }
+                return outcomes;
             } catch (TransientDataAccessException e) {
                 if (attempt >= TRANSIENT_RETRIES) {
                     throw e;

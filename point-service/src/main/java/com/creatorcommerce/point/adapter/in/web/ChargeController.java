@@ -4,6 +4,7 @@ import com.creatorcommerce.platform.openapi.ProblemResponse;
 import com.creatorcommerce.platform.snowflake.IdString;
 import com.creatorcommerce.platform.web.CurrentUser;
 import com.creatorcommerce.point.application.ChargeRequestService;
+import com.creatorcommerce.point.domain.ChargeRefund;
 import com.creatorcommerce.point.domain.PointChargeRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -53,10 +54,12 @@ class ChargeController {
             String refundStatus, Long refundedAmount, String refundFailureCode, String refundFailureReason) {
 
         static ChargeResponse of(PointChargeRequest r) {
+            ChargeRefund refund = r.refund();
             return new ChargeResponse(r.id(), r.amount(), r.status().name(), r.paymentKey(), r.paymentId(),
                     r.transactionId(), r.failureCode(), r.failureReason(), r.createdAt(), r.confirmRequestedAt(),
-                    r.completedAt(), r.failedAt(), r.refundStatus() == null ? null : r.refundStatus().name(),
-                    r.refundedAmount(), r.refundFailureCode(), r.refundFailureReason());
+                    r.completedAt(), r.failedAt(), refund == null ? null : refund.status().name(),
+                    refund == null ? null : refund.amount(), refund == null ? null : refund.failureCode(),
+                    refund == null ? null : refund.failureReason());
         }
     }
 

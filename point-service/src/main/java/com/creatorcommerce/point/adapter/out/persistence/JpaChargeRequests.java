@@ -56,7 +56,7 @@ class JpaChargeRequests implements ChargeRequests {
 
     /** Requests whose customer paid, got no points and no refund (REFUND_FAILED). */
     long countRefundFailed() {
-        return em.createQuery("select count(r) from PointChargeRequest r where r.refundStatus = :status", Long.class)
+        return em.createQuery("select count(r) from PointChargeRequest r where r.refund.status = :status", Long.class)
                 .setParameter("status", RefundStatus.REFUND_FAILED).getSingleResult();
     }
 }
