@@ -270,7 +270,7 @@ stack_down() {
 
 # One line per component. STATE: running (its own process is alive), crashed (a pid file is left but that process
 # is gone, a zombie or another program: HEALTH DOWN; ./suite up starts it again), stopped (never started or stopped
-# by ./suite down).
+# by ./suite down). Then, per running service, what ops read on the dashboard (stack_messaging_status).
 stack_status() {
   local entry name port state health rss pid
   printf '%-16s %-8s %-8s %-10s %s\n' COMPONENT PID RSS_MB STATE HEALTH
@@ -292,4 +292,55 @@ stack_status() {
       printf '%-16s %-8s %-8s %-10s %s\n' "$name" - - stopped -
     fi
   done
+  echo
+  stack_messaging_status
+}
+
+# metric_sum <name> [label-regex] < scrape: the sum of a metric's samples in a Prometheus text scrape (only those whose
+# labels match the regex), "-" when the app has no such metric (no sagas in coupon-service, for instance).
+metric_sum() {
+  awk -v name="$1" -v re="${2:-}" '
+    /^#/ { next }
+    {
+      series = $0; sub(/[{ ].*/, "", series)
+      if (series != name) next
+      labels = ""
+      if (index($0, "{") > 0) { labels = substr($0, index($0, "{") + 1); labels = substr(labels, 1, index(labels, "}") - 1) }
+      if (re != "" && labels !~ re) next
+      sum += $NF; found = 1
+    }
+    END {
+      if (!found) printf "-"
+      else if (sum == int(sum)) printf "%d", sum
+      else printf "%.1f", sum
+    }'
+}
+
+# Per running service, read from its management port's /actuator/prometheus (the meters the dashboard shows):
+#   OUTBOX   outbox rows not yet published (outbox_backlog)        OLDEST_S  age of the oldest one, seconds
+#   PARKED   outbox rows parked as FAILED, need an operator        INBOX     messages on its topics not yet handled
+#   DLT      dead letters not replayed yet                         SAGAS     sagas awaiting a reply (RUNNING, COMPENSATING)
+#   FAILED   sagas FAILED, need an operator                        OVERDUE   sagas awaiting a reply past their deadline
+# Gauges read from the database or the broker are refreshed every 15-30 s by the service.
+stack_messaging_status() {
+  local entry name port scrape
+  printf '%-16s %7s %7s %9s %7s %6s %7s %7s %8s\n' SERVICE OUTBOX PARKED OLDEST_S INBOX DLT SAGAS FAILED OVERDUE
+  for entry in $SERVICES; do
+    name=${entry%%:*}; port=${entry##*:}
+    if ! is_running "$name" \
+        || ! scrape=$(curl -fsS --max-time 3 "http://127.0.0.1:$(management_port "$port")/actuator/prometheus" 2>/dev/null); then
+      printf '%-16s %7s %7s %9s %7s %6s %7s %7s %8s\n' "$name" ? ? ? ? ? ? ? ?
+      continue
+    fi
+    printf '%-16s %7s %7s %9s %7s %6s %7s %7s %8s\n' "$name" \
+      "$(metric_sum outbox_backlog <<<"$scrape")" \
+      "$(metric_sum outbox_failed <<<"$scrape")" \
+      "$(metric_sum outbox_oldest_pending_age_seconds <<<"$scrape")" \
+      "$(metric_sum messaging_inbox_depth <<<"$scrape")" \
+      "$(metric_sum messaging_dlt_depth <<<"$scrape")" \
+      "$(metric_sum saga_instances 'status="(RUNNING|COMPENSATING)"' <<<"$scrape")" \
+      "$(metric_sum saga_instances 'status="FAILED"' <<<"$scrape")" \
+      "$(metric_sum saga_overdue <<<"$scrape")"
+  done
+  echo "(? = not running or not answering; - = the service has no such meter. Details: GET /v1/admin/sagas, /v1/admin/messaging/... on the service, docs/OPERATIONS.md)"
 }
