@@ -72,8 +72,15 @@ public class InboxMetrics implements SmartLifecycle {
         }
         try {
             Admin a = admin();
-            Map<String, TopicDescription> described = a.describeTopics(topics).allTopicNames()
-                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            // a topic not created yet (nothing sent to it so far) has no depth: the others are still measured
+            Map<String, TopicDescription> described = new HashMap<>();
+            for (var topic : a.describeTopics(topics).topicNameValues().entrySet()) {
+                try {
+                    described.put(topic.getKey(), topic.getValue().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+                } catch (ExecutionException e) {
+                    log.debug("No depth for {}: {}", topic.getKey(), e.getCause().toString());
+                }
+            }
             Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             described.values().forEach(d -> d.partitions().forEach(p -> {

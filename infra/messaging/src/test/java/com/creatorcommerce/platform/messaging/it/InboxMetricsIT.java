@@ -50,6 +50,7 @@ class InboxMetricsIT {
         String topic = "inbox-depth-" + UUID.randomUUID();
         String behind = "behind-" + UUID.randomUUID();
         String never = "never-" + UUID.randomUUID();
+        String missing = "not-created-yet-" + UUID.randomUUID();
         Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
         try (Admin admin = Admin.create(config)) {
             admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
@@ -63,11 +64,13 @@ class InboxMetricsIT {
 
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             InboxMetrics metrics = new InboxMetrics(() -> Admin.create(config),
-                    () -> Map.of(behind, Set.of(topic), never, Set.of(topic)), meters, Duration.ofHours(1));
+                    () -> Map.of(behind, Set.of(topic, missing), never, Set.of(topic)), meters, Duration.ofHours(1));
             try {
                 assertThat(metrics.refresh()).isTrue();
                 assertThat(depth(meters, behind, topic)).isEqualTo(3 + 1);
                 assertThat(depth(meters, never, topic)).isEqualTo(5 + 1);
+                assertThat(meters.find("messaging.inbox.depth").tag("topic", missing).gauge())
+                        .as("a topic nothing was sent to yet has no depth, and does not hide the others").isNull();
 
                 admin.alterConsumerGroupOffsets(behind, Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(5),
                         new TopicPartition(topic, 1), new OffsetAndMetadata(1))).all().get();
