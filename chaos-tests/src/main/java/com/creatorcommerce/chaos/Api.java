@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A client of the platform as a real client behaves: dev tokens from the gateway, and every call whose outcome is
- * unknown (no answer, 429, 502, 503, 504, 500) sent again with the same Idempotency-Key / payment key, with backoff,
- * for up to {@code retryBudget}. An answer that is final (2xx, 4xx) is returned as it is.
+ * unknown (no answer, 429, 502, 503, 504, 500, 409 IDEMPOTENCY_KEY_IN_PROGRESS) sent again with the same
+ * Idempotency-Key / payment key, with backoff, for up to {@code retryBudget}. A final answer (2xx, another 4xx) is
+ * returned as it is.
  */
 final class Api {
 
@@ -118,7 +119,10 @@ final class Api {
                     internalErrors.increment();
                 }
                 last = new Answer(s, r.body(), attempt);
-                if (!(s == 429 || s == 500 || s == 502 || s == 503 || s == 504)) {
+                // 409 IDEMPOTENCY_KEY_IN_PROGRESS: the first attempt with this key still runs (or died with its
+                // process and is taken over once stale): ask again later, as Retry-After says
+                if (!(s == 429 || s == 500 || s == 502 || s == 503 || s == 504
+                        || s == 409 && "IDEMPOTENCY_KEY_IN_PROGRESS".equals(last.code()))) {
                     return last;
                 }
             } catch (IOException e) {

@@ -71,7 +71,8 @@ public final class ChaosRun {
                 accepted.increment();
                 return true;
             }
-            if (a.status() < 0 || a.status() >= 500 || a.status() == 429) {
+            if (a.status() < 0 || a.status() >= 500 || a.status() == 429
+                    || "IDEMPOTENCY_KEY_IN_PROGRESS".equals(a.code())) {
                 unknown.increment();
             } else {
                 refused.computeIfAbsent(a.status() + " " + a.code(), k -> new LongAdder()).increment();
@@ -455,6 +456,10 @@ public final class ChaosRun {
                 faults.size() + " of " + config.faults().size() + " faults");
         r.check("no 500 answer (a refusal is a 4xx problem, an outage a 502/503/504)", api.internalErrors.sum() == 0,
                 api.internalErrors.sum() + " answers 500");
+    }
+
+    long runId() {
+        return runId;
     }
 
     long userBase() {

@@ -142,6 +142,7 @@ final class Checks implements AutoCloseable {
         orderEffects(r);
         duplicates(r);
         money(r);
+        pgJournal(r, api, run.runId());
         parkedAndDeadLetters(r, t, start, api, admin);
     }
 
@@ -155,7 +156,8 @@ final class Checks implements AutoCloseable {
         }
         r.line("%d sagas", total);
         List<List<Object>> open = rows("SELECT id, saga_type, status, current_step, deadline_at, "
-                + "deadline_at + INTERVAL ? SECOND < UTC_TIMESTAMP(6) FROM " + o + ".saga_instance WHERE created_at >= ? "
+                + "deadline_at + INTERVAL ? SECOND < UTC_TIMESTAMP(6) FROM " + o + ".saga_instance "
+                + "WHERE created_at >= ? "
                 + "AND status NOT IN ('COMPLETED','COMPENSATED') ORDER BY id LIMIT 20", grace.toSeconds(), start);
         long overdue = open.stream().filter(row -> row.get(5) != null && ((Number) row.get(5)).intValue() == 1)
                 .count();
@@ -279,7 +281,8 @@ final class Checks implements AutoCloseable {
                 + "FROM " + cr + ".credit_history h WHERE h.user_id = c.user_id AND h.transaction_type IN "
                 + "('usage', 'donation'))"));
         v.put("balance <> sum of lots", count("SELECT COUNT(*) FROM " + cr + ".credits c WHERE c.balance <> "
-                + "(SELECT COALESCE(SUM(t.remaining), 0) FROM " + cr + ".credit_topups t WHERE t.user_id = c.user_id)"));
+                + "(SELECT COALESCE(SUM(t.remaining), 0) FROM " + cr + ".credit_topups t "
+                + "WHERE t.user_id = c.user_id)"));
         v.put("lot credits <> remaining + usages", count("SELECT COUNT(*) FROM " + cr + ".credit_topups t WHERE "
                 + "t.credits <> t.remaining + (SELECT COALESCE(SUM(u.credits), 0) FROM " + cr + ".credit_usages u "
                 + "WHERE u.lot_id = t.id)"));
@@ -338,7 +341,8 @@ final class Checks implements AutoCloseable {
                 + "po.stock_quantity <> (SELECT COALESCE(SUM(a.delta), 0) FROM " + o + ".stock_adjustments a WHERE "
                 + "a.product_option_id = po.product_option_id) - (SELECT COALESCE(SUM(i.quantity), 0) FROM " + o
                 + ".stock_reservation_items i JOIN " + o + ".stock_reservations s ON s.stock_reservation_id = "
-                + "i.stock_reservation_id WHERE i.product_option_id = po.product_option_id AND s.status = 'RESERVED')"));
+                + "i.stock_reservation_id WHERE i.product_option_id = po.product_option_id "
+                + "AND s.status = 'RESERVED')"));
         v.put("stock below zero", count("SELECT COUNT(*) FROM " + o + ".product_options WHERE stock_quantity < 0"));
         v.put("completed order without its stock", count("SELECT COUNT(*) FROM " + o + ".orders x WHERE "
                 + "x.order_status = 'COMPLETED' AND NOT EXISTS (SELECT 1 FROM " + o + ".stock_reservations s WHERE "
@@ -438,6 +442,51 @@ final class Checks implements AutoCloseable {
                 wrong.isEmpty() && unpaid == 0, payments.size() + " approved payments" + (wrong.isEmpty() ? ""
                         : "; " + wrong.size() + " wrong: " + first(wrong)) + (unpaid == 0 ? ""
                         : "; " + unpaid + " credits without an approved payment"));
+    }
+
+    /** The PG's own view: each confirm it approved (200) for the run's keys is an approval payment-service kept. */
+    private void pgJournal(Report r, Api api, long runId) throws Exception {
+        String url = stack.pgJournalUrl();
+        if (url == null) {
+            r.line("PG request journal: not kept by this mock PG; the money check uses payment_service's records");
+            return;
+        }
+        Api.Answer a = api.send("GET", url, null, null, null);
+        Map<String, Long> approvedByPg = new HashMap<>();
+        long confirms = 0;
+        for (JsonNode e : a.json().path("requests")) {
+            JsonNode request = e.path("request");
+            if (!"POST".equals(request.path("method").asText())
+                    || !"/v1/payments/confirm".equals(request.path("url").asText())) {
+                continue;
+            }
+            JsonNode body = Api.JSON.readTree(request.path("body").asText("{}"));
+            String key = body.path("paymentKey").asText();
+            if (!key.contains("chaos" + runId)) {
+                continue;
+            }
+            confirms++;
+            int status = e.path("response").path("status").asInt(e.path("responseDefinition").path("status").asInt());
+            if (status == 200) {
+                approvedByPg.put(key, body.path("amount").asLong());
+            }
+        }
+        Map<String, Long> recorded = new HashMap<>();
+        for (List<Object> row : rows("SELECT pg_payment_id, approved_amount FROM " + pay + ".payments WHERE "
+                + "approved_amount IS NOT NULL AND pg_payment_id LIKE ?", "%chaos" + runId + "%")) {
+            recorded.put((String) row.get(0), ((Number) row.get(1)).longValue());
+        }
+        List<String> unrecorded = approvedByPg.entrySet().stream()
+                .filter(e -> !e.getValue().equals(recorded.get(e.getKey()))).map(Map.Entry::getKey).toList();
+        List<String> notApproved = recorded.keySet().stream().filter(k -> !approvedByPg.containsKey(k)).toList();
+        r.line("PG request journal: %d confirm calls for the run's keys, %d keys approved by the PG, %d approvals "
+                + "recorded by payment-service", confirms, approvedByPg.size(), recorded.size());
+        r.check("every approval the PG gave (its request journal) is recorded by payment-service, for its amount, "
+                + "and payment-service records no other", a.ok() && unrecorded.isEmpty() && notApproved.isEmpty(),
+                (a.ok() ? "" : "journal unreadable: " + a.status() + "; ")
+                        + (unrecorded.isEmpty() ? "" : unrecorded.size() + " unrecorded: " + first(unrecorded))
+                        + (notApproved.isEmpty() ? "" : " " + notApproved.size() + " not approved by the PG: "
+                                + first(notApproved)));
     }
 
     private void parkedAndDeadLetters(Report r, Timestamp start, LocalDateTime startTime, Api api, long admin)

@@ -33,4 +33,12 @@ public interface Stack {
 
     /** Starts what is down again and returns once it is ready (or throws). */
     void restart(String component) throws Exception;
+
+    /**
+     * The mock PG's request journal ({@code GET /__admin/requests}), when it keeps one: the PG's own view of what it
+     * approved. {@code null} when it does not (the local stack runs the mock PG without a journal).
+     */
+    default String pgJournalUrl() {
+        return null;
+    }
 }

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The short chaos run (issue 16) on a stack of its own ({@link ProcessStack}: the apps' Boot jars, the broker and
  * the mock PG as processes, own ports, own schemas): two minutes of mixed load through the gateway while
- * payment-service and then the Kafka broker are killed with SIGKILL and restarted; then every check of the report
- * passes (nothing lost, nothing duplicated, ledgers and money consistent, no parked row, no dead letter).
+ * order-service (the saga orchestrator) and then the Kafka broker are killed with SIGKILL and restarted; then every
+ * check of the report passes (nothing lost, nothing duplicated, ledgers and money consistent, no parked row, no dead
+ * letter).
  */
 class ChaosRunIT {
 
@@ -21,7 +22,7 @@ class ChaosRunIT {
         Path state = Path.of(System.getProperty("chaos.state", "target/chaos-stack"));
         try (ProcessStack stack = new ProcessStack(root, state)) {
             stack.start();
-            ChaosRun.Config config = ChaosRun.Config.of(Duration.ofMinutes(2), List.of("payment-service", "kafka"))
+            ChaosRun.Config config = ChaosRun.Config.of(Duration.ofMinutes(2), List.of("order-service", "kafka"))
                     .withRate(4).withQuiesceTimeout(Duration.ofMinutes(5));
             Report report = new ChaosRun(stack, config, System.out).run();
             System.out.print(report.text());

@@ -88,7 +88,7 @@ final class ProcessStack implements Stack, AutoCloseable {
                 state.resolve("kafka-data").toString(), port("kafka"), port("kafka-controller"));
         command("mock-pg", java, "-Xms32m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
                 wiremockJar(), "--port", port("mock-pg"), "--bind-address", "127.0.0.1", "--root-dir",
-                root.resolve("infra/mock-pg").toString(), "--disable-banner", "--no-request-journal");
+                root.resolve("infra/mock-pg").toString(), "--disable-banner"); // with its request journal: pgJournalUrl
         int worker = 1;
         for (String service : SERVICES) {
             List<String> args = new ArrayList<>(appCommand(service, worker++));
@@ -147,7 +147,8 @@ final class ProcessStack implements Stack, AutoCloseable {
 
     private static String wiremockJar() {
         return Arrays.stream(testClasspath().split(File.pathSeparator)).filter(e -> e.contains("wiremock-standalone"))
-                .findFirst().orElseThrow(() -> new IllegalStateException("wiremock-standalone is not on the classpath"));
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("wiremock-standalone is not on the classpath"));
     }
 
     private void command(String component, String... args) {
@@ -237,6 +238,11 @@ final class ProcessStack implements Stack, AutoCloseable {
     @Override
     public String schema(String service) {
         return schemaPrefix + service.substring(0, service.indexOf('-'));
+    }
+
+    @Override
+    public String pgJournalUrl() {
+        return "http://127.0.0.1:" + port("mock-pg") + "/__admin/requests";
     }
 
     @Override
