@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Donations from the balance (issue 14): FIFO debit, COMPLETED row, {@code donation} history row and
- * {@code credit.donation-completed.v1} keyed by the creator; refusals change nothing; sent/received lists.
+ * {@code donation.completed.v1} keyed by the creator; refusals change nothing; sent/received lists.
  */
 class DonationIT extends CreditIntegrationTest {
 
@@ -175,12 +175,12 @@ class DonationIT extends CreditIntegrationTest {
             while (event == null && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> rec : consumer.poll(Duration.ofMillis(200))) {
                     if (Long.toString(creator).equals(rec.key())
-                            && CreditTopics.DONATION_COMPLETED.equals(header(rec, "ce_type"))) {
+                            && "donation.completed.v1".equals(header(rec, "ce_type"))) { // the issue's name
                         event = rec;
                     }
                 }
             }
-            assertThat(event).as("credit.donation-completed.v1 keyed by the creator").isNotNull();
+            assertThat(event).as("donation.completed.v1 keyed by the creator").isNotNull();
             assertThat(header(event, "ce_specversion")).isEqualTo("1.0");
             assertThat(header(event, "ce_id")).isNotBlank();
             assertThat(header(event, "ce_source")).contains("credit-service");

@@ -1,18 +1,16 @@
 package com.creatorcommerce.credit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.creatorcommerce.credit.support.CreditIntegrationTest;
 import com.creatorcommerce.credit.support.Http;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.dao.DataAccessException;
 
 /**
  * Issue 14: every credit is a lot ({@code credit_topups}), every spend takes from the oldest lots first
- * ({@code credit_usages}), and {@code credit_history} cannot be updated or deleted by the service's own connection.
+ * ({@code credit_usages}). That history cannot be changed is {@link HistoryRetentionIT}'s.
  */
 class LotsFifoIT extends CreditIntegrationTest {
 
@@ -55,22 +53,6 @@ class LotsFifoIT extends CreditIntegrationTest {
         assertThat(((Number) lot.get("remaining")).longValue()).isEqualTo(7);
         assertThat(lot.get("refundable_until")).isNull();
         assertThat(lot.get("price")).isNull();
-    }
-
-    @Test
-    void historyRowsCanBeNeitherUpdatedNorDeletedByTheServicesConnection() {
-        long user = newUser();
-        fund(user, 5);
-        long row = jdbc.queryForObject("SELECT id FROM credit_history WHERE user_id = ?", Long.class, user);
-
-        assertThatThrownBy(() -> jdbc.update("UPDATE credit_history SET description = 'x' WHERE id = ?", row))
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("DELETE FROM credit_history WHERE id = ?", row))
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("DELETE FROM credit_history WHERE user_id = ?", user))
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
-        assertThat(jdbc.queryForObject("SELECT description FROM credit_history WHERE id = ?", String.class, row))
-                .isEqualTo("Bonus: test credits");
     }
 
     private List<Long> remaining(List<Long> lots) {

@@ -8,15 +8,44 @@ import com.creatorcommerce.credit.support.CreditIntegrationTest;
 import com.creatorcommerce.credit.support.FakePaymentService;
 import com.creatorcommerce.credit.support.Http;
 import com.creatorcommerce.platform.test.Await;
+import com.creatorcommerce.credit.application.DonationSagaParticipant;
+import com.creatorcommerce.credit.application.TopUpDonationSaga;
+import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Top up, then donate, in one call (issue 14) with payment-service played over the broker: approve, decline, not
- * enough even after the top-up (the bought credits stay), a PG timeout settled late (202, then COMPLETED), and a
- * top-up past its deadline (FAILED; a late approval still credits the wallet).
+ * Top up, then donate, in one call (issue 14): the top-up-then-donate saga on {@code infra/saga} with payment-service
+ * played over the broker: approve, decline, not enough even after the top-up (the bought credits stay), a PG timeout
+ * settled late (202, then COMPLETED), a top-up past its deadline (FAILED; a late approval still credits the wallet),
+ * credit-service's own participant past its deadline (FAILED; the bought credits stay), and the admin saga API.
  */
 class TopUpDonationIT extends CreditIntegrationTest {
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    private long sagaOf(String donationId) {
+        return jdbc.queryForObject("SELECT saga_id FROM donations WHERE id = ?", Long.class, Long.parseLong(donationId));
+    }
+
+    private String sagaStatus(long sagaId) {
+        return jdbc.queryForObject("SELECT status FROM saga_instance WHERE id = ?", String.class, sagaId);
+    }
+
+    /** The saga's current wait is over now (as if its participant stayed silent that long); the sweeper acts. */
+    private void expireDeadline(long sagaId) {
+        jdbc.update("UPDATE saga_instance SET deadline_at = TIMESTAMPADD(SECOND, -1, UTC_TIMESTAMP(6)) "
+                + "WHERE id = ? AND deadline_at IS NOT NULL", sagaId);
+    }
+
+    private List<String> stepLog(long sagaId) {
+        return jdbc.queryForList("SELECT CONCAT(COALESCE(step, 'saga'), ':', event) FROM saga_step_log "
+                + "WHERE saga_id = ? ORDER BY seq", String.class, sagaId);
+    }
 
     private Http.Response donate(long donor, long creator, long credits, String packageId, String token, String key) {
         return http.post("/v1/donations", token(donor), "{\"creator_id\":\"" + creator + "\",\"credits\":" + credits
@@ -68,6 +97,10 @@ class TopUpDonationIT extends CreditIntegrationTest {
                 Long.class, donor)).containsExactly(0L, 475L);
         assertThat(awaitEvents(creator, CreditTopics.DONATION_COMPLETED, 1)).hasSize(1);
         assertThat(http.get("/v1/donations/received", token(creator)).json().get("total").asLong()).isEqualTo(1);
+        long saga = sagaOf(view.text("id"));
+        Await.until("saga " + saga + " completed", TIMEOUT, () -> "COMPLETED".equals(sagaStatus(saga)));
+        assertThat(stepLog(saga)).containsSubsequence("pay:COMMAND_SENT", "pay:REPLY", "credit-top-up:COMMAND_SENT",
+                "credit-top-up:REPLY", "debit:COMMAND_SENT", "debit:REPLY", "saga:COMPLETED");
     }
 
     @Test
@@ -127,11 +160,13 @@ class TopUpDonationIT extends CreditIntegrationTest {
         String key = newKey("pk_slow_");
         Http.Response r = donate(donor, creator, 40, "starter_100", key, newKey("t-"));
         assertThat(r.status()).isEqualTo(202);
-        // the participant (payment-service) stays silent past the deadline
-        jdbc.update("UPDATE donations SET created_at = created_at - INTERVAL 1 HOUR WHERE id = ?",
-                Long.parseLong(r.text("id")));
+        // the participant (payment-service) stays silent past the pay step's deadline
+        long saga = sagaOf(r.text("id"));
+        expireDeadline(saga);
 
         awaitDonation(donor, r.text("id"), "FAILED");
+        assertThat(sagaStatus(saga)).isEqualTo("COMPENSATED");
+        assertThat(stepLog(saga)).contains("pay:DEADLINE");
         assertThat(http.get("/v1/donations/" + r.text("id"), token(donor)).text("failure_code"))
                 .isEqualTo("TOP_UP_TIMEOUT");
 
@@ -140,6 +175,69 @@ class TopUpDonationIT extends CreditIntegrationTest {
         assertThat(balance(donor)).isEqualTo(100);
         assertThat(historyRows(donor, "donation")).isZero();
         assertThat(http.get("/v1/donations/" + r.text("id"), token(donor)).text("status")).isEqualTo("FAILED");
+    }
+
+    @Test
+    void creditServicesOwnStepPastItsDeadlineFailsTheDonationAndTheBoughtCreditsStay() {
+        long donor = newUser();
+        long creator = newUser();
+        String key = newKey("pk_slow_");
+        Http.Response r = donate(donor, creator, 40, "starter_100", key, newKey("t-"));
+        assertThat(r.status()).isEqualTo(202);
+        long saga = sagaOf(r.text("id"));
+        MessageListenerContainer commands = listeners.getListenerContainer(DonationSagaParticipant.CONSUMER);
+        commands.stop(); // credit-service's own participant (credit.commands) stays silent
+        try {
+            PAYMENTS.approve(awaitConfirm(key), FakePaymentService.newMessageId());
+            Await.until("saga " + saga + " waiting on its credit step", TIMEOUT,
+                    () -> stepLog(saga).contains("credit-top-up:COMMAND_SENT"));
+            // every send of the step goes unanswered past its deadline: re-sent, then the saga gives up
+            Await.until("saga " + saga + " compensated", TIMEOUT, () -> {
+                expireDeadline(saga);
+                return "COMPENSATED".equals(sagaStatus(saga));
+            });
+        } finally {
+            commands.start();
+        }
+
+        awaitDonation(donor, r.text("id"), "FAILED");
+        Http.Response view = http.get("/v1/donations/" + r.text("id"), token(donor));
+        assertThat(view.text("failure_code")).isEqualTo("DONATION_TIMEOUT");
+        assertThat(view.text("failure_reason")).contains("stay in your wallet");
+        assertThat(stepLog(saga)).contains("credit-top-up:RETRY", "credit-top-up:DEADLINE", "saga:COMPENSATED");
+        // the approval was settled by the purchase path anyway: the credits are the donor's, nothing was given
+        awaitPurchase(donor, r.text("top_up_purchase_id"), "COMPLETED");
+        Await.until("the re-sent credit commands handled", TIMEOUT, () -> balance(donor) == 100);
+        assertThat(historyRows(donor, "purchase")).isEqualTo(1);
+        assertThat(historyRows(donor, "donation")).isZero();
+    }
+
+    @Test
+    void theAdminSagaApiListsAndShowsTheDonationSaga() {
+        long donor = newUser();
+        Http.Response r = donate(donor, newUser(), 20, "starter_100", newKey("pk_approve_"), newKey("t-"));
+        Http.Response view = settled(donor, r);
+        assertThat(view.text("status")).isEqualTo("COMPLETED");
+        long saga = sagaOf(view.text("id"));
+        Await.until("saga " + saga + " completed", TIMEOUT, () -> "COMPLETED".equals(sagaStatus(saga)));
+
+        Http.Response list = http.get("/v1/admin/sagas?type=" + TopUpDonationSaga.TYPE
+                + "&state=COMPLETED&page_size=100&page=1", adminToken());
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        long total = list.json().get("total").asLong();
+        assertThat(total).isPositive();
+        Http.Response last = http.get("/v1/admin/sagas?type=" + TopUpDonationSaga.TYPE + "&state=COMPLETED&page_size=1"
+                + "&page=" + total, adminToken()); // oldest first: the newest saga is on the last page
+        assertThat(last.json().get("items").get(0).get("id").asString()).isEqualTo(Long.toString(saga));
+        assertThat(last.json().get("items").get(0).get("type").asString()).isEqualTo(TopUpDonationSaga.TYPE);
+
+        Http.Response detail = http.get("/v1/admin/sagas/" + saga, adminToken());
+        assertThat(detail.status()).as(detail.toString()).isEqualTo(200);
+        assertThat(detail.text("status")).isEqualTo("COMPLETED");
+        assertThat(detail.json().get("data").get("donation_id").asString()).isEqualTo(view.text("id"));
+        assertThat(detail.json().get("steps")).extracting(s -> s.get("step").asString() + ":"
+                + s.get("event").asString()).contains("pay:REPLY", "credit-top-up:REPLY", "debit:REPLY");
+        assertThat(http.get("/v1/admin/sagas/" + saga, token(donor)).status()).isEqualTo(403);
     }
 
     @Test

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Service;
 /**
  * Donating credits to a creator from the balance (seed 001, stage 3). The debit takes from the donor's oldest lots
  * first, like every spend; the {@code donation} history row, the COMPLETED {@code donations} row and
- * {@code credit.donation-completed.v1} (keyed by the creator) commit in ONE ledger transaction. The client's
+ * {@code donation.completed.v1} (keyed by the creator) commit in ONE ledger transaction. The client's
  * Idempotency-Key is the history row's key ({@code donation:<donor>:<key>}): a retry never gives twice.
  */
 @Service
@@ -101,7 +101,7 @@ public class DonateService {
         return d;
     }
 
-    /** {@code credit.donation-completed.v1}, keyed by the creator (in the caller's transaction). */
+    /** {@code donation.completed.v1}, keyed by the creator (in the caller's transaction). */
     void announce(Donation d, CreditHistoryEntry row) {
         outbox.append(OutboundMessage.of(CreditTopics.EVENTS, Long.toString(d.creatorId()),
                 CreditTopics.DONATION_COMPLETED, new DonationCompleted(d.id(), d.donorId(), d.creatorId(), d.credits(),

@@ -86,7 +86,83 @@ public class PurchaseSettlement {
                     + ", amount " + a.amount() + ") does not match the purchase");
             return;
         }
-        ledger.apply(new LedgerEntry(credit(p, a), new Completion(p.id(), a, message), message));
+        ledger.apply(new LedgerEntry(credit(p, a.paymentId()), new Completion(p.id(), a, message), message));
+    }
+
+    /**
+     * The donation saga's {@code credit-top-up} step ({@link DonationSagaMessages#CREDIT_TOP_UP}, handled once by
+     * {@code consumer}): credits the purchase its payment approved, exactly like an approval arriving here, and
+     * answers the saga in the same ledger transaction. A purchase already credited (the approval reached
+     * {@link #approved} first) answers credited at once; a failed one, or a payment that is not the purchase's,
+     * answers rejected (the approval's own path gives such a payment back). Called outside a transaction.
+     */
+    public void creditForSaga(DonationSagaMessages.CreditTopUp cmd, InboundMessage message, String consumer) {
+        Optional<CreditPurchase> found = purchases.find(cmd.purchaseId());
+        if (found.isEmpty()) {
+            once.run(consumer, message, () -> sagaRejected(cmd, "PURCHASE_NOT_FOUND", "No purchase "
+                    + cmd.purchaseId() + "."));
+            return;
+        }
+        ledger.apply(new LedgerEntry(credit(found.get(), cmd.paymentId()), new SagaCredit(cmd, message, consumer),
+                message));
+    }
+
+    private void sagaRejected(DonationSagaMessages.CreditTopUp cmd, String code, String detail) {
+        outbox.append(OutboundMessage.of(DonationSagaMessages.REPLIES, Long.toString(cmd.userId()),
+                DonationSagaMessages.TOP_UP_CREDIT_REJECTED, new DonationSagaMessages.StepRejected(cmd.purchaseId(),
+                        code, detail)).withUserId(cmd.userId()));
+    }
+
+    private void sagaCredited(DonationSagaMessages.CreditTopUp cmd, long historyId) {
+        outbox.append(OutboundMessage.of(DonationSagaMessages.REPLIES, Long.toString(cmd.userId()),
+                DonationSagaMessages.TOP_UP_CREDITED, new DonationSagaMessages.TopUpCredited(cmd.purchaseId(),
+                        historyId)).withUserId(cmd.userId()));
+    }
+
+    /** Runs in the ledger transaction of the saga's credit: inbox row, purchase completed, event, the saga's reply. */
+    private final class SagaCredit implements LedgerParticipant {
+        private final DonationSagaMessages.CreditTopUp cmd;
+        private final InboundMessage message;
+        private final String consumer;
+
+        SagaCredit(DonationSagaMessages.CreditTopUp cmd, InboundMessage message, String consumer) {
+            this.cmd = cmd;
+            this.message = message;
+            this.consumer = consumer;
+        }
+
+        @Override
+        public boolean admit() {
+            if (!once.mark(consumer, message)) {
+                return false; // this very command was handled before
+            }
+            CreditPurchase locked = purchases.lock(cmd.purchaseId()).orElseThrow();
+            if (locked.status() == PurchaseStatus.COMPLETED) {
+                sagaCredited(cmd, locked.transactionId());
+                return false;
+            }
+            if (locked.status() != PurchaseStatus.PENDING) {
+                sagaRejected(cmd, "PAYMENT_DECLINED", "The top-up purchase is " + locked.status() + " ("
+                        + locked.failureCode() + ")");
+                return false;
+            }
+            if (!locked.matchesApproval(cmd.userId(), cmd.amount(), cmd.paymentKey())) {
+                sagaRejected(cmd, "PAYMENT_DECLINED", "The approved payment does not match the purchase");
+                return false;
+            }
+            return true;
+        }
+
+        @Override
+        public void complete(LedgerOutcome outcome) {
+            CreditHistoryEntry row = switch (outcome) {
+                case LedgerOutcome.Applied applied -> applied.entry();
+                case LedgerOutcome.AlreadyApplied done -> done.entry();
+                default -> throw new IllegalStateException("A purchase credit cannot be " + outcome);
+            };
+            completePurchase(cmd.purchaseId(), cmd.paymentId(), row);
+            sagaCredited(cmd, row.id());
+        }
     }
 
     /** payment.failed.v1 of purpose CREDIT_TOPUP: nothing is credited. */
@@ -113,11 +189,11 @@ public class PurchaseSettlement {
     }
 
     /** The purchase's credits, as a lot refundable for {@code credit.refund-window} at the price paid. */
-    private WalletChange credit(CreditPurchase p, PaymentApproved a) {
+    private WalletChange credit(CreditPurchase p, long paymentId) {
         Map<String, String> extra = new LinkedHashMap<>();
         extra.put("package_id", p.packageId());
         extra.put("purchase_id", Long.toString(p.id()));
-        extra.put("payment_id", Long.toString(a.paymentId()));
+        extra.put("payment_id", Long.toString(paymentId));
         extra.put("payment_method", p.paymentMethod());
         extra.put("amount_paid", p.price().plain());
         extra.put("currency", p.price().currencyCode());
@@ -160,15 +236,20 @@ public class PurchaseSettlement {
                 case LedgerOutcome.AlreadyApplied done -> done.entry();
                 default -> throw new IllegalStateException("A purchase credit cannot be " + outcome);
             };
-            CreditPurchase locked = purchases.lock(purchaseId).orElseThrow();
-            Instant now = clock.instant();
-            locked.complete(approval.paymentId(), row.id(), row.balanceAfter(), now);
-            outbox.append(OutboundMessage.of(CreditTopics.EVENTS, Long.toString(locked.userId()),
-                    CreditTopics.PURCHASED, new CreditPurchased(locked.id(), locked.userId(), locked.packageId(),
-                            locked.credits(), locked.price().plain(), locked.price().currencyCode(),
-                            approval.paymentId(), row.id(), row.balanceAfter(), now)).withUserId(locked.userId()));
-            signals.settledAfterCommit(purchaseId);
+            completePurchase(purchaseId, approval.paymentId(), row);
         }
+    }
+
+    /** In the ledger transaction: the purchase COMPLETED by history row {@code row}, and its event. */
+    private void completePurchase(long purchaseId, long paymentId, CreditHistoryEntry row) {
+        CreditPurchase locked = purchases.lock(purchaseId).orElseThrow();
+        Instant now = clock.instant();
+        locked.complete(paymentId, row.id(), row.balanceAfter(), now);
+        outbox.append(OutboundMessage.of(CreditTopics.EVENTS, Long.toString(locked.userId()),
+                CreditTopics.PURCHASED, new CreditPurchased(locked.id(), locked.userId(), locked.packageId(),
+                        locked.credits(), locked.price().plain(), locked.price().currencyCode(),
+                        paymentId, row.id(), row.balanceAfter(), now)).withUserId(locked.userId()));
+        signals.settledAfterCommit(purchaseId);
     }
 
     private void failAndGiveBack(InboundMessage message, long purchaseId, PaymentApproved approvedToGiveBack,

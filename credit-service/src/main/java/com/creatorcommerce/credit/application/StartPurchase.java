@@ -15,6 +15,7 @@ import com.creatorcommerce.platform.snowflake.IdGenerator;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -58,6 +59,25 @@ class StartPurchase {
                 new ConfirmPaymentCommand(paymentKey, PaymentPurpose.CREDIT_TOPUP, purchase.id(), userId,
                         purchase.amountMinor())).withUserId(userId));
         return PurchaseView.of(purchase);
+    }
+
+    /**
+     * A PENDING purchase paid by a saga that sends the payment command itself (the top-up of a donation), in the
+     * caller's transaction. A payment token pays for one thing: one that already paid for a purchase is refused.
+     *
+     * @throws org.springframework.dao.DataIntegrityViolationException when a concurrent purchase took the token
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CreditPurchase reserve(long userId, String packageId, String paymentMethod, String paymentKey) {
+        if (purchases.findByPaymentKey(paymentKey).isPresent()) {
+            throw tokenUsed();
+        }
+        CreditPackage pkg = packages.find(packageId).orElseThrow(() -> new CreditRefusedException(
+                CreditRefusal.CREDIT_PACKAGE_NOT_FOUND, "No credit package " + packageId + "."));
+        CreditPurchase purchase = CreditPurchase.start(ids.nextId(), userId, pkg, paymentMethod, paymentKey,
+                clock.instant());
+        purchases.add(purchase);
+        return purchase;
     }
 
     static CreditRefusedException tokenUsed() {

@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Donations per second through the real {@link DonateService} (FIFO debit over three lots per wallet, donation row,
- * history row, usages, {@code credit.balance-changed.v1} and {@code credit.donation-completed.v1} in the outbox), on
+ * history row, usages, {@code credit.balance-changed.v1} and {@code donation.completed.v1} in the outbox), on
  * the real credit-service context and the local MySQL-compatible server:
  * <ul>
  *   <li><b>one hot wallet</b>: {@code n} concurrent donations of 3 credits from one donor;</li>

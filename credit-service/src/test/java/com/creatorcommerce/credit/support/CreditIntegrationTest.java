@@ -8,6 +8,8 @@ import com.creatorcommerce.contracts.payment.PaymentTopics;
 import com.creatorcommerce.platform.messaging.MessageHeaders;
 import com.creatorcommerce.platform.test.Await;
 import com.creatorcommerce.platform.test.RealInfrastructure;
+import com.creatorcommerce.platform.test.TestDatabaseAccount;
+import com.creatorcommerce.platform.test.TestDatabaseServer;
 import com.creatorcommerce.platform.test.TestJwt;
 import com.creatorcommerce.platform.test.TopicRecorder;
 import java.time.Duration;
@@ -22,6 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,9 +42,24 @@ import tools.jackson.databind.json.JsonMapper;
 public abstract class CreditIntegrationTest {
 
     protected static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * The service's own database account (ADR 16): the application connects as it, with the per-table privileges the
+     * migrations (run as the server's test account, the schema's owner) grant it.
+     */
+    public static final TestDatabaseAccount APP_ACCOUNT = TestDatabaseAccount.create("credit_app");
     protected static final FakePaymentService PAYMENTS = FakePaymentService.get();
     protected static final TopicRecorder RECORDER = TopicRecorder.of(CreditTopics.EVENTS, PaymentTopics.COMMANDS);
     private static final AtomicLong USERS = new AtomicLong(System.currentTimeMillis() * 1000);
+
+    @DynamicPropertySource
+    static void databaseAccounts(DynamicPropertyRegistry properties) {
+        properties.add("spring.flyway.user", () -> TestDatabaseServer.get().user());
+        properties.add("spring.flyway.password", () -> TestDatabaseServer.get().password());
+        // the pool's own settings: bound onto the pool after spring.datasource.*, which the infrastructure sets
+        properties.add("spring.datasource.hikari.username", APP_ACCOUNT::user);
+        properties.add("spring.datasource.hikari.password", APP_ACCOUNT::password);
+        properties.add("credit.database.app-accounts", APP_ACCOUNT::account);
+    }
 
     @LocalServerPort
     protected int port;

@@ -46,6 +46,7 @@ public class CreditLedger {
     private final Timer batchTime;
     private final Counter retries;
     private final Counter busy;
+    private final WalletMeters walletMeters;
 
     CreditLedger(LedgerWriter writer, LedgerSettings settings, MeterRegistry meters) {
         this.writer = writer;
@@ -57,6 +58,7 @@ public class CreditLedger {
                 .description("Time of one wallet transaction, retries included").register(meters);
         this.retries = Counter.builder("credit.ledger.retries")
                 .description("Wallet transactions retried after a transient failure").register(meters);
+        this.walletMeters = new WalletMeters(meters);
         this.busy = Counter.builder("credit.ledger.busy")
                 .description("Wallet transactions given up after the last attempt").register(meters);
         Counter split = Counter.builder("credit.ledger.batch.split")
@@ -86,8 +88,10 @@ public class CreditLedger {
         }
         Result result = batches.submit(entry.userId(), entry);
         if (result.refusal() != null) {
+            walletMeters.busy();
             throw result.refusal();
         }
+        walletMeters.record(entry, result.outcome());
         return result.outcome();
     }
 

@@ -23,8 +23,17 @@ public interface Donations {
     /** PENDING → FAILED; false when it was not PENDING any more. */
     boolean fail(long id, String code, String reason, Instant now);
 
-    /** PENDING donations (waiting for their top-up), oldest first. */
-    List<Donation> pending(int limit);
+    /**
+     * PENDING → FAILED, or a donation its saga closed ({@link #CLOSED}) given its final reason; false otherwise (it
+     * was completed, or failed for another reason already).
+     */
+    boolean failOrAmend(long id, String code, String reason, Instant now);
+
+    /** The saga running the donation ({@code saga_id}). */
+    void attachSaga(long id, long sagaId);
+
+    /** The failure code of a donation closed by its saga before the saga's final reason is known. */
+    String CLOSED = "DONATION_CLOSED";
 
     /** The donor's donations, newest first (1-based page). */
     Paged<Donation> sent(long donorId, int page, int pageSize);

@@ -42,7 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 @RequestMapping("/v1/donations")
 @Tag(name = "donations", description = "Fans give credits to creators; the live chat shows "
-        + "credit.donation-completed.v1")
+        + "donation.completed.v1")
 class DonationController {
 
     private final DonateService donate;

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcDonations implements Donations {
 
+    private static final String CLOSED = Donations.CLOSED;
     private static final String COLUMNS = "id, donor_id, creator_id, credits, message, status, idempotency_key, "
             + "history_id, topup_purchase_id, failure_code, failure_reason, created_at, completed_at";
 
@@ -66,9 +67,15 @@ class JdbcDonations implements Donations {
     }
 
     @Override
-    public List<Donation> pending(int limit) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM donations WHERE status = 'PENDING' ORDER BY created_at LIMIT ?",
-                (rs, n) -> donation(rs), limit);
+    public boolean failOrAmend(long id, String code, String reason, Instant now) {
+        return jdbc.update("UPDATE donations SET status = 'FAILED', failure_code = ?, failure_reason = ?, updated_at = ? "
+                + "WHERE id = ? AND (status = 'PENDING' OR (status = 'FAILED' AND failure_code = ?))", code, reason,
+                utc(now), id, CLOSED) == 1;
+    }
+
+    @Override
+    public void attachSaga(long id, long sagaId) {
+        jdbc.update("UPDATE donations SET saga_id = ? WHERE id = ?", sagaId, id);
     }
 
     @Override
