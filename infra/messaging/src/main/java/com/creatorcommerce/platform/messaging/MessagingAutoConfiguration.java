@@ -22,7 +22,9 @@ import com.creatorcommerce.platform.messaging.outbox.OutboxProperties;
 import com.creatorcommerce.platform.messaging.outbox.OutboxRelay;
 import com.creatorcommerce.platform.snowflake.IdGenerator;
 import com.creatorcommerce.platform.snowflake.SnowflakeAutoConfiguration;
+import com.creatorcommerce.platform.messaging.tracing.MicrometerMessageTracing;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
@@ -66,19 +68,36 @@ public class MessagingAutoConfiguration {
     @ConditionalOnProperty(name = "platform.outbox.enabled", matchIfMissing = true)
     @DependsOnDatabaseInitialization
     OutboxRelay outboxRelay(DataSource dataSource, KafkaProperties kafka, OutboxProperties props,
-            ObjectProvider<JsonMapper> json, ObjectProvider<MeterRegistry> meters, Environment env) {
+            ObjectProvider<JsonMapper> json, ObjectProvider<MeterRegistry> meters, MessageTracing tracing,
+            Environment env) {
         Map<String, Object> config = OutboxProducers.config(kafka.buildProducerProperties(), props,
                 applicationName(env) + "-outbox-relay");
-        return new OutboxRelay(dataSource, OutboxProducers.factory(config), json.getIfAvailable(JsonMapper::new),
-                props, meters.getIfAvailable(SimpleMeterRegistry::new), applicationName(env));
+        OutboxRelay relay = new OutboxRelay(dataSource, OutboxProducers.factory(config),
+                json.getIfAvailable(JsonMapper::new), props, meters.getIfAvailable(SimpleMeterRegistry::new),
+                applicationName(env));
+        relay.useTracing(tracing);
+        return relay;
     }
 
     @Bean
     @ConditionalOnMissingBean
     Outbox outbox(DataSource dataSource, IdGenerator ids, ObjectProvider<JsonMapper> json,
-            ObjectProvider<OutboxRelay> relay, Environment env) {
-        return new JdbcOutbox(dataSource, ids, json.getIfAvailable(JsonMapper::new), "/" + applicationName(env),
-                relay.getIfAvailable());
+            ObjectProvider<OutboxRelay> relay, MessageTracing tracing, Environment env) {
+        JdbcOutbox outbox = new JdbcOutbox(dataSource, ids, json.getIfAvailable(JsonMapper::new),
+                "/" + applicationName(env), relay.getIfAvailable());
+        outbox.useTracing(tracing);
+        return outbox;
+    }
+
+    /**
+     * The trace context of outbox rows, relay sends and inbox handlers: spans of the application's tracer when it
+     * has one (the service starter's OpenTelemetry bridge), otherwise trace ids only.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    MessageTracing messageTracing(ObjectProvider<Tracer> tracer) {
+        Tracer t = tracer.getIfAvailable();
+        return t == null || t == Tracer.NOOP ? MessageTracing.NONE : new MicrometerMessageTracing(t);
     }
 
     @Bean
@@ -89,8 +108,10 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Inbox inbox(DataSource dataSource, PlatformTransactionManager transactionManager) {
-        return new Inbox(dataSource, transactionManager);
+    Inbox inbox(DataSource dataSource, PlatformTransactionManager transactionManager, MessageTracing tracing) {
+        Inbox inbox = new Inbox(dataSource, transactionManager);
+        inbox.useTracing(tracing);
+        return inbox;
     }
 
     @Bean

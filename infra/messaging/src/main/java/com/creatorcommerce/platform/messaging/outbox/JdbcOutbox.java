@@ -3,6 +3,7 @@ package com.creatorcommerce.platform.messaging.outbox;
 import com.creatorcommerce.platform.messaging.InboundMessage;
 import com.creatorcommerce.platform.messaging.MessageContext;
 import com.creatorcommerce.platform.messaging.MessageHeaders;
+import com.creatorcommerce.platform.messaging.MessageTracing;
 import com.creatorcommerce.platform.messaging.OutboundMessage;
 import com.creatorcommerce.platform.messaging.outbox.OutboxStore.Row;
 import com.creatorcommerce.platform.snowflake.IdGenerator;
@@ -12,9 +13,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -28,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class JdbcOutbox implements Outbox {
 
+    private static final Logger log = LoggerFactory.getLogger(JdbcOutbox.class);
     private static final String COMMITTED_ROWS = JdbcOutbox.class.getName() + ".rows";
 
     private final JdbcTemplate jdbc;
@@ -35,6 +38,7 @@ public class JdbcOutbox implements Outbox {
     private final JsonMapper json;
     private final String source;
     private final Consumer<List<Row>> committed;
+    private volatile MessageTracing tracing = MessageTracing.NONE;
 
     /** An outbox whose commits only wake a relay up ({@code wakeUp}); the relay reads the rows back. */
     public JdbcOutbox(DataSource dataSource, IdGenerator ids, JsonMapper json, String source, Runnable wakeUp) {
@@ -55,6 +59,11 @@ public class JdbcOutbox implements Outbox {
         this.committed = committed;
     }
 
+    /** The trace context each row stores ({@link MessageTracing#NONE} until set: the cause's trace, or a new one). */
+    public void useTracing(MessageTracing messageTracing) {
+        this.tracing = messageTracing;
+    }
+
     @Override
     public long append(OutboundMessage message) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
@@ -73,6 +82,10 @@ public class JdbcOutbox implements Outbox {
                 VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)""",
                 id, slot, message.topic(), message.key(), message.type(), headers, payload, createdAt);
         rowsOfThisTransaction().add(new Row(id, slot, message.topic(), message.key(), headers, payload, createdAt));
+        if (log.isDebugEnabled()) { // with the trace id of the request or handler: follow one flow in the logs
+            log.debug("Outbox row {} appended by {}: {} to {} key {}", id, source, message.type(), message.topic(),
+                    message.key());
+        }
         return id;
     }
 
@@ -96,27 +109,8 @@ public class JdbcOutbox implements Outbox {
         if (user != null) {
             h.put(MessageHeaders.USER_ID, user.toString());
         }
-        h.put(MessageHeaders.TRACEPARENT, cause != null && cause.traceparent() != null
-                ? childOf(cause.traceparent()) : newTraceparent());
+        h.put(MessageHeaders.TRACEPARENT, tracing.traceparentForAppend(cause));
         return h;
-    }
-
-    /** Same trace, new span id. */
-    static String childOf(String traceparent) {
-        String[] parts = traceparent.split("-");
-        if (parts.length != 4 || parts[1].length() != 32) {
-            return newTraceparent();
-        }
-        return "00-" + parts[1] + "-" + hex(ThreadLocalRandom.current().nextLong()) + "-" + parts[3];
-    }
-
-    static String newTraceparent() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        return "00-" + hex(r.nextLong()) + hex(r.nextLong()) + "-" + hex(r.nextLong()) + "-01";
-    }
-
-    private static String hex(long v) {
-        return String.format("%016x", v);
     }
 
     /** The rows appended in the current transaction, handed over once it has committed. */

@@ -1,5 +1,6 @@
 package com.creatorcommerce.platform.messaging.outbox;
 
+import com.creatorcommerce.platform.messaging.MessageTracing;
 import com.creatorcommerce.platform.messaging.outbox.DeliveryErrors.Kind;
 import com.creatorcommerce.platform.messaging.outbox.OutboxStore.Row;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -87,6 +88,11 @@ public class OutboxRelay implements SmartLifecycle {
         this.sender = new SlotSender(json, this::wakeUp);
         this.metrics = new OutboxMetrics(meters, backoff.waiting(), sender.busy);
         this.handOff = new HandOff(sender, store, leases, props, metrics);
+    }
+
+    /** The span of each send and the traceparent it puts on the record ({@link MessageTracing#NONE} until set). */
+    public void useTracing(MessageTracing tracing) {
+        sender.tracing = tracing;
     }
 
     /** Signals that rows were committed (or acknowledged); cheap and safe from any thread. */

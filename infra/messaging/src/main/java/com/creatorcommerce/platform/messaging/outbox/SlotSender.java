@@ -1,5 +1,7 @@
 package com.creatorcommerce.platform.messaging.outbox;
 
+import com.creatorcommerce.platform.messaging.MessageHeaders;
+import com.creatorcommerce.platform.messaging.MessageTracing;
 import com.creatorcommerce.platform.messaging.outbox.OutboxStore.Row;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,6 +48,7 @@ final class SlotSender {
     private final Runnable wakeUp;
     private volatile OutboxMetrics metrics;
     private volatile PublishedMarker marker;
+    volatile MessageTracing tracing = MessageTracing.NONE;
 
     SlotSender(JsonMapper json, Runnable wakeUp) {
         this.json = json;
@@ -81,21 +84,32 @@ final class SlotSender {
      * producer at once too). False when the producer refused the record at once.
      */
     boolean send(Producer<String, String> producer, Row row) {
-        ProducerRecord<String, String> record;
+        Map<String, String> headers;
         try {
-            record = toRecord(row);
+            headers = json.readValue(row.headers(), HEADERS);
         } catch (RuntimeException e) {
             completions.add(new Completion(row,
                     new DeliveryErrors.UnreadableRowException("unreadable outbox row: " + e, e)));
             wakeUp.run();
             return true;
         }
+        MessageTracing.Sending span = tracing.sending(headers.get(MessageHeaders.TRACEPARENT), row.topic(), row.id());
+        if (span.traceparent() != null) {
+            headers.put(MessageHeaders.TRACEPARENT, span.traceparent());
+        }
+        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+        headers.forEach((k, v) -> {
+            if (v != null) {
+                record.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8)));
+            }
+        });
         Duration queued = Duration.between(row.createdAt().toInstant(), Instant.now());
         metrics.queued(queued.isNegative() ? Duration.ZERO : queued);
         long sentAt = System.nanoTime();
         try {
             Future<RecordMetadata> ack = producer.send(record, (metadata, error) -> {
                 metrics.broker(System.nanoTime() - sentAt);
+                span.end(error);
                 if (error == null) {
                     busy.remove(row.slot(), row.id()); // the next row of the slot may go now
                     marker.acked(row.id());
@@ -107,6 +121,7 @@ final class SlotSender {
             });
             return !(ack.isDone() && failedAtOnce(ack)); // its callback has run or will run: settled there
         } catch (RuntimeException e) { // not an ApiException: the callback is not called
+            span.end(e);
             completions.add(new Completion(row, e));
             wakeUp.run();
             return false;
@@ -120,12 +135,5 @@ final class SlotSender {
         } catch (Exception e) {
             return true;
         }
-    }
-
-    private ProducerRecord<String, String> toRecord(Row row) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
-        Map<String, String> headers = json.readValue(row.headers(), HEADERS);
-        headers.forEach((k, v) -> record.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
-        return record;
     }
 }
