@@ -115,7 +115,7 @@ public class CancelPaymentService {
             return Optional.empty();
         }
         // the PG's full cancel (no cancelAmount) only when nothing was cancelled before: otherwise name the amount
-        boolean full = inFlight == 0 && p.cancelledAmount() == 0 && amount == p.cancellableAmount();
+        boolean full = inFlight == 0 && p.holding().cancelledAmount() == 0 && amount == p.cancellableAmount();
         Instant now = clock.instant();
         PaymentCancellation c = PaymentCancellation.request(ids.nextId(), p, cmd.cancelRequestId(), amount, full,
                 cmd.reason(), true, correlationId, now);

@@ -3,7 +3,7 @@ package com.creatorcommerce.payment.application;
 import com.creatorcommerce.contracts.payment.PaymentFailureCode;
 import com.creatorcommerce.payment.application.port.PaymentCancellations;
 import com.creatorcommerce.payment.application.port.PaymentTombstones;
-import com.creatorcommerce.payment.application.PaymentMeters.PgOutcome;
+import com.creatorcommerce.payment.application.PgOutcomeMeter.PgOutcome;
 import com.creatorcommerce.payment.application.port.Payments;
 import com.creatorcommerce.payment.domain.CheckSchedule;
 import com.creatorcommerce.payment.domain.Payment;
@@ -15,7 +15,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Records what the PG said about a payment, each in a short transaction on the locked payment row (the PG call itself
  * runs outside any transaction). Only the first settlement of a PENDING payment announces an outcome: the listener and
  * the reconciliation job may both learn it, the second finds the payment settled and does nothing. Each settlement
- * and each look that left the outcome unknown is counted ({@code payment.pg.outcomes}, see {@link PaymentMeters}).
+ * and each look that left the outcome unknown is counted ({@link PgOutcomeMeter}).
  */
 @Service
 public class PaymentOutcomes {
@@ -41,7 +40,7 @@ public class PaymentOutcomes {
     private final Clock clock;
     private final CheckSchedule schedule;
     private final Counter flagged;
-    private final Map<PgOutcome, Counter> pgOutcomes;
+    private final PgOutcomeMeter pgOutcomes;
 
     PaymentOutcomes(Payments payments, PaymentCancellations cancellations, PaymentTombstones tombstones,
             PaymentAnnouncements announcements,
@@ -54,7 +53,7 @@ public class PaymentOutcomes {
         this.clock = clock;
         this.schedule = schedule;
         this.flagged = PaymentMeters.flagged(meters);
-        this.pgOutcomes = PaymentMeters.pgOutcomes(meters);
+        this.pgOutcomes = new PgOutcomeMeter(meters);
     }
 
     /**
@@ -101,7 +100,7 @@ public class PaymentOutcomes {
             // cancelled while the confirm was at the PG: not approved here, and the approval is cancelled at the PG
             PaymentTombstone t = closed.get();
             p.heldWithoutApproval(PaymentTombstone.CODE, t.refusal(), approvedAmount, now);
-            settled(p, PgOutcome.APPROVED);
+            pgOutcomes.settled(p, PgOutcome.APPROVED);
             announcements.outcome(p, false);
             log.warn("Payment {} ({}) was approved at the PG after it was cancelled ({}): cancelling the approval",
                     p.id(), p.requested().paymentKey(), t.cancelRequestId());
@@ -110,7 +109,7 @@ public class PaymentOutcomes {
         if (!p.approve(approvedAmount, approvedAt, now)) {
             return Optional.empty();
         }
-        settled(p, PgOutcome.APPROVED);
+        pgOutcomes.settled(p, PgOutcome.APPROVED);
         announcements.outcome(p, false);
         if (p.amountMismatch()) {
             log.warn("PG approved {} for payment {} ({}) instead of {}: failing it and cancelling the approval",
@@ -126,7 +125,7 @@ public class PaymentOutcomes {
         Payment p = payments.lock(paymentId).orElseThrow();
         Instant now = clock.instant();
         if (p.fail(code, message, now)) {
-            settled(p, PgOutcome.DECLINED);
+            pgOutcomes.settled(p, PgOutcome.DECLINED);
             announcements.outcome(p, false);
             tombstones.lock(p.requested().paymentKey()).ifPresent(t -> answerNothingHeld(p, t, now));
         }
@@ -140,7 +139,7 @@ public class PaymentOutcomes {
         if (p.failUnclear(code, message, schedule.next(1, now), now)) {
             log.warn("Payment {} ({}) failed for an unclear reason ({}: {}); it will be re-checked at the PG", p.id(),
                     p.requested().paymentKey(), code, message);
-            settled(p, PgOutcome.DECLINED);
+            pgOutcomes.settled(p, PgOutcome.DECLINED);
             announcements.outcome(p, false);
             // should the PG hold it after all, the re-check gives it back on its own
             tombstones.lock(p.requested().paymentKey()).ifPresent(t -> answerNothingHeld(p, t, now));
@@ -171,7 +170,7 @@ public class PaymentOutcomes {
                 wasPending ? "was pending" : "had failed", message, left);
         Optional<PaymentTombstone> closed = Optional.empty();
         if (wasPending) {
-            settled(p, PgOutcome.DECLINED);
+            pgOutcomes.settled(p, PgOutcome.DECLINED);
             announcements.outcome(p, false);
             closed = tombstones.lock(p.requested().paymentKey()).filter(PaymentTombstone::awaitingOutcome);
         }
@@ -203,25 +202,17 @@ public class PaymentOutcomes {
     public void stillUnknown(long paymentId, String reason) {
         payments.lock(paymentId).ifPresent(p -> {
             if (p.status() == PaymentStatus.PENDING || p.awaitingRecheck()) {
-                PaymentMeters.afterCommit(pgOutcomes.get(PgOutcome.UNKNOWN));
+                pgOutcomes.unknownLook();
             }
             if (p.stillUnknown(reason, schedule, clock.instant())) {
                 flagged.increment();
                 log.error("PAYMENT NEEDS ATTENTION: payment {} ({}, {} {}, {}) is still unresolved after {} looks at "
                         + "the PG: {}. Checked again every {}.", p.id(), p.requested().paymentKey(),
-                        p.requested().purpose(), p.requested().referenceId(), p.status(), p.checkAttempts(), reason,
-                        schedule.maxDelay());
+                        p.requested().purpose(), p.requested().referenceId(), p.status(), p.looks().checkAttempts(),
+                        reason, schedule.maxDelay());
             }
         });
         log.info("Payment {} outcome still unknown: {}", paymentId, reason);
-    }
-
-    /**
-     * Counts the settlement of a pending payment as {@code outcome}, or as reconciled when a look had left its outcome
-     * unknown before.
-     */
-    private void settled(Payment p, PgOutcome outcome) {
-        PaymentMeters.afterCommit(pgOutcomes.get(p.checkAttempts() > 0 ? PgOutcome.RECONCILED : outcome));
     }
 
     /** Records (REQUESTED) a cancel of everything the PG still holds of {@code p}; payment-service's own, no reply. */
@@ -237,7 +228,7 @@ public class PaymentOutcomes {
         long left = p.cancellableAmount();
         boolean answers = t != null && t.awaitingOutcome();
         PaymentCancellation c = PaymentCancellation.request(ids.nextId(), p, answers ? t.cancelRequestId() : null,
-                left, p.cancelledAmount() == 0, reason, answers,
+                left, p.holding().cancelledAmount() == 0, reason, answers,
                 answers ? t.correlationId() : p.requested().correlationId(), now);
         c.holdChecks(schedule, now);
         cancellations.add(c);

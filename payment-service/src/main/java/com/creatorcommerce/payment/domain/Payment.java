@@ -26,12 +26,6 @@ import java.util.Objects;
 @Table(name = "payments")
 public class Payment {
 
-    /**
-     * The failure code of a payment the PG approved for another amount than requested (the approval is cancelled
-     * again); published as {@code PaymentFailureCode.AMOUNT_MISMATCH}.
-     */
-    public static final String AMOUNT_MISMATCH = "AMOUNT_MISMATCH";
-
     @Id
     @Column(name = "payment_id")
     private long id;
@@ -111,7 +105,7 @@ public class Payment {
 
     /**
      * The PG approved {@code approved}: SUCCESS if it is the requested amount. Otherwise FAILED with
-     * {@link #AMOUNT_MISMATCH} (the caller cancels the approval at the PG). Returns false when the
+     * {@link PaymentFailure#AMOUNT_MISMATCH} (the caller cancels the approval at the PG). Returns false when the
      * payment was not pending (someone else settled it first).
      */
     public boolean approve(long approved, Instant approvedAt, Instant now) {
@@ -120,7 +114,7 @@ public class Payment {
         }
         holding.approved(approved);
         if (approved != requested.amount()) {
-            return fail(AMOUNT_MISMATCH,
+            return fail(PaymentFailure.AMOUNT_MISMATCH,
                     "The PG approved " + approved + " instead of the requested " + requested.amount(), now);
         }
         status = PaymentStatus.SUCCESS;
@@ -211,7 +205,7 @@ public class Payment {
     }
 
     public boolean amountMismatch() {
-        return AMOUNT_MISMATCH.equals(failureCode());
+        return failure != null && failure.amountMismatch();
     }
 
     /** The PG cancelled {@code cancelAmount}; an approved payment becomes PARTIALLY_CANCELLED or CANCELLED. */
@@ -232,12 +226,9 @@ public class Payment {
         return requested;
     }
 
-    public Long approvedAmount() {
-        return holding.approvedAmount();
-    }
-
-    public long cancelledAmount() {
-        return holding.cancelledAmount();
+    /** What the PG holds of it: approved, and cancelled since. */
+    public PgHolding holding() {
+        return holding;
     }
 
     public PaymentStatus status() {
@@ -249,24 +240,13 @@ public class Payment {
         return failure;
     }
 
-    public String failureCode() {
-        return failure == null ? null : failure.code();
-    }
-
     public Instant paidAt() {
         return paidAt;
     }
 
-    public int checkAttempts() {
-        return looks.checkAttempts();
-    }
-
-    public Instant nextCheckAt() {
-        return looks.nextCheckAt();
-    }
-
-    public Instant attentionAt() {
-        return looks.attentionAt();
+    /** Its looks at the PG: how many left the outcome unknown, when the next one is due, whether ops were told. */
+    public PaymentLooks looks() {
+        return looks;
     }
 
     public Instant createdAt() {

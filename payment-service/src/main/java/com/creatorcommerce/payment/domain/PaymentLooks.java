@@ -82,15 +82,18 @@ public class PaymentLooks {
         return next;
     }
 
-    int checkAttempts() {
+    /** Looks that left the outcome unknown. */
+    public int checkAttempts() {
         return checkAttempts;
     }
 
-    Instant nextCheckAt() {
+    /** When the reconciliation job looks next; null when nothing is left to check. */
+    public Instant nextCheckAt() {
         return next == null ? null : next.nextCheckAt();
     }
 
-    Instant attentionAt() {
+    /** When the payment was flagged for ops (its looks reached the cap); null if never. */
+    public Instant attentionAt() {
         return next == null ? null : next.attentionAt();
     }
 }

@@ -52,11 +52,13 @@ public class PgHolding {
         cancelledAmount += amount;
     }
 
-    Long approvedAmount() {
+    /** What the PG approved; null until it approved any. */
+    public Long approvedAmount() {
         return approvedAmount;
     }
 
-    long cancelledAmount() {
+    /** How much of the approval was cancelled since. */
+    public long cancelledAmount() {
         return cancelledAmount;
     }
 }

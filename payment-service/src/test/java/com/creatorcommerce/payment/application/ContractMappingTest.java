@@ -3,7 +3,7 @@ package com.creatorcommerce.payment.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creatorcommerce.contracts.payment.PaymentFailureCode;
-import com.creatorcommerce.payment.domain.Payment;
+import com.creatorcommerce.payment.domain.PaymentFailure;
 import com.creatorcommerce.payment.domain.PaymentPurpose;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -23,6 +23,6 @@ class ContractMappingTest {
 
     @Test
     void theDomainsAmountMismatchCodeIsThePublishedOne() {
-        assertThat(Payment.AMOUNT_MISMATCH).isEqualTo(PaymentFailureCode.AMOUNT_MISMATCH);
+        assertThat(PaymentFailure.AMOUNT_MISMATCH).isEqualTo(PaymentFailureCode.AMOUNT_MISMATCH);
     }
 }

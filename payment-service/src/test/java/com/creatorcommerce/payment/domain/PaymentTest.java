@@ -53,7 +53,7 @@ class PaymentTest {
         assertThatThrownBy(() -> p.cancelled(601, NOW)).isInstanceOf(IllegalStateException.class);
         p.cancelled(600, NOW);
         assertThat(p.status()).isEqualTo(PaymentStatus.CANCELLED);
-        assertThat(p.cancelledAmount()).isEqualTo(1_000);
+        assertThat(p.holding().cancelledAmount()).isEqualTo(1_000);
     }
 
     @Test
@@ -79,23 +79,23 @@ class PaymentTest {
     void anUnknownOutcomeBacksOffAndIsFlaggedOnceAtTheCapWhileStillChecked() {
         Payment p = pending(1_000);
         p.holdChecks(SCHEDULE, NOW);
-        assertThat(p.nextCheckAt()).isEqualTo(NOW.plusSeconds(30));
+        assertThat(p.looks().nextCheckAt()).isEqualTo(NOW.plusSeconds(30));
 
         assertThat(p.stillUnknown("5xx", SCHEDULE, NOW)).isFalse();
-        assertThat(p.nextCheckAt()).isEqualTo(NOW.plusSeconds(30));
+        assertThat(p.looks().nextCheckAt()).isEqualTo(NOW.plusSeconds(30));
         assertThat(p.stillUnknown("5xx", SCHEDULE, NOW)).isFalse();
-        assertThat(p.nextCheckAt()).isEqualTo(NOW.plusSeconds(60));
+        assertThat(p.looks().nextCheckAt()).isEqualTo(NOW.plusSeconds(60));
         assertThat(p.stillUnknown("5xx", SCHEDULE, NOW)).as("flagged at the cap").isTrue();
-        assertThat(p.attentionAt()).isEqualTo(NOW);
-        assertThat(p.nextCheckAt()).isEqualTo(NOW.plusSeconds(120));
+        assertThat(p.looks().attentionAt()).isEqualTo(NOW);
+        assertThat(p.looks().nextCheckAt()).isEqualTo(NOW.plusSeconds(120));
         assertThat(p.stillUnknown("5xx", SCHEDULE, NOW.plusSeconds(1))).as("once").isFalse();
-        assertThat(p.nextCheckAt()).as("capped, still checked").isEqualTo(NOW.plusSeconds(121));
-        assertThat(p.checkAttempts()).isEqualTo(4);
+        assertThat(p.looks().nextCheckAt()).as("capped, still checked").isEqualTo(NOW.plusSeconds(121));
+        assertThat(p.looks().checkAttempts()).isEqualTo(4);
 
         assertThat(p.claimCheck(NOW, SCHEDULE, NOW)).as("not due yet").isFalse();
         assertThat(p.claimCheck(NOW.plusSeconds(121), SCHEDULE, NOW)).isTrue();
         assertThat(p.approve(1_000, NOW, NOW)).isTrue();
-        assertThat(p.nextCheckAt()).isNull();
+        assertThat(p.looks().nextCheckAt()).isNull();
         assertThat(p.claimCheck(NOW.plusSeconds(9_999), SCHEDULE, NOW)).isFalse();
     }
 
@@ -109,7 +109,7 @@ class PaymentTest {
 
         assertThat(p.heldWithoutApproval(PaymentFailureCode.PG_ABORTED, "DONE after all", 1_000, NOW)).isTrue();
         assertThat(p.status()).isEqualTo(PaymentStatus.FAILED);
-        assertThat(p.failureCode()).as("the requester's answer stays").isEqualTo("PG_HTTP_400");
+        assertThat(p.failure().code()).as("the requester's answer stays").isEqualTo("PG_HTTP_400");
         assertThat(p.cancellableAmount()).isEqualTo(1_000);
         assertThat(p.awaitingRecheck()).isFalse();
         assertThat(p.heldWithoutApproval(PaymentFailureCode.PG_ABORTED, "again", 1_000, NOW)).isFalse();
@@ -120,7 +120,7 @@ class PaymentTest {
         Payment p = pending(1_000);
         assertThat(p.heldWithoutApproval(PaymentFailureCode.PG_ABORTED, "PARTIAL_CANCELED", 1_000, NOW)).isTrue();
         assertThat(p.status()).isEqualTo(PaymentStatus.FAILED);
-        assertThat(p.failureCode()).isEqualTo(PaymentFailureCode.PG_ABORTED);
+        assertThat(p.failure().code()).isEqualTo(PaymentFailureCode.PG_ABORTED);
         p.cancelled(400, NOW);
         assertThat(p.cancellableAmount()).isEqualTo(600);
         assertThat(p.status()).isEqualTo(PaymentStatus.FAILED);

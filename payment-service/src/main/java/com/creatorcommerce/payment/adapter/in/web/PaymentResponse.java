@@ -39,7 +39,7 @@ record PaymentResponse(
         RequestedPayment asked = p.requested();
         PaymentFailure failure = p.failure();
         return new PaymentResponse(p.id(), asked.paymentKey(), asked.purpose().name(), asked.referenceId(),
-                asked.amount(), p.approvedAmount(), p.cancelledAmount(), p.status().name(),
+                asked.amount(), p.holding().approvedAmount(), p.holding().cancelledAmount(), p.status().name(),
                 failure == null ? null : failure.code(), failure == null ? null : failure.message(), p.paidAt(),
                 failure == null ? null : failure.at(), p.createdAt(), p.updatedAt(),
                 cancellations == null ? null : cancellations.stream().map(CancellationResponse::of).toList());
