@@ -11,25 +11,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creatorcommerce.platform.test.Await;
 import com.creatorcommerce.platform.test.TestJwt;
+import com.creatorcommerce.platform.test.TestKafka;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Donations across the real services (issue 14): top up and donate in one call through payment-service and the PG
- * (WireMock), a declined top-up, and a refund of the partly spent lot as a partial PG cancel for the exact money.
- * After each test the credit ledger's invariants hold on credit-service's database (balance = sum of the lots'
+ * (WireMock) as the top-up-then-donate saga on infra/saga (approve, decline, PG timeout resolved, payment-service past
+ * the saga's deadline), {@code donation.completed.v1} read by a plain Kafka consumer with its CloudEvents headers, the
+ * admin saga API listing and showing a donation saga, and a refund of the partly spent lot as a partial PG cancel for
+ * the exact money. After each test the credit ledger's invariants hold on credit-service's database (balance = sum of the lots'
  * remaining = sum of history; each lot's credits = remaining + usages; each row's arithmetic).
  */
 class DonationSystemIT extends PointAndPaymentSystemTest {
@@ -66,11 +79,39 @@ class DonationSystemIT extends PointAndPaymentSystemTest {
         String key = newKey("pk_approve_");
         pgApproves(key, 1999);
 
-        HttpResponse<String> donated = donate(fan, creator, 30, "basic_500", key);
+        HttpResponse<String> donated;
+        ConsumerRecord<String, String> event;
+        try (KafkaConsumer<String, String> liveChat = plainConsumer()) {
+            donated = donate(fan, creator, 30, "basic_500", key);
+            event = awaitDonationEvent(liveChat, creator);
+        }
 
         assertThat(donated.statusCode()).as(donated.body()).isIn(201, 202); // 202 only if the PG took > settle-wait
         String donationId = body(donated).path("id").asString();
         awaitDonation(fan, donationId, "COMPLETED");
+        assertThat(header(event, "ce_type")).isEqualTo("donation.completed.v1");
+        assertThat(header(event, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(event, "ce_id")).isNotBlank();
+        assertThat(header(event, "ce_source")).contains("credit-service");
+        assertThat(header(event, "ce_time")).isNotBlank();
+        assertThat(header(event, "content-type")).isEqualTo("application/json");
+        JsonNode payload = json.readTree(event.value());
+        assertThat(payload.path("donation_id").asString()).isEqualTo(donationId);
+        assertThat(payload.path("donor_id").asString()).isEqualTo(Long.toString(fan));
+        assertThat(payload.path("creator_id").asString()).isEqualTo(Long.toString(creator));
+        assertThat(payload.path("credits").asLong()).isEqualTo(30);
+        assertThat(payload.path("message").asString()).isEqualTo("system test");
+        long saga = sagaOf(donationId);
+        Await.until("saga " + saga + " completed", TIMEOUT, () -> "COMPLETED".equals(sagaStatus(saga)));
+        JsonNode shown = body(call("GET", "/v1/admin/sagas/" + saga, TestJwt.admin(newId()), null));
+        assertThat(shown.path("type").asString()).isEqualTo("credit.top-up-donation");
+        assertThat(shown.path("status").asString()).isEqualTo("COMPLETED");
+        List<String> steps = new ArrayList<>();
+        shown.path("steps").forEach(st -> steps.add(st.path("step").asString() + ":" + st.path("event").asString()));
+        assertThat(steps).containsSubsequence("pay:COMMAND_SENT", "pay:REPLY", "credit-top-up:REPLY", "debit:REPLY");
+        JsonNode listed = body(call("GET", "/v1/admin/sagas?type=credit.top-up-donation&state=COMPLETED"
+                + "&page_size=100", TestJwt.admin(newId()), null));
+        assertThat(listed.path("total").asLong()).isPositive();
         assertThat(creditJdbc.queryForObject("SELECT balance FROM credits WHERE user_id = ?", Long.class, fan))
                 .isEqualTo(470);
         assertThat(body(call("GET", "/v1/donations/received", creator, null)).path("total").asLong()).isEqualTo(1);
@@ -142,7 +183,87 @@ class DonationSystemIT extends PointAndPaymentSystemTest {
         assertThat(paymentJdbc().queryForList("SELECT * FROM payments WHERE pg_payment_id = ?", key)).hasSize(1);
     }
 
+    @Test
+    void paymentServicePastTheSagasDeadlineFailsTheDonationAndGivesNothing() {
+        long fan = newId();
+        String key = newKey("pk_stuck_");
+        PG.stubFor(WireMock.post(urlEqualTo("/v1/payments/confirm"))
+                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key))).willReturn(okJson(
+                        "{\"paymentKey\":\"" + key + "\",\"status\":\"DONE\",\"totalAmount\":499}")
+                        .withFixedDelay(1_500))); // past payment-service's limit
+        PG.stubFor(WireMock.get(urlEqualTo("/v1/payments/" + key))
+                .willReturn(okJson("{\"paymentKey\":\"" + key + "\",\"status\":\"IN_PROGRESS\"}")));
+
+        HttpResponse<String> r = donate(fan, newId(), 10, "starter_100", key);
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        String donationId = body(r).path("id").asString();
+        long saga = sagaOf(donationId);
+        // payment-service keeps the payment PENDING (reconciliation is off here): the pay step is past its deadline
+        Await.until("the confirm reached the PG", TIMEOUT, () -> !PG.findAll(postRequestedFor(
+                urlEqualTo("/v1/payments/confirm")).withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key))))
+                .isEmpty());
+        creditJdbc.update("UPDATE saga_instance SET deadline_at = TIMESTAMPADD(SECOND, -1, UTC_TIMESTAMP(6)) "
+                + "WHERE id = ? AND status = 'RUNNING'", saga);
+
+        awaitDonation(fan, donationId, "FAILED");
+        JsonNode failed = body(call("GET", "/v1/donations/" + donationId, fan, null));
+        assertThat(failed.path("failure_code").asString()).isEqualTo("TOP_UP_TIMEOUT");
+        assertThat(sagaStatus(saga)).isEqualTo("COMPENSATED");
+        assertThat(creditJdbc.queryForObject("SELECT COUNT(*) FROM saga_step_log WHERE saga_id = ? AND step = 'pay' "
+                + "AND event = 'DEADLINE'", Integer.class, saga)).isEqualTo(1);
+        assertThat(creditJdbc.queryForList("SELECT balance FROM credits WHERE user_id = ?", Long.class, fan)
+                .stream().mapToLong(Long::longValue).sum()).isZero();
+        assertThat(creditJdbc.queryForObject("SELECT COUNT(*) FROM donations WHERE donor_id = ? AND status = "
+                + "'COMPLETED'", Integer.class, fan)).isZero();
+    }
+
     // ------------------------------------------------------------------------------------------ helpers
+
+    private long sagaOf(String donationId) {
+        return creditJdbc.queryForObject("SELECT saga_id FROM donations WHERE id = ?", Long.class,
+                Long.parseLong(donationId));
+    }
+
+    private String sagaStatus(long saga) {
+        return creditJdbc.queryForObject("SELECT status FROM saga_instance WHERE id = ?", String.class, saga);
+    }
+
+    /** What the live chat would be: a plain Kafka consumer of credit.events, reading from the end. */
+    private static KafkaConsumer<String, String> plainConsumer() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "live-chat-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+                new StringDeserializer());
+        consumer.subscribe(List.of("credit.events"));
+        Await.until("the live chat's consumer has its partitions", TIMEOUT, () -> {
+            consumer.poll(Duration.ofMillis(100));
+            return !consumer.assignment().isEmpty();
+        });
+        return consumer;
+    }
+
+    private static ConsumerRecord<String, String> awaitDonationEvent(KafkaConsumer<String, String> consumer,
+            long creator) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        Await.until("donation.completed.v1 keyed by creator " + creator, TIMEOUT, () -> {
+            for (ConsumerRecord<String, String> rec : consumer.poll(Duration.ofMillis(200))) {
+                if (Long.toString(creator).equals(rec.key())
+                        && "donation.completed.v1".equals(header(rec, "ce_type"))) {
+                    found.add(rec);
+                }
+            }
+            return !found.isEmpty();
+        });
+        return found.getFirst();
+    }
+
+    private static String header(ConsumerRecord<String, String> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
 
     private HttpResponse<String> donate(long fan, long creator, long credits, String packageId, String token) {
         return call("POST", "/v1/donations", fan, "{\"creator_id\":\"" + creator + "\",\"credits\":" + credits
@@ -156,9 +277,13 @@ class DonationSystemIT extends PointAndPaymentSystemTest {
     }
 
     private HttpResponse<String> call(String method, String path, long user, String json) {
+        return call(method, path, TestJwt.user(user), json);
+    }
+
+    private HttpResponse<String> call(String method, String path, String token, String json) {
         int port = CREDIT.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + TestJwt.user(user))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
