@@ -266,8 +266,14 @@ public final class ChaosRun {
         return ThreadLocalRandom.current().nextInt(10) != 0; // one in ten payments is declined by the PG
     }
 
+    /**
+     * An approving key: one in twenty answers after 5 s ({@code pk_slow_}), past payment-service's 3 s limit, so its
+     * outcome is unknown until the reconciliation job asks the PG (ADR 7).
+     */
     private String paymentKey(boolean approve, String what, long user) {
-        return (approve ? "pk_approve_" : "pk_decline_") + "chaos" + runId + what + user;
+        String prefix = !approve ? "pk_decline_"
+                : ThreadLocalRandom.current().nextInt(20) == 0 ? "pk_slow_" : "pk_approve_";
+        return prefix + "chaos" + runId + what + user;
     }
 
     /** A fresh user takes the order coupon, then orders one 10,000 KRW tee with it, buying 10,000 points on the way. */

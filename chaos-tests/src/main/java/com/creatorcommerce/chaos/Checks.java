@@ -16,8 +16,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
@@ -444,7 +446,12 @@ final class Checks implements AutoCloseable {
                         : "; " + unpaid + " credits without an approved payment"));
     }
 
-    /** The PG's own view: each confirm it approved (200) for the run's keys is an approval payment-service kept. */
+    /**
+     * The PG's own view (its request journal): each confirm it approved (200) for the run's keys is an approval
+     * payment-service recorded, for its amount; and each approval payment-service recorded is one the PG gave, by a
+     * confirm or by a status query answered DONE (the mock PG keeps no state: it answers DONE for any approving key,
+     * also one whose confirm was never sent, e.g. while payment-service's circuit breaker was open).
+     */
     private void pgJournal(Report r, Api api, long runId) throws Exception {
         String url = stack.pgJournalUrl();
         if (url == null) {
@@ -452,35 +459,45 @@ final class Checks implements AutoCloseable {
             return;
         }
         Api.Answer a = api.send("GET", url, null, null, null);
-        Map<String, Long> approvedByPg = new HashMap<>();
+        Map<String, Long> confirmedByPg = new HashMap<>();
+        Set<String> doneByStatus = new HashSet<>();
         long confirms = 0;
+        String tag = "chaos" + runId;
         for (JsonNode e : a.json().path("requests")) {
             JsonNode request = e.path("request");
-            if (!"POST".equals(request.path("method").asText())
-                    || !"/v1/payments/confirm".equals(request.path("url").asText())) {
-                continue;
-            }
-            JsonNode body = Api.JSON.readTree(request.path("body").asText("{}"));
-            String key = body.path("paymentKey").asText();
-            if (!key.contains("chaos" + runId)) {
-                continue;
-            }
-            confirms++;
+            String path = request.path("url").asText();
             int status = e.path("response").path("status").asInt(e.path("responseDefinition").path("status").asInt());
-            if (status == 200) {
-                approvedByPg.put(key, body.path("amount").asLong());
+            if ("POST".equals(request.path("method").asText()) && "/v1/payments/confirm".equals(path)) {
+                JsonNode body = Api.JSON.readTree(request.path("body").asText("{}"));
+                String key = body.path("paymentKey").asText();
+                if (key.contains(tag)) {
+                    confirms++;
+                    if (status == 200) {
+                        confirmedByPg.put(key, body.path("amount").asLong());
+                    }
+                }
+            } else if ("GET".equals(request.path("method").asText()) && path.startsWith("/v1/payments/")
+                    && path.contains(tag) && status == 200) {
+                String key = path.substring("/v1/payments/".length());
+                String answer = e.path("response").path("body").asText("");
+                if (answer.contains("\"DONE\"") || answer.isEmpty() && !key.startsWith("pk_decline_")) {
+                    doneByStatus.add(key);
+                }
             }
         }
         Map<String, Long> recorded = new HashMap<>();
         for (List<Object> row : rows("SELECT pg_payment_id, approved_amount FROM " + pay + ".payments WHERE "
-                + "approved_amount IS NOT NULL AND pg_payment_id LIKE ?", "%chaos" + runId + "%")) {
+                + "approved_amount IS NOT NULL AND pg_payment_id LIKE ?", "%" + tag + "%")) {
             recorded.put((String) row.get(0), ((Number) row.get(1)).longValue());
         }
-        List<String> unrecorded = approvedByPg.entrySet().stream()
+        List<String> unrecorded = confirmedByPg.entrySet().stream()
                 .filter(e -> !e.getValue().equals(recorded.get(e.getKey()))).map(Map.Entry::getKey).toList();
-        List<String> notApproved = recorded.keySet().stream().filter(k -> !approvedByPg.containsKey(k)).toList();
-        r.line("PG request journal: %d confirm calls for the run's keys, %d keys approved by the PG, %d approvals "
-                + "recorded by payment-service", confirms, approvedByPg.size(), recorded.size());
+        List<String> notApproved = recorded.keySet().stream()
+                .filter(k -> !confirmedByPg.containsKey(k) && !doneByStatus.contains(k)).toList();
+        long byStatusOnly = recorded.keySet().stream().filter(k -> !confirmedByPg.containsKey(k)).count();
+        r.line("PG request journal: %d confirm calls for the run's keys, %d keys approved by a confirm, %d approvals "
+                + "recorded by payment-service (%d of them settled by a status query without an approved confirm)",
+                confirms, confirmedByPg.size(), recorded.size(), byStatusOnly);
         r.check("every approval the PG gave (its request journal) is recorded by payment-service, for its amount, "
                 + "and payment-service records no other", a.ok() && unrecorded.isEmpty() && notApproved.isEmpty(),
                 (a.ok() ? "" : "journal unreadable: " + a.status() + "; ")
