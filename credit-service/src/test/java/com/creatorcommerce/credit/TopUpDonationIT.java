@@ -4,18 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creatorcommerce.contracts.credit.CreditTopics;
 import com.creatorcommerce.contracts.payment.ConfirmPaymentCommand;
+import com.creatorcommerce.credit.application.DonationSagaMessages;
+import com.creatorcommerce.credit.application.DonationSagaMessages.CloseDonation;
+import com.creatorcommerce.credit.application.DonationSagaParticipant;
+import com.creatorcommerce.credit.application.TopUpDonationSaga;
 import com.creatorcommerce.credit.support.CreditIntegrationTest;
 import com.creatorcommerce.credit.support.FakePaymentService;
 import com.creatorcommerce.credit.support.Http;
+import com.creatorcommerce.platform.messaging.Envelopes;
+import com.creatorcommerce.platform.messaging.MessageHeaders;
 import com.creatorcommerce.platform.test.Await;
-import com.creatorcommerce.credit.application.DonationSagaParticipant;
-import com.creatorcommerce.credit.application.TopUpDonationSaga;
+import com.creatorcommerce.platform.test.TopicRecorder;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.MessageListenerContainer;
-import org.junit.jupiter.api.Test;
 
 /**
  * Top up, then donate, in one call (issue 14): the top-up-then-donate saga on {@code infra/saga} with payment-service
@@ -25,8 +32,12 @@ import org.junit.jupiter.api.Test;
  */
 class TopUpDonationIT extends CreditIntegrationTest {
 
+    private static final TopicRecorder SAGA_REPLIES = TopicRecorder.of(DonationSagaMessages.REPLIES);
+
     @Autowired
     KafkaListenerEndpointRegistry listeners;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
 
     private long sagaOf(String donationId) {
         return jdbc.queryForObject("SELECT saga_id FROM donations WHERE id = ?", Long.class, Long.parseLong(donationId));
@@ -210,6 +221,41 @@ class TopUpDonationIT extends CreditIntegrationTest {
         Await.until("the re-sent credit commands handled", TIMEOUT, () -> balance(donor) == 100);
         assertThat(historyRows(donor, "purchase")).isEqualTo(1);
         assertThat(historyRows(donor, "donation")).isZero();
+    }
+
+    @Test
+    void aClosedDonationIsNeverDebitedAndTheBoughtCreditsStay() throws Exception {
+        long donor = newUser();
+        long creator = newUser();
+        String key = newKey("pk_slow_");
+        Http.Response r = donate(donor, creator, 40, "starter_100", key, newKey("t-"));
+        assertThat(r.status()).isEqualTo(202);
+        String donationId = r.text("id");
+        long saga = sagaOf(donationId);
+
+        // the debit step's compensation, as the saga sends it when the debit goes unanswered (here ahead of time)
+        kafka.send(Envelopes.record(DonationSagaMessages.COMMANDS, Long.toString(donor),
+                DonationSagaMessages.CLOSE_DONATION, json.writeValueAsString(new CloseDonation(Long.parseLong(
+                        donationId))), FakePaymentService.newMessageId(), "/credit-service", "test:close-" + saga,
+                donor)).get();
+        ConsumerRecord<String, String> closed = SAGA_REPLIES.await(rec -> Long.toString(donor).equals(rec.key())
+                && DonationSagaMessages.DONATION_CLOSED.equals(TopicRecorder.header(rec, MessageHeaders.TYPE)), 1,
+                TIMEOUT).getFirst();
+        assertThat(json.readTree(closed.value()).get("debited").asBoolean()).isFalse();
+        assertThat(http.get("/v1/donations/" + donationId, token(donor)).text("failure_code"))
+                .isEqualTo("DONATION_CLOSED");
+
+        // the payment is approved later: the lot is credited, the debit arriving after the close is refused
+        PAYMENTS.approve(awaitConfirm(key), FakePaymentService.newMessageId());
+        Await.until("saga " + saga + " compensated", TIMEOUT, () -> "COMPENSATED".equals(sagaStatus(saga)));
+        assertThat(stepLog(saga)).contains("credit-top-up:REPLY", "debit:REPLY");
+        Http.Response view = http.get("/v1/donations/" + donationId, token(donor));
+        assertThat(view.text("status")).isEqualTo("FAILED");
+        assertThat(view.text("failure_reason")).contains("closed").contains("stay in your wallet");
+        assertThat(balance(donor)).isEqualTo(100);
+        assertThat(historyRows(donor, "donation")).isZero();
+        assertThat(events(creator, CreditTopics.DONATION_COMPLETED)).isEmpty();
+        assertThat(http.get("/v1/donations/received", token(creator)).json().get("total").asLong()).isZero();
     }
 
     @Test
