@@ -2,7 +2,6 @@ package com.creatorcommerce.credit.application.port;
 
 import com.creatorcommerce.credit.domain.Donation;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /** Donations ({@code donations}), in the caller's transaction. */
