@@ -171,8 +171,18 @@ class DockerComposeTest {
             assertThat(mysqlInit).as(app)
                     .contains("CREATE DATABASE IF NOT EXISTS " + schema + " ")
                     .contains("CREATE USER IF NOT EXISTS '" + schema + "'@'%' IDENTIFIED BY '"
-                            + env.get("SPRING_DATASOURCE_PASSWORD") + "'")
-                    .contains("GRANT ALL PRIVILEGES ON " + schema + ".* TO '" + schema + "'@'%'");
+                            + env.get("SPRING_DATASOURCE_PASSWORD") + "'");
+            String flywayUser = env.get("SPRING_FLYWAY_USER");
+            if (flywayUser == null) {
+                assertThat(mysqlInit).as(app).contains("GRANT ALL PRIVILEGES ON " + schema + ".* TO '" + schema + "'@'%'");
+            } else { // migrations as the schema's owner, the application's account granted per table (ADR 16)
+                assertThat(mysqlInit).as(app)
+                        .contains("CREATE USER IF NOT EXISTS '" + flywayUser + "'@'%' IDENTIFIED BY '"
+                                + env.get("SPRING_FLYWAY_PASSWORD") + "'")
+                        .contains("GRANT ALL PRIVILEGES ON " + schema + ".* TO '" + flywayUser + "'@'%' WITH GRANT OPTION")
+                        .doesNotContain("ON " + schema + ".* TO '" + schema + "'@'%'");
+                assertThat(env.get("CREDIT_DATABASE_APP_ACCOUNTS")).as(app).isEqualTo("'" + schema + "'@'%'");
+            }
         }
     }
 
