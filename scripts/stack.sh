@@ -121,15 +121,26 @@ sql_client() {
 }
 
 # One schema and one user (same name, dev password = name) per service, granted on its own schema only.
+# credit-service (ADR 16): its migrations run as credit_service_owner; its application account gets per-table grants
+# from the migration's after-migrate callback (SELECT, INSERT only on the history tables), never the whole schema.
+# An account that still holds an older schema-wide grant loses it when credit-service is about to start (not while a
+# running instance depends on it); the callback grants it again, table by table.
 ensure_schemas() {
-  local hp host port client sql="" s
+  local hp host port client sql="" s h
   hp=$(db_host_port); host=${hp%:*}; port=${hp##*:}
   ensure_database "$host" "$port"
   client=$(sql_client)
   for s in order_service point_service coupon_service payment_service credit_service; do
     sql+="CREATE DATABASE IF NOT EXISTS $s CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
     for h in localhost 127.0.0.1; do
-      sql+="CREATE USER IF NOT EXISTS '$s'@'$h' IDENTIFIED BY '$s'; GRANT ALL PRIVILEGES ON $s.* TO '$s'@'$h';"
+      sql+="CREATE USER IF NOT EXISTS '$s'@'$h' IDENTIFIED BY '$s';"
+      if [ "$s" = credit_service ]; then
+        sql+="CREATE USER IF NOT EXISTS '${s}_owner'@'$h' IDENTIFIED BY '${s}_owner';"
+        sql+="GRANT ALL PRIVILEGES ON $s.* TO '${s}_owner'@'$h' WITH GRANT OPTION;"
+        is_up credit-service || sql+="REVOKE ALL PRIVILEGES, GRANT OPTION FROM '$s'@'$h';"
+      else
+        sql+="GRANT ALL PRIVILEGES ON $s.* TO '$s'@'$h';"
+      fi
     done
   done
   "$client" -h "$host" -P "$port" -u "${SUITE_DB_ROOT_USER:-root}" ${SUITE_DB_ROOT_PASSWORD:+-p"$SUITE_DB_ROOT_PASSWORD"} \
@@ -150,6 +161,9 @@ build_stack() {
     suite_log "Building (Maven wrapper; first build downloads dependencies)"
     # only what the stack runs (and what it depends on): a module being edited elsewhere (bench, system-tests)
     # cannot block the local stack
+    # the runnable jars are made again: a Boot jar that looks up to date keeps the platform libraries it was
+    # repackaged with, so a change in infra/ alone would not reach the services
+    for m in $(echo "$SERVICES $GATEWAY" | tr ' ' '\n' | cut -d: -f1); do rm -f "$m/target/$m-$VERSION.jar"*; done
     ./mvnw -B -ntp -q -DskipTests install -am \
       -pl gateway,order-service,point-service,coupon-service,payment-service,credit-service,infra/kafka-broker
     ./mvnw -B -ntp -q -pl infra/kafka-broker dependency:build-classpath -Dmdep.outputFile="$PWD/$STATE/kafka.classpath"
@@ -204,8 +218,10 @@ start_mock_pg() {
     --port "$MOCK_PG_PORT" --bind-address 127.0.0.1 --root-dir infra/mock-pg --disable-banner --no-request-journal
 }
 
-# extra arguments per app
-declare -A PG_ARGS=([payment-service]="--platform.payment-gateway.base-url=http://127.0.0.1:$MOCK_PG_PORT")
+# extra arguments per app (the PG, credit-service's database accounts)
+declare -A APP_ARGS=([payment-service]="--platform.payment-gateway.base-url=http://127.0.0.1:$MOCK_PG_PORT"
+  [credit-service]="--spring.flyway.user=credit_service_owner --spring.flyway.password=credit_service_owner
+    --credit.database.app-accounts='credit_service'@'localhost','credit_service'@'127.0.0.1'")
 
 start_app() { # module port worker-id
   local m=$1 port=$2 worker=$3 hp jar="$STATE/run/$1-$VERSION.jar"
@@ -215,7 +231,7 @@ start_app() { # module port worker-id
     "$JAVA_HOME/bin/java" $APP_JVM_OPTS -jar "$jar" \
     --spring.profiles.active=dev --server.port="$port" --management.server.port="$(management_port "$port")" \
     --platform.snowflake.worker-id="$worker" \
-    ${PG_ARGS[$m]:-}
+    ${APP_ARGS[$m]:-}
 }
 
 wait_ready() { # name check-command... (timeout SUITE_READY_TIMEOUT, default 180 s)
