@@ -74,8 +74,12 @@ final class Checks implements AutoCloseable {
     Map<String, Long> pending(LocalDateTime start) throws SQLException {
         Map<String, Long> p = new TreeMap<>();
         Timestamp t = Timestamp.valueOf(start);
-        p.put("sagas running/compensating", count("SELECT COUNT(*) FROM " + o + ".saga_instance WHERE status IN "
-                + "('RUNNING','COMPENSATING') AND created_at >= ?", t));
+        long sagas = 0;
+        for (String schema : sagaSchemas()) {
+            sagas += count("SELECT COUNT(*) FROM " + schema + ".saga_instance WHERE status IN "
+                    + "('RUNNING','COMPENSATING') AND created_at >= ?", t);
+        }
+        p.put("sagas running/compensating", sagas);
         p.put("orders pending or cancelling", count("SELECT COUNT(*) FROM " + o + ".orders WHERE user_id >= ? AND "
                 + "(order_status = 'PENDING' OR cancel_status = 'IN_PROGRESS')", base));
         p.put("point charges confirmed, pending", count("SELECT COUNT(*) FROM " + pt + ".point_charge_requests "
@@ -148,19 +152,34 @@ final class Checks implements AutoCloseable {
         parkedAndDeadLetters(r, t, start, api, admin);
     }
 
+    /** The schemas of the services that orchestrate sagas (infra/saga's table): order-service, credit-service. */
+    private List<String> sagaSchemas() throws SQLException {
+        List<String> schemas = new ArrayList<>();
+        for (String service : Stack.SERVICES) {
+            if (count("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = "
+                    + "'saga_instance'", stack.schema(service)) > 0) {
+                schemas.add(stack.schema(service));
+            }
+        }
+        return schemas;
+    }
+
     private void sagas(Report r, Timestamp start) throws SQLException {
-        r.section("Sagas (order-service) by final state");
+        r.section("Sagas by final state");
         long total = 0;
-        for (List<Object> row : rows("SELECT saga_type, status, COUNT(*) FROM " + o + ".saga_instance WHERE "
-                + "created_at >= ? GROUP BY saga_type, status ORDER BY saga_type, status", start)) {
-            r.line("%-16s %-12s %6s", row.get(0), row.get(1), row.get(2));
-            total += ((Number) row.get(2)).longValue();
+        List<List<Object>> open = new ArrayList<>();
+        for (String schema : sagaSchemas()) {
+            for (List<Object> row : rows("SELECT saga_type, status, COUNT(*) FROM " + schema + ".saga_instance WHERE "
+                    + "created_at >= ? GROUP BY saga_type, status ORDER BY saga_type, status", start)) {
+                r.line("%-25s %-24s %-12s %6s", schema, row.get(0), row.get(1), row.get(2));
+                total += ((Number) row.get(2)).longValue();
+            }
+            open.addAll(rows("SELECT id, saga_type, status, current_step, deadline_at, "
+                    + "deadline_at + INTERVAL ? SECOND < UTC_TIMESTAMP(6) FROM " + schema + ".saga_instance "
+                    + "WHERE created_at >= ? AND status NOT IN ('COMPLETED','COMPENSATED') ORDER BY id LIMIT 20",
+                    grace.toSeconds(), start));
         }
         r.line("%d sagas", total);
-        List<List<Object>> open = rows("SELECT id, saga_type, status, current_step, deadline_at, "
-                + "deadline_at + INTERVAL ? SECOND < UTC_TIMESTAMP(6) FROM " + o + ".saga_instance "
-                + "WHERE created_at >= ? "
-                + "AND status NOT IN ('COMPLETED','COMPENSATED') ORDER BY id LIMIT 20", grace.toSeconds(), start);
         long overdue = open.stream().filter(row -> row.get(5) != null && ((Number) row.get(5)).intValue() == 1)
                 .count();
         r.check("every saga terminal (COMPLETED or COMPENSATED; none FAILED, none open past deadline + "
