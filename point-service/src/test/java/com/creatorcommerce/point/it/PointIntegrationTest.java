@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creatorcommerce.platform.test.RealInfrastructure;
 import com.creatorcommerce.point.testing.PointServiceFixture;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,8 +36,16 @@ public abstract class PointIntegrationTest extends PointServiceFixture {
 
     /** The management port's {@code /actuator/prometheus} page (no token there). */
     protected String prometheus() {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort
-                + "/actuator/prometheus")).GET());
+        HttpResponse<String> r;
+        try {
+            r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort
+                    + "/actuator/prometheus")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return r.body();
     }

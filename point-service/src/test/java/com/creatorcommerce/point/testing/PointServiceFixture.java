@@ -76,7 +76,7 @@ public abstract class PointServiceFixture {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    protected HttpResponse<String> send(HttpRequest.Builder request) {
+    private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
