@@ -6,10 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.creatorcommerce.coupon.CouponServiceApplication;
-import com.creatorcommerce.order.OrderServiceApplication;
 import com.creatorcommerce.platform.test.Await;
-import com.creatorcommerce.platform.test.ServiceInThisJvm;
 import com.creatorcommerce.platform.test.TestJwt;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import java.io.IOException;
@@ -33,9 +30,8 @@ import tools.jackson.databind.JsonNode;
  */
 class OrderSagasIT extends PointAndPaymentSystemTest {
 
-    private static final ConfigurableApplicationContext COUPON = ServiceInThisJvm.start(
-            CouponServiceApplication.class);
-    private static final ConfigurableApplicationContext ORDER = ServiceInThisJvm.start(OrderServiceApplication.class);
+    private static final ConfigurableApplicationContext COUPON = OrderAndCouponServices.COUPON;
+    private static final ConfigurableApplicationContext ORDER = OrderAndCouponServices.ORDER;
 
     private final JdbcTemplate orderJdbc = ORDER.getBean(JdbcTemplate.class);
     private final JdbcTemplate couponJdbc = COUPON.getBean(JdbcTemplate.class);

@@ -1,48 +1,26 @@
 package com.creatorcommerce.systemtests;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.creatorcommerce.contracts.payment.PaymentTopics;
-import com.creatorcommerce.contracts.point.PointTopics;
 import com.creatorcommerce.payment.PaymentServiceApplication;
-import com.creatorcommerce.platform.messaging.Envelopes;
-import com.creatorcommerce.platform.messaging.MessageHeaders;
-import com.creatorcommerce.platform.test.Await;
 import com.creatorcommerce.platform.test.ServiceInThisJvm;
-import com.creatorcommerce.platform.test.TestJwt;
-import com.creatorcommerce.platform.test.TopicRecorder;
 import com.creatorcommerce.platform.test.WireMocks;
 import com.creatorcommerce.point.PointServiceApplication;
+import com.creatorcommerce.point.testing.PointServiceFixture;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * point-service and payment-service, each started in this JVM as it runs on its own (own configuration, own database
  * on the real server), on the one real broker, with WireMock as payment-service's PG. Started once for all the tests
- * of this module; closed by the JVM's shutdown hook.
+ * of this module; closed by the JVM's shutdown hook. point-service is driven through its own test fixture
+ * ({@link PointServiceFixture}: HTTP as a user, charge requests, its topics, the ledger rules).
  */
-public abstract class PointAndPaymentSystemTest {
+public abstract class PointAndPaymentSystemTest extends PointServiceFixture {
 
-    protected static final Duration TIMEOUT = Duration.ofSeconds(30);
     protected static final WireMockServer PG = WireMocks.start();
-    protected static final TopicRecorder RECORDER = TopicRecorder.of(PointTopics.REPLIES, PointTopics.EVENTS,
-            PaymentTopics.COMMANDS, PaymentTopics.REPLIES);
-    private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() * 1000);
     private static final ConfigurableApplicationContext PAYMENT = ServiceInThisJvm.start(
             PaymentServiceApplication.class,
             "--platform.payment-gateway.base-url=" + PG.baseUrl(),
@@ -54,21 +32,10 @@ public abstract class PointAndPaymentSystemTest {
             "--platform.payment.reconciliation.enabled=false");
     private static final ConfigurableApplicationContext POINT = ServiceInThisJvm.start(PointServiceApplication.class);
 
-    /** point-service's database, JSON mapper, Kafka producer and HTTP port. */
-    protected final JdbcTemplate jdbc = POINT.getBean(JdbcTemplate.class);
-    protected final JsonMapper json = POINT.getBean(JsonMapper.class);
     @SuppressWarnings("unchecked")
-    protected final KafkaTemplate<String, String> kafka = POINT.getBean(KafkaTemplate.class);
-    protected final int port = POINT.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-
-    protected final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    protected static long newId() {
-        return IDS.incrementAndGet();
-    }
-
-    protected static String newKey(String prefix) {
-        return prefix + UUID.randomUUID().toString().replace("-", "");
+    protected PointAndPaymentSystemTest() {
+        use(POINT.getBean(JdbcTemplate.class), POINT.getBean(JsonMapper.class), POINT.getBean(KafkaTemplate.class),
+                POINT.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
     }
 
     /** payment-service's database. */
@@ -78,122 +45,5 @@ public abstract class PointAndPaymentSystemTest {
 
     protected MeterRegistry pointMeters() {
         return POINT.getBean(MeterRegistry.class);
-    }
-
-    // ------------------------------------------------------------------------------------------ HTTP
-
-    protected HttpResponse<String> post(String path, long user, String body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + TestJwt.user(user))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    protected HttpResponse<String> get(String path, long user) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + TestJwt.user(user)).GET());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    protected JsonNode body(HttpResponse<String> response) {
-        return json.readTree(response.body());
-    }
-
-    protected static void assertProblem(HttpResponse<String> response, int status, String code) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(response.body()).contains("\"code\":\"" + code + "\"");
-    }
-
-    // ------------------------------------------------------------------------------------------ charges
-
-    protected long createCharge(long user, long amount) {
-        HttpResponse<String> r = post("/v1/points/charges", user, "{\"amount\":" + amount + "}");
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        return Long.parseLong(body(r).get("id").asString());
-    }
-
-    protected HttpResponse<String> confirm(long user, long chargeId, String paymentKey) {
-        return post("/v1/points/charges/" + chargeId + "/confirm", user,
-                "{\"payment_key\":\"" + paymentKey + "\"}");
-    }
-
-    protected JsonNode awaitCharge(long user, long chargeId, String status) {
-        Await.until("charge " + chargeId + " " + status, TIMEOUT,
-                () -> status.equals(body(get("/v1/points/charges/" + chargeId, user)).get("status").asString()));
-        return body(get("/v1/points/charges/" + chargeId, user));
-    }
-
-    // ------------------------------------------------------------------------------------------ Kafka
-
-    /** Publishes a message with our envelope headers, as another service's outbox would. */
-    protected void publish(String topic, String key, String type, Object payload, String messageId, long userId) {
-        try {
-            kafka.send(Envelopes.record(topic, key, type, payload instanceof String s ? s : json.writeValueAsString(payload),
-                    messageId, "/test", "saga-" + key, userId)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    protected List<ConsumerRecord<String, String>> await(String topic, String type, String key, int count) {
-        return RECORDER.await(r -> r.topic().equals(topic) && key.equals(r.key())
-                && type.equals(TopicRecorder.header(r, MessageHeaders.TYPE)), count, TIMEOUT);
-    }
-
-    protected List<ConsumerRecord<String, String>> records(String topic, String key) {
-        return RECORDER.records(r -> r.topic().equals(topic) && key.equals(r.key()));
-    }
-
-    // ------------------------------------------------------------------------------------------ ledger
-
-    protected long balance(long user) {
-        List<Long> b = jdbc.queryForList("SELECT balance FROM point_balances WHERE user_id = ?", Long.class, user);
-        return b.isEmpty() ? 0 : b.getFirst();
-    }
-
-    protected int transactions(long user) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM point_transactions WHERE user_id = ?", Integer.class, user);
-    }
-
-    /**
-     * ARCHITECTURE.md's ledger rules, over the whole database: balance = sum of history amounts per user (and no
-     * history without a wallet); balance_before + amount = balance_after on every row; nothing below zero; each row
-     * continues the previous one of its wallet, the first one from 0 (no lost update).
-     */
-    protected void assertLedgerInvariants() {
-        assertThat(jdbc.queryForObject("""
-                SELECT COUNT(*) FROM point_balances b
-                LEFT JOIN (SELECT user_id, SUM(amount) AS total FROM point_transactions GROUP BY user_id) t
-                       ON t.user_id = b.user_id
-                WHERE b.balance <> COALESCE(t.total, 0)""", Integer.class)).as("balance = sum of history").isZero();
-        assertThat(jdbc.queryForObject("""
-                SELECT COUNT(*) FROM point_transactions t
-                WHERE NOT EXISTS (SELECT 1 FROM point_balances b WHERE b.user_id = t.user_id)""", Integer.class))
-                .as("history without a wallet").isZero();
-        assertThat(jdbc.queryForObject(
-                "SELECT COUNT(*) FROM point_transactions WHERE balance_before + amount <> balance_after",
-                Integer.class)).as("balance_before + amount = balance_after").isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM point_balances WHERE balance < 0", Integer.class)
-                + jdbc.queryForObject("SELECT COUNT(*) FROM point_transactions WHERE balance_after < 0 "
-                        + "OR balance_before < 0", Integer.class)).as("never negative").isZero();
-        assertThat(jdbc.queryForObject("""
-                SELECT COUNT(*) FROM (
-                  SELECT balance_before, COALESCE(
-                         LAG(balance_after) OVER (PARTITION BY user_id ORDER BY transaction_id), 0) AS previous_after
-                  FROM point_transactions) chain
-                WHERE previous_after <> balance_before""", Integer.class))
-                .as("every row continues the previous one").isZero();
     }
 }

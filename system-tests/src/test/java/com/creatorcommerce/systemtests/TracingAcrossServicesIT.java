@@ -18,7 +18,6 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -61,11 +60,9 @@ class TracingAcrossServicesIT extends PointAndPaymentSystemTest {
 
     @BeforeAll
     static void startCouponOrderAndGateway() {
-        // One instance of each service per JVM: a second order-service or coupon-service would join the same consumer
-        // groups on the shared broker and take half of the replies and commands to its own database. OrderSagasIT's
-        // instances are used (started here if that class has not run yet).
-        coupon = sharedService("COUPON");
-        order = sharedService("ORDER");
+        // one instance of each service per JVM, shared with OrderSagasIT
+        coupon = OrderAndCouponServices.COUPON;
+        order = OrderAndCouponServices.ORDER;
         gateway = ServiceInThisJvm.start(GatewayApplication.class,
                 "--spring.main.web-application-type=reactive",
                 "--spring.cloud.gateway.server.webflux.enabled=true", // off for the services (system-tests' pom)
@@ -99,17 +96,6 @@ class TracingAcrossServicesIT extends PointAndPaymentSystemTest {
         }
         if (gateway != null) {
             gateway.close();
-        }
-    }
-
-    /** order-service or coupon-service as OrderSagasIT started it (its static field of that name). */
-    private static ConfigurableApplicationContext sharedService(String field) {
-        try {
-            Field f = OrderSagasIT.class.getDeclaredField(field);
-            f.setAccessible(true);
-            return (ConfigurableApplicationContext) f.get(null);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("OrderSagasIT." + field, e);
         }
     }
 
