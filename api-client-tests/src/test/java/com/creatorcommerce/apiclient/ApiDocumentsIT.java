@@ -49,10 +49,14 @@ class ApiDocumentsIT {
                 Files.writeString(file, served, StandardCharsets.UTF_8);
                 continue;
             }
-            assertThat(Files.exists(file)).as(file + " is missing; write it with: " + REGENERATE).isTrue();
+            assertThat(Files.exists(file))
+                    .as(file + " is missing; write it with: " + REGENERATE)
+                    .isTrue();
             String committed = Files.readString(file, StandardCharsets.UTF_8);
-            assertThat(served).as(file + " differs from what " + service + " serves at /v3/api-docs (the code "
-                    + "changed its API): regenerate the documents with " + REGENERATE).isEqualTo(committed);
+            assertThat(served)
+                    .as(file + " differs from what " + service + " serves at /v3/api-docs (the code "
+                            + "changed its API): regenerate the documents with " + REGENERATE)
+                    .isEqualTo(committed);
         }
     }
 
@@ -63,8 +67,12 @@ class ApiDocumentsIT {
     }
 
     private String fetch(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(url + ": " + response.body()).isEqualTo(200);
         return response.body();
     }

@@ -81,13 +81,21 @@ class QuickstartThroughGeneratedClientIT {
     @Test
     void theQuickstartRunsThroughTheGeneratedClient() throws Exception {
         // an admin defines a 3,000 KRW coupon; anyone lists what is issuable now (no token)
-        CouponResponse coupon = new CouponAdminApi(coupon(adminToken)).createCoupon(new CouponRequest()
-                .couponName("Quickstart 3000").discountType(CouponRequest.DiscountTypeEnum.FIXED)
-                .discountValue(3_000L).minOrderAmount(0L).totalQuantity(100)
-                .validFrom(OffsetDateTime.now(ZoneOffset.UTC).minusHours(1))
-                .validUntil(OffsetDateTime.now(ZoneOffset.UTC).plusDays(1)).isActive(true), null);
+        CouponResponse coupon = new CouponAdminApi(coupon(adminToken))
+                .createCoupon(
+                        new CouponRequest()
+                                .couponName("Quickstart 3000")
+                                .discountType(CouponRequest.DiscountTypeEnum.FIXED)
+                                .discountValue(3_000L)
+                                .minOrderAmount(0L)
+                                .totalQuantity(100)
+                                .validFrom(OffsetDateTime.now(ZoneOffset.UTC).minusHours(1))
+                                .validUntil(OffsetDateTime.now(ZoneOffset.UTC).plusDays(1))
+                                .isActive(true),
+                        null);
         assertThat(coupon.getId()).matches("[0-9]{1,19}");
-        List<IssuableCouponResponse> issuable = new CouponsApi(coupon(null)).listIssuableCoupons(1, 100).getItems();
+        List<IssuableCouponResponse> issuable =
+                new CouponsApi(coupon(null)).listIssuableCoupons(1, 100).getItems();
         assertThat(issuable).extracting(IssuableCouponResponse::getId).contains(coupon.getId());
 
         // the user takes it: 201 with the user coupon; a second time is a problem+json 409 with its code
@@ -95,17 +103,21 @@ class QuickstartThroughGeneratedClientIT {
         assertThat(issued.getStatusCode()).isEqualTo(201);
         UserCouponResponse userCoupon = issued.getData();
         assertThat(userCoupon.getStatus()).isEqualTo(UserCouponResponse.StatusEnum.UNUSED);
-        var again = catchThrowableOfType(com.creatorcommerce.client.coupon.ApiException.class,
+        var again = catchThrowableOfType(
+                com.creatorcommerce.client.coupon.ApiException.class,
                 () -> new CouponsApi(coupon(userToken)).issueCoupon(coupon.getId(), null));
         assertThat(again.getCode()).isEqualTo(409);
         assertThat(again.getResponseHeaders().firstValue("Content-Type").orElseThrow())
                 .startsWith("application/problem+json");
-        var problem = new ObjectMapper().readValue(again.getResponseBody(),
-                com.creatorcommerce.client.coupon.model.Problem.class);
+        var problem = new ObjectMapper()
+                .readValue(again.getResponseBody(), com.creatorcommerce.client.coupon.model.Problem.class);
         assertThat(problem.getCode()).isEqualTo("COUPON_ALREADY_ISSUED");
         assertThat(problem.getStatus()).isEqualTo(409);
-        assertThat(new MyCouponsApi(coupon(userToken)).listMyCoupons("unused", 1, 20).getItems())
-                .extracting(UserCouponResponse::getId).containsExactly(userCoupon.getId());
+        assertThat(new MyCouponsApi(coupon(userToken))
+                        .listMyCoupons("unused", 1, 20)
+                        .getItems())
+                .extracting(UserCouponResponse::getId)
+                .containsExactly(userCoupon.getId());
 
         // charge 10,000 points through the payment saga: 201, confirm 202, then COMPLETED
         String chargeKey = paymentKey(10_000);
@@ -113,40 +125,59 @@ class QuickstartThroughGeneratedClientIT {
         var created = charges.createPointChargeWithHttpInfo(new CreateCharge().amount(new BigDecimal(10_000)), null);
         assertThat(created.getStatusCode()).isEqualTo(201);
         String chargeId = created.getData().getId();
-        var confirmed = charges.confirmPointChargeWithHttpInfo(chargeId, new ConfirmCharge().paymentKey(chargeKey),
-                null);
+        var confirmed =
+                charges.confirmPointChargeWithHttpInfo(chargeId, new ConfirmCharge().paymentKey(chargeKey), null);
         assertThat(confirmed.getStatusCode()).isEqualTo(202);
-        Await.until("charge " + chargeId + " COMPLETED", TIMEOUT,
-                () -> "COMPLETED".equals(unchecked(() -> charges.getPointCharge(chargeId).getStatus())));
+        Await.until(
+                "charge " + chargeId + " COMPLETED",
+                TIMEOUT,
+                () -> "COMPLETED"
+                        .equals(unchecked(() -> charges.getPointCharge(chargeId).getStatus())));
         ChargeResponse charge = charges.getPointCharge(chargeId);
         assertThat(charge.getTransactionId()).matches("[0-9]{1,19}");
         PointsApi points = new PointsApi(point(userToken));
         assertThat(points.getPointBalance().getBalance()).isEqualTo(10_000L);
 
         // a 15,000 KRW tee in the catalog (admin), browsed without a token
-        ProductResponse tee = new CatalogAdminApi(order(adminToken)).createProduct(new CreateProductRequest()
-                .productName("Quickstart tee").basePrice(15_000L).isActive(true).options(List.of(new OptionRequest()
-                        .optionName("M").sku("QS-" + UUID.randomUUID().toString().substring(0, 8))
-                        .additionalPrice(0L).stockQuantity(10).isActive(true))), null);
+        ProductResponse tee = new CatalogAdminApi(order(adminToken))
+                .createProduct(
+                        new CreateProductRequest()
+                                .productName("Quickstart tee")
+                                .basePrice(15_000L)
+                                .isActive(true)
+                                .options(List.of(new OptionRequest()
+                                        .optionName("M")
+                                        .sku("QS-"
+                                                + UUID.randomUUID().toString().substring(0, 8))
+                                        .additionalPrice(0L)
+                                        .stockQuantity(10)
+                                        .isActive(true))),
+                        null);
         String option = tee.getOptions().getFirst().getId();
         assertThat(new CatalogApi(order(null)).getProduct(tee.getId()).getOptions())
-                .extracting(o -> o.getId()).containsExactly(option);
+                .extracting(o -> o.getId())
+                .containsExactly(option);
 
         // order it with the coupon, buying 5,000 more points on the way: 202 PENDING, then COMPLETED
         OrdersApi orders = new OrdersApi(order(userToken));
-        var placed = orders.placeOrderWithHttpInfo("quickstart-" + UUID.randomUUID(), new PlaceOrderRequest()
-                .items(List.of(new LineRequest().productOptionId(option).quantity(1)))
-                .userCouponId(userCoupon.getId())
-                .charge(new ChargeRequest().amount(5_000L).paymentKey(paymentKey(5_000))));
+        var placed = orders.placeOrderWithHttpInfo(
+                "quickstart-" + UUID.randomUUID(),
+                new PlaceOrderRequest()
+                        .items(List.of(new LineRequest().productOptionId(option).quantity(1)))
+                        .userCouponId(userCoupon.getId())
+                        .charge(new ChargeRequest().amount(5_000L).paymentKey(paymentKey(5_000))));
         assertThat(placed.getStatusCode()).isEqualTo(202);
         String orderId = placed.getData().getId();
         OrderResponse completed = awaitOrder(orders, orderId, "COMPLETED");
         assertThat(completed.getDiscountAmount()).isEqualTo(3_000L);
         assertThat(completed.getFinalAmount()).isEqualTo(12_000L);
-        assertThat(points.getPointBalance().getBalance()).as("10,000 + 5,000 - 12,000").isEqualTo(3_000L);
+        assertThat(points.getPointBalance().getBalance())
+                .as("10,000 + 5,000 - 12,000")
+                .isEqualTo(3_000L);
 
         // cancel: 202, then CANCELLED and the 12,000 used are refunded
-        assertThat(orders.cancelOrderWithHttpInfo(orderId, null).getStatusCode()).isEqualTo(202);
+        assertThat(orders.cancelOrderWithHttpInfo(orderId, null).getStatusCode())
+                .isEqualTo(202);
         OrderResponse cancelled = awaitOrder(orders, orderId, "CANCELLED");
         assertThat(cancelled.getFailureCode()).isEqualTo("CANCELLED_BY_USER");
         assertThat(points.getPointBalance().getBalance()).isEqualTo(15_000L);
@@ -154,23 +185,29 @@ class QuickstartThroughGeneratedClientIT {
         // both payments, as the user sees them
         PaymentsApi payments = new PaymentsApi(payment(userToken));
         PaymentPage page = payments.listPayments(1, 20);
-        assertThat(page.getItems()).extracting(PaymentResponse::getAmount).containsExactlyInAnyOrder(10_000L,
-                5_000L);
-        assertThat(payments.getPayment(page.getItems().getFirst().getId()).getStatus()).isNotBlank();
+        assertThat(page.getItems()).extracting(PaymentResponse::getAmount).containsExactlyInAnyOrder(10_000L, 5_000L);
+        assertThat(payments.getPayment(page.getItems().getFirst().getId()).getStatus())
+                .isNotBlank();
     }
 
     @Test
     void creditsAreBoughtUsedAndDonatedThroughTheGeneratedClient() throws Exception {
         // anyone lists the packages (no token); the user buys one with a PG payment key the PG (WireMock) approves
-        List<PackageResponse> packages = new CreditPackagesApi(credit(null)).listCreditPackages().getPackages();
+        List<PackageResponse> packages =
+                new CreditPackagesApi(credit(null)).listCreditPackages().getPackages();
         assertThat(packages).isNotEmpty();
         PackageResponse pack = packages.getFirst();
         assertThat(pack.getCredits()).isGreaterThanOrEqualTo(100L);
         long priceInMinorUnits = pack.getPrice()
-                .movePointRight(Currency.getInstance(pack.getCurrency()).getDefaultFractionDigits()).longValueExact();
+                .movePointRight(Currency.getInstance(pack.getCurrency()).getDefaultFractionDigits())
+                .longValueExact();
         CreditPurchasesApi purchases = new CreditPurchasesApi(credit(userToken));
-        var bought = purchases.purchaseCreditsWithHttpInfo(new PurchaseRequest().packageId(pack.getId())
-                .paymentMethod("card").paymentToken(paymentKey(priceInMinorUnits)), null);
+        var bought = purchases.purchaseCreditsWithHttpInfo(
+                new PurchaseRequest()
+                        .packageId(pack.getId())
+                        .paymentMethod("card")
+                        .paymentToken(paymentKey(priceInMinorUnits)),
+                null);
         // 200 with the credits when the payment settles within credit.settle-wait, 202 PENDING otherwise
         assertThat(bought.getStatusCode()).isIn(200, 202);
         String purchaseId = bought.getData().getPurchaseId();
@@ -179,15 +216,23 @@ class QuickstartThroughGeneratedClientIT {
             assertThat(bought.getData().getCreditsAdded()).isEqualTo(pack.getCredits());
             assertThat(bought.getData().getNewBalance()).isEqualTo(pack.getCredits());
         }
-        Await.until("purchase " + purchaseId + " COMPLETED", TIMEOUT,
-                () -> "COMPLETED".equals(unchecked(() -> purchases.getCreditPurchase(purchaseId).getStatus())));
+        Await.until(
+                "purchase " + purchaseId + " COMPLETED",
+                TIMEOUT,
+                () -> "COMPLETED"
+                        .equals(unchecked(
+                                () -> purchases.getCreditPurchase(purchaseId).getStatus())));
         assertThat(purchases.getCreditPurchase(purchaseId).getCredits()).isEqualTo(pack.getCredits());
         CreditsApi credits = new CreditsApi(credit(userToken));
         assertThat(credits.getCreditBalance().getBalance()).isEqualTo(pack.getCredits());
 
         // use 30 credits on a paid feature
-        UseResponse used = credits.useCredits(new UseRequest().amount(new BigDecimal(30)).feature("quickstart_boost")
-                .description("Quickstart"), "use-" + UUID.randomUUID());
+        UseResponse used = credits.useCredits(
+                new UseRequest()
+                        .amount(new BigDecimal(30))
+                        .feature("quickstart_boost")
+                        .description("Quickstart"),
+                "use-" + UUID.randomUUID());
         assertThat(used.getCreditsUsed()).isEqualTo(30L);
         assertThat(used.getNewBalance()).isEqualTo(pack.getCredits() - 30);
         assertThat(used.getTransactionId()).matches("[0-9]{1,19}");
@@ -195,15 +240,20 @@ class QuickstartThroughGeneratedClientIT {
         // donate 50 to a creator: 201 COMPLETED; the creator sees it among the donations received
         long creatorId = IDS.incrementAndGet();
         DonationsApi donations = new DonationsApi(credit(userToken));
-        var given = donations.donateWithHttpInfo(new DonateRequest().creatorId(Long.toString(creatorId))
-                .credits(new BigDecimal(50)).message("Great stream!"), "donate-" + UUID.randomUUID());
+        var given = donations.donateWithHttpInfo(
+                new DonateRequest()
+                        .creatorId(Long.toString(creatorId))
+                        .credits(new BigDecimal(50))
+                        .message("Great stream!"),
+                "donate-" + UUID.randomUUID());
         assertThat(given.getStatusCode()).isEqualTo(201);
         DonationResponse donation = given.getData();
         assertThat(donation.getStatus()).isEqualTo("COMPLETED");
         assertThat(donation.getDonorId()).isEqualTo(Long.toString(userId));
         assertThat(donation.getNewBalance()).isEqualTo(pack.getCredits() - 80);
         List<DonationResponse> received = new DonationsApi(credit(TestJwt.user(creatorId)))
-                .listReceivedDonations(1, 20).getItems();
+                .listReceivedDonations(1, 20)
+                .getItems();
         assertThat(received).extracting(DonationResponse::getId).containsExactly(donation.getId());
         assertThat(received.getFirst().getCredits()).isEqualTo(50L);
         assertThat(received.getFirst().getMessage()).isEqualTo("Great stream!");
@@ -212,19 +262,25 @@ class QuickstartThroughGeneratedClientIT {
         assertThat(balance.getTotalSpent()).isEqualTo(80L);
 
         // donating to oneself is a problem+json 422 with its code, as the document says
-        var self = catchThrowableOfType(com.creatorcommerce.client.credit.ApiException.class,
-                () -> donations.donate(new DonateRequest().creatorId(Long.toString(userId)).credits(BigDecimal.ONE),
+        var self = catchThrowableOfType(
+                com.creatorcommerce.client.credit.ApiException.class,
+                () -> donations.donate(
+                        new DonateRequest().creatorId(Long.toString(userId)).credits(BigDecimal.ONE),
                         "donate-" + UUID.randomUUID()));
         assertThat(self.getCode()).isEqualTo(422);
         assertThat(self.getResponseHeaders().firstValue("Content-Type").orElseThrow())
                 .startsWith("application/problem+json");
-        assertThat(new ObjectMapper().readValue(self.getResponseBody(),
-                com.creatorcommerce.client.credit.model.Problem.class).getCode()).isEqualTo("SELF_DONATION");
+        assertThat(new ObjectMapper()
+                        .readValue(self.getResponseBody(), com.creatorcommerce.client.credit.model.Problem.class)
+                        .getCode())
+                .isEqualTo("SELF_DONATION");
         assertThat(credits.getCreditBalance().getBalance()).isEqualTo(pack.getCredits() - 80);
     }
 
     private static OrderResponse awaitOrder(OrdersApi orders, String orderId, String status) throws Exception {
-        Await.until("order " + orderId + " " + status, TIMEOUT,
+        Await.until(
+                "order " + orderId + " " + status,
+                TIMEOUT,
                 () -> status.equals(unchecked(() -> orders.getOrder(orderId).getStatus())));
         return orders.getOrder(orderId);
     }
@@ -245,9 +301,9 @@ class QuickstartThroughGeneratedClientIT {
     private static String paymentKey(long amount) {
         String key = "pk_approve_" + UUID.randomUUID().toString().replace("-", "");
         RunningServices.PG.stubFor(WireMock.post(urlEqualTo("/v1/payments/confirm"))
-                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key))).willReturn(okJson(
-                        "{\"paymentKey\":\"" + key + "\",\"status\":\"DONE\",\"totalAmount\":" + amount
-                                + ",\"approvedAt\":\"" + Instant.now() + "\"}")));
+                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key)))
+                .willReturn(okJson("{\"paymentKey\":\"" + key + "\",\"status\":\"DONE\",\"totalAmount\":" + amount
+                        + ",\"approvedAt\":\"" + Instant.now() + "\"}")));
         return key;
     }
 

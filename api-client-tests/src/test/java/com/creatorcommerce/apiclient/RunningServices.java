@@ -23,8 +23,7 @@ final class RunningServices {
 
     private static final Map<String, ConfigurableApplicationContext> SERVICES = start();
 
-    private RunningServices() {
-    }
+    private RunningServices() {}
 
     private static Map<String, ConfigurableApplicationContext> start() {
         // Each service declares the topics it owns when it starts: a consumer subscribing to a topic that does not
@@ -32,9 +31,12 @@ final class RunningServices {
         // (payment.replies, read by point, credit and order), point, coupon, credit (its purchases are paid through
         // payment-service over the broker), then order (reads all their replies).
         Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
-        services.put("payment-service", ServiceInThisJvm.start(PaymentServiceApplication.class,
-                "--platform.payment-gateway.base-url=" + PG.baseUrl(),
-                "--platform.payment.reconciliation.enabled=false"));
+        services.put(
+                "payment-service",
+                ServiceInThisJvm.start(
+                        PaymentServiceApplication.class,
+                        "--platform.payment-gateway.base-url=" + PG.baseUrl(),
+                        "--platform.payment.reconciliation.enabled=false"));
         services.put("point-service", ServiceInThisJvm.start(PointServiceApplication.class));
         services.put("coupon-service", ServiceInThisJvm.start(CouponServiceApplication.class));
         services.put("credit-service", ServiceInThisJvm.start(CreditServiceApplication.class));

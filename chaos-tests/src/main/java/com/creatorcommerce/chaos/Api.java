@@ -45,8 +45,10 @@ final class Api {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private final String gateway;
     private final Duration retryBudget;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
@@ -67,7 +69,11 @@ final class Api {
             return cached;
         }
         String roles = admin ? "[\"USER\",\"ADMIN\"]" : "[\"USER\"]";
-        Answer a = send("POST", gateway + "/auth/dev-token", null, null,
+        Answer a = send(
+                "POST",
+                gateway + "/auth/dev-token",
+                null,
+                null,
                 "{\"user_id\":\"" + user + "\",\"roles\":" + roles + "}");
         if (!a.ok()) {
             throw new IllegalStateException("no dev token for " + user + ": " + a.status() + " " + a.body());
@@ -98,9 +104,13 @@ final class Api {
             attempt++;
             httpCalls.increment();
             try {
-                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15))
-                        .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(json));
+                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(15))
+                        .method(
+                                method,
+                                json == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(json));
                 if (json != null) {
                     b.header("Content-Type", "application/json");
                 }
@@ -121,7 +131,11 @@ final class Api {
                 last = new Answer(s, r.body(), attempt);
                 // 409 IDEMPOTENCY_KEY_IN_PROGRESS: the first attempt with this key still runs (or died with its
                 // process and is taken over once stale): ask again later, as Retry-After says
-                if (!(s == 429 || s == 500 || s == 502 || s == 503 || s == 504
+                if (!(s == 429
+                        || s == 500
+                        || s == 502
+                        || s == 503
+                        || s == 504
                         || s == 409 && "IDEMPOTENCY_KEY_IN_PROGRESS".equals(last.code()))) {
                     return last;
                 }
@@ -133,8 +147,11 @@ final class Api {
             }
             long pause = Math.min(5_000, 500L << Math.min(attempt, 4));
             if (System.nanoTime() + pause * 1_000_000 > deadline) {
-                return new Answer(-1, "gave up after " + attempt + " attempts; last: " + last.status() + " "
-                        + abbreviate(last.body()), attempt);
+                return new Answer(
+                        -1,
+                        "gave up after " + attempt + " attempts; last: " + last.status() + " "
+                                + abbreviate(last.body()),
+                        attempt);
             }
             retries.increment();
             try {

@@ -16,8 +16,7 @@ import java.util.List;
  */
 public final class ChaosMain {
 
-    private ChaosMain() {
-    }
+    private ChaosMain() {}
 
     public static void main(String[] args) throws Exception {
         double minutes = 5;
@@ -45,7 +44,8 @@ public final class ChaosMain {
         }
         String url = env("SUITE_DB_URL", "jdbc:mariadb://127.0.0.1:3306");
         Stack stack = new SuiteStack(root, url, env("SUITE_DB_ROOT_USER", "root"), env("SUITE_DB_ROOT_PASSWORD", ""));
-        ChaosRun.Config config = ChaosRun.Config.of(Duration.ofSeconds((long) (minutes * 60)), faults).withRate(rate)
+        ChaosRun.Config config = ChaosRun.Config.of(Duration.ofSeconds((long) (minutes * 60)), faults)
+                .withRate(rate)
                 .withQuiesceTimeout(Duration.ofSeconds((long) (quiesce * 60)));
         Report report = new ChaosRun(stack, config, System.out).run();
         System.out.print(report.text());

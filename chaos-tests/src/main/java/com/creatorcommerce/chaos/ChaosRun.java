@@ -33,22 +33,58 @@ import java.util.concurrent.atomic.LongAdder;
 public final class ChaosRun {
 
     /** What to run. */
-    public record Config(Duration load, double ratePerSecond, int maxInFlight, List<String> faults, Duration warmup,
-            Duration downtime, Duration raceInterval, Duration quiesceTimeout, Duration retryBudget, Duration grace) {
+    public record Config(
+            Duration load,
+            double ratePerSecond,
+            int maxInFlight,
+            List<String> faults,
+            Duration warmup,
+            Duration downtime,
+            Duration raceInterval,
+            Duration quiesceTimeout,
+            Duration retryBudget,
+            Duration grace) {
 
         public static Config of(Duration load, List<String> faults) {
-            return new Config(load, 6, 24, faults, Duration.ofSeconds(20), Duration.ofSeconds(10),
-                    Duration.ofSeconds(30), Duration.ofMinutes(6), Duration.ofSeconds(90), Duration.ofSeconds(60));
+            return new Config(
+                    load,
+                    6,
+                    24,
+                    faults,
+                    Duration.ofSeconds(20),
+                    Duration.ofSeconds(10),
+                    Duration.ofSeconds(30),
+                    Duration.ofMinutes(6),
+                    Duration.ofSeconds(90),
+                    Duration.ofSeconds(60));
         }
 
         public Config withRate(double rate) {
-            return new Config(load, rate, maxInFlight, faults, warmup, downtime, raceInterval, quiesceTimeout,
-                    retryBudget, grace);
+            return new Config(
+                    load,
+                    rate,
+                    maxInFlight,
+                    faults,
+                    warmup,
+                    downtime,
+                    raceInterval,
+                    quiesceTimeout,
+                    retryBudget,
+                    grace);
         }
 
         public Config withQuiesceTimeout(Duration timeout) {
-            return new Config(load, ratePerSecond, maxInFlight, faults, warmup, downtime, raceInterval, timeout,
-                    retryBudget, grace);
+            return new Config(
+                    load,
+                    ratePerSecond,
+                    maxInFlight,
+                    faults,
+                    warmup,
+                    downtime,
+                    raceInterval,
+                    timeout,
+                    retryBudget,
+                    grace);
         }
     }
 
@@ -71,11 +107,14 @@ public final class ChaosRun {
                 accepted.increment();
                 return true;
             }
-            if (a.status() < 0 || a.status() >= 500 || a.status() == 429
+            if (a.status() < 0
+                    || a.status() >= 500
+                    || a.status() == 429
                     || "IDEMPOTENCY_KEY_IN_PROGRESS".equals(a.code())) {
                 unknown.increment();
             } else {
-                refused.computeIfAbsent(a.status() + " " + a.code(), k -> new LongAdder()).increment();
+                refused.computeIfAbsent(a.status() + " " + a.code(), k -> new LongAdder())
+                        .increment();
             }
             return false;
         }
@@ -102,19 +141,17 @@ public final class ChaosRun {
     }
 
     /** A payment the load asked for (point charge confirm, credit purchase, donation top-up), by its payment key. */
-    record Paid(String kind, long user, String paymentKey, String idempotencyKey, boolean approve, boolean accepted) {
-    }
+    record Paid(String kind, long user, String paymentKey, String idempotencyKey, boolean approve, boolean accepted) {}
 
     /** A coupon raced for: how many issue requests the clients saw succeed. */
-    record Race(String couponId, int total, int users, int issued) {
-    }
+    record Race(String couponId, int total, int users, int issued) {}
 
     /** A component killed and brought back. */
-    record Fault(String component, long pid, Instant killedAt, double downSeconds, double restartSeconds,
-            String error) {
-    }
+    record Fault(
+            String component, long pid, Instant killedAt, double downSeconds, double restartSeconds, String error) {}
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final Stack stack;
     private final Config config;
@@ -139,8 +176,14 @@ public final class ChaosRun {
         this.config = config;
         this.out = out;
         this.api = new Api(stack.gatewayUrl(), config.retryBudget());
-        for (String k : List.of("order", "order-cancel", "point-charge", "coupon-race", "credit-purchase",
-                "donation-top-up", "coupon-issue")) {
+        for (String k : List.of(
+                "order",
+                "order-cancel",
+                "point-charge",
+                "coupon-race",
+                "credit-purchase",
+                "donation-top-up",
+                "coupon-issue")) {
             kinds.put(k, new Kind(k));
         }
     }
@@ -149,8 +192,14 @@ public final class ChaosRun {
     public Report run() throws Exception {
         try (Checks checks = new Checks(stack, userBase, config.grace())) {
             LocalDateTime dbStart = checks.databaseNow();
-            log("run %d: users from %d, load %ds at %.1f/s (in flight <= %d), faults %s", runId, userBase,
-                    config.load().toSeconds(), config.ratePerSecond(), config.maxInFlight(), config.faults());
+            log(
+                    "run %d: users from %d, load %ds at %.1f/s (in flight <= %d), faults %s",
+                    runId,
+                    userBase,
+                    config.load().toSeconds(),
+                    config.ratePerSecond(),
+                    config.maxInFlight(),
+                    config.faults());
             setUp();
             long loadStarted = System.nanoTime();
             ExecutorService ops = Executors.newVirtualThreadPerTaskExecutor();
@@ -167,8 +216,9 @@ public final class ChaosRun {
                 ops.shutdownNow();
             }
             double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
-            log("load stopped after %.0f s; waiting up to %d s for the platform to come to rest", loadSeconds,
-                    config.quiesceTimeout().toSeconds());
+            log(
+                    "load stopped after %.0f s; waiting up to %d s for the platform to come to rest",
+                    loadSeconds, config.quiesceTimeout().toSeconds());
             long quiesceStarted = System.nanoTime();
             long pending = checks.awaitRest(dbStart, config.quiesceTimeout(), this::log);
             double restSeconds = (System.nanoTime() - quiesceStarted) / 1e9;
@@ -184,21 +234,19 @@ public final class ChaosRun {
     private void setUp() {
         Answer product = api.admin(admin, "POST", "/v1/admin/products", """
                 {"product_name": "chaos tee %d", "base_price": 10000, "is_active": true, "options": [
-                  {"option_name": "M", "sku": "CHAOS-%d", "additional_price": 0, "stock_quantity": 100000}]}"""
-                .formatted(runId, runId));
+                  {"option_name": "M", "sku": "CHAOS-%d", "additional_price": 0, "stock_quantity": 100000}]}""".formatted(runId, runId));
         require(product, "create the chaos product");
         optionId = product.json().path("options").get(0).path("id").asText();
         orderCouponId = createCoupon("chaos orders " + runId, 1_000_000);
-        log("product option %s (stock 100000, 10,000 KRW), order coupon %s (3,000 KRW off)", optionId,
-                orderCouponId);
+        log("product option %s (stock 100000, 10,000 KRW), order coupon %s (3,000 KRW off)", optionId, orderCouponId);
     }
 
     private String createCoupon(String name, int total) {
         Instant now = Instant.now();
         Answer coupon = api.admin(admin, "POST", "/v1/admin/coupons", """
                 {"coupon_name": "%s", "discount_type": "FIXED", "discount_value": 3000, "min_order_amount": 0,
-                 "total_quantity": %d, "valid_from": "%s", "valid_until": "%s", "is_active": true}"""
-                .formatted(name, total, now.minusSeconds(3_600), now.plusSeconds(86_400)));
+                 "total_quantity": %d, "valid_from": "%s", "valid_until": "%s", "is_active": true}""".formatted(
+                        name, total, now.minusSeconds(3_600), now.plusSeconds(86_400)));
         require(coupon, "create coupon " + name);
         return coupon.text("id");
     }
@@ -244,8 +292,13 @@ public final class ChaosRun {
 
     private String progress() {
         StringBuilder b = new StringBuilder();
-        kinds.values().forEach(k -> b.append(k.name).append(' ').append(k.accepted.sum()).append('/')
-                .append(k.sent.sum()).append("  "));
+        kinds.values()
+                .forEach(k -> b.append(k.name)
+                        .append(' ')
+                        .append(k.accepted.sum())
+                        .append('/')
+                        .append(k.sent.sum())
+                        .append("  "));
         return b.toString().trim();
     }
 
@@ -271,8 +324,8 @@ public final class ChaosRun {
      * outcome is unknown until the reconciliation job asks the PG (ADR 7).
      */
     private String paymentKey(boolean approve, String what, long user) {
-        String prefix = !approve ? "pk_decline_"
-                : ThreadLocalRandom.current().nextInt(20) == 0 ? "pk_slow_" : "pk_approve_";
+        String prefix =
+                !approve ? "pk_decline_" : ThreadLocalRandom.current().nextInt(20) == 0 ? "pk_slow_" : "pk_approve_";
         return prefix + "chaos" + runId + what + user;
     }
 
@@ -283,14 +336,18 @@ public final class ChaosRun {
         kinds.get("coupon-issue").count(issued);
         String userCoupon = issued.ok() ? issued.text("id") : null;
         boolean approve = approve();
-        Order order = new Order(user, "chaos-" + runId + "-order-" + user, approve,
+        Order order = new Order(
+                user,
+                "chaos-" + runId + "-order-" + user,
+                approve,
                 ThreadLocalRandom.current().nextInt(100) < 35);
         orders.add(order);
         String body = """
                 {"items": [{"product_option_id": "%s", "quantity": 1}],%s
-                 "charge": {"amount": 10000, "payment_key": "%s"}}""".formatted(optionId,
-                userCoupon == null ? "" : " \"user_coupon_id\": \"" + userCoupon + "\",",
-                paymentKey(approve, "o", user));
+                 "charge": {"amount": 10000, "payment_key": "%s"}}""".formatted(
+                        optionId,
+                        userCoupon == null ? "" : " \"user_coupon_id\": \"" + userCoupon + "\",",
+                        paymentKey(approve, "o", user));
         Answer placed = api.post(user, "/v1/orders", order.key, body);
         if (kinds.get("order").count(placed)) {
             order.id = placed.text("id");
@@ -300,16 +357,19 @@ public final class ChaosRun {
 
     private void chargePoints() {
         long user = freshUsers.incrementAndGet();
-        Answer created = api.post(user, "/v1/points/charges", "chaos-" + runId + "-charge-" + user,
-                "{\"amount\": 5000}");
+        Answer created =
+                api.post(user, "/v1/points/charges", "chaos-" + runId + "-charge-" + user, "{\"amount\": 5000}");
         if (!created.ok()) {
             kinds.get("point-charge").count(created);
             return; // nothing to confirm: the request never got an id
         }
         boolean approve = approve();
         String key = paymentKey(approve, "p", user);
-        Answer confirmed = api.post(user, "/v1/points/charges/" + created.text("id") + "/confirm",
-                "chaos-" + runId + "-confirm-" + user, "{\"payment_key\": \"" + key + "\"}");
+        Answer confirmed = api.post(
+                user,
+                "/v1/points/charges/" + created.text("id") + "/confirm",
+                "chaos-" + runId + "-confirm-" + user,
+                "{\"payment_key\": \"" + key + "\"}");
         boolean accepted = kinds.get("point-charge").count(confirmed);
         paid.add(new Paid("point-charge", user, key, null, approve, accepted));
     }
@@ -344,7 +404,10 @@ public final class ChaosRun {
         while (loadRunning.get()) {
             int asked = 0;
             for (Order o : orders) {
-                if (!o.wantsCancel || o.cancelDone || o.id == null || asked >= 8
+                if (!o.wantsCancel
+                        || o.cancelDone
+                        || o.id == null
+                        || asked >= 8
                         || System.nanoTime() - o.placedAtNanos < 3_000_000_000L) {
                     continue;
                 }
@@ -400,7 +463,8 @@ public final class ChaosRun {
     private void injectFaults() {
         sleep(config.warmup().toMillis());
         List<String> plan = config.faults();
-        long spacing = plan.isEmpty() ? 0
+        long spacing = plan.isEmpty()
+                ? 0
                 : Math.max(0, (config.load().toMillis() - config.warmup().toMillis()) / plan.size());
         for (String component : plan) {
             long started = System.currentTimeMillis();
@@ -437,30 +501,55 @@ public final class ChaosRun {
         for (Kind k : kinds.values()) {
             sent += k.sent.sum();
             accepted += k.accepted.sum();
-            r.line("%-16s sent %5d  accepted %5d  refused %s  unknown outcome %d", k.name, k.sent.sum(),
-                    k.accepted.sum(), k.refused.isEmpty() ? "0" : new TreeMap<>(k.refused).toString(),
+            r.line(
+                    "%-16s sent %5d  accepted %5d  refused %s  unknown outcome %d",
+                    k.name,
+                    k.sent.sum(),
+                    k.accepted.sum(),
+                    k.refused.isEmpty() ? "0" : new TreeMap<>(k.refused).toString(),
                     k.unknown.sum());
         }
-        r.line("requests: %d sent, %d accepted in %.0f s (%.1f/s; operations started at up to %.1f/s, %d skipped "
-                + "while %d were in flight); %d HTTP calls, %d of them resent with the same key after no answer or "
-                + "429/5xx, %d answers 5xx (%d of them 500)", sent, accepted, loadSeconds,
-                sent / Math.max(loadSeconds, 1), config.ratePerSecond(), skipped.sum(), config.maxInFlight(),
-                api.httpCalls.sum(), api.retries.sum(), api.serverErrors.sum(), api.internalErrors.sum());
+        r.line(
+                "requests: %d sent, %d accepted in %.0f s (%.1f/s; operations started at up to %.1f/s, %d skipped "
+                        + "while %d were in flight); %d HTTP calls, %d of them resent with the same key after no answer or "
+                        + "429/5xx, %d answers 5xx (%d of them 500)",
+                sent,
+                accepted,
+                loadSeconds,
+                sent / Math.max(loadSeconds, 1),
+                config.ratePerSecond(),
+                skipped.sum(),
+                config.maxInFlight(),
+                api.httpCalls.sum(),
+                api.retries.sum(),
+                api.serverErrors.sum(),
+                api.internalErrors.sum());
         r.section("Faults");
         for (Fault f : faults) {
-            r.line("%s kill -9 %-16s pid %-8d %s", TIME.format(f.killedAt()), f.component(), f.pid(),
-                    f.error() == null ? "back after %.0f s (restart %.0f s)".formatted(f.downSeconds(),
-                            f.restartSeconds()) : "FAILED: " + f.error());
+            r.line(
+                    "%s kill -9 %-16s pid %-8d %s",
+                    TIME.format(f.killedAt()),
+                    f.component(),
+                    f.pid(),
+                    f.error() == null
+                            ? "back after %.0f s (restart %.0f s)".formatted(f.downSeconds(), f.restartSeconds())
+                            : "FAILED: " + f.error());
         }
-        r.line("rest reached after %.0f s (%s)", restSeconds,
-                pending == 0 ? "nothing pending" : pending + " items still pending");
+        r.line(
+                "rest reached after %.0f s (%s)",
+                restSeconds, pending == 0 ? "nothing pending" : pending + " items still pending");
         r.setLoad(sent, accepted, faults.size());
-        r.check("load ran: every kind of request was accepted at least once",
-                kinds.values().stream().allMatch(k -> k.accepted.sum() > 0), progress());
-        r.check("every fault was injected and recovered from",
+        r.check(
+                "load ran: every kind of request was accepted at least once",
+                kinds.values().stream().allMatch(k -> k.accepted.sum() > 0),
+                progress());
+        r.check(
+                "every fault was injected and recovered from",
                 faults.size() == config.faults().size() && faults.stream().allMatch(f -> f.error() == null),
                 faults.size() + " of " + config.faults().size() + " faults");
-        r.check("no 500 answer (a refusal is a 4xx problem, an outage a 502/503/504)", api.internalErrors.sum() == 0,
+        r.check(
+                "no 500 answer (a refusal is a 4xx problem, an outage a 502/503/504)",
+                api.internalErrors.sum() == 0,
                 api.internalErrors.sum() + " answers 500");
     }
 
@@ -477,8 +566,8 @@ public final class ChaosRun {
     }
 
     void log(String format, Object... args) {
-        out.printf("[chaos %s] %s%n", TIME.format(Instant.now()), args.length == 0 ? format
-                : String.format(format, args));
+        out.printf(
+                "[chaos %s] %s%n", TIME.format(Instant.now()), args.length == 0 ? format : String.format(format, args));
         out.flush();
     }
 

@@ -7,8 +7,7 @@ import java.util.List;
 public final class Report {
 
     /** One check over the run. */
-    public record Check(String name, boolean passed, String detail) {
-    }
+    public record Check(String name, boolean passed, String detail) {}
 
     private final List<String> lines = new ArrayList<>();
     private final List<Check> checks = new ArrayList<>();

@@ -9,8 +9,8 @@ import java.util.List;
 public interface Stack {
 
     /** The five domain services, in the order faults visit them. */
-    List<String> SERVICES = List.of("order-service", "point-service", "coupon-service", "payment-service",
-            "credit-service");
+    List<String> SERVICES =
+            List.of("order-service", "point-service", "coupon-service", "payment-service", "credit-service");
 
     /** Base URL of the gateway, e.g. {@code http://127.0.0.1:8080}. */
     String gatewayUrl();

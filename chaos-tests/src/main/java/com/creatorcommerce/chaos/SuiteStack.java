@@ -14,8 +14,17 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SuiteStack implements Stack {
 
-    private static final Map<String, Integer> PORTS = Map.of("order-service", 8081, "point-service", 8082,
-            "coupon-service", 8083, "payment-service", 8084, "credit-service", 8085);
+    private static final Map<String, Integer> PORTS = Map.of(
+            "order-service",
+            8081,
+            "point-service",
+            8082,
+            "coupon-service",
+            8083,
+            "payment-service",
+            8084,
+            "credit-service",
+            8085);
 
     private final Path root;
     private final String dbUrl;
@@ -78,9 +87,12 @@ public final class SuiteStack implements Stack {
     @Override
     public void restart(String component) throws IOException, InterruptedException {
         Path log = root.resolve(".suite/logs/chaos-restart.log");
-        Process p = new ProcessBuilder(List.of("bash", root.resolve("scripts/chaos.sh").toString(), "restart"))
-                .directory(root.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Process p = new ProcessBuilder(
+                        List.of("bash", root.resolve("scripts/chaos.sh").toString(), "restart"))
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         if (!p.waitFor(10, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new IllegalStateException("scripts/chaos.sh restart did not finish in 10 min (see " + log + ")");

@@ -23,13 +23,16 @@ class ChaosRunIT {
         try (ProcessStack stack = new ProcessStack(root, state)) {
             stack.start();
             ChaosRun.Config config = ChaosRun.Config.of(Duration.ofMinutes(2), List.of("order-service", "kafka"))
-                    .withRate(4).withQuiesceTimeout(Duration.ofMinutes(5));
+                    .withRate(4)
+                    .withQuiesceTimeout(Duration.ofMinutes(5));
             Report report = new ChaosRun(stack, config, System.out).run();
             System.out.print(report.text());
 
             assertThat(report.faults()).as("faults injected").isEqualTo(2);
             assertThat(report.accepted()).as("requests accepted").isPositive();
-            assertThat(report.failed()).as("failed checks (logs in %s)\n%s", stack.state(), report.text()).isZero();
+            assertThat(report.failed())
+                    .as("failed checks (logs in %s)\n%s", stack.state(), report.text())
+                    .isZero();
         }
     }
 }

@@ -36,13 +36,21 @@ import java.util.stream.Collectors;
 final class ProcessStack implements Stack, AutoCloseable {
 
     private static final String VERSION = "0.1.0-SNAPSHOT";
-    private static final List<String> APP_JVM = List.of("-Xms48m", "-Xmx224m", "-XX:MaxMetaspaceSize=150m",
-            "-XX:ReservedCodeCacheSize=48m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-XX:+ExitOnOutOfMemoryError", "-Duser.timezone=UTC");
+    private static final List<String> APP_JVM = List.of(
+            "-Xms48m",
+            "-Xmx224m",
+            "-XX:MaxMetaspaceSize=150m",
+            "-XX:ReservedCodeCacheSize=48m",
+            "-Xss512k",
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-Duser.timezone=UTC");
 
     private final Path root;
     private final Path state;
-    private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private final String java =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private final String serverUrl;
     private final String user;
     private final String password;
@@ -50,7 +58,8 @@ final class ProcessStack implements Stack, AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, List<String>> commands = new LinkedHashMap<>();
     private final Map<String, Process> processes = new ConcurrentHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Thread hook = new Thread(this::stopAll, "chaos-stack-stop");
 
     ProcessStack(Path root, Path state) throws IOException {
@@ -61,8 +70,16 @@ final class ProcessStack implements Stack, AutoCloseable {
         this.user = env("SUITE_TEST_DB_USER", "root");
         this.password = env("SUITE_TEST_DB_PASSWORD", "");
         Files.createDirectories(this.state.resolve("logs"));
-        for (String c : List.of("kafka", "kafka-controller", "mock-pg", "gateway", "order-service", "point-service",
-                "coupon-service", "payment-service", "credit-service")) {
+        for (String c : List.of(
+                "kafka",
+                "kafka-controller",
+                "mock-pg",
+                "gateway",
+                "order-service",
+                "point-service",
+                "coupon-service",
+                "payment-service",
+                "credit-service")) {
             ports.put(c, freePort());
         }
         Runtime.getRuntime().addShutdownHook(hook);
@@ -75,20 +92,46 @@ final class ProcessStack implements Stack, AutoCloseable {
 
     /** Creates the schemas, starts the broker, the mock PG, the five services, then the gateway. */
     void start() throws Exception {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             for (String service : SERVICES) {
                 s.execute("DROP DATABASE IF EXISTS " + schema(service));
                 s.execute("CREATE DATABASE " + schema(service) + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             }
         }
         String kafkaClasspath = Arrays.stream(testClasspath().split(File.pathSeparator))
-                .filter(e -> !e.contains("wiremock")).collect(Collectors.joining(File.pathSeparator));
-        command("kafka", java, "-Xms128m", "-Xmx320m", "-XX:MaxMetaspaceSize=96m", "-XX:+UseSerialGC",
-                "-Duser.timezone=UTC", "-cp", kafkaClasspath, "com.creatorcommerce.platform.kafka.LocalKafkaBroker",
-                state.resolve("kafka-data").toString(), port("kafka"), port("kafka-controller"));
-        command("mock-pg", java, "-Xms32m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
-                wiremockJar(), "--port", port("mock-pg"), "--bind-address", "127.0.0.1", "--root-dir",
-                root.resolve("infra/mock-pg").toString(), "--disable-banner"); // with its request journal: pgJournalUrl
+                .filter(e -> !e.contains("wiremock"))
+                .collect(Collectors.joining(File.pathSeparator));
+        command(
+                "kafka",
+                java,
+                "-Xms128m",
+                "-Xmx320m",
+                "-XX:MaxMetaspaceSize=96m",
+                "-XX:+UseSerialGC",
+                "-Duser.timezone=UTC",
+                "-cp",
+                kafkaClasspath,
+                "com.creatorcommerce.platform.kafka.LocalKafkaBroker",
+                state.resolve("kafka-data").toString(),
+                port("kafka"),
+                port("kafka-controller"));
+        command(
+                "mock-pg",
+                java,
+                "-Xms32m",
+                "-Xmx128m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                wiremockJar(),
+                "--port",
+                port("mock-pg"),
+                "--bind-address",
+                "127.0.0.1",
+                "--root-dir",
+                root.resolve("infra/mock-pg").toString(),
+                "--disable-banner"); // with its request journal: pgJournalUrl
         int worker = 1;
         for (String service : SERVICES) {
             List<String> args = new ArrayList<>(appCommand(service, worker++));
@@ -129,8 +172,13 @@ final class ProcessStack implements Stack, AutoCloseable {
         List<String> args = new ArrayList<>();
         args.add(java);
         args.addAll(APP_JVM);
-        args.addAll(List.of("-jar", jar.toString(), "--spring.profiles.active=dev", "--server.port=" + port(app),
-                "--management.server.port=" + freePortUnchecked(), "--platform.snowflake.worker-id=" + worker,
+        args.addAll(List.of(
+                "-jar",
+                jar.toString(),
+                "--spring.profiles.active=dev",
+                "--server.port=" + port(app),
+                "--management.server.port=" + freePortUnchecked(),
+                "--platform.snowflake.worker-id=" + worker,
                 "--spring.kafka.bootstrap-servers=127.0.0.1:" + port("kafka")));
         return args;
     }
@@ -146,7 +194,8 @@ final class ProcessStack implements Stack, AutoCloseable {
     }
 
     private static String wiremockJar() {
-        return Arrays.stream(testClasspath().split(File.pathSeparator)).filter(e -> e.contains("wiremock-standalone"))
+        return Arrays.stream(testClasspath().split(File.pathSeparator))
+                .filter(e -> e.contains("wiremock-standalone"))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("wiremock-standalone is not on the classpath"));
     }
@@ -161,8 +210,11 @@ final class ProcessStack implements Stack, AutoCloseable {
 
     private void launch(String component) throws IOException {
         Path log = state.resolve("logs/" + component + ".log");
-        Process p = new ProcessBuilder(commands.get(component)).directory(state.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Process p = new ProcessBuilder(commands.get(component))
+                .directory(state.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         processes.put(component, p);
     }
 
@@ -172,12 +224,12 @@ final class ProcessStack implements Stack, AutoCloseable {
         while (!ready(component)) {
             Process p = processes.get(component);
             if (p == null || !p.isAlive()) {
-                throw new IllegalStateException(component + " exited; see " + state.resolve("logs/" + component
-                        + ".log"));
+                throw new IllegalStateException(
+                        component + " exited; see " + state.resolve("logs/" + component + ".log"));
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(component + " not ready in 5 min; see " + state.resolve("logs/"
-                        + component + ".log"));
+                throw new IllegalStateException(
+                        component + " not ready in 5 min; see " + state.resolve("logs/" + component + ".log"));
             }
             Thread.sleep(1_000);
         }
@@ -192,14 +244,20 @@ final class ProcessStack implements Stack, AutoCloseable {
                 return false;
             }
         }
-        String url = component.equals("mock-pg") ? "http://127.0.0.1:" + port("mock-pg") + "/__admin/health"
+        String url = component.equals("mock-pg")
+                ? "http://127.0.0.1:" + port("mock-pg") + "/__admin/health"
                 : managementUrl(component) + "/actuator/health/readiness";
         if (url == null) {
             return false;
         }
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return http.send(
+                                    HttpRequest.newBuilder(URI.create(url))
+                                            .timeout(Duration.ofSeconds(3))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -209,8 +267,11 @@ final class ProcessStack implements Stack, AutoCloseable {
     }
 
     private String managementUrl(String app) {
-        return commands.get(app).stream().filter(a -> a.startsWith("--management.server.port=")).findFirst()
-                .map(a -> "http://127.0.0.1:" + a.substring(a.indexOf('=') + 1)).orElse(null);
+        return commands.get(app).stream()
+                .filter(a -> a.startsWith("--management.server.port="))
+                .findFirst()
+                .map(a -> "http://127.0.0.1:" + a.substring(a.indexOf('=') + 1))
+                .orElse(null);
     }
 
     private static int freePort() throws IOException {
@@ -278,8 +339,8 @@ final class ProcessStack implements Stack, AutoCloseable {
         if (!component.equals("kafka") && !component.equals("mock-pg")) {
             // the killed JVM's ports are free again; a fresh management port in case another process took it
             List<String> args = new ArrayList<>(commands.get(component));
-            args.replaceAll(a -> a.startsWith("--management.server.port=") ? "--management.server.port="
-                    + freePortUnchecked() : a);
+            args.replaceAll(a ->
+                    a.startsWith("--management.server.port=") ? "--management.server.port=" + freePortUnchecked() : a);
             commands.put(component, List.copyOf(args));
         }
         launch(component);
@@ -320,7 +381,8 @@ final class ProcessStack implements Stack, AutoCloseable {
         } catch (IllegalStateException e) {
             // the JVM is shutting down: the hook runs anyway
         }
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             for (String service : SERVICES) {
                 s.execute("DROP DATABASE IF EXISTS " + schema(service));
             }

@@ -17,31 +17,36 @@ import tools.jackson.databind.json.JsonMapper;
 class ContractsJsonTest {
 
     private final JsonMapper json = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build();
 
     @Test
     void commandsUseSnakeCaseAndStringIds() {
         String wire = json.writeValueAsString(new ReserveCouponCommand(9007199254740993L, 7, 12, 30000));
 
-        assertThat(wire).isEqualTo("{\"order_id\":\"9007199254740993\",\"user_id\":\"7\",\"user_coupon_id\":\"12\","
-                + "\"order_amount\":30000}");
+        assertThat(wire)
+                .isEqualTo("{\"order_id\":\"9007199254740993\",\"user_id\":\"7\",\"user_coupon_id\":\"12\","
+                        + "\"order_amount\":30000}");
         assertThat(json.readValue(wire, ReserveCouponCommand.class))
                 .isEqualTo(new ReserveCouponCommand(9007199254740993L, 7, 12, 30000));
-        assertThat(json.readValue("{\"order_id\":1,\"user_id\":2,\"user_coupon_id\":3,\"order_amount\":4}",
-                ReserveCouponCommand.class)).as("numbers accepted too")
+        assertThat(json.readValue(
+                        "{\"order_id\":1,\"user_id\":2,\"user_coupon_id\":3,\"order_amount\":4}",
+                        ReserveCouponCommand.class))
+                .as("numbers accepted too")
                 .isEqualTo(new ReserveCouponCommand(1, 2, 3, 4));
     }
 
     @Test
     void repliesAndEventsToo() {
-        assertThat(json.writeValueAsString(new CouponReserved(1, 2, 3, 30000, 5000))).isEqualTo(
-                "{\"order_id\":\"1\",\"user_coupon_id\":\"2\",\"coupon_id\":\"3\",\"order_amount\":30000,"
+        assertThat(json.writeValueAsString(new CouponReserved(1, 2, 3, 30000, 5000)))
+                .isEqualTo("{\"order_id\":\"1\",\"user_coupon_id\":\"2\",\"coupon_id\":\"3\",\"order_amount\":30000,"
                         + "\"discount_amount\":5000}");
-        assertThat(json.writeValueAsString(new CouponReservationRejected(1, 2,
-                CouponRejectionReason.MIN_ORDER_AMOUNT_NOT_MET, "too small")))
+        assertThat(json.writeValueAsString(new CouponReservationRejected(
+                        1, 2, CouponRejectionReason.MIN_ORDER_AMOUNT_NOT_MET, "too small")))
                 .contains("\"reason\":\"MIN_ORDER_AMOUNT_NOT_MET\"");
-        assertThat(json.writeValueAsString(new CouponUsed(1, 2, 3, 4, 500,
-                Instant.parse("2026-01-02T03:04:05.123456Z")))).contains("\"used_at\":\"2026-01-02T03:04:05.123456Z\"");
+        assertThat(json.writeValueAsString(
+                        new CouponUsed(1, 2, 3, 4, 500, Instant.parse("2026-01-02T03:04:05.123456Z"))))
+                .contains("\"used_at\":\"2026-01-02T03:04:05.123456Z\"");
     }
 
     @Test

@@ -47,7 +47,7 @@ class CouponAdminIT extends CouponIntegrationTest {
 
     @Test
     void anAdminCreatesACouponAndReadsItBack() {
-        Response created = http.post("/v1/admin/coupons", ADMIN, body(b -> { }));
+        Response created = http.post("/v1/admin/coupons", ADMIN, body(b -> {}));
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         JsonNode c = created.json();
@@ -71,10 +71,14 @@ class CouponAdminIT extends CouponIntegrationTest {
         Response read = http.get("/v1/admin/coupons/" + id, ADMIN);
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json()).isEqualTo(c);
-        assertThat(jdbc.queryForMap("SELECT coupon_name, discount_type, discount_value, total_quantity, "
-                + "issued_quantity, is_active FROM coupons WHERE coupon_id = ?", id))
-                .containsEntry("coupon_name", "5,000원 할인 쿠폰").containsEntry("discount_type", "FIXED")
-                .containsEntry("discount_value", 5000L).containsEntry("total_quantity", 100)
+        assertThat(jdbc.queryForMap(
+                        "SELECT coupon_name, discount_type, discount_value, total_quantity, "
+                                + "issued_quantity, is_active FROM coupons WHERE coupon_id = ?",
+                        id))
+                .containsEntry("coupon_name", "5,000원 할인 쿠폰")
+                .containsEntry("discount_type", "FIXED")
+                .containsEntry("discount_value", 5000L)
+                .containsEntry("total_quantity", 100)
                 .containsEntry("issued_quantity", 0);
     }
 
@@ -97,7 +101,11 @@ class CouponAdminIT extends CouponIntegrationTest {
 
     @Test
     void anAdminRevisesTheTermsAndReactivates() {
-        long id = CouponFixture.aFixedCoupon(1000).withQuantity(10).alreadyIssued(4).inactive().insert(jdbc);
+        long id = CouponFixture.aFixedCoupon(1000)
+                .withQuantity(10)
+                .alreadyIssued(4)
+                .inactive()
+                .insert(jdbc);
 
         Response updated = http.put("/v1/admin/coupons/" + id, ADMIN, body(b -> {
             b.put("coupon_name", "Renamed");
@@ -108,19 +116,28 @@ class CouponAdminIT extends CouponIntegrationTest {
 
         assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
         assertThat(updated.json().get("coupon_name").asString()).isEqualTo("Renamed");
-        assertThat(updated.json().get("issued_quantity").asInt()).as("never written by an edit").isEqualTo(4);
+        assertThat(updated.json().get("issued_quantity").asInt())
+                .as("never written by an edit")
+                .isEqualTo(4);
         assertThat(updated.json().get("remaining_quantity").asInt()).isZero();
         assertThat(updated.json().get("is_active").asBoolean()).isTrue();
-        assertThat(jdbc.queryForMap("SELECT coupon_name, discount_value, total_quantity, issued_quantity, is_active "
-                + "FROM coupons WHERE coupon_id = ?", id))
-                .containsEntry("coupon_name", "Renamed").containsEntry("discount_value", 2000L)
-                .containsEntry("total_quantity", 4).containsEntry("issued_quantity", 4)
+        assertThat(jdbc.queryForMap(
+                        "SELECT coupon_name, discount_value, total_quantity, issued_quantity, is_active "
+                                + "FROM coupons WHERE coupon_id = ?",
+                        id))
+                .containsEntry("coupon_name", "Renamed")
+                .containsEntry("discount_value", 2000L)
+                .containsEntry("total_quantity", 4)
+                .containsEntry("issued_quantity", 4)
                 .containsEntry("is_active", true);
     }
 
     @Test
     void theTotalQuantityCannotDropBelowWhatWasIssued() {
-        long id = CouponFixture.aFixedCoupon(1000).withQuantity(10).alreadyIssued(5).insert(jdbc);
+        long id = CouponFixture.aFixedCoupon(1000)
+                .withQuantity(10)
+                .alreadyIssued(5)
+                .insert(jdbc);
         DbState before = DbState.of(jdbc);
 
         Response refused = http.put("/v1/admin/coupons/" + id, ADMIN, body(b -> b.put("total_quantity", 4)));
@@ -144,7 +161,9 @@ class CouponAdminIT extends CouponIntegrationTest {
         Response issue = http.post("/v1/coupons/" + id + "/issue", TestJwt.user(CouponFixture.newUserId()), null);
         assertThat(issue.status()).isEqualTo(409);
         assertThat(issue.code()).isEqualTo("COUPON_INACTIVE");
-        assertThat(http.delete("/v1/admin/coupons/" + id, ADMIN).status()).as("idempotent").isEqualTo(200);
+        assertThat(http.delete("/v1/admin/coupons/" + id, ADMIN).status())
+                .as("idempotent")
+                .isEqualTo(200);
     }
 
     @Test
@@ -156,7 +175,8 @@ class CouponAdminIT extends CouponIntegrationTest {
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.json().get("items")).hasSize(1);
-        assertThat(page.json().get("items").get(0).get("id")).isEqualTo(newer.json().get("id"));
+        assertThat(page.json().get("items").get(0).get("id"))
+                .isEqualTo(newer.json().get("id"));
         assertThat(page.json().get("total").asLong()).isGreaterThanOrEqualTo(2);
         assertThat(page.json().get("page").asInt()).isEqualTo(1);
         assertThat(page.json().get("page_size").asInt()).isEqualTo(1);
@@ -168,50 +188,51 @@ class CouponAdminIT extends CouponIntegrationTest {
         long id = CouponFixture.aFixedCoupon(1000).insert(jdbc);
         DbState before = DbState.of(jdbc);
 
-        assertThat(http.post("/v1/admin/coupons", USER, body(b -> { })).status()).isEqualTo(403);
+        assertThat(http.post("/v1/admin/coupons", USER, body(b -> {})).status()).isEqualTo(403);
         assertThat(http.get("/v1/admin/coupons", USER).status()).isEqualTo(403);
         assertThat(http.get("/v1/admin/coupons/" + id, USER).status()).isEqualTo(403);
-        assertThat(http.put("/v1/admin/coupons/" + id, USER, body(b -> { })).status()).isEqualTo(403);
+        assertThat(http.put("/v1/admin/coupons/" + id, USER, body(b -> {})).status())
+                .isEqualTo(403);
         Response forbidden = http.delete("/v1/admin/coupons/" + id, USER);
         assertThat(forbidden.status()).isEqualTo(403);
         assertThat(forbidden.isProblem()).isTrue();
         assertThat(forbidden.code()).isEqualTo("FORBIDDEN");
-        assertThat(http.post("/v1/admin/coupons", null, body(b -> { })).status()).isEqualTo(401);
+        assertThat(http.post("/v1/admin/coupons", null, body(b -> {})).status()).isEqualTo(401);
 
         assertThat(DbState.of(jdbc)).isEqualTo(before);
     }
 
     static Stream<Arguments> invalidCoupons() {
         return Stream.of(
-                Arguments.of("negative discount", "discount_value", (Consumer<Map<String, Object>>) b ->
-                        b.put("discount_value", -5000)),
-                Arguments.of("zero discount", "discount_value", (Consumer<Map<String, Object>>) b ->
-                        b.put("discount_value", 0)),
-                Arguments.of("absurd discount", "discount_value", (Consumer<Map<String, Object>>) b ->
-                        b.put("discount_value", 9_000_000_000_000_000L)),
-                Arguments.of("discount not a number", "discount_value", (Consumer<Map<String, Object>>) b ->
-                        b.put("discount_value", "lots")),
+                Arguments.of("negative discount", "discount_value", (Consumer<Map<String, Object>>)
+                        b -> b.put("discount_value", -5000)),
+                Arguments.of("zero discount", "discount_value", (Consumer<Map<String, Object>>)
+                        b -> b.put("discount_value", 0)),
+                Arguments.of("absurd discount", "discount_value", (Consumer<Map<String, Object>>)
+                        b -> b.put("discount_value", 9_000_000_000_000_000L)),
+                Arguments.of("discount not a number", "discount_value", (Consumer<Map<String, Object>>)
+                        b -> b.put("discount_value", "lots")),
                 Arguments.of("percentage above 100", "discount_value", (Consumer<Map<String, Object>>) b -> {
                     b.put("discount_type", "PERCENTAGE");
                     b.put("discount_value", 101);
                 }),
-                Arguments.of("unknown discount type", "discount_type", (Consumer<Map<String, Object>>) b ->
-                        b.put("discount_type", "BOGO")),
-                Arguments.of("max discount on a fixed coupon", "max_discount_amount",
-                        (Consumer<Map<String, Object>>) b -> b.put("max_discount_amount", 100)),
+                Arguments.of("unknown discount type", "discount_type", (Consumer<Map<String, Object>>)
+                        b -> b.put("discount_type", "BOGO")),
+                Arguments.of("max discount on a fixed coupon", "max_discount_amount", (Consumer<Map<String, Object>>)
+                        b -> b.put("max_discount_amount", 100)),
                 Arguments.of("negative max discount", "max_discount_amount", (Consumer<Map<String, Object>>) b -> {
                     b.put("discount_type", "PERCENTAGE");
                     b.put("discount_value", 10);
                     b.put("max_discount_amount", -1);
                 }),
-                Arguments.of("negative min order amount", "min_order_amount", (Consumer<Map<String, Object>>) b ->
-                        b.put("min_order_amount", -1)),
-                Arguments.of("zero quantity", "total_quantity", (Consumer<Map<String, Object>>) b ->
-                        b.put("total_quantity", 0)),
-                Arguments.of("negative quantity", "total_quantity", (Consumer<Map<String, Object>>) b ->
-                        b.put("total_quantity", -10)),
-                Arguments.of("absurd quantity", "total_quantity", (Consumer<Map<String, Object>>) b ->
-                        b.put("total_quantity", 2_000_000_000)),
+                Arguments.of("negative min order amount", "min_order_amount", (Consumer<Map<String, Object>>)
+                        b -> b.put("min_order_amount", -1)),
+                Arguments.of("zero quantity", "total_quantity", (Consumer<Map<String, Object>>)
+                        b -> b.put("total_quantity", 0)),
+                Arguments.of("negative quantity", "total_quantity", (Consumer<Map<String, Object>>)
+                        b -> b.put("total_quantity", -10)),
+                Arguments.of("absurd quantity", "total_quantity", (Consumer<Map<String, Object>>)
+                        b -> b.put("total_quantity", 2_000_000_000)),
                 Arguments.of("validity ends before it starts", "valid_until", (Consumer<Map<String, Object>>) b -> {
                     b.put("valid_from", UNTIL.toString());
                     b.put("valid_until", FROM.toString());
@@ -220,16 +241,16 @@ class CouponAdminIT extends CouponIntegrationTest {
                     b.put("valid_from", FROM.minus(Duration.ofDays(10)).toString());
                     b.put("valid_until", FROM.toString());
                 }),
-                Arguments.of("not a date", "valid_from", (Consumer<Map<String, Object>>) b ->
-                        b.put("valid_from", "yesterday")),
-                Arguments.of("missing validity", "valid_until", (Consumer<Map<String, Object>>) b ->
-                        b.remove("valid_until")),
-                Arguments.of("blank name", "coupon_name", (Consumer<Map<String, Object>>) b ->
-                        b.put("coupon_name", "  ")),
-                Arguments.of("name too long", "coupon_name", (Consumer<Map<String, Object>>) b ->
-                        b.put("coupon_name", "x".repeat(101))),
-                Arguments.of("zero days after issue", "valid_days_after_issue", (Consumer<Map<String, Object>>) b ->
-                        b.put("valid_days_after_issue", 0)));
+                Arguments.of("not a date", "valid_from", (Consumer<Map<String, Object>>)
+                        b -> b.put("valid_from", "yesterday")),
+                Arguments.of("missing validity", "valid_until", (Consumer<Map<String, Object>>)
+                        b -> b.remove("valid_until")),
+                Arguments.of(
+                        "blank name", "coupon_name", (Consumer<Map<String, Object>>) b -> b.put("coupon_name", "  ")),
+                Arguments.of("name too long", "coupon_name", (Consumer<Map<String, Object>>)
+                        b -> b.put("coupon_name", "x".repeat(101))),
+                Arguments.of("zero days after issue", "valid_days_after_issue", (Consumer<Map<String, Object>>)
+                        b -> b.put("valid_days_after_issue", 0)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -245,7 +266,9 @@ class CouponAdminIT extends CouponIntegrationTest {
             assertThat(refused.status()).as(why + ": " + refused).isEqualTo(400);
             assertThat(refused.isProblem()).isTrue();
             assertThat(refused.code()).isEqualTo("VALIDATION_FAILED");
-            assertThat(refused.json().get("errors").findValuesAsString("field")).as(refused.body()).contains(field);
+            assertThat(refused.json().get("errors").findValuesAsString("field"))
+                    .as(refused.body())
+                    .contains(field);
             assertThat(refused.body()).doesNotContain("Exception").doesNotContain("SQL");
         }
         assertThat(DbState.of(jdbc)).isEqualTo(before);
@@ -259,20 +282,25 @@ class CouponAdminIT extends CouponIntegrationTest {
         Response malformed = http.post("/v1/admin/coupons", ADMIN, "{\"coupon_name\": ");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.isProblem()).isTrue();
-        Response overflow = http.post("/v1/admin/coupons", ADMIN, body(b -> b.put("discount_value",
-                new java.math.BigInteger("99999999999999999999999"))));
+        Response overflow = http.post(
+                "/v1/admin/coupons",
+                ADMIN,
+                body(b -> b.put("discount_value", new java.math.BigInteger("99999999999999999999999"))));
         assertThat(overflow.status()).as(overflow.toString()).isEqualTo(400);
         assertThat(overflow.isProblem()).isTrue();
         for (String id : new String[] {"abc", "-1", "0", "99999999999999999999"}) {
-            Response bad = http.put("/v1/admin/coupons/" + id, ADMIN, body(b -> { }));
+            Response bad = http.put("/v1/admin/coupons/" + id, ADMIN, body(b -> {}));
             assertThat(bad.status()).as(id).isEqualTo(400);
             assertThat(bad.code()).isEqualTo("VALIDATION_FAILED");
-            assertThat(http.get("/v1/admin/coupons/" + id, ADMIN).status()).as(id).isEqualTo(400);
+            assertThat(http.get("/v1/admin/coupons/" + id, ADMIN).status())
+                    .as(id)
+                    .isEqualTo(400);
         }
-        Response unknown = http.put("/v1/admin/coupons/" + (existing + 1), ADMIN, body(b -> { }));
+        Response unknown = http.put("/v1/admin/coupons/" + (existing + 1), ADMIN, body(b -> {}));
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.code()).isEqualTo("COUPON_NOT_FOUND");
-        assertThat(http.delete("/v1/admin/coupons/" + (existing + 1), ADMIN).code()).isEqualTo("COUPON_NOT_FOUND");
+        assertThat(http.delete("/v1/admin/coupons/" + (existing + 1), ADMIN).code())
+                .isEqualTo("COUPON_NOT_FOUND");
 
         assertThat(DbState.of(jdbc)).isEqualTo(before);
     }

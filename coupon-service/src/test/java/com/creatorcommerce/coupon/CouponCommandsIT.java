@@ -36,10 +36,17 @@ class CouponCommandsIT extends CouponIntegrationTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static TopicRecorder recorder;
 
-    @Autowired KafkaTemplate<String, String> kafka;
-    @Autowired IssueCouponService issuing;
-    @Autowired Outbox outbox;
-    @Autowired TransactionTemplate tx;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    IssueCouponService issuing;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    TransactionTemplate tx;
 
     @BeforeAll
     static void record() {
@@ -57,8 +64,16 @@ class CouponCommandsIT extends CouponIntegrationTest {
 
     /** Sends a command as an orchestrator would (CloudEvents headers, key = the user coupon); returns its ce_id. */
     private String send(String type, long userCouponId, Object command, String messageId) throws Exception {
-        kafka.send(Envelopes.record(CouponTopics.COMMANDS, Long.toString(userCouponId), type,
-                json.writeValueAsString(command), messageId, "/test", "saga-" + messageId, null)).get();
+        kafka.send(Envelopes.record(
+                        CouponTopics.COMMANDS,
+                        Long.toString(userCouponId),
+                        type,
+                        json.writeValueAsString(command),
+                        messageId,
+                        "/test",
+                        "saga-" + messageId,
+                        null))
+                .get();
         return messageId;
     }
 
@@ -68,8 +83,12 @@ class CouponCommandsIT extends CouponIntegrationTest {
 
     /** Waits for the {@code n}-th reply of this type to this order and returns all of them. */
     private List<ConsumerRecord<String, String>> replies(long orderId, String type, int n) {
-        return recorder.await(r -> r.topic().equals(CouponTopics.REPLIES) && r.key().equals(Long.toString(orderId))
-                && type.equals(TopicRecorder.header(r, MessageHeaders.TYPE)), n, TIMEOUT);
+        return recorder.await(
+                r -> r.topic().equals(CouponTopics.REPLIES)
+                        && r.key().equals(Long.toString(orderId))
+                        && type.equals(TopicRecorder.header(r, MessageHeaders.TYPE)),
+                n,
+                TIMEOUT);
     }
 
     private JsonNode reply(long orderId, String type) {
@@ -77,8 +96,8 @@ class CouponCommandsIT extends CouponIntegrationTest {
     }
 
     private List<ConsumerRecord<String, String>> repliesTo(long orderId) {
-        return recorder.records(r -> r.topic().equals(CouponTopics.REPLIES)
-                && r.key().equals(Long.toString(orderId)));
+        return recorder.records(
+                r -> r.topic().equals(CouponTopics.REPLIES) && r.key().equals(Long.toString(orderId)));
     }
 
     private long issue(long couponId, long userId) {
@@ -86,13 +105,15 @@ class CouponCommandsIT extends CouponIntegrationTest {
     }
 
     private Map<String, Object> userCoupon(long userCouponId) {
-        return jdbc.queryForMap("SELECT order_id, is_used, used_at FROM user_coupons WHERE user_coupon_id = ?",
-                userCouponId);
+        return jdbc.queryForMap(
+                "SELECT order_id, is_used, used_at FROM user_coupons WHERE user_coupon_id = ?", userCouponId);
     }
 
     private List<Map<String, Object>> history(long userCouponId) {
-        return jdbc.queryForList("SELECT order_id, status, discount_amount FROM coupon_usage_history "
-                + "WHERE user_coupon_id = ? ORDER BY usage_id", userCouponId);
+        return jdbc.queryForList(
+                "SELECT order_id, status, discount_amount FROM coupon_usage_history "
+                        + "WHERE user_coupon_id = ? ORDER BY usage_id",
+                userCouponId);
     }
 
     @Test
@@ -103,47 +124,63 @@ class CouponCommandsIT extends CouponIntegrationTest {
         long order = newOrderId();
 
         String reserveId = send(CouponTopics.RESERVE, uc, new ReserveCouponCommand(order, user, uc, 30000));
-        ConsumerRecord<String, String> reservedRecord = replies(order, CouponTopics.RESERVED, 1).getFirst();
+        ConsumerRecord<String, String> reservedRecord =
+                replies(order, CouponTopics.RESERVED, 1).getFirst();
         JsonNode reserved = json.readTree(reservedRecord.value());
         assertThat(reserved.get("order_id").asString()).isEqualTo(Long.toString(order));
         assertThat(reserved.get("user_coupon_id").asString()).isEqualTo(Long.toString(uc));
         assertThat(reserved.get("coupon_id").asString()).isEqualTo(Long.toString(coupon));
         assertThat(reserved.get("discount_amount").asLong()).isEqualTo(5000);
         assertThat(TopicRecorder.header(reservedRecord, MessageHeaders.CORRELATION_ID))
-                .as("the saga id travels back").isEqualTo("saga-" + reserveId);
-        assertThat(TopicRecorder.header(reservedRecord, MessageHeaders.CAUSATION_ID)).isEqualTo(reserveId);
+                .as("the saga id travels back")
+                .isEqualTo("saga-" + reserveId);
+        assertThat(TopicRecorder.header(reservedRecord, MessageHeaders.CAUSATION_ID))
+                .isEqualTo(reserveId);
         assertThat(userCoupon(uc)).containsEntry("order_id", order).containsEntry("is_used", false);
-        assertThat(history(uc)).containsExactly(Map.of("order_id", order, "status", "RESERVED",
-                "discount_amount", 5000L));
+        assertThat(history(uc))
+                .containsExactly(Map.of("order_id", order, "status", "RESERVED", "discount_amount", 5000L));
 
         send(CouponTopics.CONFIRM, uc, new ConfirmCouponCommand(order, user, uc));
         JsonNode confirmed = reply(order, CouponTopics.USE_CONFIRMED);
         assertThat(confirmed.get("discount_amount").asLong()).isEqualTo(5000);
         assertThat(userCoupon(uc)).containsEntry("order_id", order).containsEntry("is_used", true);
         assertThat(history(uc)).extracting(m -> m.get("status")).containsExactly("USED");
-        JsonNode used = json.readTree(recorder.await(r -> r.topic().equals(CouponTopics.EVENTS)
-                && r.key().equals(Long.toString(uc))
-                && CouponTopics.USED.equals(TopicRecorder.header(r, MessageHeaders.TYPE)), 1, TIMEOUT)
-                .getFirst().value());
+        JsonNode used = json.readTree(recorder.await(
+                        r -> r.topic().equals(CouponTopics.EVENTS)
+                                && r.key().equals(Long.toString(uc))
+                                && CouponTopics.USED.equals(TopicRecorder.header(r, MessageHeaders.TYPE)),
+                        1,
+                        TIMEOUT)
+                .getFirst()
+                .value());
         assertThat(used.get("order_id").asString()).isEqualTo(Long.toString(order));
         assertThat(used.get("discount_amount").asLong()).isEqualTo(5000);
 
         send(CouponTopics.RELEASE, uc, new ReleaseCouponCommand(order, user, uc, "ORDER_CANCELLED"));
         JsonNode released = reply(order, CouponTopics.RESERVATION_RELEASED);
         assertThat(released.get("released").asBoolean()).isTrue();
-        assertThat(userCoupon(uc)).containsEntry("order_id", null).containsEntry("is_used", false)
+        assertThat(userCoupon(uc))
+                .containsEntry("order_id", null)
+                .containsEntry("is_used", false)
                 .containsEntry("used_at", null);
         assertThat(history(uc)).extracting(m -> m.get("status")).containsExactly("CANCELLED");
-        JsonNode releasedEvent = json.readTree(recorder.await(r -> r.topic().equals(CouponTopics.EVENTS)
-                && r.key().equals(Long.toString(uc))
-                && CouponTopics.RELEASED.equals(TopicRecorder.header(r, MessageHeaders.TYPE)), 1, TIMEOUT)
-                .getFirst().value());
+        JsonNode releasedEvent = json.readTree(recorder.await(
+                        r -> r.topic().equals(CouponTopics.EVENTS)
+                                && r.key().equals(Long.toString(uc))
+                                && CouponTopics.RELEASED.equals(TopicRecorder.header(r, MessageHeaders.TYPE)),
+                        1,
+                        TIMEOUT)
+                .getFirst()
+                .value());
         assertThat(releasedEvent.get("was_used").asBoolean()).isTrue();
 
         // usable again by another order
         long nextOrder = newOrderId();
         send(CouponTopics.RESERVE, uc, new ReserveCouponCommand(nextOrder, user, uc, 12000));
-        assertThat(reply(nextOrder, CouponTopics.RESERVED).get("discount_amount").asLong()).isEqualTo(5000);
+        assertThat(reply(nextOrder, CouponTopics.RESERVED)
+                        .get("discount_amount")
+                        .asLong())
+                .isEqualTo(5000);
         assertThat(history(uc)).extracting(m -> m.get("status")).containsExactly("CANCELLED", "RESERVED");
     }
 
@@ -159,18 +196,26 @@ class CouponCommandsIT extends CouponIntegrationTest {
         long noCap = newOrderId();
 
         send(CouponTopics.RESERVE, percent, new ReserveCouponCommand(roundedDown, user, percent, 12345));
-        assertThat(reply(roundedDown, CouponTopics.RESERVED).get("discount_amount").asLong())
-                .as("10% of 12,345 rounded down").isEqualTo(1234);
+        assertThat(reply(roundedDown, CouponTopics.RESERVED)
+                        .get("discount_amount")
+                        .asLong())
+                .as("10% of 12,345 rounded down")
+                .isEqualTo(1234);
         send(CouponTopics.RELEASE, percent, new ReleaseCouponCommand(roundedDown, user, percent, "TEST"));
         reply(roundedDown, CouponTopics.RESERVATION_RELEASED);
         send(CouponTopics.RESERVE, percent, new ReserveCouponCommand(capped, user, percent, 50000));
         assertThat(reply(capped, CouponTopics.RESERVED).get("discount_amount").asLong())
-                .as("10% of 50,000 capped at 3,000").isEqualTo(3000);
+                .as("10% of 50,000 capped at 3,000")
+                .isEqualTo(3000);
         send(CouponTopics.RESERVE, fixed, new ReserveCouponCommand(fixedAboveOrder, user, fixed, 3000));
-        assertThat(reply(fixedAboveOrder, CouponTopics.RESERVED).get("discount_amount").asLong())
-                .as("5,000 off a 3,000 order").isEqualTo(3000);
+        assertThat(reply(fixedAboveOrder, CouponTopics.RESERVED)
+                        .get("discount_amount")
+                        .asLong())
+                .as("5,000 off a 3,000 order")
+                .isEqualTo(3000);
         send(CouponTopics.RESERVE, uncapped, new ReserveCouponCommand(noCap, user, uncapped, 1_000_001));
-        assertThat(reply(noCap, CouponTopics.RESERVED).get("discount_amount").asLong()).isEqualTo(150_000);
+        assertThat(reply(noCap, CouponTopics.RESERVED).get("discount_amount").asLong())
+                .isEqualTo(150_000);
     }
 
     @Test
@@ -178,8 +223,10 @@ class CouponCommandsIT extends CouponIntegrationTest {
         long owner = newUserId();
         long minimum = issue(aFixedCoupon(5000).withMinOrderAmount(20000).insert(jdbc), owner);
         long expiring = issue(aFixedCoupon(5000).insert(jdbc), owner);
-        jdbc.update("UPDATE user_coupons SET expires_at = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND "
-                + "WHERE user_coupon_id = ?", expiring);
+        jdbc.update(
+                "UPDATE user_coupons SET expires_at = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND "
+                        + "WHERE user_coupon_id = ?",
+                expiring);
         long held = issue(aFixedCoupon(5000).insert(jdbc), owner);
         long holdingOrder = newOrderId();
         send(CouponTopics.RESERVE, held, new ReserveCouponCommand(holdingOrder, owner, held, 10000));
@@ -203,8 +250,8 @@ class CouponCommandsIT extends CouponIntegrationTest {
         for (Map.Entry<String, Object[]> c : cases.entrySet()) {
             long order = newOrderId();
             long uc = (long) c.getValue()[0];
-            send(CouponTopics.RESERVE, uc, new ReserveCouponCommand(order, (long) c.getValue()[1], uc,
-                    (long) c.getValue()[2]));
+            send(CouponTopics.RESERVE, uc, new ReserveCouponCommand(order, (long) c.getValue()[1], uc, (long)
+                    c.getValue()[2]));
             JsonNode rejected = reply(order, CouponTopics.RESERVATION_REJECTED);
             assertThat(rejected.get("reason").asString()).as(c.getKey()).isEqualTo(c.getKey());
             assertThat(rejected.get("detail").asString()).isNotBlank();
@@ -233,8 +280,9 @@ class CouponCommandsIT extends CouponIntegrationTest {
         replies(sentinelOrder, CouponTopics.RESERVATION_RELEASED, 1);
 
         assertThat(repliesTo(order)).hasSize(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM processed_message WHERE message_id = ?", Long.class,
-                messageId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM processed_message WHERE message_id = ?", Long.class, messageId))
+                .isEqualTo(1);
         assertThat(history(uc)).filteredOn(m -> m.get("order_id").equals(order)).hasSize(1);
     }
 
@@ -247,7 +295,8 @@ class CouponCommandsIT extends CouponIntegrationTest {
         send(CouponTopics.RESERVE, uc, new ReserveCouponCommand(order, user, uc, 30000));
         send(CouponTopics.RESERVE, uc, new ReserveCouponCommand(order, user, uc, 30000));
         List<ConsumerRecord<String, String>> reserved = replies(order, CouponTopics.RESERVED, 2);
-        assertThat(reserved).extracting(r -> json.readTree(r.value()).get("discount_amount").asLong())
+        assertThat(reserved)
+                .extracting(r -> json.readTree(r.value()).get("discount_amount").asLong())
                 .containsExactly(5000L, 5000L);
         send(CouponTopics.CONFIRM, uc, new ConfirmCouponCommand(order, user, uc));
         send(CouponTopics.CONFIRM, uc, new ConfirmCouponCommand(order, user, uc));
@@ -256,12 +305,17 @@ class CouponCommandsIT extends CouponIntegrationTest {
         send(CouponTopics.RELEASE, uc, new ReleaseCouponCommand(order, user, uc, "CANCELLED"));
         List<ConsumerRecord<String, String>> released = replies(order, CouponTopics.RESERVATION_RELEASED, 2);
 
-        assertThat(released).extracting(r -> json.readTree(r.value()).get("released").asBoolean())
+        assertThat(released)
+                .extracting(r -> json.readTree(r.value()).get("released").asBoolean())
                 .containsExactly(true, false);
         assertThat(history(uc)).hasSize(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE topic = 'coupon.events' "
-                + "AND message_key = ? AND event_type IN ('coupon.used.v1', 'coupon.released.v1')", Long.class,
-                Long.toString(uc))).as("one used and one released event").isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM outbox_event WHERE topic = 'coupon.events' "
+                                + "AND message_key = ? AND event_type IN ('coupon.used.v1', 'coupon.released.v1')",
+                        Long.class,
+                        Long.toString(uc)))
+                .as("one used and one released event")
+                .isEqualTo(2);
         assertThat(repliesTo(order)).hasSize(6);
     }
 
@@ -272,14 +326,19 @@ class CouponCommandsIT extends CouponIntegrationTest {
         long order = newOrderId();
 
         send(CouponTopics.RELEASE, uc, new ReleaseCouponCommand(order, user, uc, "TIMED_OUT"));
-        assertThat(reply(order, CouponTopics.RESERVATION_RELEASED).get("released").asBoolean()).isFalse();
+        assertThat(reply(order, CouponTopics.RESERVATION_RELEASED)
+                        .get("released")
+                        .asBoolean())
+                .isFalse();
         send(CouponTopics.RESERVE, uc, new ReserveCouponCommand(order, user, uc, 30000));
 
         assertThat(reply(order, CouponTopics.RESERVATION_REJECTED).get("reason").asString())
                 .isEqualTo("RESERVATION_RELEASED");
         assertThat(userCoupon(uc)).containsEntry("order_id", null);
         send(CouponTopics.CONFIRM, uc, new ConfirmCouponCommand(order, user, uc));
-        assertThat(reply(order, CouponTopics.CONFIRMATION_REJECTED).get("reason").asString())
+        assertThat(reply(order, CouponTopics.CONFIRMATION_REJECTED)
+                        .get("reason")
+                        .asString())
                 .isEqualTo("NOT_RESERVED");
     }
 
@@ -289,11 +348,16 @@ class CouponCommandsIT extends CouponIntegrationTest {
         long uc = issue(aFixedCoupon(5000).insert(jdbc), user);
         long order = newOrderId();
 
-        tx.executeWithoutResult(s -> outbox.append(OutboundMessage.of(CouponTopics.COMMANDS, Long.toString(uc),
-                CouponTopics.RESERVE, new ReserveCouponCommand(order, user, uc, 8000))
-                .withCorrelationId("saga-" + order).withUserId(user)));
+        tx.executeWithoutResult(s -> outbox.append(OutboundMessage.of(
+                        CouponTopics.COMMANDS,
+                        Long.toString(uc),
+                        CouponTopics.RESERVE,
+                        new ReserveCouponCommand(order, user, uc, 8000))
+                .withCorrelationId("saga-" + order)
+                .withUserId(user)));
 
-        ConsumerRecord<String, String> reply = replies(order, CouponTopics.RESERVED, 1).getFirst();
+        ConsumerRecord<String, String> reply =
+                replies(order, CouponTopics.RESERVED, 1).getFirst();
         assertThat(json.readTree(reply.value()).get("discount_amount").asLong()).isEqualTo(5000);
         assertThat(TopicRecorder.header(reply, MessageHeaders.CORRELATION_ID)).isEqualTo("saga-" + order);
         assertThat(TopicRecorder.header(reply, MessageHeaders.USER_ID)).isEqualTo(Long.toString(user));
@@ -305,8 +369,11 @@ class CouponCommandsIT extends CouponIntegrationTest {
         String withoutIds = send(CouponTopics.RESERVE, 2, Map.of("order_amount", 5));
 
         for (String id : List.of(unknownType, withoutIds)) {
-            recorder.await(r -> r.topic().equals(CouponTopics.COMMANDS + ".DLT")
-                    && id.equals(TopicRecorder.header(r, MessageHeaders.ID)), 1, TIMEOUT);
+            recorder.await(
+                    r -> r.topic().equals(CouponTopics.COMMANDS + ".DLT")
+                            && id.equals(TopicRecorder.header(r, MessageHeaders.ID)),
+                    1,
+                    TIMEOUT);
         }
     }
 }

@@ -46,8 +46,9 @@ class CouponConcurrencyIT extends CouponIntegrationTest {
     }
 
     private static Map<String, Long> byOutcome(List<Response> responses) {
-        return responses.stream().collect(Collectors.groupingBy(
-                r -> r.status() == 201 ? "ISSUED" : r.status() + " " + r.code(), Collectors.counting()));
+        return responses.stream()
+                .collect(Collectors.groupingBy(
+                        r -> r.status() == 201 ? "ISSUED" : r.status() + " " + r.code(), Collectors.counting()));
     }
 
     @Test
@@ -60,19 +61,27 @@ class CouponConcurrencyIT extends CouponIntegrationTest {
 
         List<Response> responses = race(users, coupon);
 
-        assertThat(byOutcome(responses)).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "ISSUED", 10L, "409 COUPON_SOLD_OUT", 90L));
+        assertThat(byOutcome(responses))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("ISSUED", 10L, "409 COUPON_SOLD_OUT", 90L));
         assertThat(issuedQuantity(coupon)).isEqualTo(10);
         assertThat(userCouponsOf(coupon)).isEqualTo(10);
-        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT user_id) FROM user_coupons WHERE coupon_id = ?",
-                Long.class, coupon)).as("no user twice").isEqualTo(10);
-        List<Long> winners = responses.stream().filter(r -> r.status() == 201)
-                .map(r -> Long.parseLong(r.json().get("id").asString())).toList();
-        assertThat(jdbc.queryForList("SELECT user_coupon_id FROM user_coupons WHERE coupon_id = ?", Long.class,
-                coupon)).containsExactlyInAnyOrderElementsOf(winners);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE event_type = 'coupon.issued.v1' "
-                + "AND payload LIKE ?", Long.class, "%\"coupon_id\":\"" + coupon + "\"%"))
-                .as("one coupon.issued.v1 per issued coupon").isEqualTo(10);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(DISTINCT user_id) FROM user_coupons WHERE coupon_id = ?", Long.class, coupon))
+                .as("no user twice")
+                .isEqualTo(10);
+        List<Long> winners = responses.stream()
+                .filter(r -> r.status() == 201)
+                .map(r -> Long.parseLong(r.json().get("id").asString()))
+                .toList();
+        assertThat(jdbc.queryForList("SELECT user_coupon_id FROM user_coupons WHERE coupon_id = ?", Long.class, coupon))
+                .containsExactlyInAnyOrderElementsOf(winners);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM outbox_event WHERE event_type = 'coupon.issued.v1' "
+                                + "AND payload LIKE ?",
+                        Long.class,
+                        "%\"coupon_id\":\"" + coupon + "\"%"))
+                .as("one coupon.issued.v1 per issued coupon")
+                .isEqualTo(10);
     }
 
     @Test
@@ -86,9 +95,11 @@ class CouponConcurrencyIT extends CouponIntegrationTest {
 
         List<Response> responses = race(sameUser, coupon);
 
-        assertThat(byOutcome(responses)).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "ISSUED", 1L, "409 COUPON_ALREADY_ISSUED", 19L));
-        assertThat(issuedQuantity(coupon)).as("a duplicate never takes quantity").isEqualTo(1);
+        assertThat(byOutcome(responses))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("ISSUED", 1L, "409 COUPON_ALREADY_ISSUED", 19L));
+        assertThat(issuedQuantity(coupon))
+                .as("a duplicate never takes quantity")
+                .isEqualTo(1);
         assertThat(userCouponsOf(coupon)).isEqualTo(1);
     }
 
@@ -109,12 +120,13 @@ class CouponConcurrencyIT extends CouponIntegrationTest {
         assertThat(outcomes.get("ISSUED")).isEqualTo(20);
         assertThat(outcomes.keySet()).allMatch(k -> k.equals("ISSUED") || k.startsWith("409 "));
         assertThat(issuedQuantity(coupon)).isEqualTo(20);
-        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT user_id) FROM user_coupons WHERE coupon_id = ?",
-                Long.class, coupon)).isEqualTo(20);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(DISTINCT user_id) FROM user_coupons WHERE coupon_id = ?", Long.class, coupon))
+                .isEqualTo(20);
         assertThat(userCouponsOf(coupon)).isEqualTo(20);
-        Map<Long, Long> perUser = jdbc.queryForList("SELECT user_id FROM user_coupons WHERE coupon_id = ?",
-                Long.class, coupon).stream().collect(Collectors.groupingBy(Function.identity(),
-                        Collectors.counting()));
+        Map<Long, Long> perUser =
+                jdbc.queryForList("SELECT user_id FROM user_coupons WHERE coupon_id = ?", Long.class, coupon).stream()
+                        .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         assertThat(perUser.values()).allMatch(n -> n == 1);
     }
 }

@@ -33,7 +33,8 @@ class CouponIssueIT extends CouponIntegrationTest {
 
     private static TopicRecorder events;
 
-    @Autowired MeterRegistry meters;
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeAll
     static void record() {
@@ -65,18 +66,23 @@ class CouponIssueIT extends CouponIntegrationTest {
         assertThat(body.get("discount_value").asLong()).isEqualTo(5000);
         assertThat(body.get("issued_at").asString()).endsWith("Z");
         assertThat(issuedQuantity(coupon)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT user_id FROM user_coupons WHERE user_coupon_id = ?", Long.class,
-                Long.parseLong(userCouponId))).isEqualTo(user);
+        assertThat(jdbc.queryForObject(
+                        "SELECT user_id FROM user_coupons WHERE user_coupon_id = ?",
+                        Long.class,
+                        Long.parseLong(userCouponId)))
+                .isEqualTo(user);
 
-        ConsumerRecord<String, String> event = events.await(r -> userCouponId.equals(r.key()), 1,
-                Duration.ofSeconds(30)).getFirst();
+        ConsumerRecord<String, String> event = events.await(
+                        r -> userCouponId.equals(r.key()), 1, Duration.ofSeconds(30))
+                .getFirst();
         assertThat(TopicRecorder.header(event, MessageHeaders.TYPE)).isEqualTo(CouponTopics.ISSUED);
         assertThat(TopicRecorder.header(event, MessageHeaders.USER_ID)).isEqualTo(Long.toString(user));
         JsonNode payload = json.readTree(event.value());
         assertThat(payload.get("user_coupon_id").asString()).isEqualTo(userCouponId);
         assertThat(payload.get("coupon_id").asString()).isEqualTo(Long.toString(coupon));
         assertThat(payload.get("user_id").asString()).isEqualTo(Long.toString(user));
-        assertThat(payload.get("expires_at").asString()).isEqualTo(body.get("expires_at").asString());
+        assertThat(payload.get("expires_at").asString())
+                .isEqualTo(body.get("expires_at").asString());
     }
 
     @Test
@@ -91,16 +97,17 @@ class CouponIssueIT extends CouponIntegrationTest {
         assertThat(issue(coupon + 1_000_000, newUserId()).code()).isEqualTo("COUPON_NOT_FOUND");
 
         Map<String, Double> after = issueOutcomes();
-        assertThat(after.keySet()).containsExactlyInAnyOrder("issued", "sold_out", "already_issued", "not_issuable",
-                "busy");
+        assertThat(after.keySet())
+                .containsExactlyInAnyOrder("issued", "sold_out", "already_issued", "not_issuable", "busy");
         after.replaceAll((outcome, n) -> n - before.get(outcome));
-        assertThat(after).isEqualTo(Map.of("issued", 1.0, "sold_out", 1.0, "already_issued", 1.0,
-                "not_issuable", 1.0, "busy", 0.0));
+        assertThat(after)
+                .isEqualTo(Map.of(
+                        "issued", 1.0, "sold_out", 1.0, "already_issued", 1.0, "not_issuable", 1.0, "busy", 0.0));
     }
 
     private Map<String, Double> issueOutcomes() {
-        return meters.find("coupon.issue.requests").counters().stream().collect(Collectors.toMap(
-                c -> c.getId().getTag("outcome"), Counter::count));
+        return meters.find("coupon.issue.requests").counters().stream()
+                .collect(Collectors.toMap(c -> c.getId().getTag("outcome"), Counter::count));
     }
 
     @Test
@@ -164,7 +171,8 @@ class CouponIssueIT extends CouponIntegrationTest {
     void theUserCouponExpiresByTheDaysRuleOrWithTheCoupon() {
         long sevenDays = aFixedCoupon(1000).validDaysAfterIssue(7).insert(jdbc);
         Instant soon = Instant.now().plus(Duration.ofDays(2));
-        long endsSooner = aFixedCoupon(1000).validDaysAfterIssue(7).validUntil(soon).insert(jdbc);
+        long endsSooner =
+                aFixedCoupon(1000).validDaysAfterIssue(7).validUntil(soon).insert(jdbc);
 
         JsonNode byDays = issue(sevenDays, newUserId()).json();
         JsonNode byEnd = issue(endsSooner, newUserId()).json();
@@ -190,11 +198,16 @@ class CouponIssueIT extends CouponIntegrationTest {
     @Test
     void listsIssuableCouponsWithoutLogin() {
         Instant soon = Instant.now().plus(Duration.ofHours(1));
-        long issuable = aPercentageCoupon(10, 3000L).withQuantity(50).alreadyIssued(10).validUntil(soon)
+        long issuable = aPercentageCoupon(10, 3000L)
+                .withQuantity(50)
+                .alreadyIssued(10)
+                .validUntil(soon)
                 .insert(jdbc);
         long unlimited = aFixedCoupon(3000).unlimited().validUntil(soon).insert(jdbc);
-        List<Long> notIssuable = List.of(aFixedCoupon(1000).inactive().insert(jdbc),
-                aFixedCoupon(1000).expired().insert(jdbc), aFixedCoupon(1000).notStartedYet().insert(jdbc),
+        List<Long> notIssuable = List.of(
+                aFixedCoupon(1000).inactive().insert(jdbc),
+                aFixedCoupon(1000).expired().insert(jdbc),
+                aFixedCoupon(1000).notStartedYet().insert(jdbc),
                 aFixedCoupon(1000).withQuantity(5).soldOut().insert(jdbc));
 
         List<JsonNode> listed = new ArrayList<>();
@@ -207,14 +220,17 @@ class CouponIssueIT extends CouponIntegrationTest {
             }
         }
 
-        Map<String, JsonNode> byId = listed.stream().collect(Collectors.toMap(n -> n.get("id").asString(), n -> n));
+        Map<String, JsonNode> byId =
+                listed.stream().collect(Collectors.toMap(n -> n.get("id").asString(), n -> n));
         assertThat(byId).containsKeys(Long.toString(issuable), Long.toString(unlimited));
-        assertThat(byId).doesNotContainKeys(notIssuable.stream().map(String::valueOf).toArray(String[]::new));
+        assertThat(byId)
+                .doesNotContainKeys(notIssuable.stream().map(String::valueOf).toArray(String[]::new));
         JsonNode percentage = byId.get(Long.toString(issuable));
         assertThat(percentage.get("discount_type").asString()).isEqualTo("PERCENTAGE");
         assertThat(percentage.get("max_discount_amount").asLong()).isEqualTo(3000);
         assertThat(percentage.get("remaining_quantity").asInt()).isEqualTo(40);
-        assertThat(byId.get(Long.toString(unlimited)).get("remaining_quantity").isNull()).isTrue();
+        assertThat(byId.get(Long.toString(unlimited)).get("remaining_quantity").isNull())
+                .isTrue();
         Response badPage = http.get("/v1/coupons?page=0", null);
         assertThat(badPage.status()).isEqualTo(400);
         assertThat(http.get("/v1/coupons?page_size=101", null).status()).isEqualTo(400);
@@ -229,10 +245,13 @@ class CouponIssueIT extends CouponIntegrationTest {
         String unused = issue(unusedCoupon, user).json().get("id").asString();
         String used = issue(usedCoupon, user).json().get("id").asString();
         String expired = issue(expiringCoupon, user).json().get("id").asString();
-        jdbc.update("UPDATE user_coupons SET is_used = TRUE, order_id = 77, used_at = UTC_TIMESTAMP(6) "
-                + "WHERE user_coupon_id = ?", Long.parseLong(used));
-        jdbc.update("UPDATE user_coupons SET expires_at = UTC_TIMESTAMP(6) - INTERVAL 1 DAY "
-                + "WHERE user_coupon_id = ?", Long.parseLong(expired));
+        jdbc.update(
+                "UPDATE user_coupons SET is_used = TRUE, order_id = 77, used_at = UTC_TIMESTAMP(6) "
+                        + "WHERE user_coupon_id = ?",
+                Long.parseLong(used));
+        jdbc.update(
+                "UPDATE user_coupons SET expires_at = UTC_TIMESTAMP(6) - INTERVAL 1 DAY " + "WHERE user_coupon_id = ?",
+                Long.parseLong(expired));
         String token = TestJwt.user(user);
 
         assertThat(ids(http.get("/v1/users/me/coupons?status=unused", token))).containsExactly(unused);
@@ -242,10 +261,18 @@ class CouponIssueIT extends CouponIntegrationTest {
         assertThat(ids(all)).containsExactlyInAnyOrder(unused, used, expired);
         assertThat(all.json().get("total").asLong()).isEqualTo(3);
         Map<String, String> statuses = new java.util.HashMap<>();
-        all.json().get("items").forEach(n -> statuses.put(n.get("id").asString(), n.get("status").asString()));
-        assertThat(statuses).containsEntry(unused, "UNUSED").containsEntry(used, "USED")
+        all.json()
+                .get("items")
+                .forEach(n ->
+                        statuses.put(n.get("id").asString(), n.get("status").asString()));
+        assertThat(statuses)
+                .containsEntry(unused, "UNUSED")
+                .containsEntry(used, "USED")
                 .containsEntry(expired, "EXPIRED");
-        JsonNode usedItem = http.get("/v1/users/me/coupons?status=used", token).json().get("items").get(0);
+        JsonNode usedItem = http.get("/v1/users/me/coupons?status=used", token)
+                .json()
+                .get("items")
+                .get(0);
         assertThat(usedItem.get("order_id").asString()).isEqualTo("77");
 
         Response bad = http.get("/v1/users/me/coupons?status=lost", token);
@@ -263,12 +290,17 @@ class CouponIssueIT extends CouponIntegrationTest {
         assertThat(issue(coupon, owner).status()).isEqualTo(201);
 
         Response othersView = http.get("/v1/users/me/coupons", TestJwt.user(other));
-        Response othersCheck = http.post("/v1/coupons/check-batch", TestJwt.user(other),
-                "{\"coupon_ids\":[\"" + coupon + "\"]}");
+        Response othersCheck =
+                http.post("/v1/coupons/check-batch", TestJwt.user(other), "{\"coupon_ids\":[\"" + coupon + "\"]}");
 
         assertThat(othersView.json().get("items")).isEmpty();
         assertThat(othersView.json().get("total").asLong()).isZero();
-        assertThat(othersCheck.json().get("issued_coupons").get(Long.toString(coupon)).asBoolean()).isFalse();
+        assertThat(othersCheck
+                        .json()
+                        .get("issued_coupons")
+                        .get(Long.toString(coupon))
+                        .asBoolean())
+                .isFalse();
         assertThat(ids(http.get("/v1/users/me/coupons", TestJwt.user(owner)))).hasSize(1);
     }
 
@@ -281,40 +313,43 @@ class CouponIssueIT extends CouponIntegrationTest {
         long unknown = notIssued + 7;
         issue(first, user);
         issue(second, user);
-        String body = "{\"coupon_ids\":[\"" + first + "\",\"" + notIssued + "\"," + second + ",\"" + unknown
-                + "\",\"" + first + "\"]}";
+        String body = "{\"coupon_ids\":[\"" + first + "\",\"" + notIssued + "\"," + second + ",\"" + unknown + "\",\""
+                + first + "\"]}";
 
         RecordingStatementInspector.clear();
         Response response = http.post("/v1/coupons/check-batch", TestJwt.user(user), body);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         JsonNode issued = response.json().get("issued_coupons");
-        assertThat(issued.propertyNames()).containsExactly(Long.toString(first), Long.toString(notIssued),
-                Long.toString(second), Long.toString(unknown));
+        assertThat(issued.propertyNames())
+                .containsExactly(
+                        Long.toString(first), Long.toString(notIssued), Long.toString(second), Long.toString(unknown));
         assertThat(issued.get(Long.toString(first)).asBoolean()).isTrue();
         assertThat(issued.get(Long.toString(second)).asBoolean()).isTrue();
         assertThat(issued.get(Long.toString(notIssued)).asBoolean()).isFalse();
         assertThat(issued.get(Long.toString(unknown)).asBoolean()).isFalse();
-        List<RecordingStatementInspector.Statement> statements = RecordingStatementInspector.recorded(
-                s -> s.thread().startsWith("http-nio"));
+        List<RecordingStatementInspector.Statement> statements =
+                RecordingStatementInspector.recorded(s -> s.thread().startsWith("http-nio"));
         assertThat(statements).as("SQL of the request").hasSize(1);
-        assertThat(statements.getFirst().sql().toLowerCase()).startsWith("select")
-                .contains("from user_coupons").contains(" in ");
+        assertThat(statements.getFirst().sql().toLowerCase())
+                .startsWith("select")
+                .contains("from user_coupons")
+                .contains(" in ");
     }
 
     @Test
     void checkBatchOfAHundredIdsIsStillOneQuery() {
         long user = newUserId();
-        String ids = LongStream.rangeClosed(1, 100).mapToObj(i -> "\"" + i + "\"")
-                .collect(Collectors.joining(","));
+        String ids =
+                LongStream.rangeClosed(1, 100).mapToObj(i -> "\"" + i + "\"").collect(Collectors.joining(","));
 
         RecordingStatementInspector.clear();
-        Response response = http.post("/v1/coupons/check-batch", TestJwt.user(user), "{\"coupon_ids\":[" + ids
-                + "]}");
+        Response response = http.post("/v1/coupons/check-batch", TestJwt.user(user), "{\"coupon_ids\":[" + ids + "]}");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("issued_coupons").size()).isEqualTo(100);
-        assertThat(RecordingStatementInspector.recorded(s -> s.thread().startsWith("http-nio"))).hasSize(1);
+        assertThat(RecordingStatementInspector.recorded(s -> s.thread().startsWith("http-nio")))
+                .hasSize(1);
     }
 
     @Test
@@ -338,9 +373,16 @@ class CouponIssueIT extends CouponIntegrationTest {
             assertThat(refused.status()).as(why + ": " + refused).isEqualTo(400);
             assertThat(refused.isProblem()).isTrue();
         });
-        assertThat(http.post("/v1/coupons/check-batch", token, "{\"coupon_ids\":[\"abc\"]}").json().get("errors")
-                .get(0).get("field").asString()).startsWith("coupon_ids");
-        assertThat(http.post("/v1/coupons/check-batch", null, "{\"coupon_ids\":[1]}").status()).isEqualTo(401);
+        assertThat(http.post("/v1/coupons/check-batch", token, "{\"coupon_ids\":[\"abc\"]}")
+                        .json()
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asString())
+                .startsWith("coupon_ids");
+        assertThat(http.post("/v1/coupons/check-batch", null, "{\"coupon_ids\":[1]}")
+                        .status())
+                .isEqualTo(401);
         assertThat(DbState.of(jdbc)).isEqualTo(before);
     }
 

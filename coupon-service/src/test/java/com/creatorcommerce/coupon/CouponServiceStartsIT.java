@@ -19,7 +19,9 @@ class CouponServiceStartsIT extends ServiceStartupContract {
 
     @Test
     void loadsNoDemoDataOutsideTheDevProfile() {
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM coupons", Long.class)).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM user_coupons", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM coupons", Long.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM user_coupons", Long.class))
+                .isZero();
     }
 }

@@ -35,11 +35,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class IssueStrategiesIT extends CouponIntegrationTest {
 
-    @Autowired IssueLedger ledger;
-    @Autowired Outbox outbox;
-    @Autowired IdGenerator ids;
-    @Autowired TransactionTemplate tx;
-    @Autowired Clock clock;
+    @Autowired
+    IssueLedger ledger;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    IdGenerator ids;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    Clock clock;
 
     interface Issuer {
         void issue(long userId, long couponId);
@@ -49,8 +58,12 @@ class IssueStrategiesIT extends CouponIntegrationTest {
     private IssueCouponService instance(Duration snapshotTtl, int maxBatch) {
         IssueSettings settings = new IssueSettings(snapshotTtl, 3, maxBatch, Duration.ofSeconds(30));
         CouponSnapshotCache snapshots = new CouponSnapshotCache(ledger, settings);
-        return new IssueCouponService(snapshots, new IssueTransactions(ledger, snapshots, outbox, ids, tx, clock,
-                settings), clock, settings, new SimpleMeterRegistry());
+        return new IssueCouponService(
+                snapshots,
+                new IssueTransactions(ledger, snapshots, outbox, ids, tx, clock, settings),
+                clock,
+                settings,
+                new SimpleMeterRegistry());
     }
 
     /** Every (issuer, user) request at once; returns outcome counts ("ISSUED" or the refusal). */
@@ -83,8 +96,9 @@ class IssueStrategiesIT extends CouponIntegrationTest {
     private void assertExactly(long coupon, int quantity) {
         assertThat(issuedQuantity(coupon)).isEqualTo(quantity);
         assertThat(userCouponsOf(coupon)).isEqualTo(quantity);
-        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT user_id) FROM user_coupons WHERE coupon_id = ?",
-                Long.class, coupon)).isEqualTo(quantity);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(DISTINCT user_id) FROM user_coupons WHERE coupon_id = ?", Long.class, coupon))
+                .isEqualTo(quantity);
     }
 
     private static List<Long> users(int distinct, int requestsEach) {
@@ -129,8 +143,7 @@ class IssueStrategiesIT extends CouponIntegrationTest {
         IssueCouponService second = instance(Duration.ofSeconds(1), 100);
         IssueCouponService third = instance(Duration.ZERO, 1);
 
-        Map<String, Integer> outcomes = race(List.of(first::issue, second::issue, third::issue), users(200, 2),
-                coupon);
+        Map<String, Integer> outcomes = race(List.of(first::issue, second::issue, third::issue), users(200, 2), coupon);
 
         assertThat(outcomes).containsEntry("ISSUED", 50);
         assertThat(outcomes.keySet()).isSubsetOf("ISSUED", "COUPON_SOLD_OUT", "COUPON_ALREADY_ISSUED");
@@ -154,10 +167,13 @@ class IssueStrategiesIT extends CouponIntegrationTest {
         ForUpdateCouponIssuing baseline = new ForUpdateCouponIssuing(jdbc, tx, outbox, ids, clock);
         AtomicInteger calls = new AtomicInteger();
 
-        Map<String, Integer> outcomes = race(List.of((u, c) -> {
-            calls.incrementAndGet();
-            baseline.issue(u, c);
-        }), users(100, 1), coupon);
+        Map<String, Integer> outcomes = race(
+                List.of((u, c) -> {
+                    calls.incrementAndGet();
+                    baseline.issue(u, c);
+                }),
+                users(100, 1),
+                coupon);
 
         assertThat(calls).hasValue(100);
         assertThat(outcomes).isEqualTo(Map.of("ISSUED", 10, "COUPON_SOLD_OUT", 90));

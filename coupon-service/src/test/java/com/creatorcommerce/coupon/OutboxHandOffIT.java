@@ -24,17 +24,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestPropertySource(properties = "platform.outbox.hand-off=true")
 class OutboxHandOffIT extends CouponIntegrationTest {
 
-    @Autowired Outbox outbox;
-    @Autowired PlatformTransactionManager transactions;
-    @Autowired MeterRegistry meters;
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aRowCommittedInTheServicesJpaTransactionIsSentByTheHandOff() {
         String topic = "coupon.hand-off-check." + UUID.randomUUID();
         double sentBefore = handOffs("sent");
         try (TopicRecorder recorder = TopicRecorder.of(topic)) {
-            new TransactionTemplate(transactions).executeWithoutResult(s -> outbox.append(
-                    OutboundMessage.of(topic, "k-1", "coupon.hand-off-check.v1", Map.of("n", 1))));
+            new TransactionTemplate(transactions)
+                    .executeWithoutResult(s -> outbox.append(
+                            OutboundMessage.of(topic, "k-1", "coupon.hand-off-check.v1", Map.of("n", 1))));
             assertThat(recorder.await(r -> true, 1, Duration.ofSeconds(30))).hasSize(1);
         }
         assertThat(transactions.getClass().getSimpleName()).isEqualTo("JpaTransactionManager");

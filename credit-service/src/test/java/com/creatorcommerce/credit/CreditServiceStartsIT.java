@@ -6,5 +6,4 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
-class CreditServiceStartsIT extends ServiceStartupContract {
-}
+class CreditServiceStartsIT extends ServiceStartupContract {}

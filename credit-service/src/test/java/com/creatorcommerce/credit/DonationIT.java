@@ -52,10 +52,16 @@ class DonationIT extends CreditIntegrationTest {
         assertThat(balance(donor)).isEqualTo(30);
         assertThat(balance(creator)).isZero();
         assertThat(historyRows(donor, "donation")).isEqualTo(1);
-        assertThat(jdbc.queryForList("SELECT remaining FROM credit_topups WHERE user_id = ? ORDER BY purchased_at, id",
-                Long.class, donor)).containsExactly(0L, 30L);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM credit_usages WHERE history_id = ?", Integer.class,
-                Long.parseLong(r.text("transaction_id")))).isEqualTo(2);
+        assertThat(jdbc.queryForList(
+                        "SELECT remaining FROM credit_topups WHERE user_id = ? ORDER BY purchased_at, id",
+                        Long.class,
+                        donor))
+                .containsExactly(0L, 30L);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM credit_usages WHERE history_id = ?",
+                        Integer.class,
+                        Long.parseLong(r.text("transaction_id"))))
+                .isEqualTo(2);
 
         Http.Response replay = donate(donor, Long.toString(creator), "30", "응원합니다! keep going", key);
         assertThat(replay.status()).as(replay.toString()).isEqualTo(201); // the web layer replays the first answer
@@ -67,12 +73,18 @@ class DonationIT extends CreditIntegrationTest {
         JsonNode sent = http.get("/v1/donations/sent", token(donor)).json();
         assertThat(sent.get("total").asLong()).isEqualTo(1);
         assertThat(sent.get("items").get(0).get("id").asString()).isEqualTo(r.text("id"));
-        JsonNode received = http.get("/v1/donations/received?page_size=10", token(creator)).json();
+        JsonNode received =
+                http.get("/v1/donations/received?page_size=10", token(creator)).json();
         assertThat(received.get("items").get(0).get("message").asString()).isEqualTo("응원합니다! keep going");
         assertThat(received.get("items").get(0).get("donor_id").asString()).isEqualTo(Long.toString(donor));
         assertThat(received.get("has_more").asBoolean()).isFalse();
-        assertThat(http.get("/v1/donations/received", token(donor)).json().get("total").asLong()).isZero();
-        assertThat(http.get("/v1/donations/" + r.text("id"), token(creator)).status()).isEqualTo(200);
+        assertThat(http.get("/v1/donations/received", token(donor))
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
+        assertThat(http.get("/v1/donations/" + r.text("id"), token(creator)).status())
+                .isEqualTo(200);
         assertThat(http.get("/v1/donations/" + r.text("id"), token(newUser())).isProblem(404, "DONATION_NOT_FOUND"))
                 .isTrue();
     }
@@ -84,19 +96,32 @@ class DonationIT extends CreditIntegrationTest {
         fund(donor, 100);
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
-            ids.add(donate(donor, Long.toString(creator), Integer.toString(i), "#" + i, newKey("page-")).text("id"));
+            ids.add(donate(donor, Long.toString(creator), Integer.toString(i), "#" + i, newKey("page-"))
+                    .text("id"));
         }
-        JsonNode page1 = http.get("/v1/donations/sent?page=1&page_size=2", token(donor)).json();
-        JsonNode page3 = http.get("/v1/donations/sent?page=3&page_size=2", token(donor)).json();
+        JsonNode page1 =
+                http.get("/v1/donations/sent?page=1&page_size=2", token(donor)).json();
+        JsonNode page3 =
+                http.get("/v1/donations/sent?page=3&page_size=2", token(donor)).json();
         assertThat(page1.get("total").asLong()).isEqualTo(5);
         assertThat(page1.get("page_size").asInt()).isEqualTo(2);
         assertThat(page1.get("has_more").asBoolean()).isTrue();
-        assertThat(List.of(page1.get("items").get(0).get("id").asString(), page1.get("items").get(1).get("id")
-                .asString())).containsExactly(ids.get(4), ids.get(3));
+        assertThat(List.of(
+                        page1.get("items").get(0).get("id").asString(),
+                        page1.get("items").get(1).get("id").asString()))
+                .containsExactly(ids.get(4), ids.get(3));
         assertThat(page3.get("items").size()).isEqualTo(1);
         assertThat(page3.get("has_more").asBoolean()).isFalse();
-        assertThat(http.get("/v1/donations/received", token(creator)).json().get("total").asLong()).isEqualTo(5);
-        assertThat(http.get("/v1/donations/sent", token(creator)).json().get("total").asLong()).isZero();
+        assertThat(http.get("/v1/donations/received", token(creator))
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(5);
+        assertThat(http.get("/v1/donations/sent", token(creator))
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
         assertThat(http.get("/v1/donations/sent?page_size=101", token(donor)).isProblem(400, "VALIDATION_FAILED"))
                 .isTrue();
     }
@@ -108,22 +133,29 @@ class DonationIT extends CreditIntegrationTest {
         fund(donor, 20);
         String c = Long.toString(creator);
 
-        assertThat(donate(donor, Long.toString(donor), "5", null, newKey("bad-")).isProblem(422, "SELF_DONATION"))
+        assertThat(donate(donor, Long.toString(donor), "5", null, newKey("bad-"))
+                        .isProblem(422, "SELF_DONATION"))
                 .isTrue();
         for (String creatorId : new String[] {null, "", "abc", "0", "-5", "0123", "99999999999999999999"}) {
             assertThat(donate(donor, creatorId, "5", null, newKey("bad-")).isProblem(400, "VALIDATION_FAILED"))
-                    .as("creator " + creatorId).isTrue();
+                    .as("creator " + creatorId)
+                    .isTrue();
         }
         for (String credits : new String[] {"0", "-1", "2.5", "null", "10000000000"}) {
             assertThat(donate(donor, c, credits, null, newKey("bad-")).isProblem(400, "VALIDATION_FAILED"))
-                    .as("credits " + credits).isTrue();
+                    .as("credits " + credits)
+                    .isTrue();
         }
         assertThat(donate(donor, c, "5", "x".repeat(201), newKey("bad-")).isProblem(400, "VALIDATION_FAILED"))
                 .isTrue();
-        assertThat(donate(donor, c, "5", "가".repeat(200), newKey("ok-")).status()).isEqualTo(201);
-        assertThat(donate(donor, c, "5", null, null).isProblem(400, "VALIDATION_FAILED")).isTrue();
+        assertThat(donate(donor, c, "5", "가".repeat(200), newKey("ok-")).status())
+                .isEqualTo(201);
+        assertThat(donate(donor, c, "5", null, null).isProblem(400, "VALIDATION_FAILED"))
+                .isTrue();
         Http.Response broke = donate(donor, c, "16", null, newKey("bad-"));
-        assertThat(broke.isProblem(402, "INSUFFICIENT_CREDITS")).as(broke.toString()).isTrue();
+        assertThat(broke.isProblem(402, "INSUFFICIENT_CREDITS"))
+                .as(broke.toString())
+                .isTrue();
         assertThat(broke.json().get("balance").asLong()).isEqualTo(15);
 
         assertThat(balance(donor)).isEqualTo(15);
@@ -140,19 +172,28 @@ class DonationIT extends CreditIntegrationTest {
         fund(donor, 100);
         fund(donor, 50);
 
-        List<Integer> statuses = Concurrently.run(100, i -> donate(donor, Long.toString(creator), "3", "#" + i,
-                newKey("hot-")).status());
+        List<Integer> statuses = Concurrently.run(
+                100,
+                i -> donate(donor, Long.toString(creator), "3", "#" + i, newKey("hot-"))
+                        .status());
 
         // 250 credits cover 83 donations of 3
         assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(83);
         assertThat(statuses.stream().filter(s -> s == 402).count()).isEqualTo(17);
         assertThat(balance(donor)).isEqualTo(1);
-        assertThat(jdbc.queryForList("SELECT remaining FROM credit_topups WHERE user_id = ? ORDER BY purchased_at, id",
-                Long.class, donor)).containsExactly(0L, 0L, 1L);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM donations WHERE donor_id = ? AND status = 'COMPLETED'",
-                Integer.class, donor)).isEqualTo(83);
-        assertThat(jdbc.queryForObject("SELECT MIN(balance_after) FROM credit_history WHERE user_id = ?", Long.class,
-                donor)).isEqualTo(1);
+        assertThat(jdbc.queryForList(
+                        "SELECT remaining FROM credit_topups WHERE user_id = ? ORDER BY purchased_at, id",
+                        Long.class,
+                        donor))
+                .containsExactly(0L, 0L, 1L);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM donations WHERE donor_id = ? AND status = 'COMPLETED'",
+                        Integer.class,
+                        donor))
+                .isEqualTo(83);
+        assertThat(jdbc.queryForObject(
+                        "SELECT MIN(balance_after) FROM credit_history WHERE user_id = ?", Long.class, donor))
+                .isEqualTo(1);
     }
 
     @Test
@@ -164,8 +205,8 @@ class DonationIT extends CreditIntegrationTest {
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "donation-it-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(CreditTopics.EVENTS));
             Http.Response r = donate(donor, Long.toString(creator), "7", "hello on stream", newKey("ev-"));
             assertThat(r.status()).isEqualTo(201);

@@ -20,8 +20,8 @@ class LotsFifoIT extends CreditIntegrationTest {
         fund(user, 10);
         fund(user, 20);
         fund(user, 30);
-        List<Long> lots = jdbc.queryForList("SELECT id FROM credit_topups WHERE user_id = ? ORDER BY purchased_at, id",
-                Long.class, user);
+        List<Long> lots = jdbc.queryForList(
+                "SELECT id FROM credit_topups WHERE user_id = ? ORDER BY purchased_at, id", Long.class, user);
         assertThat(lots).hasSize(3);
 
         Http.Response first = use(user, 15, "virtual-try-on", newKey("fifo-"));
@@ -35,11 +35,15 @@ class LotsFifoIT extends CreditIntegrationTest {
         assertThat(remaining(lots)).containsExactly(0L, 0L, 20L);
         assertThat(usages(Long.parseLong(second.text("transaction_id"))))
                 .containsExactly(Map.of(lots.get(1), 15L), Map.of(lots.get(2), 10L));
-        assertThat(jdbc.queryForList("SELECT status FROM credit_topups WHERE user_id = ? ORDER BY purchased_at, id",
-                String.class, user)).containsExactly("SPENT", "SPENT", "ACTIVE");
+        assertThat(jdbc.queryForList(
+                        "SELECT status FROM credit_topups WHERE user_id = ? ORDER BY purchased_at, id",
+                        String.class,
+                        user))
+                .containsExactly("SPENT", "SPENT", "ACTIVE");
         assertThat(balance(user)).isEqualTo(20);
 
-        assertThat(use(user, 21, "virtual-try-on", newKey("fifo-")).isProblem(402, "INSUFFICIENT_CREDITS")).isTrue();
+        assertThat(use(user, 21, "virtual-try-on", newKey("fifo-")).isProblem(402, "INSUFFICIENT_CREDITS"))
+                .isTrue();
         assertThat(remaining(lots)).containsExactly(0L, 0L, 20L);
     }
 
@@ -56,15 +60,15 @@ class LotsFifoIT extends CreditIntegrationTest {
     }
 
     private List<Long> remaining(List<Long> lots) {
-        return lots.stream().map(id -> jdbc.queryForObject("SELECT remaining FROM credit_topups WHERE id = ?",
-                Long.class, id)).toList();
+        return lots.stream()
+                .map(id -> jdbc.queryForObject("SELECT remaining FROM credit_topups WHERE id = ?", Long.class, id))
+                .toList();
     }
 
     /** What a debit took, lot by lot, oldest lot first. */
     private List<Map<Long, Long>> usages(long historyId) {
         return jdbc.query("""
                 SELECT u.lot_id, u.credits FROM credit_usages u JOIN credit_topups t ON t.id = u.lot_id
-                WHERE u.history_id = ? ORDER BY t.purchased_at, t.id""",
-                (rs, n) -> Map.of(rs.getLong(1), rs.getLong(2)), historyId);
+                WHERE u.history_id = ? ORDER BY t.purchased_at, t.id""", (rs, n) -> Map.of(rs.getLong(1), rs.getLong(2)), historyId);
     }
 }

@@ -48,21 +48,31 @@ class PurchaseIT extends CreditIntegrationTest {
         assertThat(cmd.purpose()).isEqualTo(PaymentPurpose.CREDIT_TOPUP);
         assertThat(cmd.userId()).isEqualTo(user);
         assertThat(cmd.amount()).as("19.99 USD in cents").isEqualTo(1999);
-        assertThat(Long.toString(cmd.referenceId())).isEqualTo(body.get("purchase_id").asString());
+        assertThat(Long.toString(cmd.referenceId()))
+                .isEqualTo(body.get("purchase_id").asString());
 
-        JsonNode history = http.get("/v1/credits/history", token(user)).json().get("transactions").get(0);
-        assertThat(history.get("id").asString()).isEqualTo(body.get("transaction_id").asString());
+        JsonNode history = http.get("/v1/credits/history", token(user))
+                .json()
+                .get("transactions")
+                .get(0);
+        assertThat(history.get("id").asString())
+                .isEqualTo(body.get("transaction_id").asString());
         assertThat(history.get("transaction_type").asString()).isEqualTo("purchase");
         assertThat(history.get("credits").asLong()).isEqualTo(500);
         assertThat(history.get("description").asString()).isEqualTo("Purchased Basic Pack (500 credits)");
-        assertThat(jdbc.queryForObject("SELECT JSON_VALUE(extra_data, '$.package_id') FROM credit_history "
-                + "WHERE id = ?", String.class, Long.parseLong(history.get("id").asString()))).isEqualTo("basic_500");
+        assertThat(jdbc.queryForObject(
+                        "SELECT JSON_VALUE(extra_data, '$.package_id') FROM credit_history " + "WHERE id = ?",
+                        String.class,
+                        Long.parseLong(history.get("id").asString())))
+                .isEqualTo("basic_500");
 
-        JsonNode purchased = json.readTree(awaitEvents(user, CreditTopics.PURCHASED, 1).getFirst().value());
+        JsonNode purchased = json.readTree(
+                awaitEvents(user, CreditTopics.PURCHASED, 1).getFirst().value());
         assertThat(purchased.get("amount_paid").asString()).isEqualTo("19.99");
         assertThat(purchased.get("credits").asLong()).isEqualTo(500);
         assertThat(purchased.get("package_id").asString()).isEqualTo("basic_500");
-        JsonNode changed = json.readTree(awaitEvents(user, CreditTopics.BALANCE_CHANGED, 1).getFirst().value());
+        JsonNode changed = json.readTree(
+                awaitEvents(user, CreditTopics.BALANCE_CHANGED, 1).getFirst().value());
         assertThat(changed.get("transaction_type").asString()).isEqualTo("purchase");
         assertThat(changed.get("balance_after").asLong()).isEqualTo(500);
     }
@@ -77,11 +87,13 @@ class PurchaseIT extends CreditIntegrationTest {
         assertThat(r.isProblem(402, "PAYMENT_DECLINED")).as(r.toString()).isTrue();
         assertThat(r.text("failure_code")).isEqualTo("REJECT_CARD_PAYMENT");
         assertThat(balance(user)).isZero();
-        assertThat(http.get("/v1/credits/purchases/" + r.text("purchase_id"), token(user)).text("status"))
+        assertThat(http.get("/v1/credits/purchases/" + r.text("purchase_id"), token(user))
+                        .text("status"))
                 .isEqualTo("FAILED");
         assertThat(events(user, CreditTopics.PURCHASED)).isEmpty();
         // the same token again: the same declined purchase, no second payment asked for
-        assertThat(purchase(user, "starter_100", key).isProblem(402, "PAYMENT_DECLINED")).isTrue();
+        assertThat(purchase(user, "starter_100", key).isProblem(402, "PAYMENT_DECLINED"))
+                .isTrue();
         assertThat(PAYMENTS.confirms(key)).hasSize(1);
     }
 
@@ -130,8 +142,10 @@ class PurchaseIT extends CreditIntegrationTest {
         assertThat(balance(user)).isEqualTo(100);
         assertThat(PAYMENTS.confirms(key)).hasSize(1);
         // another user, or another package, with that token: refused
-        assertThat(purchase(newUser(), "starter_100", key).isProblem(409, "PAYMENT_TOKEN_ALREADY_USED")).isTrue();
-        assertThat(purchase(user, "basic_500", key).isProblem(409, "PAYMENT_TOKEN_ALREADY_USED")).isTrue();
+        assertThat(purchase(newUser(), "starter_100", key).isProblem(409, "PAYMENT_TOKEN_ALREADY_USED"))
+                .isTrue();
+        assertThat(purchase(user, "basic_500", key).isProblem(409, "PAYMENT_TOKEN_ALREADY_USED"))
+                .isTrue();
         assertThat(balance(user)).isEqualTo(100);
     }
 
@@ -141,10 +155,12 @@ class PurchaseIT extends CreditIntegrationTest {
         String key = newKey("pk_approve_");
         List<Http.Response> answers = Concurrently.run(8, i -> purchase(user, "starter_100", key));
 
-        assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.toString()).isEqualTo(200));
+        assertThat(answers)
+                .allSatisfy(a -> assertThat(a.status()).as(a.toString()).isEqualTo(200));
         assertThat(answers.stream().map(a -> a.text("purchase_id")).distinct()).hasSize(1);
         assertThat(balance(user)).isEqualTo(100);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM credit_purchases WHERE payment_key = ?", Integer.class, key))
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM credit_purchases WHERE payment_key = ?", Integer.class, key))
                 .isEqualTo(1);
     }
 
@@ -162,12 +178,31 @@ class PurchaseIT extends CreditIntegrationTest {
         awaitPurchase(user, id, "COMPLETED");
         // a later outcome on the same key (same partition, handled in order): once it is handled, so are the three
         String last = FakePaymentService.newMessageId();
-        PAYMENTS.reply(id, PaymentTopics.FAILED, new PaymentFailed(null, key, PaymentPurpose.CREDIT_TOPUP,
-                cmd.referenceId(), user, cmd.amount(), "LATE", "a stale failure", Instant.now()), last, null, user);
-        Await.until("the later reply handled", TIMEOUT, () -> jdbc.queryForObject("SELECT COUNT(*) FROM "
-                + "processed_message WHERE message_id = ?", Integer.class, last) == 1);
+        PAYMENTS.reply(
+                id,
+                PaymentTopics.FAILED,
+                new PaymentFailed(
+                        null,
+                        key,
+                        PaymentPurpose.CREDIT_TOPUP,
+                        cmd.referenceId(),
+                        user,
+                        cmd.amount(),
+                        "LATE",
+                        "a stale failure",
+                        Instant.now()),
+                last,
+                null,
+                user);
+        Await.until(
+                "the later reply handled",
+                TIMEOUT,
+                () -> jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM " + "processed_message WHERE message_id = ?", Integer.class, last)
+                        == 1);
 
-        assertThat(http.get("/v1/credits/purchases/" + id, token(user)).text("status")).isEqualTo("COMPLETED");
+        assertThat(http.get("/v1/credits/purchases/" + id, token(user)).text("status"))
+                .isEqualTo("COMPLETED");
         assertThat(balance(user)).isEqualTo(5000);
         assertThat(historyRows(user, "purchase")).isEqualTo(1);
         assertThat(awaitEvents(user, CreditTopics.PURCHASED, 1)).hasSize(1);
@@ -180,16 +215,23 @@ class PurchaseIT extends CreditIntegrationTest {
         String id = purchase(user, "starter_100", key).text("purchase_id");
         ConfirmPaymentCommand cmd = awaitConfirm(key);
 
-        PAYMENTS.approve(new ConfirmPaymentCommand(cmd.paymentKey(), cmd.purpose(), cmd.referenceId(), cmd.userId(),
-                cmd.amount() + 1), FakePaymentService.newMessageId());
+        PAYMENTS.approve(
+                new ConfirmPaymentCommand(
+                        cmd.paymentKey(), cmd.purpose(), cmd.referenceId(), cmd.userId(), cmd.amount() + 1),
+                FakePaymentService.newMessageId());
 
         Http.Response failed = awaitPurchase(user, id, "FAILED");
         assertThat(failed.text("failure_code")).isEqualTo("PAYMENT_MISMATCH");
-        Await.until("the payment given back", TIMEOUT, () -> !PAYMENTS.cancels(key).isEmpty());
-        assertThat(PAYMENTS.cancels(key).getFirst().cancelRequestId()).isEqualTo("credit-purchase-" + id
-                + "-not-credited");
-        Await.until("refund recorded", TIMEOUT, () -> "REFUNDED".equals(
-                http.get("/v1/credits/purchases/" + id, token(user)).text("refund_status")));
+        Await.until(
+                "the payment given back", TIMEOUT, () -> !PAYMENTS.cancels(key).isEmpty());
+        assertThat(PAYMENTS.cancels(key).getFirst().cancelRequestId())
+                .isEqualTo("credit-purchase-" + id + "-not-credited");
+        Await.until(
+                "refund recorded",
+                TIMEOUT,
+                () -> "REFUNDED"
+                        .equals(http.get("/v1/credits/purchases/" + id, token(user))
+                                .text("refund_status")));
         assertThat(balance(user)).isZero();
     }
 
@@ -199,8 +241,9 @@ class PurchaseIT extends CreditIntegrationTest {
         String key = newKey("pk_approve_");
         purchase(user, "starter_100", key);
 
-        ConsumerRecord<String, String> command = RECORDER.await(rec -> rec.topic().equals(PaymentTopics.COMMANDS)
-                && key.equals(rec.key()), 1, TIMEOUT).getFirst();
+        ConsumerRecord<String, String> command = RECORDER.await(
+                        rec -> rec.topic().equals(PaymentTopics.COMMANDS) && key.equals(rec.key()), 1, TIMEOUT)
+                .getFirst();
         assertThat(TopicRecorder.header(command, MessageHeaders.TYPE)).isEqualTo(PaymentTopics.CONFIRM);
         assertThat(TopicRecorder.header(command, MessageHeaders.USER_ID)).isEqualTo(Long.toString(user));
     }
@@ -211,18 +254,28 @@ class PurchaseIT extends CreditIntegrationTest {
         assertThat(purchase(user, "no_such_pack", newKey("pk_approve_")).isProblem(404, "CREDIT_PACKAGE_NOT_FOUND"))
                 .isTrue();
         assertThat(http.post("/v1/credits/purchase", token(user), "{\"package_id\":\"starter_100\"}")
-                .isProblem(400, "VALIDATION_FAILED")).isTrue();
-        assertThat(http.post("/v1/credits/purchase", token(user),
-                "{\"package_id\":\"starter_100\",\"payment_token\":\"  \"}").isProblem(400, "VALIDATION_FAILED"))
+                        .isProblem(400, "VALIDATION_FAILED"))
                 .isTrue();
-        assertThat(http.post("/v1/credits/purchase", token(user),
-                "{\"package_id\":\"starter_100\",\"payment_token\":\"pk approve; drop\"}")
-                .isProblem(400, "VALIDATION_FAILED")).isTrue();
+        assertThat(http.post(
+                                "/v1/credits/purchase",
+                                token(user),
+                                "{\"package_id\":\"starter_100\",\"payment_token\":\"  \"}")
+                        .isProblem(400, "VALIDATION_FAILED"))
+                .isTrue();
+        assertThat(http.post(
+                                "/v1/credits/purchase",
+                                token(user),
+                                "{\"package_id\":\"starter_100\",\"payment_token\":\"pk approve; drop\"}")
+                        .isProblem(400, "VALIDATION_FAILED"))
+                .isTrue();
         assertThat(http.post("/v1/credits/purchase", token(user), "{\"package_id\":\"\",\"payment_token\":\"pk_x\"}")
-                .isProblem(400, "VALIDATION_FAILED")).isTrue();
-        assertThat(http.post("/v1/credits/purchase", token(user), "not json").status()).isEqualTo(400);
+                        .isProblem(400, "VALIDATION_FAILED"))
+                .isTrue();
+        assertThat(http.post("/v1/credits/purchase", token(user), "not json").status())
+                .isEqualTo(400);
         assertThat(http.post("/v1/credits/purchase", null, "{}").status()).isEqualTo(401);
-        assertThat(http.get("/v1/credits/purchases/123", token(user)).isProblem(404, "PURCHASE_NOT_FOUND")).isTrue();
+        assertThat(http.get("/v1/credits/purchases/123", token(user)).isProblem(404, "PURCHASE_NOT_FOUND"))
+                .isTrue();
 
         assertThat(balance(user)).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM credit_purchases WHERE user_id = ?", Integer.class, user))

@@ -22,13 +22,19 @@ class RefundIT extends CreditIntegrationTest {
     private long buyBasic(long user, String paymentKey) {
         Http.Response r = purchase(user, "basic_500", paymentKey);
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
-        return jdbc.queryForObject("SELECT id FROM credit_topups WHERE user_id = ? AND source = 'purchase' AND "
-                + "source_id = ?", Long.class, user, r.text("purchase_id"));
+        return jdbc.queryForObject(
+                "SELECT id FROM credit_topups WHERE user_id = ? AND source = 'purchase' AND " + "source_id = ?",
+                Long.class,
+                user,
+                r.text("purchase_id"));
     }
 
     private Http.Response donate(long donor, long creator, long credits) {
-        return http.post("/v1/donations", token(donor), "{\"creator_id\":\"" + creator + "\",\"credits\":" + credits
-                + "}", Map.of("Idempotency-Key", newKey("d-")));
+        return http.post(
+                "/v1/donations",
+                token(donor),
+                "{\"creator_id\":\"" + creator + "\",\"credits\":" + credits + "}",
+                Map.of("Idempotency-Key", newKey("d-")));
     }
 
     private Http.Response refund(long user, long lot) {
@@ -58,8 +64,12 @@ class RefundIT extends CreditIntegrationTest {
         CancelPaymentCommand cancel = PAYMENTS.cancels(key).getFirst();
         assertThat(cancel.cancelAmount()).as("11.99 USD in cents").isEqualTo(1199);
         assertThat(cancel.cancelRequestId()).isEqualTo("credit-refund-" + r.text("id"));
-        Await.until("refund completed", TIMEOUT, () -> "COMPLETED".equals(
-                http.get("/v1/credits/refunds/" + r.text("id"), token(user)).text("status")));
+        Await.until(
+                "refund completed",
+                TIMEOUT,
+                () -> "COMPLETED"
+                        .equals(http.get("/v1/credits/refunds/" + r.text("id"), token(user))
+                                .text("status")));
         assertThat(jdbc.queryForObject("SELECT amount FROM refund_logs WHERE lot_id = ?", BigDecimal.class, lot))
                 .isEqualByComparingTo("11.99");
 
@@ -79,20 +89,24 @@ class RefundIT extends CreditIntegrationTest {
         assertThat(refund(newUser(), other).isProblem(404, "TOPUP_NOT_FOUND")).isTrue();
         assertThat(refund(user, 12345).isProblem(404, "TOPUP_NOT_FOUND")).isTrue();
         assertThat(refund(user, -1).status()).isBetween(400, 404);
-        jdbc.update("UPDATE credit_topups SET refundable_until = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND WHERE id = ?",
-                other);
+        jdbc.update(
+                "UPDATE credit_topups SET refundable_until = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND WHERE id = ?", other);
         assertThat(refund(user, other).isProblem(409, "REFUND_PERIOD_EXPIRED")).isTrue();
 
         fund(user, 10);
-        long bonus = jdbc.queryForObject("SELECT id FROM credit_topups WHERE user_id = ? AND source = 'bonus'",
-                Long.class, user);
+        long bonus = jdbc.queryForObject(
+                "SELECT id FROM credit_topups WHERE user_id = ? AND source = 'bonus'", Long.class, user);
         assertThat(refund(user, bonus).isProblem(409, "TOPUP_NOT_REFUNDABLE")).isTrue();
 
         assertThat(balance(user)).isEqualTo(510);
         assertThat(historyRows(user, "refund")).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM refund_logs WHERE user_id = ?", Integer.class, user))
                 .isZero();
-        assertThat(http.get("/v1/credits/topups?page_size=2", token(user)).json().get("total").asLong()).isEqualTo(3);
+        assertThat(http.get("/v1/credits/topups?page_size=2", token(user))
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(3);
     }
 
     @Test
@@ -102,21 +116,25 @@ class RefundIT extends CreditIntegrationTest {
             long lot = buyBasic(user, newKey("pk_approve_"));
             long creator = newUser();
 
-            List<Http.Response> both = Concurrently.run(2, i -> i == 0 ? donate(user, creator, 300) : refund(user, lot));
+            List<Http.Response> both =
+                    Concurrently.run(2, i -> i == 0 ? donate(user, creator, 300) : refund(user, lot));
 
             Http.Response donation = both.get(0);
             Http.Response refund = both.get(1);
             long donated = donation.status() == 201 ? 300 : 0;
-            long refunded = refund.status() == 202 ? refund.json().get("credits").asLong() : 0;
+            long refunded =
+                    refund.status() == 202 ? refund.json().get("credits").asLong() : 0;
             assertThat(donated + refunded).as(donation + " / " + refund).isEqualTo(500);
             if (donated == 0) {
                 assertThat(donation.isProblem(402, "INSUFFICIENT_CREDITS")).isTrue();
             }
             assertThat(balance(user)).isZero();
-            assertThat(jdbc.queryForObject("SELECT COALESCE(SUM(credits), 0) FROM credit_usages WHERE lot_id = ?",
-                    Long.class, lot)).isEqualTo(500);
-            assertThat(jdbc.queryForObject("SELECT COALESCE(SUM(credits), 0) FROM refund_logs WHERE lot_id = ?",
-                    Long.class, lot)).isEqualTo(refunded);
+            assertThat(jdbc.queryForObject(
+                            "SELECT COALESCE(SUM(credits), 0) FROM credit_usages WHERE lot_id = ?", Long.class, lot))
+                    .isEqualTo(500);
+            assertThat(jdbc.queryForObject(
+                            "SELECT COALESCE(SUM(credits), 0) FROM refund_logs WHERE lot_id = ?", Long.class, lot))
+                    .isEqualTo(refunded);
         }
     }
 }

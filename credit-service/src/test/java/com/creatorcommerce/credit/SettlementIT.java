@@ -20,8 +20,11 @@ class SettlementIT extends CreditIntegrationTest {
     private static final String NOW = YearMonth.now(ZoneOffset.UTC).toString();
 
     private void give(long donor, long creator, long credits) {
-        Http.Response r = http.post("/v1/donations", token(donor), "{\"creator_id\":\"" + creator + "\",\"credits\":"
-                + credits + "}", Map.of("Idempotency-Key", newKey("s-")));
+        Http.Response r = http.post(
+                "/v1/donations",
+                token(donor),
+                "{\"creator_id\":\"" + creator + "\",\"credits\":" + credits + "}",
+                Map.of("Idempotency-Key", newKey("s-")));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
     }
 
@@ -61,7 +64,9 @@ class SettlementIT extends CreditIntegrationTest {
         assertThat(sa.get("currency").asString()).isEqualTo("USD");
         assertThat(sa.get("status").asString()).isEqualTo("OWED");
         JsonNode sb = of(first, b);
-        assertThat(sb.get("fee_credits").asLong()).as("20 % of 7 = 1.4, rounded up").isEqualTo(2);
+        assertThat(sb.get("fee_credits").asLong())
+                .as("20 % of 7 = 1.4, rounded up")
+                .isEqualTo(2);
         assertThat(sb.get("net_credits").asLong()).isEqualTo(5);
         assertThat(sb.get("net_amount").decimalValue()).isEqualByComparingTo("0.20");
 
@@ -71,12 +76,19 @@ class SettlementIT extends CreditIntegrationTest {
         assertThat(of(again, a).get("gross_credits").asLong()).isEqualTo(135);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM settlements WHERE creator_id = ?", Integer.class, a))
                 .isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM donations WHERE creator_id = ? AND settlement_id IS NULL",
-                Integer.class, a)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM donations WHERE creator_id = ? AND settlement_id IS NULL",
+                        Integer.class,
+                        a))
+                .isEqualTo(1);
 
         JsonNode mine = http.get("/v1/settlements/me", token(a)).json();
         assertThat(mine.get("total").asLong()).isEqualTo(1);
-        assertThat(http.get("/v1/settlements/me", token(fan)).json().get("total").asLong()).isZero();
+        assertThat(http.get("/v1/settlements/me", token(fan))
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
 
         String id = sa.get("id").asString();
         Http.Response paid = http.post("/v1/admin/settlements/" + id + "/paid", TestJwt.admin(42), "");
@@ -84,7 +96,8 @@ class SettlementIT extends CreditIntegrationTest {
         assertThat(paid.text("status")).isEqualTo("PAID");
         assertThat(paid.text("paid_by")).isEqualTo("42");
         assertThat(http.post("/v1/admin/settlements/" + id + "/paid", adminToken(), "")
-                .isProblem(409, "SETTLEMENT_ALREADY_PAID")).isTrue();
+                        .isProblem(409, "SETTLEMENT_ALREADY_PAID"))
+                .isTrue();
         assertThat(http.post("/v1/admin/settlements/1/paid", adminToken(), "").isProblem(404, "SETTLEMENT_NOT_FOUND"))
                 .isTrue();
     }
@@ -93,13 +106,17 @@ class SettlementIT extends CreditIntegrationTest {
     void badPeriodsAre400AndOnlyAdminsSettle() {
         String future = YearMonth.now(ZoneOffset.UTC).plusMonths(1).toString();
         for (String period : new String[] {"2026-13", "2026-00", "26-11", "2026/11", "next", "", future}) {
-            assertThat(settle(period).isProblem(400, "VALIDATION_FAILED")).as(period).isTrue();
+            assertThat(settle(period).isProblem(400, "VALIDATION_FAILED"))
+                    .as(period)
+                    .isTrue();
         }
         assertThat(http.post("/v1/admin/settlements", adminToken(), "{}").isProblem(400, "VALIDATION_FAILED"))
                 .isTrue();
         Http.Response notAdmin = http.post("/v1/admin/settlements", token(newUser()), "{\"period\":\"" + NOW + "\"}");
         assertThat(notAdmin.status()).isEqualTo(403);
-        assertThat(http.post("/v1/admin/settlements/1/paid", token(newUser()), "").status()).isEqualTo(403);
+        assertThat(http.post("/v1/admin/settlements/1/paid", token(newUser()), "")
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test

@@ -36,11 +36,13 @@ class TopUpDonationIT extends CreditIntegrationTest {
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
+
     @Autowired
     KafkaTemplate<String, String> kafka;
 
     private long sagaOf(String donationId) {
-        return jdbc.queryForObject("SELECT saga_id FROM donations WHERE id = ?", Long.class, Long.parseLong(donationId));
+        return jdbc.queryForObject(
+                "SELECT saga_id FROM donations WHERE id = ?", Long.class, Long.parseLong(donationId));
     }
 
     private String sagaStatus(long sagaId) {
@@ -49,19 +51,28 @@ class TopUpDonationIT extends CreditIntegrationTest {
 
     /** The saga's current wait is over now (as if its participant stayed silent that long); the sweeper acts. */
     private void expireDeadline(long sagaId) {
-        jdbc.update("UPDATE saga_instance SET deadline_at = TIMESTAMPADD(SECOND, -1, UTC_TIMESTAMP(6)) "
-                + "WHERE id = ? AND deadline_at IS NOT NULL", sagaId);
+        jdbc.update(
+                "UPDATE saga_instance SET deadline_at = TIMESTAMPADD(SECOND, -1, UTC_TIMESTAMP(6)) "
+                        + "WHERE id = ? AND deadline_at IS NOT NULL",
+                sagaId);
     }
 
     private List<String> stepLog(long sagaId) {
-        return jdbc.queryForList("SELECT CONCAT(COALESCE(step, 'saga'), ':', event) FROM saga_step_log "
-                + "WHERE saga_id = ? ORDER BY seq", String.class, sagaId);
+        return jdbc.queryForList(
+                "SELECT CONCAT(COALESCE(step, 'saga'), ':', event) FROM saga_step_log "
+                        + "WHERE saga_id = ? ORDER BY seq",
+                String.class,
+                sagaId);
     }
 
     private Http.Response donate(long donor, long creator, long credits, String packageId, String token, String key) {
-        return http.post("/v1/donations", token(donor), "{\"creator_id\":\"" + creator + "\",\"credits\":" + credits
-                + ",\"message\":\"from the top-up\",\"top_up\":{\"package_id\":\"" + packageId
-                + "\",\"payment_token\":\"" + token + "\"}}", Map.of("Idempotency-Key", key));
+        return http.post(
+                "/v1/donations",
+                token(donor),
+                "{\"creator_id\":\"" + creator + "\",\"credits\":" + credits
+                        + ",\"message\":\"from the top-up\",\"top_up\":{\"package_id\":\"" + packageId
+                        + "\",\"payment_token\":\"" + token + "\"}}",
+                Map.of("Idempotency-Key", key));
     }
 
     /** The donation's id, from a 201/202 body or from a 402 problem. */
@@ -77,14 +88,20 @@ class TopUpDonationIT extends CreditIntegrationTest {
     private Http.Response settled(long donor, Http.Response r) {
         assertThat(r.status()).as(r.toString()).isIn(201, 202, 402);
         String id = donationId(r);
-        Await.until("donation " + id + " settled", TIMEOUT,
-                () -> !"PENDING".equals(http.get("/v1/donations/" + id, token(donor)).text("status")));
+        Await.until(
+                "donation " + id + " settled",
+                TIMEOUT,
+                () -> !"PENDING"
+                        .equals(http.get("/v1/donations/" + id, token(donor)).text("status")));
         return http.get("/v1/donations/" + id, token(donor));
     }
 
     private String awaitDonation(long donor, String id, String status) {
-        Await.until("donation " + id + " " + status, TIMEOUT,
-                () -> status.equals(http.get("/v1/donations/" + id, token(donor)).text("status")));
+        Await.until(
+                "donation " + id + " " + status,
+                TIMEOUT,
+                () -> status.equals(
+                        http.get("/v1/donations/" + id, token(donor)).text("status")));
         return status;
     }
 
@@ -104,14 +121,28 @@ class TopUpDonationIT extends CreditIntegrationTest {
         }
         assertThat(view.text("top_up_purchase_id")).isNotBlank();
         assertThat(balance(donor)).isEqualTo(475);
-        assertThat(jdbc.queryForList("SELECT remaining FROM credit_topups WHERE user_id = ? ORDER BY purchased_at, id",
-                Long.class, donor)).containsExactly(0L, 475L);
+        assertThat(jdbc.queryForList(
+                        "SELECT remaining FROM credit_topups WHERE user_id = ? ORDER BY purchased_at, id",
+                        Long.class,
+                        donor))
+                .containsExactly(0L, 475L);
         assertThat(awaitEvents(creator, CreditTopics.DONATION_COMPLETED, 1)).hasSize(1);
-        assertThat(http.get("/v1/donations/received", token(creator)).json().get("total").asLong()).isEqualTo(1);
+        assertThat(http.get("/v1/donations/received", token(creator))
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(1);
         long saga = sagaOf(view.text("id"));
         Await.until("saga " + saga + " completed", TIMEOUT, () -> "COMPLETED".equals(sagaStatus(saga)));
-        assertThat(stepLog(saga)).containsSubsequence("pay:COMMAND_SENT", "pay:REPLY", "credit-top-up:COMMAND_SENT",
-                "credit-top-up:REPLY", "debit:COMMAND_SENT", "debit:REPLY", "saga:COMPLETED");
+        assertThat(stepLog(saga))
+                .containsSubsequence(
+                        "pay:COMMAND_SENT",
+                        "pay:REPLY",
+                        "credit-top-up:COMMAND_SENT",
+                        "credit-top-up:REPLY",
+                        "debit:COMMAND_SENT",
+                        "debit:REPLY",
+                        "saga:COMPLETED");
     }
 
     @Test
@@ -122,11 +153,17 @@ class TopUpDonationIT extends CreditIntegrationTest {
         Http.Response r = donate(donor, creator, 10, "starter_100", newKey("pk_decline_"), newKey("t-"));
 
         Http.Response view = settled(donor, r);
-        assertThat(r.status() == 202 || r.isProblem(402, "PAYMENT_DECLINED")).as(r.toString()).isTrue();
+        assertThat(r.status() == 202 || r.isProblem(402, "PAYMENT_DECLINED"))
+                .as(r.toString())
+                .isTrue();
         assertThat(view.text("status")).isEqualTo("FAILED");
         assertThat(view.text("failure_code")).isEqualTo("PAYMENT_DECLINED");
         assertThat(balance(donor)).isZero();
-        assertThat(http.get("/v1/donations/received", token(creator)).json().get("total").asLong()).isZero();
+        assertThat(http.get("/v1/donations/received", token(creator))
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
     }
 
     @Test
@@ -137,7 +174,9 @@ class TopUpDonationIT extends CreditIntegrationTest {
         Http.Response r = donate(donor, creator, 150, "starter_100", newKey("pk_approve_"), newKey("t-"));
 
         Http.Response view = settled(donor, r);
-        assertThat(r.status() == 202 || r.isProblem(402, "INSUFFICIENT_CREDITS")).as(r.toString()).isTrue();
+        assertThat(r.status() == 202 || r.isProblem(402, "INSUFFICIENT_CREDITS"))
+                .as(r.toString())
+                .isTrue();
         assertThat(view.text("status")).isEqualTo("FAILED");
         assertThat(view.text("failure_code")).isEqualTo("INSUFFICIENT_CREDITS");
         assertThat(view.text("failure_reason")).contains("stay in your wallet");
@@ -185,7 +224,8 @@ class TopUpDonationIT extends CreditIntegrationTest {
         awaitPurchase(donor, r.text("top_up_purchase_id"), "COMPLETED");
         assertThat(balance(donor)).isEqualTo(100);
         assertThat(historyRows(donor, "donation")).isZero();
-        assertThat(http.get("/v1/donations/" + r.text("id"), token(donor)).text("status")).isEqualTo("FAILED");
+        assertThat(http.get("/v1/donations/" + r.text("id"), token(donor)).text("status"))
+                .isEqualTo("FAILED");
     }
 
     @Test
@@ -200,7 +240,9 @@ class TopUpDonationIT extends CreditIntegrationTest {
         commands.stop(); // credit-service's own participant (credit.commands) stays silent
         try {
             PAYMENTS.approve(awaitConfirm(key), FakePaymentService.newMessageId());
-            Await.until("saga " + saga + " waiting on its credit step", TIMEOUT,
+            Await.until(
+                    "saga " + saga + " waiting on its credit step",
+                    TIMEOUT,
                     () -> stepLog(saga).contains("credit-top-up:COMMAND_SENT"));
             // every send of the step goes unanswered past its deadline: re-sent, then the saga gives up
             Await.until("saga " + saga + " compensated", TIMEOUT, () -> {
@@ -234,13 +276,24 @@ class TopUpDonationIT extends CreditIntegrationTest {
         long saga = sagaOf(donationId);
 
         // the debit step's compensation, as the saga sends it when the debit goes unanswered (here ahead of time)
-        kafka.send(Envelopes.record(DonationSagaMessages.COMMANDS, Long.toString(donor),
-                DonationSagaMessages.CLOSE_DONATION, json.writeValueAsString(new CloseDonation(Long.parseLong(
-                        donationId))), FakePaymentService.newMessageId(), "/credit-service", "test:close-" + saga,
-                donor)).get();
-        ConsumerRecord<String, String> closed = SAGA_REPLIES.await(rec -> Long.toString(donor).equals(rec.key())
-                && DonationSagaMessages.DONATION_CLOSED.equals(TopicRecorder.header(rec, MessageHeaders.TYPE)), 1,
-                TIMEOUT).getFirst();
+        kafka.send(Envelopes.record(
+                        DonationSagaMessages.COMMANDS,
+                        Long.toString(donor),
+                        DonationSagaMessages.CLOSE_DONATION,
+                        json.writeValueAsString(new CloseDonation(Long.parseLong(donationId))),
+                        FakePaymentService.newMessageId(),
+                        "/credit-service",
+                        "test:close-" + saga,
+                        donor))
+                .get();
+        ConsumerRecord<String, String> closed = SAGA_REPLIES
+                .await(
+                        rec -> Long.toString(donor).equals(rec.key())
+                                && DonationSagaMessages.DONATION_CLOSED.equals(
+                                        TopicRecorder.header(rec, MessageHeaders.TYPE)),
+                        1,
+                        TIMEOUT)
+                .getFirst();
         assertThat(json.readTree(closed.value()).get("debited").asBoolean()).isFalse();
         assertThat(http.get("/v1/donations/" + donationId, token(donor)).text("failure_code"))
                 .isEqualTo("DONATION_CLOSED");
@@ -255,7 +308,11 @@ class TopUpDonationIT extends CreditIntegrationTest {
         assertThat(balance(donor)).isEqualTo(100);
         assertThat(historyRows(donor, "donation")).isZero();
         assertThat(events(creator, CreditTopics.DONATION_COMPLETED)).isEmpty();
-        assertThat(http.get("/v1/donations/received", token(creator)).json().get("total").asLong()).isZero();
+        assertThat(http.get("/v1/donations/received", token(creator))
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
     }
 
     @Test
@@ -267,13 +324,15 @@ class TopUpDonationIT extends CreditIntegrationTest {
         long saga = sagaOf(view.text("id"));
         Await.until("saga " + saga + " completed", TIMEOUT, () -> "COMPLETED".equals(sagaStatus(saga)));
 
-        Http.Response list = http.get("/v1/admin/sagas?type=" + TopUpDonationSaga.TYPE
-                + "&state=COMPLETED&page_size=100&page=1", adminToken());
+        Http.Response list = http.get(
+                "/v1/admin/sagas?type=" + TopUpDonationSaga.TYPE + "&state=COMPLETED&page_size=100&page=1",
+                adminToken());
         assertThat(list.status()).as(list.toString()).isEqualTo(200);
         long total = list.json().get("total").asLong();
         assertThat(total).isPositive();
-        Http.Response last = http.get("/v1/admin/sagas?type=" + TopUpDonationSaga.TYPE + "&state=COMPLETED&page_size=1"
-                + "&page=" + total, adminToken()); // oldest first: the newest saga is on the last page
+        Http.Response last = http.get(
+                "/v1/admin/sagas?type=" + TopUpDonationSaga.TYPE + "&state=COMPLETED&page_size=1" + "&page=" + total,
+                adminToken()); // oldest first: the newest saga is on the last page
         assertThat(last.json().get("items").get(0).get("id").asString()).isEqualTo(Long.toString(saga));
         assertThat(last.json().get("items").get(0).get("type").asString()).isEqualTo(TopUpDonationSaga.TYPE);
 
@@ -281,8 +340,9 @@ class TopUpDonationIT extends CreditIntegrationTest {
         assertThat(detail.status()).as(detail.toString()).isEqualTo(200);
         assertThat(detail.text("status")).isEqualTo("COMPLETED");
         assertThat(detail.json().get("data").get("donation_id").asString()).isEqualTo(view.text("id"));
-        assertThat(detail.json().get("steps")).extracting(s -> s.get("step").asString() + ":"
-                + s.get("event").asString()).contains("pay:REPLY", "credit-top-up:REPLY", "debit:REPLY");
+        assertThat(detail.json().get("steps"))
+                .extracting(s -> s.get("step").asString() + ":" + s.get("event").asString())
+                .contains("pay:REPLY", "credit-top-up:REPLY", "debit:REPLY");
         assertThat(http.get("/v1/admin/sagas/" + saga, token(donor)).status()).isEqualTo(403);
     }
 
@@ -290,13 +350,17 @@ class TopUpDonationIT extends CreditIntegrationTest {
     void badTopUpsAre400AndChangeNothing() {
         long donor = newUser();
         long creator = newUser();
-        assertThat(donate(donor, creator, 10, "", newKey("pk_approve_"), newKey("t-")).isProblem(400,
-                "VALIDATION_FAILED")).isTrue();
-        assertThat(donate(donor, creator, 10, "starter_100", "bad token!", newKey("t-")).isProblem(400,
-                "VALIDATION_FAILED")).isTrue();
+        assertThat(donate(donor, creator, 10, "", newKey("pk_approve_"), newKey("t-"))
+                        .isProblem(400, "VALIDATION_FAILED"))
+                .isTrue();
+        assertThat(donate(donor, creator, 10, "starter_100", "bad token!", newKey("t-"))
+                        .isProblem(400, "VALIDATION_FAILED"))
+                .isTrue();
         assertThat(donate(donor, donor, 10, "starter_100", newKey("pk_approve_"), newKey("t-"))
-                .isProblem(422, "SELF_DONATION")).isTrue();
-        assertThat(donate(donor, creator, 10, "no_such_pack", newKey("pk_approve_"), newKey("t-")).status())
+                        .isProblem(422, "SELF_DONATION"))
+                .isTrue();
+        assertThat(donate(donor, creator, 10, "no_such_pack", newKey("pk_approve_"), newKey("t-"))
+                        .status())
                 .isEqualTo(404);
         assertThat(balance(donor)).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM donations WHERE donor_id = ?", Integer.class, donor))

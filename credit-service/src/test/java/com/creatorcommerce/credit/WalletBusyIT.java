@@ -19,11 +19,13 @@ import org.springframework.test.context.TestPropertySource;
  * with 10 ms x attempt in between, and then the use is refused with 503 {@code CREDIT_WALLET_BUSY} and
  * {@code Retry-After}; nothing changed. Once the lock is gone the same request succeeds. Own context: a short lock wait.
  */
-@TestPropertySource(properties = "spring.datasource.hikari.connection-init-sql=SET SESSION innodb_lock_wait_timeout = 1")
+@TestPropertySource(
+        properties = "spring.datasource.hikari.connection-init-sql=SET SESSION innodb_lock_wait_timeout = 1")
 class WalletBusyIT extends CreditIntegrationTest {
 
     @Autowired
     DataSource dataSource;
+
     @Autowired
     MeterRegistry meters;
 
@@ -38,7 +40,8 @@ class WalletBusyIT extends CreditIntegrationTest {
         Http.Response refused;
         try (Connection other = dataSource.getConnection()) {
             other.setAutoCommit(false);
-            try (PreparedStatement lock = other.prepareStatement("SELECT balance FROM credits WHERE user_id = ? FOR UPDATE")) {
+            try (PreparedStatement lock =
+                    other.prepareStatement("SELECT balance FROM credits WHERE user_id = ? FOR UPDATE")) {
                 lock.setLong(1, user);
                 lock.executeQuery().close();
             }
@@ -46,9 +49,12 @@ class WalletBusyIT extends CreditIntegrationTest {
             other.rollback();
         }
 
-        assertThat(refused.isProblem(503, "CREDIT_WALLET_BUSY")).as(refused.toString()).isTrue();
+        assertThat(refused.isProblem(503, "CREDIT_WALLET_BUSY"))
+                .as(refused.toString())
+                .isTrue();
         assertThat(refused.retryAfter()).isEqualTo("1");
-        assertThat(meters.counter("credit.ledger.retries").count() - retriesBefore).isEqualTo(2);
+        assertThat(meters.counter("credit.ledger.retries").count() - retriesBefore)
+                .isEqualTo(2);
         assertThat(meters.counter("credit.ledger.busy").count() - busyBefore).isEqualTo(1);
         assertThat(balance(user)).isEqualTo(10);
         assertThat(historyRows(user, "usage")).isZero();

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class WalletConcurrencyIT extends CreditIntegrationTest {
 
     private List<Http.Response> concurrentUses(long user, int n, long amount) throws Exception {
-        return Concurrently.run(n, i -> use(user, amount, "virtual-try-on", UUID.randomUUID().toString()));
+        return Concurrently.run(
+                n, i -> use(user, amount, "virtual-try-on", UUID.randomUUID().toString()));
     }
 
     private long version(long user) {
@@ -34,12 +35,17 @@ class WalletConcurrencyIT extends CreditIntegrationTest {
 
         List<Http.Response> answers = concurrentUses(user, 5, 3);
 
-        assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.toString()).isEqualTo(200));
+        assertThat(answers)
+                .allSatisfy(a -> assertThat(a.status()).as(a.toString()).isEqualTo(200));
         assertThat(balance(user)).isEqualTo(100 - 15);
         assertThat(historyRows(user, "usage")).isEqualTo(5);
         assertThat(version(user)).as("one version per change").isEqualTo(versionBefore + 5);
-        assertThat(answers.stream().map(a -> a.json().get("new_balance").asLong()).sorted().toList())
-                .as("each use saw its own balance: no lost update").containsExactly(85L, 88L, 91L, 94L, 97L);
+        assertThat(answers.stream()
+                        .map(a -> a.json().get("new_balance").asLong())
+                        .sorted()
+                        .toList())
+                .as("each use saw its own balance: no lost update")
+                .containsExactly(85L, 88L, 91L, 94L, 97L);
         assertThat(jdbc.queryForList(LedgerChecks.SEED_BALANCE_EQUALS_HISTORY)).isEmpty();
     }
 
@@ -50,15 +56,25 @@ class WalletConcurrencyIT extends CreditIntegrationTest {
 
         List<Http.Response> answers = concurrentUses(user, 100, 3);
 
-        assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.toString()).isEqualTo(200));
+        assertThat(answers)
+                .allSatisfy(a -> assertThat(a.status()).as(a.toString()).isEqualTo(200));
         assertThat(balance(user)).isZero();
         assertThat(historyRows(user, "usage")).isEqualTo(100);
         assertThat(version(user)).isEqualTo(101);
-        assertThat(answers.stream().map(a -> a.json().get("new_balance").asLong()).distinct().count())
-                .as("100 distinct balances after: each use applied once, in some order").isEqualTo(100);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE topic = ? AND message_key = ? "
-                + "AND event_type = ?", Integer.class, CreditTopics.EVENTS, Long.toString(user),
-                CreditTopics.BALANCE_CHANGED)).as("one event per history row, in the same transactions").isEqualTo(101);
+        assertThat(answers.stream()
+                        .map(a -> a.json().get("new_balance").asLong())
+                        .distinct()
+                        .count())
+                .as("100 distinct balances after: each use applied once, in some order")
+                .isEqualTo(100);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM outbox_event WHERE topic = ? AND message_key = ? " + "AND event_type = ?",
+                        Integer.class,
+                        CreditTopics.EVENTS,
+                        Long.toString(user),
+                        CreditTopics.BALANCE_CHANGED))
+                .as("one event per history row, in the same transactions")
+                .isEqualTo(101);
         assertThat(awaitEvents(user, CreditTopics.BALANCE_CHANGED, 1)).isNotEmpty();
     }
 
@@ -70,7 +86,10 @@ class WalletConcurrencyIT extends CreditIntegrationTest {
         List<Http.Response> answers = concurrentUses(user, 100, 3);
 
         assertThat(answers.stream().filter(a -> a.status() == 200).count()).isEqualTo(40);
-        assertThat(answers.stream().filter(a -> a.isProblem(402, "INSUFFICIENT_CREDITS")).count()).isEqualTo(60);
+        assertThat(answers.stream()
+                        .filter(a -> a.isProblem(402, "INSUFFICIENT_CREDITS"))
+                        .count())
+                .isEqualTo(60);
         assertThat(balance(user)).isZero();
         assertThat(historyRows(user, "usage")).isEqualTo(40);
         assertThat(version(user)).isEqualTo(41);
@@ -83,8 +102,10 @@ class WalletConcurrencyIT extends CreditIntegrationTest {
 
         List<Http.Response> answers = concurrentUses(user, 100, 3);
 
-        assertThat(answers).allSatisfy(a -> assertThat(a.isProblem(402, "INSUFFICIENT_CREDITS")).as(a.toString())
-                .isTrue());
+        assertThat(answers)
+                .allSatisfy(a -> assertThat(a.isProblem(402, "INSUFFICIENT_CREDITS"))
+                        .as(a.toString())
+                        .isTrue());
         assertThat(balance(user)).isEqualTo(2);
         assertThat(historyRows(user, "usage")).isZero();
         assertThat(version(user)).isEqualTo(1);
@@ -106,8 +127,10 @@ class WalletConcurrencyIT extends CreditIntegrationTest {
         long uses = historyRows(user, "usage");
         assertThat(purchases).isEqualTo(20);
         assertThat(historyRows(user, "bonus")).isEqualTo(21);
-        assertThat(uses).isEqualTo(answers.stream().filter(a -> a.status() == 200 && a.json().has("credits_used"))
-                .count());
+        assertThat(uses)
+                .isEqualTo(answers.stream()
+                        .filter(a -> a.status() == 200 && a.json().has("credits_used"))
+                        .count());
         assertThat(balance(user)).isEqualTo(50 + purchases * 100 + 20 * 7 - uses * 20);
     }
 }

@@ -44,26 +44,36 @@ class WalletMetersIT extends CreditIntegrationTest {
 
     @Test
     void everyAppliedChangeIsCountedByTypeAndEveryRefusalByReason() {
-        assertThat(meters.find("credit.wallet.refusals").tag("reason", "INSUFFICIENT_CREDITS").counter()).isNotNull();
-        assertThat(meters.find("credit.wallet.refusals").tag("reason", "CREDIT_WALLET_BUSY").counter()).isNotNull();
+        assertThat(meters.find("credit.wallet.refusals")
+                        .tag("reason", "INSUFFICIENT_CREDITS")
+                        .counter())
+                .isNotNull();
+        assertThat(meters.find("credit.wallet.refusals")
+                        .tag("reason", "CREDIT_WALLET_BUSY")
+                        .counter())
+                .isNotNull();
         Map<String, Double> before = allOperations();
         double insufficientBefore = refusals("INSUFFICIENT_CREDITS");
         long user = newUser();
 
-        fund(user, 10);                                                            // bonus
+        fund(user, 10); // bonus
         Http.Response bought = purchase(user, "basic_500", newKey("pk_approve_")); // purchase
         assertThat(bought.status()).as(bought.toString()).isEqualTo(200);
         String useKey = newKey("u-");
-        assertThat(use(user, 5, "sticker", useKey).status()).isEqualTo(200);       // usage
-        assertThat(use(user, 5, "sticker", useKey).status()).isEqualTo(200);       // the same use again: not counted
-        Http.Response donated = http.post("/v1/donations", token(user), "{\"creator_id\":\"" + newUser()
-                + "\",\"credits\":105}", Map.of("Idempotency-Key", newKey("d-")));   // donation (bonus lot, then 100)
+        assertThat(use(user, 5, "sticker", useKey).status()).isEqualTo(200); // usage
+        assertThat(use(user, 5, "sticker", useKey).status()).isEqualTo(200); // the same use again: not counted
+        Http.Response donated = http.post(
+                "/v1/donations",
+                token(user),
+                "{\"creator_id\":\"" + newUser() + "\",\"credits\":105}",
+                Map.of("Idempotency-Key", newKey("d-"))); // donation (bonus lot, then 100)
         assertThat(donated.status()).as(donated.toString()).isEqualTo(201);
-        long lot = jdbc.queryForObject("SELECT id FROM credit_topups WHERE user_id = ? AND source = 'purchase'",
-                Long.class, user);
+        long lot = jdbc.queryForObject(
+                "SELECT id FROM credit_topups WHERE user_id = ? AND source = 'purchase'", Long.class, user);
         Http.Response refunded = http.post("/v1/credits/topups/" + lot + "/refund", token(user), ""); // refund
         assertThat(refunded.status()).as(refunded.toString()).isEqualTo(202);
-        assertThat(use(user, 1, "sticker", newKey("u-")).isProblem(402, "INSUFFICIENT_CREDITS")).isTrue(); // refused
+        assertThat(use(user, 1, "sticker", newKey("u-")).isProblem(402, "INSUFFICIENT_CREDITS"))
+                .isTrue(); // refused
 
         Map<String, Double> after = allOperations();
         TYPES.forEach(t -> assertThat(after.get(t) - before.get(t)).as(t).isEqualTo(1.0));

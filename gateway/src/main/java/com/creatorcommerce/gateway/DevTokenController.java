@@ -64,16 +64,15 @@ class DevTokenController {
         this.props = props;
     }
 
-    record DevTokenRequest(@JsonProperty("user_id") String userId, List<String> roles) {
-    }
+    record DevTokenRequest(@JsonProperty("user_id") String userId, List<String> roles) {}
 
-    record DevTokenResponse(@JsonProperty("access_token") String accessToken,
-            @JsonProperty("token_type") String tokenType, @JsonProperty("expires_in") long expiresIn) {
-    }
+    record DevTokenResponse(
+            @JsonProperty("access_token") String accessToken,
+            @JsonProperty("token_type") String tokenType,
+            @JsonProperty("expires_in") long expiresIn) {}
 
     /** One invalid field of the request, as in the services' {@code VALIDATION_FAILED} problems. */
-    record FieldError(String field, String message) {
-    }
+    record FieldError(String field, String message) {}
 
     @PostMapping("/auth/dev-token")
     ResponseEntity<?> issue(@RequestBody(required = false) DevTokenRequest request, ServerWebExchange exchange)
@@ -85,11 +84,20 @@ class DevTokenController {
             return invalidFields(exchange, errors);
         }
         Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(props.issuer()).audience(props.audience())
-                .subject(Long.toString(userId)).claim(Roles.CLAIM, roles).issueTime(Date.from(now))
-                .notBeforeTime(Date.from(now)).expirationTime(Date.from(now.plus(TTL)))
-                .jwtID(UUID.randomUUID().toString()).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(props.issuer())
+                .audience(props.audience())
+                .subject(Long.toString(userId))
+                .claim(Roles.CLAIM, roles)
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(TTL)))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256)
+                        .type(JOSEObjectType.JWT)
+                        .build(),
                 claims);
         jwt.sign(new MACSigner(props.hmacSecret().getBytes(StandardCharsets.UTF_8)));
         return ResponseEntity.ok(new DevTokenResponse(jwt.serialize(), "Bearer", TTL.toSeconds()));
@@ -135,14 +143,16 @@ class DevTokenController {
         MismatchedInputException mismatch = cause(ex, MismatchedInputException.class);
         String field = mismatch == null ? "" : jsonPath(mismatch.getPath());
         if (!field.isEmpty()) {
-            String message = field.equals("user_id") ? USER_ID_RULE
-                    : field.equals("roles") ? ROLES_RULE
-                    : field.startsWith("roles[") ? ROLE_RULE
-                    : "has the wrong JSON type";
+            String message = field.equals("user_id")
+                    ? USER_ID_RULE
+                    : field.equals("roles")
+                            ? ROLES_RULE
+                            : field.startsWith("roles[") ? ROLE_RULE : "has the wrong JSON type";
             return invalidFields(exchange, List.of(new FieldError(field, message)));
         }
-        return malformed(exchange, "The request body must be a JSON object such as "
-                + "{\"user_id\":\"1001\",\"roles\":[\"USER\"]}");
+        return malformed(
+                exchange,
+                "The request body must be a JSON object such as " + "{\"user_id\":\"1001\",\"roles\":[\"USER\"]}");
     }
 
     /**
@@ -158,7 +168,8 @@ class DevTokenController {
     }
 
     private static ResponseEntity<byte[]> invalidFields(ServerWebExchange exchange, List<FieldError> errors) {
-        String detail = String.join("; ", errors.stream().map(e -> e.field() + " " + e.message()).toList());
+        String detail = String.join(
+                "; ", errors.stream().map(e -> e.field() + " " + e.message()).toList());
         return problem(exchange, VALIDATION_FAILED, detail, errors);
     }
 
@@ -166,15 +177,16 @@ class DevTokenController {
         return problem(exchange, MALFORMED_REQUEST, detail, List.of());
     }
 
-    private static ResponseEntity<byte[]> problem(ServerWebExchange exchange, String code, String detail,
-            List<FieldError> errors) {
+    private static ResponseEntity<byte[]> problem(
+            ServerWebExchange exchange, String code, String detail, List<FieldError> errors) {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("errors", errors);
         Object requestId = exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE);
         if (requestId != null) {
             extra.put("request_id", requestId);
         }
-        byte[] body = Problems.body(400, code, detail, exchange.getRequest().getPath().value(), extra);
+        byte[] body =
+                Problems.body(400, code, detail, exchange.getRequest().getPath().value(), extra);
         return ResponseEntity.badRequest().contentType(Problems.PROBLEM_JSON).body(body);
     }
 

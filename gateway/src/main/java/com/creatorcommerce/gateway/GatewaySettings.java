@@ -18,11 +18,23 @@ import org.springframework.util.unit.DataSize;
  * @param tokenCache remembering verified tokens (saves the signature check when a client reuses its token)
  */
 @ConfigurationProperties("platform.gateway")
-public record GatewaySettings(List<String> authenticatedPaths, DataSize maxRequestSize, RateLimit rateLimit,
-        Cors cors, List<String> strippedHeaderPrefixes, TokenCache tokenCache) {
+public record GatewaySettings(
+        List<String> authenticatedPaths,
+        DataSize maxRequestSize,
+        RateLimit rateLimit,
+        Cors cors,
+        List<String> strippedHeaderPrefixes,
+        TokenCache tokenCache) {
 
-    public static final List<String> DEFAULT_STRIPPED_HEADER_PREFIXES = List.of("X-User-", "X-Auth-",
-            "X-Authenticated-", "X-Forwarded-User", "X-Remote-User", "Remote-User", "X-Roles", "X-Principal");
+    public static final List<String> DEFAULT_STRIPPED_HEADER_PREFIXES = List.of(
+            "X-User-",
+            "X-Auth-",
+            "X-Authenticated-",
+            "X-Forwarded-User",
+            "X-Remote-User",
+            "Remote-User",
+            "X-Roles",
+            "X-Principal");
 
     public GatewaySettings {
         authenticatedPaths = authenticatedPaths == null ? List.of() : List.copyOf(authenticatedPaths);
@@ -30,7 +42,8 @@ public record GatewaySettings(List<String> authenticatedPaths, DataSize maxReque
         rateLimit = rateLimit == null ? new RateLimit(true, null, null, 0) : rateLimit;
         cors = cors == null ? new Cors(null, null, null, null, null, false, null) : cors;
         strippedHeaderPrefixes = strippedHeaderPrefixes == null || strippedHeaderPrefixes.isEmpty()
-                ? DEFAULT_STRIPPED_HEADER_PREFIXES : List.copyOf(strippedHeaderPrefixes);
+                ? DEFAULT_STRIPPED_HEADER_PREFIXES
+                : List.copyOf(strippedHeaderPrefixes);
         tokenCache = tokenCache == null ? new TokenCache(4096, null) : tokenCache;
     }
 
@@ -74,17 +87,25 @@ public record GatewaySettings(List<String> authenticatedPaths, DataSize maxReque
     }
 
     /** Cross-origin policy; no origin is allowed unless listed. */
-    public record Cors(List<String> allowedOrigins, List<String> allowedOriginPatterns, List<String> allowedMethods,
-            List<String> allowedHeaders, List<String> exposedHeaders, boolean allowCredentials, Duration maxAge) {
+    public record Cors(
+            List<String> allowedOrigins,
+            List<String> allowedOriginPatterns,
+            List<String> allowedMethods,
+            List<String> allowedHeaders,
+            List<String> exposedHeaders,
+            boolean allowCredentials,
+            Duration maxAge) {
         public Cors {
             allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
             allowedOriginPatterns = allowedOriginPatterns == null ? List.of() : List.copyOf(allowedOriginPatterns);
             allowedMethods = allowedMethods == null || allowedMethods.isEmpty()
-                    ? List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS") : List.copyOf(allowedMethods);
+                    ? List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+                    : List.copyOf(allowedMethods);
             allowedHeaders = allowedHeaders == null || allowedHeaders.isEmpty()
                     ? List.of("Authorization", "Content-Type", "Idempotency-Key", "X-Request-Id")
                     : List.copyOf(allowedHeaders);
-            exposedHeaders = exposedHeaders == null ? List.of("X-Request-Id", "Retry-After", "Location")
+            exposedHeaders = exposedHeaders == null
+                    ? List.of("X-Request-Id", "Retry-After", "Location")
                     : List.copyOf(exposedHeaders);
             maxAge = maxAge == null ? Duration.ofMinutes(30) : maxAge;
         }

@@ -24,9 +24,10 @@ class ApiDocsIT extends GatewayITSupport {
 
     @BeforeEach
     void everyServicePublishesItsDocument() {
-        BACKENDS.forEach((name, server) -> server.stubFor(WireMock.get(urlEqualTo("/v3/api-docs")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json")
-                .withBody("""
+        BACKENDS.forEach((name, server) -> server.stubFor(WireMock.get(urlEqualTo("/v3/api-docs"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
                         {"openapi":"3.1.0","info":{"title":"%s","version":"1"},"servers":[{"url":"%s"}],
                          "security":[{"bearerAuth":[]}],
                          "paths":{"/v1/points/balance":{"get":{"operationId":"getPointBalance",
@@ -45,7 +46,8 @@ class ApiDocsIT extends GatewayITSupport {
             assertThat(doc.path("info").path("title").asString()).isEqualTo(service);
             assertThat(doc.path("servers")).hasSize(1);
             assertThat(doc.path("servers").get(0).path("url").asString()).isEqualTo("/");
-            assertThat(doc.at("/components/securitySchemes/bearerAuth/scheme").asString()).isEqualTo("bearer");
+            assertThat(doc.at("/components/securitySchemes/bearerAuth/scheme").asString())
+                    .isEqualTo("bearer");
             assertThat(doc.at("/security/0").has("bearerAuth")).isTrue();
             assertThat(backend(service).getAllServeEvents()).hasSize(1);
         }
@@ -59,7 +61,8 @@ class ApiDocsIT extends GatewayITSupport {
         for (String service : SERVICES) {
             assertThat(config.body()).contains("\"url\":\"/v3/api-docs/" + service + "\"");
         }
-        assertThat(config.body()).as("the gateway's own document (the dev token endpoint in the dev profile)")
+        assertThat(config.body())
+                .as("the gateway's own document (the dev token endpoint in the dev profile)")
                 .contains("\"url\":\"/v3/api-docs/gateway\"");
         assertThat(get("/v3/api-docs/gateway", null).statusCode()).isEqualTo(200);
         JsonNode settings = JsonMapper.shared().readTree(config.body());
@@ -75,22 +78,28 @@ class ApiDocsIT extends GatewayITSupport {
 
     @Test
     void tryItOutCallsTheOperationThroughTheGatewayWithTheToken() throws Exception {
-        backend("point-service").stubFor(WireMock.get(urlEqualTo("/v1/points/balance"))
-                .willReturn(okJson("{\"balance\":0}")));
-        JsonNode doc = JsonMapper.shared().readTree(get("/v3/api-docs/point-service", null).body());
+        backend("point-service")
+                .stubFor(WireMock.get(urlEqualTo("/v1/points/balance")).willReturn(okJson("{\"balance\":0}")));
+        JsonNode doc = JsonMapper.shared()
+                .readTree(get("/v3/api-docs/point-service", null).body());
         String server = doc.at("/servers/0/url").asString();
         String path = doc.path("paths").propertyNames().iterator().next();
         String url = server.replaceFirst("/$", "") + path;
 
         HttpResponse<String> anonymous = get(url, null);
-        assertThat(anonymous.statusCode()).as("the gateway asks for the token the document declares").isEqualTo(401);
+        assertThat(anonymous.statusCode())
+                .as("the gateway asks for the token the document declares")
+                .isEqualTo(401);
         assertThat(anonymous.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         HttpResponse<String> authorized = get(url, TestJwt.user(4242));
 
         assertThat(authorized.statusCode()).as(authorized.body()).isEqualTo(200);
         assertThat(authorized.body()).isEqualTo("{\"balance\":0}");
-        backend("point-service").verify(1, getRequestedFor(urlEqualTo("/v1/points/balance"))
-                .withHeader("Authorization", matching("Bearer .+")));
+        backend("point-service")
+                .verify(
+                        1,
+                        getRequestedFor(urlEqualTo("/v1/points/balance"))
+                                .withHeader("Authorization", matching("Bearer .+")));
     }
 
     @Test
@@ -98,6 +107,8 @@ class ApiDocsIT extends GatewayITSupport {
         BACKENDS.get("payment-service").resetAll();
         HttpResponse<String> response = get("/v3/api-docs/payment-service", null);
 
-        assertThat(response.statusCode()).as("WireMock without a stub answers 404").isEqualTo(404);
+        assertThat(response.statusCode())
+                .as("WireMock without a stub answers 404")
+                .isEqualTo(404);
     }
 }

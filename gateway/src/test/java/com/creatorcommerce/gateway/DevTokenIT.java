@@ -2,23 +2,23 @@ package com.creatorcommerce.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import com.creatorcommerce.platform.test.TestJwt;
 import com.creatorcommerce.platform.test.WireMocks;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -72,7 +72,8 @@ class DevTokenIT {
         assertThat(problem.path("code").asString()).as(what).isEqualTo(code);
         assertThat(problem.path("detail").asString()).as(what).isNotBlank();
         assertThat(problem.path("instance").asString()).as(what).isEqualTo("/auth/dev-token");
-        assertThat(problem.path("request_id").asString()).as(what)
+        assertThat(problem.path("request_id").asString())
+                .as(what)
                 .isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
         assertThat(problem.path("errors").isArray()).as(what).isTrue();
         return problem;
@@ -82,13 +83,20 @@ class DevTokenIT {
     private void assertInvalidField(String body, String field) throws Exception {
         JsonNode problem = assertBadRequest(body, post("/auth/dev-token", body), "VALIDATION_FAILED");
         assertThat(problem.path("errors")).as(body).hasSize(1);
-        assertThat(problem.path("errors").get(0).path("field").asString()).as(body).isEqualTo(field);
-        assertThat(problem.path("errors").get(0).path("message").asString()).as(body).isNotBlank();
+        assertThat(problem.path("errors").get(0).path("field").asString())
+                .as(body)
+                .isEqualTo(field);
+        assertThat(problem.path("errors").get(0).path("message").asString())
+                .as(body)
+                .isNotBlank();
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -98,14 +106,18 @@ class DevTokenIT {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"token_type\":\"Bearer\"").contains("\"expires_in\":3600");
         String token = response.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
-        assertThat(get("/v1/anything", token).statusCode()).as("authenticated; no route yet").isEqualTo(404);
+        assertThat(get("/v1/anything", token).statusCode())
+                .as("authenticated; no route yet")
+                .isEqualTo(404);
         assertThat(get("/v1/admin/anything", token).statusCode()).isEqualTo(403);
     }
 
     @Test
     void forwardsTheDevUsersIdentityToTheService() throws Exception {
-        ORDERS.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse().withStatus(200)));
-        String token = post("/auth/dev-token", "{\"user_id\":\"2002\",\"roles\":[\"USER\",\"ADMIN\"]}").body()
+        ORDERS.stubFor(
+                WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse().withStatus(200)));
+        String token = post("/auth/dev-token", "{\"user_id\":\"2002\",\"roles\":[\"USER\",\"ADMIN\"]}")
+                .body()
                 .replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
 
         assertThat(get("/v1/admin/sagas", token).statusCode()).isEqualTo(200);
@@ -116,8 +128,13 @@ class DevTokenIT {
 
     @Test
     void acceptsOnlyTheDevSecretsTokens() throws Exception {
-        assertThat(get("/v1/orders", TestJwt.builder().subject("3")
-                .hmac("another-secret-that-is-long-enough-0123456789".getBytes()).sign()).statusCode())
+        assertThat(get(
+                                "/v1/orders",
+                                TestJwt.builder()
+                                        .subject("3")
+                                        .hmac("another-secret-that-is-long-enough-0123456789".getBytes())
+                                        .sign())
+                        .statusCode())
                 .isEqualTo(401);
     }
 
@@ -157,24 +174,44 @@ class DevTokenIT {
 
     @Test
     void aMissingOrInvalidUserIdIs400() throws Exception {
-        for (String body : List.of("{}", "{\"roles\":[\"USER\"]}", "{\"user_id\":null}", "{\"user_id\":\"\"}",
-                "{\"user_id\":\"abc\"}", "{\"user_id\":\"12abc\"}", "{\"user_id\":\"-5\"}", "{\"user_id\":-5}",
-                "{\"user_id\":\"0\"}", "{\"user_id\":\"1.5\"}", "{\"user_id\":1.5}", "{\"user_id\":true}",
-                "{\"user_id\":\"9223372036854775808\"}", "{\"user_id\":\"99999999999999999999\"}",
-                "{\"user_id\":99999999999999999999}", "{\"user_id\":1e400}", "{\"user_id\":{\"id\":1}}",
+        for (String body : List.of(
+                "{}",
+                "{\"roles\":[\"USER\"]}",
+                "{\"user_id\":null}",
+                "{\"user_id\":\"\"}",
+                "{\"user_id\":\"abc\"}",
+                "{\"user_id\":\"12abc\"}",
+                "{\"user_id\":\"-5\"}",
+                "{\"user_id\":-5}",
+                "{\"user_id\":\"0\"}",
+                "{\"user_id\":\"1.5\"}",
+                "{\"user_id\":1.5}",
+                "{\"user_id\":true}",
+                "{\"user_id\":\"9223372036854775808\"}",
+                "{\"user_id\":\"99999999999999999999\"}",
+                "{\"user_id\":99999999999999999999}",
+                "{\"user_id\":1e400}",
+                "{\"user_id\":{\"id\":1}}",
                 "{\"user_id\":[\"1\"]}")) {
             assertInvalidField(body, "user_id");
         }
         // no body at all: the user id is missing
-        JsonNode problem = assertBadRequest("no body", post("/auth/dev-token", "application/json", null),
-                "VALIDATION_FAILED");
+        JsonNode problem =
+                assertBadRequest("no body", post("/auth/dev-token", "application/json", null), "VALIDATION_FAILED");
         assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("user_id");
     }
 
     @Test
     void aBodyThatIsNotAJsonObjectIs400() throws Exception {
-        for (String body : List.of("not json", "{\"user_id\":\"1\"", "{user_id: 1}", "[]",
-                "[{\"user_id\":\"1\"}]", "\"1001\"", "1001", "true")) {
+        for (String body : List.of(
+                "not json",
+                "{\"user_id\":\"1\"",
+                "{user_id: 1}",
+                "[]",
+                "[{\"user_id\":\"1\"}]",
+                "\"1001\"",
+                "1001",
+                "true")) {
             assertBadRequest(body, post("/auth/dev-token", body), "MALFORMED_REQUEST");
         }
     }
@@ -182,24 +219,31 @@ class DevTokenIT {
     @Test
     void aBodyNotSentAsJsonIs400() throws Exception {
         String body = "{\"user_id\":\"1\"}";
-        for (String contentType : List.of("text/plain", "application/x-www-form-urlencoded", "application/xml",
-                "application/octet-stream", "application/json; charset=not-a-charset")) {
+        for (String contentType : List.of(
+                "text/plain",
+                "application/x-www-form-urlencoded",
+                "application/xml",
+                "application/octet-stream",
+                "application/json; charset=not-a-charset")) {
             assertBadRequest(contentType, post("/auth/dev-token", contentType, body), "MALFORMED_REQUEST");
         }
         assertBadRequest("no Content-Type", post("/auth/dev-token", null, body), "MALFORMED_REQUEST");
-        assertBadRequest("user_id=1 as a form", post("/auth/dev-token", "application/x-www-form-urlencoded",
-                "user_id=1&roles=USER"), "MALFORMED_REQUEST");
+        assertBadRequest(
+                "user_id=1 as a form",
+                post("/auth/dev-token", "application/x-www-form-urlencoded", "user_id=1&roles=USER"),
+                "MALFORMED_REQUEST");
     }
 
     @Test
     void aBodyAboveTheDecodersLimitStaysA413() throws Exception {
         String body = "{\"user_id\":\"1\",\"pad\":\"" + "x".repeat(300_000) + "\"}";
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/auth/dev-token"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/auth/dev-token"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                                body.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -216,10 +260,15 @@ class DevTokenIT {
         for (var entry : expectedRoles.entrySet()) {
             HttpResponse<String> response = post("/auth/dev-token", "application/json; charset=UTF-8", entry.getKey());
             assertThat(response.statusCode()).as(entry.getKey()).isEqualTo(200);
-            String token = JsonMapper.shared().readTree(response.body()).path("access_token").asString();
-            String claims = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+            String token = JsonMapper.shared()
+                    .readTree(response.body())
+                    .path("access_token")
+                    .asString();
+            String claims = new String(
+                    java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
                     java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(JsonMapper.shared().readTree(claims).path("roles").toString()).as(entry.getKey())
+            assertThat(JsonMapper.shared().readTree(claims).path("roles").toString())
+                    .as(entry.getKey())
                     .isEqualTo(entry.getValue());
         }
     }

@@ -19,8 +19,12 @@ class EdgeProtectionIT extends GatewayITSupport {
 
     @BeforeEach
     void everyServiceAnswers() {
-        BACKENDS.values().forEach(s -> s.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
-                .withHeader("Access-Control-Allow-Origin", "*").withBody("ok"))));
+        BACKENDS.values()
+                .forEach(s -> s.stubFor(any(anyUrl())
+                        .willReturn(aResponse()
+                                .withStatus(200)
+                                .withHeader("Access-Control-Allow-Origin", "*")
+                                .withBody("ok"))));
     }
 
     @Test
@@ -33,12 +37,14 @@ class EdgeProtectionIT extends GatewayITSupport {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ORIGIN);
-        assertThat(response.headers().firstValue("Access-Control-Allow-Methods")).hasValueSatisfying(
-                m -> assertThat(m).contains("POST"));
-        assertThat(response.headers().firstValue("Access-Control-Allow-Headers")).hasValueSatisfying(
-                h -> assertThat(h.toLowerCase()).contains("authorization", "idempotency-key"));
+        assertThat(response.headers().firstValue("Access-Control-Allow-Methods"))
+                .hasValueSatisfying(m -> assertThat(m).contains("POST"));
+        assertThat(response.headers().firstValue("Access-Control-Allow-Headers"))
+                .hasValueSatisfying(h -> assertThat(h.toLowerCase()).contains("authorization", "idempotency-key"));
         assertThat(response.headers().firstValue("Access-Control-Max-Age")).hasValue("1800");
-        assertThat(totalRequestsReceived()).as("a preflight never reaches a service").isZero();
+        assertThat(totalRequestsReceived())
+                .as("a preflight never reaches a service")
+                .isZero();
     }
 
     @Test
@@ -55,19 +61,20 @@ class EdgeProtectionIT extends GatewayITSupport {
 
     @Test
     void sendsOneAllowOriginHeaderOnACrossOriginCall() throws Exception {
-        HttpResponse<String> response = send(request("/v1/orders").header("Origin", ORIGIN)
-                .header("Authorization", "Bearer " + TestJwt.user(1)));
+        HttpResponse<String> response = send(
+                request("/v1/orders").header("Origin", ORIGIN).header("Authorization", "Bearer " + TestJwt.user(1)));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().allValues("Access-Control-Allow-Origin")).containsExactly(ORIGIN);
-        assertThat(response.headers().firstValue("Access-Control-Expose-Headers")).hasValueSatisfying(
-                h -> assertThat(h).contains("X-Request-Id"));
+        assertThat(response.headers().firstValue("Access-Control-Expose-Headers"))
+                .hasValueSatisfying(h -> assertThat(h).contains("X-Request-Id"));
     }
 
     @Test
     void refusesADeclaredBodyAboveTheLimitWith413() throws Exception {
         HttpResponse<String> response = send(request("/v1/orders")
-                .header("Authorization", "Bearer " + TestJwt.user(1)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestJwt.user(1))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[64 * 1024 + 1])));
 
         assertThat(response.statusCode()).isEqualTo(413);
@@ -78,11 +85,15 @@ class EdgeProtectionIT extends GatewayITSupport {
 
     @Test
     void refusesAChunkedBodyAboveTheLimitWith413() throws Exception {
-        backend("order-service").stubFor(any(anyUrl()).atPriority(1)
-                .willReturn(aResponse().withStatus(200).withFixedDelay(500).withBody("read it all")));
+        backend("order-service")
+                .stubFor(any(anyUrl())
+                        .atPriority(1)
+                        .willReturn(
+                                aResponse().withStatus(200).withFixedDelay(500).withBody("read it all")));
 
         HttpResponse<String> response = send(request("/v1/orders")
-                .header("Authorization", "Bearer " + TestJwt.user(1)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestJwt.user(1))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[200_000]))));
 
         assertThat(response.statusCode()).isEqualTo(413);
@@ -92,15 +103,22 @@ class EdgeProtectionIT extends GatewayITSupport {
     @Test
     void acceptsABodyAtTheLimit() throws Exception {
         HttpResponse<String> declared = send(request("/v1/orders")
-                .header("Authorization", "Bearer " + TestJwt.user(1)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestJwt.user(1))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[64 * 1024])));
         HttpResponse<String> chunked = send(request("/v1/orders")
-                .header("Authorization", "Bearer " + TestJwt.user(1)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestJwt.user(1))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[60_000]))));
 
         assertThat(declared.statusCode()).isEqualTo(200);
         assertThat(chunked.statusCode()).isEqualTo(200);
         assertThat(backend("order-service").getAllServeEvents()).hasSize(2);
-        assertThat(backend("order-service").getAllServeEvents().getFirst().getRequest().getBody()).hasSize(60_000);
+        assertThat(backend("order-service")
+                        .getAllServeEvents()
+                        .getFirst()
+                        .getRequest()
+                        .getBody())
+                .hasSize(60_000);
     }
 }

@@ -20,13 +20,17 @@ import org.springframework.test.context.DynamicPropertySource;
  * The gateway on a random loopback port in front of five real HTTP servers (WireMock on loopback), one per service,
  * verifying RS256 tokens from {@link TestJwt}'s JWK set file. Subclasses share one Spring context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "platform.gateway.cors.allowed-origins=https://shop.example.com",
-        "platform.gateway.max-request-size=64KB"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "platform.gateway.cors.allowed-origins=https://shop.example.com",
+            "platform.gateway.max-request-size=64KB"
+        })
 public abstract class GatewayITSupport {
 
-    public static final String[] SERVICES = {"order-service", "point-service", "coupon-service", "payment-service",
-            "credit-service"};
+    public static final String[] SERVICES = {
+        "order-service", "point-service", "coupon-service", "payment-service", "credit-service"
+    };
     protected static final Map<String, WireMockServer> BACKENDS = new LinkedHashMap<>();
 
     static {
@@ -48,8 +52,10 @@ public abstract class GatewayITSupport {
     @Value("${local.management.port}")
     protected int managementPort;
 
-    protected final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    protected final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     @BeforeEach
     void resetBackends() {
@@ -61,7 +67,8 @@ public abstract class GatewayITSupport {
     }
 
     protected HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(20));
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(20));
     }
 
     protected HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
@@ -87,6 +94,8 @@ public abstract class GatewayITSupport {
     }
 
     protected static int totalRequestsReceived() {
-        return BACKENDS.values().stream().mapToInt(s -> s.getAllServeEvents().size()).sum();
+        return BACKENDS.values().stream()
+                .mapToInt(s -> s.getAllServeEvents().size())
+                .sum();
     }
 }

@@ -39,8 +39,10 @@ class GatewayStartsIT {
 
     @Test
     void reportsReadinessWithoutATokenOnTheManagementPort() throws Exception {
-        HttpResponse<String> readiness = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + managementPort + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> readiness = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(readiness.body()).contains("\"UP\"");
     }
@@ -48,21 +50,24 @@ class GatewayStartsIT {
     @Test
     void refusesMissingAndForeignTokensWithProblemJson() throws Exception {
         HttpResponse<String> missing = get("/v1/products/1/like", null);
-        HttpResponse<String> foreign = get("/v1/orders", TestJwt.builder().signedWithForeignKey().sign());
+        HttpResponse<String> foreign =
+                get("/v1/orders", TestJwt.builder().signedWithForeignKey().sign());
 
         assertThat(missing.statusCode()).isEqualTo(401);
         assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(missing.body()).contains("AUTHENTICATION_REQUIRED");
         assertThat(foreign.statusCode()).isEqualTo(401);
-        assertThat(foreign.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                h -> assertThat(h).contains("invalid_token"));
+        assertThat(foreign.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(h -> assertThat(h).contains("invalid_token"));
     }
 
     @Test
     void hasNoDevTokenEndpointOutsideTheDevProfile() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/auth/dev-token")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"user_id\":\"1\"}")).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/auth/dev-token"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"user_id\":\"1\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isIn(401, 404);
         assertThat(response.body()).doesNotContain("access_token");

@@ -77,18 +77,29 @@ class HostileInputIT extends GatewayITSupport {
     }
 
     private static void assertProblem(Raw response, int status, String code) {
-        assertThat(response.status()).as(response.head() + "\n" + response.body()).isEqualTo(status);
+        assertThat(response.status())
+                .as(response.head() + "\n" + response.body())
+                .isEqualTo(status);
         assertThat(response.header("content-type")).startsWith("application/problem+json");
-        assertThat(response.body()).contains("\"status\":" + status, "\"code\":\"" + code + "\"",
-                "\"type\":\"about:blank\"", "\"detail\":\"");
+        assertThat(response.body())
+                .contains(
+                        "\"status\":" + status,
+                        "\"code\":\"" + code + "\"",
+                        "\"type\":\"about:blank\"",
+                        "\"detail\":\"");
     }
 
     @Test
     void anInvalidPercentEncodingInTheRequestTargetIsAMalformedRequest() {
-        for (String target : new String[] {"/v1/products?q=%zz", "/v1/products?q=%", "/v1/products?%E0%A4%A=1",
-                "/v1/products/%zz", "/v1/orders?page=%G1"}) {
-            Raw response = raw("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TOKEN
-                    + "\r\n\r\n");
+        for (String target : new String[] {
+            "/v1/products?q=%zz",
+            "/v1/products?q=%",
+            "/v1/products?%E0%A4%A=1",
+            "/v1/products/%zz",
+            "/v1/orders?page=%G1"
+        }) {
+            Raw response = raw(
+                    "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TOKEN + "\r\n\r\n");
 
             assertProblem(response, 400, "MALFORMED_REQUEST");
         }
@@ -106,8 +117,7 @@ class HostileInputIT extends GatewayITSupport {
 
     @Test
     void headersTooLargeAreHeadersTooLarge() {
-        Raw oneHuge = raw("GET /v1/products HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "b".repeat(9000)
-                + "\r\n\r\n");
+        Raw oneHuge = raw("GET /v1/products HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "b".repeat(9000) + "\r\n\r\n");
         StringBuilder many = new StringBuilder("GET /v1/products HTTP/1.1\r\nHost: 127.0.0.1\r\n");
         for (int i = 0; i < 200; i++) {
             many.append("X-H").append(i).append(": ").append("v".repeat(60)).append("\r\n");
@@ -123,24 +133,33 @@ class HostileInputIT extends GatewayITSupport {
     void aQueryThatIsNotUtf8ReachesTheServiceAsSentAndItsProblemComesBackUnchanged() {
         String problem = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
                 + "\"detail\":\"The query string is not valid percent-encoded UTF-8.\",\"code\":\"MALFORMED_REQUEST\"}";
-        backend("point-service").stubFor(any(anyUrl()).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/problem+json").withBody(problem)));
+        backend("point-service")
+                .stubFor(any(anyUrl())
+                        .willReturn(aResponse()
+                                .withStatus(400)
+                                .withHeader("Content-Type", "application/problem+json")
+                                .withBody(problem)));
 
         Raw response = raw("GET /v1/points/transactions?type=%ED%A0%80&page=%FF HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Connection: close\r\nAuthorization: Bearer " + TOKEN + "\r\n\r\n");
 
         assertProblem(response, 400, "MALFORMED_REQUEST");
-        assertThat(backend("point-service").getAllServeEvents()).singleElement().satisfies(event ->
-                assertThat(event.getRequest().getUrl()).isEqualTo("/v1/points/transactions?type=%ED%A0%80&page=%FF"));
+        assertThat(backend("point-service").getAllServeEvents())
+                .singleElement()
+                .satisfies(event -> assertThat(event.getRequest().getUrl())
+                        .isEqualTo("/v1/points/transactions?type=%ED%A0%80&page=%FF"));
     }
 
     @Test
     void aBodyOverTheLimitIsAnswered413ToAClientStillSending() throws Exception {
         for (int mb : new int[] {1, 8, 32}) {
             byte[] body = new byte[mb * 1024 * 1024];
-            HttpResponse<String> declared = send(request("/v1/orders").header("Authorization", "Bearer " + TOKEN)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)));
-            HttpResponse<String> chunked = send(request("/v1/orders").header("Authorization", "Bearer " + TOKEN)
+            HttpResponse<String> declared = send(request("/v1/orders")
+                    .header("Authorization", "Bearer " + TOKEN)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+            HttpResponse<String> chunked = send(request("/v1/orders")
+                    .header("Authorization", "Bearer " + TOKEN)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
 
@@ -160,17 +179,34 @@ class HostileInputIT extends GatewayITSupport {
             for (int mb : new int[] {1, 64}) {
                 Files.write(file, new byte[mb * 1024 * 1024]);
                 for (boolean chunked : new boolean[] {false, true}) {
-                    List<String> command = new ArrayList<>(List.of("curl", "-sS", "-o", "-", "-w", "\n%{http_code}",
-                            "-H", "Authorization: Bearer " + TOKEN, "-H", "Content-Type: application/json",
-                            "--data-binary", "@" + file, "http://127.0.0.1:" + port + "/v1/orders"));
+                    List<String> command = new ArrayList<>(List.of(
+                            "curl",
+                            "-sS",
+                            "-o",
+                            "-",
+                            "-w",
+                            "\n%{http_code}",
+                            "-H",
+                            "Authorization: Bearer " + TOKEN,
+                            "-H",
+                            "Content-Type: application/json",
+                            "--data-binary",
+                            "@" + file,
+                            "http://127.0.0.1:" + port + "/v1/orders"));
                     if (chunked) {
                         command.addAll(List.of("-H", "Transfer-Encoding: chunked"));
                     }
-                    Process curl = new ProcessBuilder(command).redirectErrorStream(true).start();
+                    Process curl = new ProcessBuilder(command)
+                            .redirectErrorStream(true)
+                            .start();
                     String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
-                    assertThat(curl.waitFor()).as(mb + " MB, chunked " + chunked + ": " + out).isZero();
-                    assertThat(out).as(mb + " MB, chunked " + chunked).endsWith("\n413")
+                    assertThat(curl.waitFor())
+                            .as(mb + " MB, chunked " + chunked + ": " + out)
+                            .isZero();
+                    assertThat(out)
+                            .as(mb + " MB, chunked " + chunked)
+                            .endsWith("\n413")
                             .contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
                 }
             }
@@ -186,15 +222,24 @@ class HostileInputIT extends GatewayITSupport {
      */
     @Test
     void everyHostileTokenRequestIsAnsweredUnderSustainedLoad() throws Exception {
-        List<String> hostile = List.of("not-a-jwt", "a.b.c", TestJwt.builder().subject("7").signedWithForeignKey()
-                        .sign(), TestJwt.builder().subject("7").expiresAt(Instant.now().minusSeconds(3600)).sign(),
+        List<String> hostile = List.of(
+                "not-a-jwt",
+                "a.b.c",
+                TestJwt.builder().subject("7").signedWithForeignKey().sign(),
+                TestJwt.builder()
+                        .subject("7")
+                        .expiresAt(Instant.now().minusSeconds(3600))
+                        .sign(),
                 TestJwt.builder().subject("7").keyId("unknown-kid").sign(),
                 TestJwt.builder().subject("7").audience("someone-else").sign(),
-                "eyJhbGciOiJub25lIn0.eyJzdWIiOiI3In0.", TOKEN.substring(0, TOKEN.length() - 3) + "AAA");
+                "eyJhbGciOiJub25lIn0.eyJzdWIiOiI3In0.",
+                TOKEN.substring(0, TOKEN.length() - 3) + "AAA");
         int requests = 3_000;
         int clients = 16;
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         AtomicInteger next = new AtomicInteger();
         ConcurrentLinkedQueue<Long> latenciesMicros = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
@@ -204,15 +249,19 @@ class HostileInputIT extends GatewayITSupport {
             for (int c = 0; c < clients; c++) {
                 pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
-                        String path = i % 3 == 0 ? "/v1/orders" : i % 3 == 1 ? "/v1/points/balance" : "/v1/products/1/like";
+                        String path =
+                                i % 3 == 0 ? "/v1/orders" : i % 3 == 1 ? "/v1/points/balance" : "/v1/products/1/like";
                         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                                 .timeout(Duration.ofSeconds(10))
-                                .header("Authorization", "Bearer " + hostile.get(i % hostile.size())).GET().build();
+                                .header("Authorization", "Bearer " + hostile.get(i % hostile.size()))
+                                .GET()
+                                .build();
                         long t0 = System.nanoTime();
                         try {
                             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
                             latenciesMicros.add((System.nanoTime() - t0) / 1_000);
-                            statuses.computeIfAbsent(response.statusCode(), k -> new AtomicInteger()).incrementAndGet();
+                            statuses.computeIfAbsent(response.statusCode(), k -> new AtomicInteger())
+                                    .incrementAndGet();
                         } catch (Exception e) {
                             failures.add(i + ": " + e);
                         }
@@ -222,10 +271,18 @@ class HostileInputIT extends GatewayITSupport {
         }
         long elapsedMs = (System.nanoTime() - started) / 1_000_000;
         List<Long> sorted = latenciesMicros.stream().sorted().toList();
-        System.out.printf("Hostile-token load: %d requests, %d clients, %d ms, answered %d, failed %d, statuses %s,"
-                        + " latency p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms%n", requests, clients,
-                elapsedMs, sorted.size(), failures.size(), statuses, sorted.get(sorted.size() / 2) / 1000.0,
-                sorted.get((int) (sorted.size() * 0.99)) / 1000.0, sorted.get((int) (sorted.size() * 0.999)) / 1000.0,
+        System.out.printf(
+                "Hostile-token load: %d requests, %d clients, %d ms, answered %d, failed %d, statuses %s,"
+                        + " latency p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms%n",
+                requests,
+                clients,
+                elapsedMs,
+                sorted.size(),
+                failures.size(),
+                statuses,
+                sorted.get(sorted.size() / 2) / 1000.0,
+                sorted.get((int) (sorted.size() * 0.99)) / 1000.0,
+                sorted.get((int) (sorted.size() * 0.999)) / 1000.0,
                 sorted.getLast() / 1000.0);
 
         assertThat(failures).as("requests without an answer within 10 s").isEmpty();

@@ -34,8 +34,10 @@ class JwkSetUriIT {
     static {
         try {
             String jwks = Files.readString(Path.of(URI.create(TestJwt.jwkSetLocation())));
-            IDP.stubFor(get(urlEqualTo("/.well-known/jwks.json")).willReturn(aResponse()
-                    .withHeader("Content-Type", "application/json").withBody(jwks)));
+            IDP.stubFor(get(urlEqualTo("/.well-known/jwks.json"))
+                    .willReturn(aResponse()
+                            .withHeader("Content-Type", "application/json")
+                            .withBody(jwks)));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
@@ -57,25 +59,37 @@ class JwkSetUriIT {
     @Value("${local.server.port}")
     int port;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private int status(String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/orders"))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding())
+        return http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/orders"))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
                 .statusCode();
     }
 
     @Test
     void verifiesTokensWithTheProvidersKeysAndDoesNotRefetchThemPerToken() throws Exception {
         assertThat(status(TestJwt.user(21))).isEqualTo(200);
-        assertThat(status(TestJwt.builder().subject("21").signedWithForeignKey().sign())).isEqualTo(401);
+        assertThat(status(TestJwt.builder().subject("21").signedWithForeignKey().sign()))
+                .isEqualTo(401);
         for (int i = 0; i < 5; i++) {
-            assertThat(status(TestJwt.builder().subject("21").keyId("rotated-" + i).sign())).isEqualTo(401);
+            assertThat(status(TestJwt.builder()
+                            .subject("21")
+                            .keyId("rotated-" + i)
+                            .sign()))
+                    .isEqualTo(401);
             assertThat(status(TestJwt.user(22))).isEqualTo(200);
         }
 
         assertThat(ORDERS.getAllServeEvents()).hasSize(6);
-        int fetches = IDP.findAll(getRequestedFor(urlEqualTo("/.well-known/jwks.json"))).size();
-        assertThat(fetches).as("keys cached; unknown kids refetch at most once per 30 s").isBetween(1, 2);
+        int fetches = IDP.findAll(getRequestedFor(urlEqualTo("/.well-known/jwks.json")))
+                .size();
+        assertThat(fetches)
+                .as("keys cached; unknown kids refetch at most once per 30 s")
+                .isBetween(1, 2);
     }
 }

@@ -24,17 +24,25 @@ class JwtValidationIT extends GatewayITSupport {
 
     @BeforeEach
     void everyServiceAnswers() {
-        BACKENDS.values().forEach(s -> s.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("{\"ok\":true}"))));
+        BACKENDS.values()
+                .forEach(s -> s.stubFor(any(anyUrl())
+                        .willReturn(aResponse()
+                                .withStatus(200)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"ok\":true}"))));
     }
 
     private void assertRejected(String token, String why) throws Exception {
         HttpResponse<String> response = get("/v1/orders", token);
         assertThat(response.statusCode()).as(why).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type")).as(why).hasValue("application/problem+json");
-        assertThat(response.headers().firstValue("WWW-Authenticate")).as(why)
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .as(why)
                 .hasValueSatisfying(h -> assertThat(h).startsWith("Bearer").contains("error=\"invalid_token\""));
-        assertThat(response.body()).as(why).contains("\"code\":\"INVALID_TOKEN\"").contains("\"status\":401")
+        assertThat(response.body())
+                .as(why)
+                .contains("\"code\":\"INVALID_TOKEN\"")
+                .contains("\"status\":401")
                 .doesNotContain("Exception");
         assertThat(totalRequestsReceived()).as(why + ": no service was called").isZero();
     }
@@ -74,13 +82,16 @@ class JwtValidationIT extends GatewayITSupport {
     @Test
     void refusesATamperedPayload() throws Exception {
         String genuine = TestJwt.user(7);
-        assertThat(get("/v1/orders", genuine).statusCode()).as("the genuine token, now remembered").isEqualTo(200);
+        assertThat(get("/v1/orders", genuine).statusCode())
+                .as("the genuine token, now remembered")
+                .isEqualTo(200);
         BACKENDS.values().forEach(WireMockServer::resetRequests);
         String[] parts = genuine.split("\\.");
         String payload = new String(B64D.decode(parts[1]), StandardCharsets.UTF_8);
         String forged = payload.replace("\"sub\":\"7\"", "\"sub\":\"8\"").replace("[\"USER\"]", "[\"USER\",\"ADMIN\"]");
         assertThat(forged).isNotEqualTo(payload);
-        assertRejected(parts[0] + "." + B64.encodeToString(forged.getBytes(StandardCharsets.UTF_8)) + "." + parts[2],
+        assertRejected(
+                parts[0] + "." + B64.encodeToString(forged.getBytes(StandardCharsets.UTF_8)) + "." + parts[2],
                 "tampered payload");
     }
 
@@ -97,7 +108,11 @@ class JwtValidationIT extends GatewayITSupport {
 
     @Test
     void refusesAnExpiredTokenBeyondTheClockSkew() throws Exception {
-        assertRejected(TestJwt.builder().subject("7").expiresAt(Instant.now().minus(Duration.ofMinutes(2))).sign(),
+        assertRejected(
+                TestJwt.builder()
+                        .subject("7")
+                        .expiresAt(Instant.now().minus(Duration.ofMinutes(2)))
+                        .sign(),
                 "expired 2 minutes ago");
     }
 
@@ -109,7 +124,9 @@ class JwtValidationIT extends GatewayITSupport {
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), exp).toMillis()) + 2_000);
 
         assertThat(Instant.now()).isAfter(exp.plusSeconds(1));
-        assertThat(get("/v1/orders", justExpired).statusCode()).as("expired ~2 s ago, skew is 30 s").isEqualTo(200);
+        assertThat(get("/v1/orders", justExpired).statusCode())
+                .as("expired ~2 s ago, skew is 30 s")
+                .isEqualTo(200);
     }
 
     @Test
@@ -119,13 +136,22 @@ class JwtValidationIT extends GatewayITSupport {
 
     @Test
     void refusesATokenNotYetValid() throws Exception {
-        assertRejected(TestJwt.builder().subject("7").notBefore(Instant.now().plus(Duration.ofMinutes(5))).sign(),
+        assertRejected(
+                TestJwt.builder()
+                        .subject("7")
+                        .notBefore(Instant.now().plus(Duration.ofMinutes(5)))
+                        .sign(),
                 "nbf in 5 minutes");
     }
 
     @Test
     void refusesAWrongIssuer() throws Exception {
-        assertRejected(TestJwt.builder().subject("7").issuer("https://evil.example.com").sign(), "wrong iss");
+        assertRejected(
+                TestJwt.builder()
+                        .subject("7")
+                        .issuer("https://evil.example.com")
+                        .sign(),
+                "wrong iss");
     }
 
     @Test
@@ -146,13 +172,15 @@ class JwtValidationIT extends GatewayITSupport {
 
     @Test
     void acceptsTheSchemeInAnyCase() throws Exception {
-        HttpResponse<String> response = send(request("/v1/orders").header("Authorization", "bearer " + TestJwt.user(7)));
+        HttpResponse<String> response =
+                send(request("/v1/orders").header("Authorization", "bearer " + TestJwt.user(7)));
         assertThat(response.statusCode()).isEqualTo(200);
     }
 
     @Test
     void refusesTwoAuthorizationHeaders() throws Exception {
-        HttpResponse<String> response = send(request("/v1/orders").header("Authorization", "Bearer " + TestJwt.user(7))
+        HttpResponse<String> response = send(request("/v1/orders")
+                .header("Authorization", "Bearer " + TestJwt.user(7))
                 .header("Authorization", "Bearer " + TestJwt.user(8)));
         assertThat(response.statusCode()).isIn(400, 401);
         assertThat(totalRequestsReceived()).isZero();
@@ -160,10 +188,15 @@ class JwtValidationIT extends GatewayITSupport {
 
     @Test
     void verifiesATokenSentToAPublicPath() throws Exception {
-        assertThat(get("/v1/products", null).statusCode()).as("anonymous browsing").isEqualTo(200);
-        HttpResponse<String> badToken = get("/v1/products",
+        assertThat(get("/v1/products", null).statusCode())
+                .as("anonymous browsing")
+                .isEqualTo(200);
+        HttpResponse<String> badToken = get(
+                "/v1/products",
                 TestJwt.builder().subject("7").signedWithForeignKey().sign());
-        assertThat(badToken.statusCode()).as("an invalid token is never ignored").isEqualTo(401);
+        assertThat(badToken.statusCode())
+                .as("an invalid token is never ignored")
+                .isEqualTo(401);
         assertThat(backend("order-service").getAllServeEvents()).hasSize(1);
     }
 
@@ -177,17 +210,24 @@ class JwtValidationIT extends GatewayITSupport {
         for (int i = 0; i < 300; i++) {
             HttpResponse<String> denied = get("/v1/admin/products", i % 2 == 0 ? user : "not.a.token");
             assertThat(denied.statusCode()).isIn(401, 403);
-            assertThat(denied.headers().firstValue("Connection")).as("refusals close the connection")
+            assertThat(denied.headers().firstValue("Connection"))
+                    .as("refusals close the connection")
                     .hasValue("close");
-            assertThat(get("/v1/admin/products", null).statusCode()).as("anonymous request " + i).isEqualTo(401);
+            assertThat(get("/v1/admin/products", null).statusCode())
+                    .as("anonymous request " + i)
+                    .isEqualTo(401);
         }
         assertThat(totalRequestsReceived()).isZero();
     }
 
     @Test
     void needsAdminForAdminPaths() throws Exception {
-        for (String path : List.of("/v1/admin/products", "/v1/admin/sagas", "/v1/admin/coupons/3",
-                "/v1/admin/credits/packages", "/v1/admin/settlements")) {
+        for (String path : List.of(
+                "/v1/admin/products",
+                "/v1/admin/sagas",
+                "/v1/admin/coupons/3",
+                "/v1/admin/credits/packages",
+                "/v1/admin/settlements")) {
             HttpResponse<String> user = get(path, TestJwt.user(7));
             assertThat(user.statusCode()).as(path).isEqualTo(403);
             assertThat(user.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -195,14 +235,16 @@ class JwtValidationIT extends GatewayITSupport {
             assertThat(get(path, null).statusCode()).as(path + " anonymous").isEqualTo(401);
         }
         assertThat(totalRequestsReceived()).isZero();
-        assertThat(get("/v1/admin/sagas?state=STUCK", TestJwt.admin(1)).statusCode()).isEqualTo(200);
+        assertThat(get("/v1/admin/sagas?state=STUCK", TestJwt.admin(1)).statusCode())
+                .isEqualTo(200);
         assertThat(backend("order-service").getAllServeEvents()).hasSize(1);
     }
 
     @Test
     void servesActuatorOnItsOwnPortWithoutATokenAndNotOnThePublicPort() throws Exception {
         assertThat(managementPort).isNotEqualTo(port);
-        assertThat(getManagement("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+        assertThat(getManagement("/actuator/health/readiness", null).statusCode())
+                .isEqualTo(200);
         HttpResponse<String> routes = getManagement("/actuator/gateway/routes", null);
         assertThat(routes.statusCode()).isEqualTo(200);
         assertThat(routes.body()).contains("order-service", "credit-service");

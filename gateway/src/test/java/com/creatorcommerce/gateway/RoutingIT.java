@@ -18,8 +18,11 @@ class RoutingIT extends GatewayITSupport {
 
     @BeforeEach
     void everyServiceSaysItsName() {
-        BACKENDS.forEach((name, server) -> server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("{\"service\":\"" + name + "\"}"))));
+        BACKENDS.forEach((name, server) -> server.stubFor(any(anyUrl())
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"service\":\"" + name + "\"}"))));
     }
 
     private static Map<String, String> table() {
@@ -67,15 +70,20 @@ class RoutingIT extends GatewayITSupport {
         for (Map.Entry<String, String> row : table().entrySet()) {
             String method = row.getKey().split(" ")[0];
             String path = row.getKey().split(" ")[1];
-            HttpRequest.Builder request = request(path).header("Authorization", "Bearer " + admin)
+            HttpRequest.Builder request = request(path)
+                    .header("Authorization", "Bearer " + admin)
                     .header("Content-Type", "application/json")
-                    .method(method, method.equals("GET") || method.equals("DELETE")
-                            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"));
+                    .method(
+                            method,
+                            method.equals("GET") || method.equals("DELETE")
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString("{}"));
             HttpResponse<String> response = send(request);
 
             assertThat(response.statusCode()).as(row.getKey()).isEqualTo(200);
             assertThat(response.body()).as(row.getKey()).isEqualTo("{\"service\":\"" + row.getValue() + "\"}");
-            var received = backend(row.getValue()).getAllServeEvents().getFirst().getRequest();
+            var received =
+                    backend(row.getValue()).getAllServeEvents().getFirst().getRequest();
             assertThat(received.getUrl()).as(row.getKey()).isEqualTo(path);
             assertThat(received.getMethod().getName()).isEqualTo(method);
             backend(row.getValue()).resetRequests();
@@ -86,7 +94,8 @@ class RoutingIT extends GatewayITSupport {
     void givesCreditServicesOwnSagasTheirOwnPrefixForAdminsOnly() throws Exception {
         String admin = TestJwt.admin(1);
         Map<String, String> rewritten = new LinkedHashMap<>();
-        rewritten.put("GET /v1/admin/credit-sagas?state=FAILED&type=credit.top-up-donation",
+        rewritten.put(
+                "GET /v1/admin/credit-sagas?state=FAILED&type=credit.top-up-donation",
                 "/v1/admin/sagas?state=FAILED&type=credit.top-up-donation");
         rewritten.put("GET /v1/admin/credit-sagas", "/v1/admin/sagas");
         rewritten.put("GET /v1/admin/credit-sagas/42", "/v1/admin/sagas/42");
@@ -94,18 +103,26 @@ class RoutingIT extends GatewayITSupport {
         for (Map.Entry<String, String> row : rewritten.entrySet()) {
             String method = row.getKey().split(" ")[0];
             String path = row.getKey().split(" ")[1];
-            HttpResponse<String> response = send(request(path).header("Authorization", "Bearer " + admin)
-                    .header("Content-Type", "application/json").method(method, method.equals("GET")
-                            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}")));
+            HttpResponse<String> response = send(request(path)
+                    .header("Authorization", "Bearer " + admin)
+                    .header("Content-Type", "application/json")
+                    .method(
+                            method,
+                            method.equals("GET")
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString("{}")));
 
             assertThat(response.statusCode()).as(row.getKey()).isEqualTo(200);
             assertThat(response.body()).as(row.getKey()).isEqualTo("{\"service\":\"credit-service\"}");
-            var received = backend("credit-service").getAllServeEvents().getFirst().getRequest();
+            var received =
+                    backend("credit-service").getAllServeEvents().getFirst().getRequest();
             assertThat(received.getUrl()).as(row.getKey()).isEqualTo(row.getValue());
             backend("credit-service").resetRequests();
         }
         assertThat(get("/v1/admin/credit-sagas", TestJwt.user(2)).statusCode()).isEqualTo(403);
-        assertThat(get("/v1/admin/credit-sagasX", admin).statusCode()).as("not the prefix").isEqualTo(404);
+        assertThat(get("/v1/admin/credit-sagasX", admin).statusCode())
+                .as("not the prefix")
+                .isEqualTo(404);
         assertThat(totalRequestsReceived()).isZero();
     }
 
@@ -115,17 +132,24 @@ class RoutingIT extends GatewayITSupport {
         assertThat(get("/v1/products/123", null).statusCode()).isEqualTo(200);
         assertThat(get("/v1/products/popular", null).statusCode()).isEqualTo(200);
         assertThat(get("/v1/credits/packages", null).statusCode()).isEqualTo(200);
-        assertThat(get("/v1/coupons", null).statusCode()).as("coupons issuable now").isEqualTo(200);
+        assertThat(get("/v1/coupons", null).statusCode())
+                .as("coupons issuable now")
+                .isEqualTo(200);
         assertThat(totalRequestsReceived()).isEqualTo(5);
 
         assertThat(get("/v1/products/123/like", null).statusCode()).isEqualTo(401);
-        assertThat(send(request("/v1/products/123/like").PUT(HttpRequest.BodyPublishers.noBody())).statusCode())
+        assertThat(send(request("/v1/products/123/like").PUT(HttpRequest.BodyPublishers.noBody()))
+                        .statusCode())
                 .isEqualTo(401);
-        assertThat(send(request("/v1/products").POST(HttpRequest.BodyPublishers.ofString("{}"))).statusCode())
-                .as("only GET is public").isEqualTo(401);
+        assertThat(send(request("/v1/products").POST(HttpRequest.BodyPublishers.ofString("{}")))
+                        .statusCode())
+                .as("only GET is public")
+                .isEqualTo(401);
         assertThat(get("/v1/credits/balance", null).statusCode()).isEqualTo(401);
-        assertThat(send(request("/v1/coupons/3/issue").POST(HttpRequest.BodyPublishers.noBody())).statusCode())
-                .as("issuing needs a token").isEqualTo(401);
+        assertThat(send(request("/v1/coupons/3/issue").POST(HttpRequest.BodyPublishers.noBody()))
+                        .statusCode())
+                .as("issuing needs a token")
+                .isEqualTo(401);
         assertThat(get("/v1/users/me/coupons", null).statusCode()).isEqualTo(401);
         assertThat(get("/v1/cart", null).statusCode()).isEqualTo(401);
         assertThat(totalRequestsReceived()).isEqualTo(5);
@@ -143,12 +167,17 @@ class RoutingIT extends GatewayITSupport {
 
     @Test
     void passesAServiceErrorThroughUnchanged() throws Exception {
-        backend("coupon-service").stubFor(any(anyUrl()).atPriority(1).willReturn(aResponse().withStatus(409)
-                .withHeader("Content-Type", "application/problem+json")
-                .withBody("{\"status\":409,\"code\":\"COUPON_SOLD_OUT\"}")));
+        backend("coupon-service")
+                .stubFor(any(anyUrl())
+                        .atPriority(1)
+                        .willReturn(aResponse()
+                                .withStatus(409)
+                                .withHeader("Content-Type", "application/problem+json")
+                                .withBody("{\"status\":409,\"code\":\"COUPON_SOLD_OUT\"}")));
 
         HttpResponse<String> response = send(request("/v1/coupons/3/issue")
-                .header("Authorization", "Bearer " + TestJwt.user(3)).POST(HttpRequest.BodyPublishers.noBody()));
+                .header("Authorization", "Bearer " + TestJwt.user(3))
+                .POST(HttpRequest.BodyPublishers.noBody()));
 
         assertThat(response.statusCode()).isEqualTo(409);
         assertThat(response.body()).isEqualTo("{\"status\":409,\"code\":\"COUPON_SOLD_OUT\"}");

@@ -16,8 +16,12 @@ class TrustedIdentityIT extends GatewayITSupport {
 
     @BeforeEach
     void everyServiceAnswers() {
-        BACKENDS.values().forEach(s -> s.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
-                .withHeader("X-Request-Id", "echoed-by-the-service").withBody("ok"))));
+        BACKENDS.values()
+                .forEach(s -> s.stubFor(any(anyUrl())
+                        .willReturn(aResponse()
+                                .withStatus(200)
+                                .withHeader("X-Request-Id", "echoed-by-the-service")
+                                .withBody("ok"))));
     }
 
     private LoggedRequest received(String service) {
@@ -45,7 +49,8 @@ class TrustedIdentityIT extends GatewayITSupport {
         assertThat(forwarded.containsHeader("X-Forwarded-User")).isFalse();
         assertThat(forwarded.containsHeader("X-Authenticated-Userid")).isFalse();
         assertThat(forwarded.containsHeader("X-Auth-Roles")).isFalse();
-        assertThat(forwarded.getHeader("Authorization")).as("services verify the token again")
+        assertThat(forwarded.getHeader("Authorization"))
+                .as("services verify the token again")
                 .isEqualTo("Bearer " + token);
     }
 
@@ -60,8 +65,8 @@ class TrustedIdentityIT extends GatewayITSupport {
 
     @Test
     void stripsIdentityHeadersFromAnonymousRequestsAndAddsNone() throws Exception {
-        HttpResponse<String> response = send(request("/v1/products/1")
-                .header("X-User-Id", "999").header("X-User-Roles", "ADMIN"));
+        HttpResponse<String> response =
+                send(request("/v1/products/1").header("X-User-Id", "999").header("X-User-Roles", "ADMIN"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         LoggedRequest forwarded = received("order-service");
@@ -76,13 +81,15 @@ class TrustedIdentityIT extends GatewayITSupport {
 
         String forwarded = received("order-service").getHeader("X-Request-Id");
         assertThat(forwarded).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-        assertThat(response.headers().allValues("X-Request-Id")).as("one id, the gateway's, back to the client")
+        assertThat(response.headers().allValues("X-Request-Id"))
+                .as("one id, the gateway's, back to the client")
                 .containsExactly(forwarded);
     }
 
     @Test
     void keepsTheClientsRequestId() throws Exception {
-        HttpResponse<String> response = send(request("/v1/orders").header("Authorization", "Bearer " + TestJwt.user(1))
+        HttpResponse<String> response = send(request("/v1/orders")
+                .header("Authorization", "Bearer " + TestJwt.user(1))
                 .header("X-Request-Id", "client-req-123"));
 
         assertThat(received("order-service").getHeader("X-Request-Id")).isEqualTo("client-req-123");
@@ -91,7 +98,8 @@ class TrustedIdentityIT extends GatewayITSupport {
 
     @Test
     void replacesAnUnreasonableRequestId() throws Exception {
-        send(request("/v1/orders").header("Authorization", "Bearer " + TestJwt.user(1))
+        send(request("/v1/orders")
+                .header("Authorization", "Bearer " + TestJwt.user(1))
                 .header("X-Request-Id", "x".repeat(300)));
 
         assertThat(received("order-service").getHeader("X-Request-Id")).hasSize(36);

@@ -20,6 +20,7 @@ class ApiDocsIT extends ApiTestBase {
         assertThat(paths.has("/v1/products/{productId}/like")).isTrue();
         assertThat(paths.has("/v1/likes/check-batch")).isTrue();
         assertThat(paths.has("/v1/cart/items/{cartItemId}")).isTrue();
-        assertThat(paths.has("/v1/admin/products/{productId}/options/{optionId}/stock-adjustments")).isTrue();
+        assertThat(paths.has("/v1/admin/products/{productId}/options/{optionId}/stock-adjustments"))
+                .isTrue();
     }
 }

@@ -6,5 +6,4 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
-class OrderServiceStartsIT extends ServiceStartupContract {
-}
+class OrderServiceStartsIT extends ServiceStartupContract {}

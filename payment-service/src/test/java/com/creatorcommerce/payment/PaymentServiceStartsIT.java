@@ -9,5 +9,4 @@ import org.springframework.test.annotation.DirtiesContext;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
 @DirtiesContext
-class PaymentServiceStartsIT extends ServiceStartupContract {
-}
+class PaymentServiceStartsIT extends ServiceStartupContract {}

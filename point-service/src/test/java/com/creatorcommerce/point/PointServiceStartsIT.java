@@ -9,5 +9,4 @@ import org.springframework.test.annotation.DirtiesContext;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
 @DirtiesContext
-class PointServiceStartsIT extends ServiceStartupContract {
-}
+class PointServiceStartsIT extends ServiceStartupContract {}

@@ -45,22 +45,28 @@ class ChargeRefundIT extends PointAndPaymentSystemTest {
     /** The PG approves {@code key} for {@code amount} and answers a cancel of it with {@code cancel}. */
     private static void pg(String key, long amount, ResponseDefinitionBuilder cancel) {
         PG.stubFor(WireMock.post(urlEqualTo("/v1/payments/confirm"))
-                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key))).willReturn(okJson(
-                        "{\"paymentKey\":\"" + key + "\",\"status\":\"DONE\",\"totalAmount\":" + amount
-                                + ",\"approvedAt\":\"" + Instant.now() + "\"}")));
+                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key)))
+                .willReturn(okJson("{\"paymentKey\":\"" + key + "\",\"status\":\"DONE\",\"totalAmount\":" + amount
+                        + ",\"approvedAt\":\"" + Instant.now() + "\"}")));
         PG.stubFor(WireMock.post(urlEqualTo("/v1/payments/" + key + "/cancel")).willReturn(cancel));
     }
 
     /** payment-service is asked to confirm a payment for the request that the request itself never confirmed. */
     private void approvedButNotConfirmedByTheRequest(String key, long chargeId, long user, long amount) {
-        publish(PaymentTopics.COMMANDS, key, PaymentTopics.CONFIRM, new ConfirmPaymentCommand(key,
-                PaymentPurpose.POINT_CHARGE, chargeId, user, amount), "cmd-" + UUID.randomUUID(), user);
+        publish(
+                PaymentTopics.COMMANDS,
+                key,
+                PaymentTopics.CONFIRM,
+                new ConfirmPaymentCommand(key, PaymentPurpose.POINT_CHARGE, chargeId, user, amount),
+                "cmd-" + UUID.randomUUID(),
+                user);
     }
 
     private JsonNode awaitRefund(long user, long chargeId, String refundStatus) {
         Await.until("charge " + chargeId + " refund " + refundStatus, TIMEOUT, () -> {
             JsonNode charge = body(get("/v1/points/charges/" + chargeId, user));
-            return charge.has("refund_status") && refundStatus.equals(charge.get("refund_status").asString());
+            return charge.has("refund_status")
+                    && refundStatus.equals(charge.get("refund_status").asString());
         });
         return body(get("/v1/points/charges/" + chargeId, user));
     }
@@ -73,8 +79,14 @@ class ChargeRefundIT extends PointAndPaymentSystemTest {
     void aRefusedRefundOfAnUncreditedPaymentIsRecordedOnTheChargeLoggedAndCountedOnce() {
         long user = newId();
         String key = newKey("pk_approve_");
-        pg(key, 10_000, aResponse().withStatus(403).withHeader("Content-Type", "application/json")
-                .withBody("{\"code\":\"NOT_CANCELABLE_PAYMENT\",\"message\":\"The payment cannot be cancelled\"}"));
+        pg(
+                key,
+                10_000,
+                aResponse()
+                        .withStatus(403)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"code\":\"NOT_CANCELABLE_PAYMENT\",\"message\":\"The payment cannot be cancelled\"}"));
         long chargeId = createCharge(user, 10_000);
         double failedBefore = refundsFailed();
 
@@ -87,32 +99,53 @@ class ChargeRefundIT extends PointAndPaymentSystemTest {
         assertThat(charge.get("refund_failure_reason").asString()).isEqualTo("The payment cannot be cancelled");
         assertThat(charge.get("refunded_amount").isNull()).isTrue();
         assertThat(refundsFailed()).isEqualTo(failedBefore + 1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM point_charge_requests WHERE charge_request_id = ? "
-                + "AND refund_status = 'REFUND_FAILED' AND refund_requested_at IS NOT NULL "
-                + "AND refund_settled_at IS NOT NULL", Integer.class, chargeId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM point_charge_requests WHERE charge_request_id = ? "
+                                + "AND refund_status = 'REFUND_FAILED' AND refund_requested_at IS NOT NULL "
+                                + "AND refund_settled_at IS NOT NULL",
+                        Integer.class,
+                        chargeId))
+                .isEqualTo(1);
         assertThat(balance(user)).as("nothing credited").isZero();
         assertThat(transactions(user)).isZero();
         Map<String, Object> payment = payment(key);
-        assertThat(payment.get("payment_status")).as("the PG still holds the money").isEqualTo("SUCCESS");
+        assertThat(payment.get("payment_status"))
+                .as("the PG still holds the money")
+                .isEqualTo("SUCCESS");
         assertThat(((Number) payment.get("cancelled_amount")).longValue()).isZero();
-        assertThat(PG.findAll(postRequestedFor(urlEqualTo("/v1/payments/" + key + "/cancel")))).hasSize(1);
+        assertThat(PG.findAll(postRequestedFor(urlEqualTo("/v1/payments/" + key + "/cancel"))))
+                .hasSize(1);
 
         // the same answer delivered again (same ce_id): no second count
-        ConsumerRecord<String, String> answer = await(PaymentTopics.REPLIES, PaymentTopics.CANCEL_FAILED,
-                Long.toString(chargeId), 1).getFirst();
+        ConsumerRecord<String, String> answer = await(
+                        PaymentTopics.REPLIES, PaymentTopics.CANCEL_FAILED, Long.toString(chargeId), 1)
+                .getFirst();
         String answerId = TopicRecorder.header(answer, MessageHeaders.ID);
         publish(PaymentTopics.REPLIES, answer.key(), PaymentTopics.CANCEL_FAILED, answer.value(), answerId, user);
         // a later reply on the same key (same partition): once handled, the copy before it was consumed
         String sentinel = "sentinel-" + answerId;
-        publish(PaymentTopics.REPLIES, answer.key(), PaymentTopics.FAILED, "{\"payment_key\":\"" + key
-                + "\",\"purpose\":\"POINT_CHARGE\",\"reference_id\":\"" + chargeId + "\",\"user_id\":\"" + user
-                + "\",\"amount\":10000,\"failure_code\":\"SENTINEL\"}", sentinel, user);
-        Await.until("the sentinel handled", TIMEOUT, () -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM processed_message WHERE message_id = ?", Integer.class, sentinel) == 1);
+        publish(
+                PaymentTopics.REPLIES,
+                answer.key(),
+                PaymentTopics.FAILED,
+                "{\"payment_key\":\"" + key
+                        + "\",\"purpose\":\"POINT_CHARGE\",\"reference_id\":\"" + chargeId + "\",\"user_id\":\"" + user
+                        + "\",\"amount\":10000,\"failure_code\":\"SENTINEL\"}",
+                sentinel,
+                user);
+        Await.until(
+                "the sentinel handled",
+                TIMEOUT,
+                () -> jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM processed_message WHERE message_id = ?", Integer.class, sentinel)
+                        == 1);
         assertThat(refundsFailed()).isEqualTo(failedBefore + 1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM processed_message WHERE message_id = ?",
-                Integer.class, answerId)).isEqualTo(1);
-        assertThat(body(get("/v1/points/charges/" + chargeId, user)).get("refund_status").asString())
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM processed_message WHERE message_id = ?", Integer.class, answerId))
+                .isEqualTo(1);
+        assertThat(body(get("/v1/points/charges/" + chargeId, user))
+                        .get("refund_status")
+                        .asString())
                 .isEqualTo("REFUND_FAILED");
     }
 
@@ -120,8 +153,11 @@ class ChargeRefundIT extends PointAndPaymentSystemTest {
     void aDoneRefundOfAnUncreditedPaymentMarksTheChargeRefunded() {
         long user = newId();
         String key = newKey("pk_approve_");
-        pg(key, 7_000, okJson("{\"paymentKey\":\"" + key + "\",\"status\":\"CANCELED\",\"canceledAt\":\""
-                + Instant.now() + "\"}"));
+        pg(
+                key,
+                7_000,
+                okJson("{\"paymentKey\":\"" + key + "\",\"status\":\"CANCELED\",\"canceledAt\":\"" + Instant.now()
+                        + "\"}"));
         long chargeId = createCharge(user, 7_000);
         double failedBefore = refundsFailed();
 

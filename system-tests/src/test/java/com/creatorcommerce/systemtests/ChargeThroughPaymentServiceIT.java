@@ -50,7 +50,8 @@ class ChargeThroughPaymentServiceIT extends PointAndPaymentSystemTest {
 
     private static void confirmAnswers(String key, ResponseDefinitionBuilder response) {
         PG.stubFor(WireMock.post(urlEqualTo("/v1/payments/confirm"))
-                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key))).willReturn(response));
+                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key)))
+                .willReturn(response));
     }
 
     private static void statusAnswers(String key, ResponseDefinitionBuilder response) {
@@ -113,18 +114,22 @@ class ChargeThroughPaymentServiceIT extends PointAndPaymentSystemTest {
         assertThat(payment.get("payment_status")).isEqualTo("SUCCESS");
         assertThat(((Number) payment.get("amount")).longValue()).isEqualTo(10_000);
         assertThat(((Number) payment.get("charge_request_id")).longValue()).isEqualTo(chargeId);
-        assertThat(completed.get("payment_id").asString()).isEqualTo(payment.get("payment_id").toString());
-        assertThat(confirmCalls(key)).singleElement()
+        assertThat(completed.get("payment_id").asString())
+                .isEqualTo(payment.get("payment_id").toString());
+        assertThat(confirmCalls(key))
+                .singleElement()
                 .satisfies(c -> assertThat(c.getBodyAsString()).contains("\"amount\":10000"));
         // the flow is one saga: the payment reply and the point events carry the confirm command's correlation
-        ConsumerRecord<String, String> command = await(PaymentTopics.COMMANDS, PaymentTopics.CONFIRM, key, 1)
+        ConsumerRecord<String, String> command =
+                await(PaymentTopics.COMMANDS, PaymentTopics.CONFIRM, key, 1).getFirst();
+        ConsumerRecord<String, String> reply = await(
+                        PaymentTopics.REPLIES, PaymentTopics.APPROVED, Long.toString(chargeId), 1)
                 .getFirst();
-        ConsumerRecord<String, String> reply = await(PaymentTopics.REPLIES, PaymentTopics.APPROVED,
-                Long.toString(chargeId), 1).getFirst();
         assertThat(TopicRecorder.header(reply, MessageHeaders.CORRELATION_ID))
                 .isEqualTo(TopicRecorder.header(command, MessageHeaders.CORRELATION_ID));
-        ConsumerRecord<String, String> completedEvent = await(PointTopics.EVENTS, PointTopics.CHARGE_COMPLETED,
-                Long.toString(user), 1).getFirst();
+        ConsumerRecord<String, String> completedEvent = await(
+                        PointTopics.EVENTS, PointTopics.CHARGE_COMPLETED, Long.toString(user), 1)
+                .getFirst();
         assertThat(TopicRecorder.header(completedEvent, MessageHeaders.CAUSATION_ID))
                 .isEqualTo(TopicRecorder.header(reply, MessageHeaders.ID));
         await(PointTopics.EVENTS, PointTopics.BALANCE_CHANGED, Long.toString(user), 1);
@@ -134,8 +139,13 @@ class ChargeThroughPaymentServiceIT extends PointAndPaymentSystemTest {
     void aDeclinedPaymentFailsTheRequestWithThePgReasonAndCreditsNothing() {
         long user = newId();
         String key = newKey("pk_decline_");
-        confirmAnswers(key, aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-                .withBody("{\"code\":\"REJECT_CARD_PAYMENT\",\"message\":\"The card issuer declined the payment\"}"));
+        confirmAnswers(
+                key,
+                aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"code\":\"REJECT_CARD_PAYMENT\",\"message\":\"The card issuer declined the payment\"}"));
 
         long chargeId = createCharge(user, 5_000);
         assertThat(confirm(user, chargeId, key).statusCode()).isEqualTo(202);
@@ -164,8 +174,9 @@ class ChargeThroughPaymentServiceIT extends PointAndPaymentSystemTest {
         assertCredited(user, chargeId, 7_000);
         assertThat(onlyPayment(key).get("payment_status")).isEqualTo("SUCCESS");
         assertThat(confirmCalls(key)).hasSize(3);
-        assertThat(confirmCalls(key)).extracting(c -> c.getHeader("Idempotency-Key")).containsOnly(
-                confirmCalls(key).getFirst().getHeader("Idempotency-Key"));
+        assertThat(confirmCalls(key))
+                .extracting(c -> c.getHeader("Idempotency-Key"))
+                .containsOnly(confirmCalls(key).getFirst().getHeader("Idempotency-Key"));
     }
 
     @Test
@@ -173,11 +184,16 @@ class ChargeThroughPaymentServiceIT extends PointAndPaymentSystemTest {
         long user = newId();
         String key = newKey("pk_error_");
         String scenario = "5xx-" + key;
-        PG.stubFor(WireMock.post(urlEqualTo("/v1/payments/confirm")).withRequestBody(matchingJsonPath("$.paymentKey",
-                        equalTo(key))).inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(502)).willSetStateTo("up"));
-        PG.stubFor(WireMock.post(urlEqualTo("/v1/payments/confirm")).withRequestBody(matchingJsonPath("$.paymentKey",
-                        equalTo(key))).inScenario(scenario).whenScenarioStateIs("up")
+        PG.stubFor(WireMock.post(urlEqualTo("/v1/payments/confirm"))
+                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key)))
+                .inScenario(scenario)
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(502))
+                .willSetStateTo("up"));
+        PG.stubFor(WireMock.post(urlEqualTo("/v1/payments/confirm"))
+                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key)))
+                .inScenario(scenario)
+                .whenScenarioStateIs("up")
                 .willReturn(okJson(done(key, 3_000))));
 
         long chargeId = createCharge(user, 3_000);
@@ -188,7 +204,8 @@ class ChargeThroughPaymentServiceIT extends PointAndPaymentSystemTest {
         onlyPayment(key);
         List<LoggedRequest> calls = confirmCalls(key);
         assertThat(calls).hasSize(2);
-        assertThat(calls.get(1).getHeader("Idempotency-Key")).isEqualTo(calls.get(0).getHeader("Idempotency-Key"));
+        assertThat(calls.get(1).getHeader("Idempotency-Key"))
+                .isEqualTo(calls.get(0).getHeader("Idempotency-Key"));
     }
 
     @Test
@@ -211,8 +228,8 @@ class ChargeThroughPaymentServiceIT extends PointAndPaymentSystemTest {
         long user = newId();
         String key = newKey("pk_mismatch_");
         confirmAnswers(key, okJson(done(key, 8_001)));
-        PG.stubFor(WireMock.post(urlEqualTo("/v1/payments/" + key + "/cancel")).willReturn(okJson(
-                "{\"paymentKey\":\"" + key + "\",\"status\":\"CANCELED\"}")));
+        PG.stubFor(WireMock.post(urlEqualTo("/v1/payments/" + key + "/cancel"))
+                .willReturn(okJson("{\"paymentKey\":\"" + key + "\",\"status\":\"CANCELED\"}")));
 
         long chargeId = createCharge(user, 8_000);
         confirm(user, chargeId, key);
@@ -223,7 +240,9 @@ class ChargeThroughPaymentServiceIT extends PointAndPaymentSystemTest {
         assertNothingCredited(user);
         Map<String, Object> payment = onlyPayment(key);
         assertThat(payment.get("payment_status")).isEqualTo("FAILED");
-        Await.until("the wrong approval cancelled at the PG", TIMEOUT,
+        Await.until(
+                "the wrong approval cancelled at the PG",
+                TIMEOUT,
                 () -> ((Number) onlyPayment(key).get("cancelled_amount")).longValue() == 8_001);
     }
 
@@ -236,8 +255,9 @@ class ChargeThroughPaymentServiceIT extends PointAndPaymentSystemTest {
 
         List<CompletableFuture<HttpResponse<String>>> calls;
         try (var pool = Executors.newFixedThreadPool(8)) {
-            calls = IntStream.range(0, 8).mapToObj(i -> CompletableFuture.supplyAsync(
-                    () -> confirm(user, chargeId, key), pool)).toList();
+            calls = IntStream.range(0, 8)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> confirm(user, chargeId, key), pool))
+                    .toList();
         }
 
         assertThat(calls).allSatisfy(c -> assertThat(c.get().statusCode()).isEqualTo(202));
@@ -245,7 +265,9 @@ class ChargeThroughPaymentServiceIT extends PointAndPaymentSystemTest {
         assertCredited(user, chargeId, 12_000);
         onlyPayment(key);
         assertThat(confirmCalls(key)).hasSize(1);
-        assertThat(records(PaymentTopics.COMMANDS, key)).as("one confirm command").hasSize(1);
+        assertThat(records(PaymentTopics.COMMANDS, key))
+                .as("one confirm command")
+                .hasSize(1);
         // and once completed, confirming again is refused
         assertProblem(confirm(user, chargeId, key), 409, "CHARGE_ALREADY_COMPLETED");
         assertThat(balance(user)).isEqualTo(12_000);
@@ -259,28 +281,52 @@ class ChargeThroughPaymentServiceIT extends PointAndPaymentSystemTest {
         long chargeId = createCharge(user, 6_000);
         confirm(user, chargeId, key);
         awaitCharge(user, chargeId, "COMPLETED");
-        ConsumerRecord<String, String> approval = await(PaymentTopics.REPLIES, PaymentTopics.APPROVED,
-                Long.toString(chargeId), 1).getFirst();
+        ConsumerRecord<String, String> approval = await(
+                        PaymentTopics.REPLIES, PaymentTopics.APPROVED, Long.toString(chargeId), 1)
+                .getFirst();
 
         // the broker hands the same reply over again (same ce_id), and payment-service answers again (new ce_id)
         String sameId = TopicRecorder.header(approval, MessageHeaders.ID);
         publish(PaymentTopics.REPLIES, approval.key(), PaymentTopics.APPROVED, approval.value(), sameId, user);
-        publish(PaymentTopics.REPLIES, approval.key(), PaymentTopics.APPROVED, approval.value(), "again-" + sameId,
+        publish(
+                PaymentTopics.REPLIES,
+                approval.key(),
+                PaymentTopics.APPROVED,
+                approval.value(),
+                "again-" + sameId,
                 user);
         // a later reply on the same key (same partition): once handled, both copies before it were consumed
         long sentinelUser = user;
-        publish(PaymentTopics.REPLIES, approval.key(), PaymentTopics.FAILED, "{\"payment_key\":\"" + key
-                + "\",\"purpose\":\"POINT_CHARGE\",\"reference_id\":\"" + chargeId + "\",\"user_id\":\"" + user
-                + "\",\"amount\":6000,\"failure_code\":\"SENTINEL\"}", "sentinel-" + sameId, sentinelUser);
-        Await.until("the sentinel handled", TIMEOUT, () -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM processed_message WHERE message_id = ?", Integer.class,
-                "sentinel-" + sameId) == 1);
+        publish(
+                PaymentTopics.REPLIES,
+                approval.key(),
+                PaymentTopics.FAILED,
+                "{\"payment_key\":\"" + key
+                        + "\",\"purpose\":\"POINT_CHARGE\",\"reference_id\":\"" + chargeId + "\",\"user_id\":\"" + user
+                        + "\",\"amount\":6000,\"failure_code\":\"SENTINEL\"}",
+                "sentinel-" + sameId,
+                sentinelUser);
+        Await.until(
+                "the sentinel handled",
+                TIMEOUT,
+                () -> jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM processed_message WHERE message_id = ?",
+                                Integer.class,
+                                "sentinel-" + sameId)
+                        == 1);
 
         assertCredited(user, chargeId, 6_000);
-        assertThat(body(get("/v1/points/charges/" + chargeId, user)).get("status").asString())
-                .as("a late failure does not undo a completed charge").isEqualTo("COMPLETED");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM processed_message WHERE message_id IN (?, ?)",
-                Integer.class, sameId, "again-" + sameId)).isEqualTo(2);
+        assertThat(body(get("/v1/points/charges/" + chargeId, user))
+                        .get("status")
+                        .asString())
+                .as("a late failure does not undo a completed charge")
+                .isEqualTo("COMPLETED");
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM processed_message WHERE message_id IN (?, ?)",
+                        Integer.class,
+                        sameId,
+                        "again-" + sameId))
+                .isEqualTo(2);
     }
 
     @Test
@@ -291,21 +337,28 @@ class ChargeThroughPaymentServiceIT extends PointAndPaymentSystemTest {
         long chargeId = createCharge(user, 2_500);
         confirm(user, chargeId, key);
         awaitCharge(user, chargeId, "COMPLETED");
-        ConsumerRecord<String, String> command = await(PaymentTopics.COMMANDS, PaymentTopics.CONFIRM, key, 1)
-                .getFirst();
+        ConsumerRecord<String, String> command =
+                await(PaymentTopics.COMMANDS, PaymentTopics.CONFIRM, key, 1).getFirst();
 
         // redelivered (same ce_id) and sent again (new ce_id): payment-service neither charges nor pays twice
         String id = TopicRecorder.header(command, MessageHeaders.ID);
         publish(PaymentTopics.COMMANDS, key, PaymentTopics.CONFIRM, command.value(), id, user);
         publish(PaymentTopics.COMMANDS, key, PaymentTopics.CONFIRM, command.value(), "again-" + id, user);
 
-        List<ConsumerRecord<String, String>> approvals = await(PaymentTopics.REPLIES, PaymentTopics.APPROVED,
-                Long.toString(chargeId), 2);
+        List<ConsumerRecord<String, String>> approvals =
+                await(PaymentTopics.REPLIES, PaymentTopics.APPROVED, Long.toString(chargeId), 2);
         String firstReply = TopicRecorder.header(approvals.get(0), MessageHeaders.ID);
         String repeatedReply = TopicRecorder.header(approvals.get(1), MessageHeaders.ID);
-        Await.until("the repeated approval handled by point-service", TIMEOUT, () -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM processed_message WHERE consumer = 'point-service.payment-replies' "
-                        + "AND message_id IN (?, ?)", Integer.class, firstReply, repeatedReply) == 2);
+        Await.until(
+                "the repeated approval handled by point-service",
+                TIMEOUT,
+                () -> jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM processed_message WHERE consumer = 'point-service.payment-replies' "
+                                        + "AND message_id IN (?, ?)",
+                                Integer.class,
+                                firstReply,
+                                repeatedReply)
+                        == 2);
         onlyPayment(key);
         assertThat(confirmCalls(key)).hasSize(1);
         assertCredited(user, chargeId, 2_500);
@@ -317,22 +370,38 @@ class ChargeThroughPaymentServiceIT extends PointAndPaymentSystemTest {
         String key = newKey("pk_busy_");
         String scenario = "busy-" + key;
         // the first attempt outlives the client's time limit; the same-key retry finds it still running: 409
-        PG.stubFor(WireMock.post(urlEqualTo("/v1/payments/confirm")).withRequestBody(matchingJsonPath("$.paymentKey",
-                        equalTo(key))).inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(okJson(done(key, 11_000)).withFixedDelay(1_500)).willSetStateTo("processing"));
-        PG.stubFor(WireMock.post(urlEqualTo("/v1/payments/confirm")).withRequestBody(matchingJsonPath("$.paymentKey",
-                        equalTo(key))).inScenario(scenario).whenScenarioStateIs("processing")
-                .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/json").withBody(
-                        "{\"code\":\"IDEMPOTENT_REQUEST_PROCESSING\",\"message\":\"still being processed\"}")));
+        PG.stubFor(WireMock.post(urlEqualTo("/v1/payments/confirm"))
+                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key)))
+                .inScenario(scenario)
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(done(key, 11_000)).withFixedDelay(1_500))
+                .willSetStateTo("processing"));
+        PG.stubFor(WireMock.post(urlEqualTo("/v1/payments/confirm"))
+                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key)))
+                .inScenario(scenario)
+                .whenScenarioStateIs("processing")
+                .willReturn(aResponse()
+                        .withStatus(409)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"code\":\"IDEMPOTENT_REQUEST_PROCESSING\",\"message\":\"still being processed\"}")));
         statusAnswers(key, okJson("{\"paymentKey\":\"" + key + "\",\"status\":\"DONE\",\"totalAmount\":11000}"));
 
         long chargeId = createCharge(user, 11_000);
         confirm(user, chargeId, key);
 
-        Await.until("the charge settled", TIMEOUT, () -> !"PENDING".equals(
-                body(get("/v1/points/charges/" + chargeId, user)).get("status").asString()));
-        assertThat(body(get("/v1/points/charges/" + chargeId, user)).get("status").asString())
-                .as("a 409 to the retry is not a decline: the PG's status (DONE) decides").isEqualTo("COMPLETED");
+        Await.until(
+                "the charge settled",
+                TIMEOUT,
+                () -> !"PENDING"
+                        .equals(body(get("/v1/points/charges/" + chargeId, user))
+                                .get("status")
+                                .asString()));
+        assertThat(body(get("/v1/points/charges/" + chargeId, user))
+                        .get("status")
+                        .asString())
+                .as("a 409 to the retry is not a decline: the PG's status (DONE) decides")
+                .isEqualTo("COMPLETED");
         assertCredited(user, chargeId, 11_000);
         assertThat(onlyPayment(key).get("payment_status")).isEqualTo("SUCCESS");
         assertThat(confirmCalls(key)).hasSize(2);

@@ -35,8 +35,7 @@ import tools.jackson.databind.JsonNode;
  */
 class CreditPurchaseIT extends PointAndPaymentSystemTest {
 
-    private static final ConfigurableApplicationContext CREDIT = ServiceInThisJvm.start(
-            CreditServiceApplication.class);
+    private static final ConfigurableApplicationContext CREDIT = ServiceInThisJvm.start(CreditServiceApplication.class);
 
     private final JdbcTemplate creditJdbc = CREDIT.getBean(JdbcTemplate.class);
 
@@ -46,13 +45,16 @@ class CreditPurchaseIT extends PointAndPaymentSystemTest {
                 SELECT c.user_id, c.balance, COALESCE(SUM(h.amount), 0) FROM credits c
                 LEFT JOIN credit_history h ON c.user_id = h.user_id
                 GROUP BY c.user_id, c.balance HAVING c.balance != COALESCE(SUM(h.amount), 0)""")).isEmpty();
-        assertThat(creditJdbc.queryForObject("SELECT COUNT(*) FROM credit_history "
-                + "WHERE balance_before + amount <> balance_after", Integer.class)).isZero();
+        assertThat(creditJdbc.queryForObject(
+                        "SELECT COUNT(*) FROM credit_history " + "WHERE balance_before + amount <> balance_after",
+                        Integer.class))
+                .isZero();
     }
 
     private static void confirmAnswers(String key, ResponseDefinitionBuilder response) {
         PG.stubFor(WireMock.post(urlEqualTo("/v1/payments/confirm"))
-                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key))).willReturn(response));
+                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key)))
+                .willReturn(response));
     }
 
     private static String done(String key, long amount) {
@@ -76,10 +78,13 @@ class CreditPurchaseIT extends PointAndPaymentSystemTest {
         Map<String, Object> payment = onlyPayment(key);
         assertThat(payment.get("purpose")).isEqualTo("CREDIT_TOPUP");
         assertThat(payment.get("payment_status")).isEqualTo("SUCCESS");
-        assertThat(((Number) payment.get("amount")).longValue()).as("19.99 USD in cents").isEqualTo(1999);
+        assertThat(((Number) payment.get("amount")).longValue())
+                .as("19.99 USD in cents")
+                .isEqualTo(1999);
         assertThat(((Number) payment.get("reference_id")).toString()).isEqualTo(purchaseId);
         assertThat(PG.findAll(postRequestedFor(urlEqualTo("/v1/payments/confirm"))
-                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key))))).hasSize(1);
+                        .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key)))))
+                .hasSize(1);
         // the same token again: the same purchase, nothing more charged or credited
         HttpResponse<String> again = purchase(user, "basic_500", key);
         assertThat(again.statusCode()).isEqualTo(200);
@@ -92,8 +97,13 @@ class CreditPurchaseIT extends PointAndPaymentSystemTest {
     void aDeclinedPaymentIs402AndCreditsNothing() {
         long user = newId();
         String key = newKey("pk_decline_");
-        confirmAnswers(key, aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-                .withBody("{\"code\":\"REJECT_CARD_PAYMENT\",\"message\":\"The card issuer declined the payment\"}"));
+        confirmAnswers(
+                key,
+                aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"code\":\"REJECT_CARD_PAYMENT\",\"message\":\"The card issuer declined the payment\"}"));
 
         HttpResponse<String> first = purchase(user, "starter_100", key);
         assertThat(first.statusCode()).as(first.body()).isIn(402, 202);
@@ -123,21 +133,29 @@ class CreditPurchaseIT extends PointAndPaymentSystemTest {
         String purchaseId = body(started).path("purchase_id").asString();
         awaitPurchase(user, purchaseId, "COMPLETED");
         assertThat(credits(user)).isEqualTo(2000);
-        assertThat(creditJdbc.queryForObject("SELECT COUNT(*) FROM credit_history WHERE user_id = ?", Integer.class,
-                user)).isEqualTo(1);
+        assertThat(creditJdbc.queryForObject(
+                        "SELECT COUNT(*) FROM credit_history WHERE user_id = ?", Integer.class, user))
+                .isEqualTo(1);
         assertThat(onlyPayment(key).get("payment_status")).isEqualTo("SUCCESS");
     }
 
     // ------------------------------------------------------------------------------------------ helpers
 
     private HttpResponse<String> purchase(long user, String packageId, String key) {
-        return call("POST", "/v1/credits/purchase", user, "{\"package_id\":\"" + packageId
-                + "\",\"payment_method\":\"card\",\"payment_token\":\"" + key + "\"}");
+        return call(
+                "POST",
+                "/v1/credits/purchase",
+                user,
+                "{\"package_id\":\"" + packageId + "\",\"payment_method\":\"card\",\"payment_token\":\"" + key + "\"}");
     }
 
     private JsonNode awaitPurchase(long user, String purchaseId, String status) {
-        Await.until("purchase " + purchaseId + " " + status, TIMEOUT, () -> status.equals(
-                body(call("GET", "/v1/credits/purchases/" + purchaseId, user, null)).path("status").asString()));
+        Await.until(
+                "purchase " + purchaseId + " " + status,
+                TIMEOUT,
+                () -> status.equals(body(call("GET", "/v1/credits/purchases/" + purchaseId, user, null))
+                        .path("status")
+                        .asString()));
         return body(call("GET", "/v1/credits/purchases/" + purchaseId, user, null));
     }
 
@@ -159,9 +177,11 @@ class CreditPurchaseIT extends PointAndPaymentSystemTest {
     private HttpResponse<String> call(String method, String path, long user, String json) {
         int port = CREDIT.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + TestJwt.user(user))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + TestJwt.user(user))
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }

@@ -10,8 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class CreditServiceFixture {
 
-    private CreditServiceFixture() {
-    }
+    private CreditServiceFixture() {}
 
     static ConfigurableApplicationContext credit() {
         try {

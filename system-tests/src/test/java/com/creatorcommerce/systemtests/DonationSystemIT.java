@@ -61,15 +61,17 @@ class DonationSystemIT extends PointAndPaymentSystemTest {
         assertThat(creditJdbc.queryForList("""
                 SELECT t.id FROM credit_topups t WHERE t.credits <> t.remaining
                   + (SELECT COALESCE(SUM(u.credits), 0) FROM credit_usages u WHERE u.lot_id = t.id)""")).isEmpty();
-        assertThat(creditJdbc.queryForObject("SELECT COUNT(*) FROM credit_history "
-                + "WHERE balance_before + amount <> balance_after", Integer.class)).isZero();
+        assertThat(creditJdbc.queryForObject(
+                        "SELECT COUNT(*) FROM credit_history " + "WHERE balance_before + amount <> balance_after",
+                        Integer.class))
+                .isZero();
     }
 
     private static void pgApproves(String key, long amount) {
         PG.stubFor(WireMock.post(urlEqualTo("/v1/payments/confirm"))
-                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key))).willReturn(okJson(
-                        "{\"paymentKey\":\"" + key + "\",\"status\":\"DONE\",\"totalAmount\":" + amount
-                                + ",\"approvedAt\":\"" + Instant.now() + "\"}")));
+                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key)))
+                .willReturn(okJson("{\"paymentKey\":\"" + key + "\",\"status\":\"DONE\",\"totalAmount\":" + amount
+                        + ",\"approvedAt\":\"" + Instant.now() + "\"}")));
     }
 
     @Test
@@ -107,35 +109,53 @@ class DonationSystemIT extends PointAndPaymentSystemTest {
         assertThat(shown.path("type").asString()).isEqualTo("credit.top-up-donation");
         assertThat(shown.path("status").asString()).isEqualTo("COMPLETED");
         List<String> steps = new ArrayList<>();
-        shown.path("steps").forEach(st -> steps.add(st.path("step").asString() + ":" + st.path("event").asString()));
+        shown.path("steps")
+                .forEach(st -> steps.add(
+                        st.path("step").asString() + ":" + st.path("event").asString()));
         assertThat(steps).containsSubsequence("pay:COMMAND_SENT", "pay:REPLY", "credit-top-up:REPLY", "debit:REPLY");
-        JsonNode listed = body(call("GET", "/v1/admin/sagas?type=credit.top-up-donation&state=COMPLETED"
-                + "&page_size=100", TestJwt.admin(newId()), null));
+        JsonNode listed = body(call(
+                "GET",
+                "/v1/admin/sagas?type=credit.top-up-donation&state=COMPLETED" + "&page_size=100",
+                TestJwt.admin(newId()),
+                null));
         assertThat(listed.path("total").asLong()).isPositive();
         assertThat(creditJdbc.queryForObject("SELECT balance FROM credits WHERE user_id = ?", Long.class, fan))
                 .isEqualTo(470);
-        assertThat(body(call("GET", "/v1/donations/received", creator, null)).path("total").asLong()).isEqualTo(1);
+        assertThat(body(call("GET", "/v1/donations/received", creator, null))
+                        .path("total")
+                        .asLong())
+                .isEqualTo(1);
         Map<String, Object> payment = paymentJdbc().queryForMap("SELECT * FROM payments WHERE pg_payment_id = ?", key);
         assertThat(((Number) payment.get("amount")).longValue()).isEqualTo(1999);
 
         // 470 of 500 credits unspent: 19.99 x 470 / 500 = 18.7906 -> 18.79 USD, a partial cancel of 1879 cents
-        PG.stubFor(WireMock.post(urlEqualTo("/v1/payments/" + key + "/cancel")).willReturn(okJson(
-                "{\"paymentKey\":\"" + key + "\",\"status\":\"PARTIAL_CANCELED\",\"totalAmount\":1999,"
-                        + "\"balanceAmount\":120,\"cancels\":[{\"cancelAmount\":1879}]}")));
-        long lot = creditJdbc.queryForObject("SELECT id FROM credit_topups WHERE user_id = ? AND source = 'purchase'",
-                Long.class, fan);
+        PG.stubFor(WireMock.post(urlEqualTo("/v1/payments/" + key + "/cancel"))
+                .willReturn(
+                        okJson("{\"paymentKey\":\"" + key + "\",\"status\":\"PARTIAL_CANCELED\",\"totalAmount\":1999,"
+                                + "\"balanceAmount\":120,\"cancels\":[{\"cancelAmount\":1879}]}")));
+        long lot = creditJdbc.queryForObject(
+                "SELECT id FROM credit_topups WHERE user_id = ? AND source = 'purchase'", Long.class, fan);
         HttpResponse<String> refund = call("POST", "/v1/credits/topups/" + lot + "/refund", fan, "");
 
         assertThat(refund.statusCode()).as(refund.body()).isEqualTo(202);
         assertThat(body(refund).path("credits").asLong()).isEqualTo(470);
         assertThat(new BigDecimal(body(refund).path("amount").asString())).isEqualByComparingTo("18.79");
         String refundId = body(refund).path("id").asString();
-        Await.until("refund " + refundId + " completed", TIMEOUT, () -> "COMPLETED".equals(
-                body(call("GET", "/v1/credits/refunds/" + refundId, fan, null)).path("status").asString()));
+        Await.until(
+                "refund " + refundId + " completed",
+                TIMEOUT,
+                () -> "COMPLETED"
+                        .equals(body(call("GET", "/v1/credits/refunds/" + refundId, fan, null))
+                                .path("status")
+                                .asString()));
         assertThat(PG.findAll(postRequestedFor(urlEqualTo("/v1/payments/" + key + "/cancel"))
-                .withRequestBody(equalToJson("{\"cancelAmount\":1879}", true, true)))).hasSize(1);
-        assertThat(((Number) paymentJdbc().queryForMap("SELECT * FROM payments WHERE pg_payment_id = ?", key)
-                .get("cancelled_amount")).longValue()).isEqualTo(1879);
+                        .withRequestBody(equalToJson("{\"cancelAmount\":1879}", true, true))))
+                .hasSize(1);
+        assertThat(((Number) paymentJdbc()
+                                .queryForMap("SELECT * FROM payments WHERE pg_payment_id = ?", key)
+                                .get("cancelled_amount"))
+                        .longValue())
+                .isEqualTo(1879);
         assertThat(creditJdbc.queryForObject("SELECT balance FROM credits WHERE user_id = ?", Long.class, fan))
                 .isZero();
     }
@@ -145,19 +165,26 @@ class DonationSystemIT extends PointAndPaymentSystemTest {
         long fan = newId();
         String key = newKey("pk_decline_");
         PG.stubFor(WireMock.post(urlEqualTo("/v1/payments/confirm"))
-                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key))).willReturn(aResponse()
-                        .withStatus(400).withHeader("Content-Type", "application/json")
+                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key)))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"code\":\"REJECT_CARD_PAYMENT\",\"message\":\"declined\"}")));
 
         HttpResponse<String> r = donate(fan, newId(), 10, "starter_100", key);
 
         assertThat(r.statusCode()).as(r.body()).isIn(402, 202);
-        String donationId = body(r).path(r.statusCode() == 402 ? "donation_id" : "id").asString();
+        String donationId =
+                body(r).path(r.statusCode() == 402 ? "donation_id" : "id").asString();
         awaitDonation(fan, donationId, "FAILED");
-        assertThat(body(call("GET", "/v1/donations/" + donationId, fan, null)).path("failure_code").asString())
+        assertThat(body(call("GET", "/v1/donations/" + donationId, fan, null))
+                        .path("failure_code")
+                        .asString())
                 .isEqualTo("PAYMENT_DECLINED");
-        assertThat(creditJdbc.queryForList("SELECT balance FROM credits WHERE user_id = ?", Long.class, fan)
-                .stream().mapToLong(Long::longValue).sum()).isZero();
+        assertThat(creditJdbc.queryForList("SELECT balance FROM credits WHERE user_id = ?", Long.class, fan).stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
+                .isZero();
     }
 
     @Test
@@ -166,9 +193,11 @@ class DonationSystemIT extends PointAndPaymentSystemTest {
         long creator = newId();
         String key = newKey("pk_slow_");
         PG.stubFor(WireMock.post(urlEqualTo("/v1/payments/confirm"))
-                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key))).willReturn(okJson(
-                        "{\"paymentKey\":\"" + key + "\",\"status\":\"DONE\",\"totalAmount\":499,\"approvedAt\":\""
-                                + Instant.now() + "\"}").withFixedDelay(1_500))); // past payment-service's limit
+                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key)))
+                .willReturn(okJson("{\"paymentKey\":\"" + key
+                                + "\",\"status\":\"DONE\",\"totalAmount\":499,\"approvedAt\":\"" + Instant.now()
+                                + "\"}")
+                        .withFixedDelay(1_500))); // past payment-service's limit
         PG.stubFor(WireMock.get(urlEqualTo("/v1/payments/" + key))
                 .willReturn(okJson("{\"paymentKey\":\"" + key + "\",\"status\":\"DONE\"}")));
 
@@ -178,9 +207,13 @@ class DonationSystemIT extends PointAndPaymentSystemTest {
         awaitDonation(fan, body(r).path("id").asString(), "COMPLETED");
         assertThat(creditJdbc.queryForObject("SELECT balance FROM credits WHERE user_id = ?", Long.class, fan))
                 .isEqualTo(40);
-        assertThat(creditJdbc.queryForObject("SELECT COUNT(*) FROM credit_history WHERE user_id = ? "
-                + "AND transaction_type = 'donation'", Integer.class, fan)).isEqualTo(1);
-        assertThat(paymentJdbc().queryForList("SELECT * FROM payments WHERE pg_payment_id = ?", key)).hasSize(1);
+        assertThat(creditJdbc.queryForObject(
+                        "SELECT COUNT(*) FROM credit_history WHERE user_id = ? " + "AND transaction_type = 'donation'",
+                        Integer.class,
+                        fan))
+                .isEqualTo(1);
+        assertThat(paymentJdbc().queryForList("SELECT * FROM payments WHERE pg_payment_id = ?", key))
+                .hasSize(1);
     }
 
     @Test
@@ -188,8 +221,8 @@ class DonationSystemIT extends PointAndPaymentSystemTest {
         long fan = newId();
         String key = newKey("pk_stuck_");
         PG.stubFor(WireMock.post(urlEqualTo("/v1/payments/confirm"))
-                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key))).willReturn(okJson(
-                        "{\"paymentKey\":\"" + key + "\",\"status\":\"DONE\",\"totalAmount\":499}")
+                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key)))
+                .willReturn(okJson("{\"paymentKey\":\"" + key + "\",\"status\":\"DONE\",\"totalAmount\":499}")
                         .withFixedDelay(1_500))); // past payment-service's limit
         PG.stubFor(WireMock.get(urlEqualTo("/v1/payments/" + key))
                 .willReturn(okJson("{\"paymentKey\":\"" + key + "\",\"status\":\"IN_PROGRESS\"}")));
@@ -200,29 +233,43 @@ class DonationSystemIT extends PointAndPaymentSystemTest {
         String donationId = body(r).path("id").asString();
         long saga = sagaOf(donationId);
         // payment-service keeps the payment PENDING (reconciliation is off here): the pay step is past its deadline
-        Await.until("the confirm reached the PG", TIMEOUT, () -> !PG.findAll(postRequestedFor(
-                urlEqualTo("/v1/payments/confirm")).withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key))))
-                .isEmpty());
-        creditJdbc.update("UPDATE saga_instance SET deadline_at = TIMESTAMPADD(SECOND, -1, UTC_TIMESTAMP(6)) "
-                + "WHERE id = ? AND status = 'RUNNING'", saga);
+        Await.until(
+                "the confirm reached the PG",
+                TIMEOUT,
+                () -> !PG.findAll(postRequestedFor(urlEqualTo("/v1/payments/confirm"))
+                                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key))))
+                        .isEmpty());
+        creditJdbc.update(
+                "UPDATE saga_instance SET deadline_at = TIMESTAMPADD(SECOND, -1, UTC_TIMESTAMP(6)) "
+                        + "WHERE id = ? AND status = 'RUNNING'",
+                saga);
 
         awaitDonation(fan, donationId, "FAILED");
         JsonNode failed = body(call("GET", "/v1/donations/" + donationId, fan, null));
         assertThat(failed.path("failure_code").asString()).isEqualTo("TOP_UP_TIMEOUT");
         assertThat(sagaStatus(saga)).isEqualTo("COMPENSATED");
-        assertThat(creditJdbc.queryForObject("SELECT COUNT(*) FROM saga_step_log WHERE saga_id = ? AND step = 'pay' "
-                + "AND event = 'DEADLINE'", Integer.class, saga)).isEqualTo(1);
-        assertThat(creditJdbc.queryForList("SELECT balance FROM credits WHERE user_id = ?", Long.class, fan)
-                .stream().mapToLong(Long::longValue).sum()).isZero();
-        assertThat(creditJdbc.queryForObject("SELECT COUNT(*) FROM donations WHERE donor_id = ? AND status = "
-                + "'COMPLETED'", Integer.class, fan)).isZero();
+        assertThat(creditJdbc.queryForObject(
+                        "SELECT COUNT(*) FROM saga_step_log WHERE saga_id = ? AND step = 'pay' "
+                                + "AND event = 'DEADLINE'",
+                        Integer.class,
+                        saga))
+                .isEqualTo(1);
+        assertThat(creditJdbc.queryForList("SELECT balance FROM credits WHERE user_id = ?", Long.class, fan).stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
+                .isZero();
+        assertThat(creditJdbc.queryForObject(
+                        "SELECT COUNT(*) FROM donations WHERE donor_id = ? AND status = " + "'COMPLETED'",
+                        Integer.class,
+                        fan))
+                .isZero();
     }
 
     // ------------------------------------------------------------------------------------------ helpers
 
     private long sagaOf(String donationId) {
-        return creditJdbc.queryForObject("SELECT saga_id FROM donations WHERE id = ?", Long.class,
-                Long.parseLong(donationId));
+        return creditJdbc.queryForObject(
+                "SELECT saga_id FROM donations WHERE id = ?", Long.class, Long.parseLong(donationId));
     }
 
     private String sagaStatus(long saga) {
@@ -235,8 +282,8 @@ class DonationSystemIT extends PointAndPaymentSystemTest {
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "live-chat-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new StringDeserializer());
+        KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
         consumer.subscribe(List.of("credit.events"));
         Await.until("the live chat's consumer has its partitions", TIMEOUT, () -> {
             consumer.poll(Duration.ofMillis(100));
@@ -245,8 +292,8 @@ class DonationSystemIT extends PointAndPaymentSystemTest {
         return consumer;
     }
 
-    private static ConsumerRecord<String, String> awaitDonationEvent(KafkaConsumer<String, String> consumer,
-            long creator) {
+    private static ConsumerRecord<String, String> awaitDonationEvent(
+            KafkaConsumer<String, String> consumer, long creator) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         Await.until("donation.completed.v1 keyed by creator " + creator, TIMEOUT, () -> {
             for (ConsumerRecord<String, String> rec : consumer.poll(Duration.ofMillis(200))) {
@@ -266,14 +313,23 @@ class DonationSystemIT extends PointAndPaymentSystemTest {
     }
 
     private HttpResponse<String> donate(long fan, long creator, long credits, String packageId, String token) {
-        return call("POST", "/v1/donations", fan, "{\"creator_id\":\"" + creator + "\",\"credits\":" + credits
-                + ",\"message\":\"system test\",\"top_up\":{\"package_id\":\"" + packageId + "\",\"payment_token\":\""
-                + token + "\"}}");
+        return call(
+                "POST",
+                "/v1/donations",
+                fan,
+                "{\"creator_id\":\"" + creator + "\",\"credits\":" + credits
+                        + ",\"message\":\"system test\",\"top_up\":{\"package_id\":\"" + packageId
+                        + "\",\"payment_token\":\""
+                        + token + "\"}}");
     }
 
     private void awaitDonation(long fan, String id, String status) {
-        Await.until("donation " + id + " " + status, TIMEOUT, () -> status.equals(
-                body(call("GET", "/v1/donations/" + id, fan, null)).path("status").asString()));
+        Await.until(
+                "donation " + id + " " + status,
+                TIMEOUT,
+                () -> status.equals(body(call("GET", "/v1/donations/" + id, fan, null))
+                        .path("status")
+                        .asString()));
     }
 
     private HttpResponse<String> call(String method, String path, long user, String json) {
@@ -283,9 +339,11 @@ class DonationSystemIT extends PointAndPaymentSystemTest {
     private HttpResponse<String> call(String method, String path, String token, String json) {
         int port = CREDIT.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }

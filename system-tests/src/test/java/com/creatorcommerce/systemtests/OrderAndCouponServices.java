@@ -15,6 +15,5 @@ final class OrderAndCouponServices {
     static final ConfigurableApplicationContext COUPON = ServiceInThisJvm.start(CouponServiceApplication.class);
     static final ConfigurableApplicationContext ORDER = ServiceInThisJvm.start(OrderServiceApplication.class);
 
-    private OrderAndCouponServices() {
-    }
+    private OrderAndCouponServices() {}
 }

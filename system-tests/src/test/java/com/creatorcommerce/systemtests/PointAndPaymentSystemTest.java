@@ -34,7 +34,10 @@ public abstract class PointAndPaymentSystemTest extends PointServiceFixture {
 
     @SuppressWarnings("unchecked")
     protected PointAndPaymentSystemTest() {
-        use(POINT.getBean(JdbcTemplate.class), POINT.getBean(JsonMapper.class), POINT.getBean(KafkaTemplate.class),
+        use(
+                POINT.getBean(JdbcTemplate.class),
+                POINT.getBean(JsonMapper.class),
+                POINT.getBean(KafkaTemplate.class),
                 POINT.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
     }
 

@@ -51,8 +51,11 @@ import tools.jackson.databind.JsonNode;
 class TracingAcrossServicesIT extends PointAndPaymentSystemTest {
 
     private static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
-    private static final String[] LOGGERS = {JdbcOutbox.class.getName(), Inbox.class.getName(),
-            "org.springframework.cloud.gateway.handler.RoutePredicateHandlerMapping"};
+    private static final String[] LOGGERS = {
+        JdbcOutbox.class.getName(),
+        Inbox.class.getName(),
+        "org.springframework.cloud.gateway.handler.RoutePredicateHandlerMapping"
+    };
 
     private static ConfigurableApplicationContext coupon;
     private static ConfigurableApplicationContext order;
@@ -63,7 +66,8 @@ class TracingAcrossServicesIT extends PointAndPaymentSystemTest {
         // one instance of each service per JVM, shared with OrderSagasIT
         coupon = OrderAndCouponServices.COUPON;
         order = OrderAndCouponServices.ORDER;
-        gateway = ServiceInThisJvm.start(GatewayApplication.class,
+        gateway = ServiceInThisJvm.start(
+                GatewayApplication.class,
                 "--spring.main.web-application-type=reactive",
                 "--spring.cloud.gateway.server.webflux.enabled=true", // off for the services (system-tests' pom)
                 // the JVM's logging as the applications log on their own (the last start configures it): Boot's
@@ -107,25 +111,24 @@ class TracingAcrossServicesIT extends PointAndPaymentSystemTest {
         long option = createProduct(admin);
         String paymentKey = newKey("pk_trace_");
         PG.stubFor(WireMock.post(urlEqualTo("/v1/payments/confirm"))
-                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(paymentKey))).willReturn(okJson(
-                        "{\"paymentKey\":\"" + paymentKey + "\",\"status\":\"DONE\",\"totalAmount\":20000,"
-                                + "\"approvedAt\":\"" + Instant.now() + "\"}")));
+                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(paymentKey)))
+                .willReturn(okJson("{\"paymentKey\":\"" + paymentKey + "\",\"status\":\"DONE\",\"totalAmount\":20000,"
+                        + "\"approvedAt\":\"" + Instant.now() + "\"}")));
 
         // the client starts the trace: its own traceparent, as a browser or mobile SDK with tracing would send
         String traceId = hex(32);
         String clientSpanId = hex(16);
         CollectedSpans.watch(traceId);
         try {
-            HttpResponse<String> placed = send(HttpRequest.newBuilder(URI.create(
-                            "http://127.0.0.1:" + port(gateway) + "/v1/orders"))
+            HttpResponse<String> placed = send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port(gateway) + "/v1/orders"))
                     .header("traceparent", "00-" + traceId + "-" + clientSpanId + "-01")
                     .header("Authorization", "Bearer " + TestJwt.user(user))
                     .header("Content-Type", "application/json")
                     .header("Idempotency-Key", UUID.randomUUID().toString())
                     .POST(HttpRequest.BodyPublishers.ofString("""
                             {"items": [{"product_option_id": "%d", "quantity": 1}], "user_coupon_id": "%d",
-                             "charge": {"amount": 20000, "payment_key": "%s"}}"""
-                            .formatted(option, userCouponId, paymentKey))));
+                             "charge": {"amount": 20000, "payment_key": "%s"}}""".formatted(option, userCouponId, paymentKey))));
             assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
             long orderId = Long.parseLong(body(placed).path("id").asString());
             awaitOrder(user, orderId, "COMPLETED");
@@ -133,14 +136,17 @@ class TracingAcrossServicesIT extends PointAndPaymentSystemTest {
             // the hops that must be in the trace: each participant handled a command and answered, and the
             // orchestrator handled those answers and sent the next commands; every span's parent exported too
             try {
-                Await.until("the order's spans from the gateway and the four services, as one tree", TIMEOUT,
+                Await.until(
+                        "the order's spans from the gateway and the four services, as one tree",
+                        TIMEOUT,
                         () -> complete(CollectedSpans.of(traceId), clientSpanId));
             } catch (AssertionError e) {
                 // not complete in time: the assertions below name what is missing
             }
             Map<String, Set<SpanKind>> kinds = kindsByService(CollectedSpans.of(traceId));
-            assertThat(kinds).as("span kinds by service").containsKeys("gateway", "order-service", "coupon-service",
-                    "point-service", "payment-service");
+            assertThat(kinds)
+                    .as("span kinds by service")
+                    .containsKeys("gateway", "order-service", "coupon-service", "point-service", "payment-service");
             assertThat(kinds.get("gateway")).contains(SpanKind.SERVER, SpanKind.CLIENT);
             assertThat(kinds.get("order-service")).contains(SpanKind.SERVER, SpanKind.PRODUCER, SpanKind.CONSUMER);
             for (String participant : List.of("coupon-service", "point-service", "payment-service")) {
@@ -152,27 +158,40 @@ class TracingAcrossServicesIT extends PointAndPaymentSystemTest {
             // one tree: the gateway's server span is the client's child, every other span has a parent in the trace
             // (the gateway's call for order-service's request, the relay's send for a consumer, ...)
             Set<String> ids = spans.stream().map(SpanData::getSpanId).collect(Collectors.toSet());
-            SpanData gatewayServer = spans.stream().filter(s -> service(s).equals("gateway")
-                    && s.getKind() == SpanKind.SERVER).findFirst().orElseThrow();
+            SpanData gatewayServer = spans.stream()
+                    .filter(s -> service(s).equals("gateway") && s.getKind() == SpanKind.SERVER)
+                    .findFirst()
+                    .orElseThrow();
             assertThat(gatewayServer.getParentSpanId()).isEqualTo(clientSpanId);
-            assertThat(spans).allSatisfy(s -> assertThat(ids.contains(s.getParentSpanId())
-                    || s.getParentSpanId().equals(clientSpanId)).as("parent of %s %s in %s", service(s), s.getName(),
-                    s.getParentSpanId()).isTrue());
-            SpanData orderServer = spans.stream().filter(s -> service(s).equals("order-service")
-                    && s.getKind() == SpanKind.SERVER).findFirst().orElseThrow();
-            assertThat(service(byId(spans, orderServer.getParentSpanId()))).as("order-service's request comes from")
+            assertThat(spans)
+                    .allSatisfy(s -> assertThat(ids.contains(s.getParentSpanId())
+                                    || s.getParentSpanId().equals(clientSpanId))
+                            .as("parent of %s %s in %s", service(s), s.getName(), s.getParentSpanId())
+                            .isTrue());
+            SpanData orderServer = spans.stream()
+                    .filter(s -> service(s).equals("order-service") && s.getKind() == SpanKind.SERVER)
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(service(byId(spans, orderServer.getParentSpanId())))
+                    .as("order-service's request comes from")
                     .isEqualTo("gateway");
             // a participant's handler runs as the child of the send of the command it handles
-            for (SpanData consumer : spans.stream().filter(s -> s.getKind() == SpanKind.CONSUMER
-                    && !service(s).equals("order-service")).toList()) {
+            for (SpanData consumer : spans.stream()
+                    .filter(s -> s.getKind() == SpanKind.CONSUMER && !service(s).equals("order-service"))
+                    .toList()) {
                 SpanData parent = byId(spans, consumer.getParentSpanId());
-                assertThat(parent.getKind()).as("parent of %s in %s", consumer.getName(), service(consumer))
+                assertThat(parent.getKind())
+                        .as("parent of %s in %s", consumer.getName(), service(consumer))
                         .isIn(SpanKind.PRODUCER, SpanKind.CONSUMER);
             }
 
             // the logs of the way: the gateway's routing, and every service's outbox rows, with the trace id
-            List<String> traced = output.getOut().lines().filter(l -> l.contains("[" + traceId + ",")).toList();
-            assertThat(traced).as("log lines of trace " + traceId)
+            List<String> traced = output.getOut()
+                    .lines()
+                    .filter(l -> l.contains("[" + traceId + ","))
+                    .toList();
+            assertThat(traced)
+                    .as("log lines of trace " + traceId)
                     .anyMatch(l -> l.contains("Route matched: order-service"))
                     .anyMatch(l -> l.contains("appended by /order-service"))
                     .anyMatch(l -> l.contains("appended by /coupon-service"))
@@ -190,17 +209,21 @@ class TracingAcrossServicesIT extends PointAndPaymentSystemTest {
         Map<String, Set<SpanKind>> kinds = kindsByService(spans);
         Set<String> ids = spans.stream().map(SpanData::getSpanId).collect(Collectors.toSet());
         return kinds.getOrDefault("gateway", Set.of()).containsAll(Set.of(SpanKind.SERVER, SpanKind.CLIENT))
-                && kinds.getOrDefault("order-service", Set.of()).containsAll(
-                        Set.of(SpanKind.SERVER, SpanKind.PRODUCER, SpanKind.CONSUMER))
-                && List.of("coupon-service", "point-service", "payment-service").stream().allMatch(
-                        p -> kinds.getOrDefault(p, Set.of()).containsAll(Set.of(SpanKind.CONSUMER, SpanKind.PRODUCER)))
-                && spans.stream().allMatch(s -> ids.contains(s.getParentSpanId())
-                        || s.getParentSpanId().equals(clientSpanId));
+                && kinds.getOrDefault("order-service", Set.of())
+                        .containsAll(Set.of(SpanKind.SERVER, SpanKind.PRODUCER, SpanKind.CONSUMER))
+                && List.of("coupon-service", "point-service", "payment-service").stream()
+                        .allMatch(p -> kinds.getOrDefault(p, Set.of())
+                                .containsAll(Set.of(SpanKind.CONSUMER, SpanKind.PRODUCER)))
+                && spans.stream()
+                        .allMatch(s -> ids.contains(s.getParentSpanId())
+                                || s.getParentSpanId().equals(clientSpanId));
     }
 
     private static Map<String, Set<SpanKind>> kindsByService(List<SpanData> spans) {
-        return spans.stream().collect(Collectors.groupingBy(TracingAcrossServicesIT::service,
-                Collectors.mapping(SpanData::getKind, Collectors.toCollection(HashSet::new))));
+        return spans.stream()
+                .collect(Collectors.groupingBy(
+                        TracingAcrossServicesIT::service,
+                        Collectors.mapping(SpanData::getKind, Collectors.toCollection(HashSet::new))));
     }
 
     private static String service(SpanData span) {
@@ -209,7 +232,9 @@ class TracingAcrossServicesIT extends PointAndPaymentSystemTest {
     }
 
     private static SpanData byId(List<SpanData> spans, String spanId) {
-        return spans.stream().filter(s -> s.getSpanId().equals(spanId)).findFirst()
+        return spans.stream()
+                .filter(s -> s.getSpanId().equals(spanId))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no span " + spanId));
     }
 
@@ -232,10 +257,10 @@ class TracingAcrossServicesIT extends PointAndPaymentSystemTest {
         Instant now = Instant.now();
         JsonNode created = body(call(coupon, "POST", "/v1/admin/coupons", admin, """
                 {"coupon_name": "Trace 3000", "discount_type": "FIXED", "discount_value": 3000, "min_order_amount": 0,
-                 "total_quantity": 100, "valid_from": "%s", "valid_until": "%s", "is_active": true}"""
-                .formatted(now.minusSeconds(3_600), now.plusSeconds(86_400))));
-        HttpResponse<String> issued = call(coupon, "POST", "/v1/coupons/" + created.path("id").asString() + "/issue",
-                TestJwt.user(user), null);
+                 "total_quantity": 100, "valid_from": "%s", "valid_until": "%s", "is_active": true}""".formatted(
+                        now.minusSeconds(3_600), now.plusSeconds(86_400))));
+        HttpResponse<String> issued = call(
+                coupon, "POST", "/v1/coupons/" + created.path("id").asString() + "/issue", TestJwt.user(user), null);
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
         return Long.parseLong(body(issued).path("id").asString());
     }
@@ -243,23 +268,27 @@ class TracingAcrossServicesIT extends PointAndPaymentSystemTest {
     private long createProduct(String admin) {
         JsonNode product = body(call(order, "POST", "/v1/admin/products", admin, """
                 {"product_name": "Traced tee", "base_price": 15000, "is_active": true, "options": [
-                  {"option_name": "M", "sku": "TRACE-%s", "additional_price": 0, "stock_quantity": 10}]}"""
-                .formatted(UUID.randomUUID().toString().substring(0, 8))));
+                  {"option_name": "M", "sku": "TRACE-%s", "additional_price": 0, "stock_quantity": 10}]}""".formatted(
+                        UUID.randomUUID().toString().substring(0, 8))));
         return Long.parseLong(product.path("options").get(0).path("id").asString());
     }
 
     private void awaitOrder(long user, long orderId, String status) {
-        Await.until("order " + orderId + " " + status, TIMEOUT, () -> status.equals(
-                body(call(order, "GET", "/v1/orders/" + orderId, TestJwt.user(user), null)).path("status")
+        Await.until(
+                "order " + orderId + " " + status,
+                TIMEOUT,
+                () -> status.equals(body(call(order, "GET", "/v1/orders/" + orderId, TestJwt.user(user), null))
+                        .path("status")
                         .asString()));
     }
 
-    private HttpResponse<String> call(ConfigurableApplicationContext service, String method, String path,
-            String token, String json) {
+    private HttpResponse<String> call(
+            ConfigurableApplicationContext service, String method, String path, String token, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(service) + path))
                 .header("Authorization", "Bearer " + token)
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }

@@ -57,6 +57,5 @@ public class BrowseCouponsService {
     }
 
     /** A page of the caller's coupons and the instant their status was judged at. */
-    public record MyCoupons(Paged<UserCoupons.Owned> page, Instant asOf) {
-    }
+    public record MyCoupons(Paged<UserCoupons.Owned> page, Instant asOf) {}
 }

@@ -57,6 +57,5 @@ public class CouponSnapshotCache {
         entries.remove(couponId);
     }
 
-    private record Entry(CouponSnapshot snapshot, long readAt) {
-    }
+    private record Entry(CouponSnapshot snapshot, long readAt) {}
 }

@@ -47,8 +47,13 @@ public class CouponUsageService {
     private final IdGenerator ids;
     private final Clock clock;
 
-    public CouponUsageService(UserCoupons userCoupons, CouponUsages usages, Coupons coupons, Outbox outbox,
-            IdGenerator ids, Clock clock) {
+    public CouponUsageService(
+            UserCoupons userCoupons,
+            CouponUsages usages,
+            Coupons coupons,
+            Outbox outbox,
+            IdGenerator ids,
+            Clock clock) {
         this.userCoupons = userCoupons;
         this.usages = usages;
         this.coupons = coupons;
@@ -61,30 +66,41 @@ public class CouponUsageService {
     @Transactional
     public Object reserve(ReserveCouponCommand command) {
         if (command.orderAmount() < 0 || command.orderAmount() > CouponTerms.MAX_AMOUNT) {
-            return reply(command.orderId(), CouponTopics.RESERVATION_REJECTED, new CouponReservationRejected(
-                    command.orderId(), command.userCouponId(), CouponRejectionReason.INVALID_COMMAND,
-                    "order_amount must be between 0 and " + CouponTerms.MAX_AMOUNT + "."));
+            return reply(
+                    command.orderId(),
+                    CouponTopics.RESERVATION_REJECTED,
+                    new CouponReservationRejected(
+                            command.orderId(),
+                            command.userCouponId(),
+                            CouponRejectionReason.INVALID_COMMAND,
+                            "order_amount must be between 0 and " + CouponTerms.MAX_AMOUNT + "."));
         }
         try {
             UserCoupon userCoupon = ownedUserCoupon(command.userCouponId(), command.userId());
             Optional<CouponUsage> earlier = usages.find(userCoupon.id(), command.orderId());
             if (earlier.isPresent()) {
                 if (!earlier.get().status().live()) {
-                    throw new CouponRefusedException(CouponRefusal.RESERVATION_RELEASED,
-                            "This order already released the coupon.");
+                    throw new CouponRefusedException(
+                            CouponRefusal.RESERVATION_RELEASED, "This order already released the coupon.");
                 }
                 return reserved(userCoupon, earlier.get()); // the same command again: the same answer
             }
             CouponSnapshot coupon = coupons.find(userCoupon.couponId())
                     .orElseThrow(() -> new IllegalStateException("Coupon " + userCoupon.couponId() + " is missing"))
                     .snapshot();
-            CouponUsage usage = userCoupon.reserve(ids.nextId(), command.userId(), command.orderId(),
-                    command.orderAmount(), coupon, clock.instant());
+            CouponUsage usage = userCoupon.reserve(
+                    ids.nextId(), command.userId(), command.orderId(), command.orderAmount(), coupon, clock.instant());
             usages.add(usage);
             return reserved(userCoupon, usage);
         } catch (CouponRefusedException refused) {
-            return reply(command.orderId(), CouponTopics.RESERVATION_REJECTED, new CouponReservationRejected(
-                    command.orderId(), command.userCouponId(), reason(refused.refusal()), refused.getMessage()));
+            return reply(
+                    command.orderId(),
+                    CouponTopics.RESERVATION_REJECTED,
+                    new CouponReservationRejected(
+                            command.orderId(),
+                            command.userCouponId(),
+                            reason(refused.refusal()),
+                            refused.getMessage()));
         }
     }
 
@@ -95,18 +111,34 @@ public class CouponUsageService {
             UserCoupon userCoupon = ownedUserCoupon(command.userCouponId(), command.userId());
             CouponUsage usage = usages.find(userCoupon.id(), command.orderId())
                     .filter(u -> u.status().live())
-                    .orElseThrow(() -> new CouponRefusedException(CouponRefusal.NOT_RESERVED,
-                            "The coupon is not reserved for this order."));
+                    .orElseThrow(() -> new CouponRefusedException(
+                            CouponRefusal.NOT_RESERVED, "The coupon is not reserved for this order."));
             if (usage.status() == UsageStatus.RESERVED) {
                 userCoupon.confirm(usage, clock.instant());
-                event(userCoupon, CouponTopics.USED, new CouponUsed(userCoupon.id(), userCoupon.couponId(),
-                        userCoupon.userId(), command.orderId(), usage.discountAmount(), usage.usedAt()));
+                event(
+                        userCoupon,
+                        CouponTopics.USED,
+                        new CouponUsed(
+                                userCoupon.id(),
+                                userCoupon.couponId(),
+                                userCoupon.userId(),
+                                command.orderId(),
+                                usage.discountAmount(),
+                                usage.usedAt()));
             }
-            return reply(command.orderId(), CouponTopics.USE_CONFIRMED, new CouponUseConfirmed(command.orderId(),
-                    userCoupon.id(), usage.discountAmount(), usage.usedAt()));
+            return reply(
+                    command.orderId(),
+                    CouponTopics.USE_CONFIRMED,
+                    new CouponUseConfirmed(command.orderId(), userCoupon.id(), usage.discountAmount(), usage.usedAt()));
         } catch (CouponRefusedException refused) {
-            return reply(command.orderId(), CouponTopics.CONFIRMATION_REJECTED, new CouponConfirmationRejected(
-                    command.orderId(), command.userCouponId(), reason(refused.refusal()), refused.getMessage()));
+            return reply(
+                    command.orderId(),
+                    CouponTopics.CONFIRMATION_REJECTED,
+                    new CouponConfirmationRejected(
+                            command.orderId(),
+                            command.userCouponId(),
+                            reason(refused.refusal()),
+                            refused.getMessage()));
         }
     }
 
@@ -115,32 +147,42 @@ public class CouponUsageService {
     public CouponReservationReleased release(ReleaseCouponCommand command) {
         Instant now = clock.instant();
         boolean released = false;
-        Optional<UserCoupon> found = userCoupons.findForUpdate(command.userCouponId())
-                .filter(uc -> uc.ownedBy(command.userId()));
+        Optional<UserCoupon> found =
+                userCoupons.findForUpdate(command.userCouponId()).filter(uc -> uc.ownedBy(command.userId()));
         if (found.isPresent()) {
             UserCoupon userCoupon = found.get();
             Optional<CouponUsage> usage = usages.find(userCoupon.id(), command.orderId());
             if (usage.isEmpty()) {
                 // the release overtook its reserve (or the reserve never came): refuse a late reserve of this order
-                usages.add(CouponUsage.releasedBeforeReserve(ids.nextId(), userCoupon.id(), command.orderId(),
-                        command.reason(), now));
+                usages.add(CouponUsage.releasedBeforeReserve(
+                        ids.nextId(), userCoupon.id(), command.orderId(), command.reason(), now));
             } else if (usage.get().status().live()) {
                 boolean wasUsed = userCoupon.release(usage.get(), now, command.reason());
-                event(userCoupon, CouponTopics.RELEASED, new CouponReleased(userCoupon.id(), userCoupon.couponId(),
-                        userCoupon.userId(), command.orderId(), wasUsed, now, userCoupon.expiresAt()));
+                event(
+                        userCoupon,
+                        CouponTopics.RELEASED,
+                        new CouponReleased(
+                                userCoupon.id(),
+                                userCoupon.couponId(),
+                                userCoupon.userId(),
+                                command.orderId(),
+                                wasUsed,
+                                now,
+                                userCoupon.expiresAt()));
                 released = true;
             }
         }
-        CouponReservationReleased reply = new CouponReservationReleased(command.orderId(), command.userCouponId(),
-                released);
+        CouponReservationReleased reply =
+                new CouponReservationReleased(command.orderId(), command.userCouponId(), released);
         reply(command.orderId(), CouponTopics.RESERVATION_RELEASED, reply);
         return reply;
     }
 
     private UserCoupon ownedUserCoupon(long userCouponId, long userId) {
-        UserCoupon userCoupon = userCoupons.findForUpdate(userCouponId)
-                .orElseThrow(() -> new CouponRefusedException(CouponRefusal.USER_COUPON_NOT_FOUND,
-                        "No user coupon " + userCouponId + "."));
+        UserCoupon userCoupon = userCoupons
+                .findForUpdate(userCouponId)
+                .orElseThrow(() -> new CouponRefusedException(
+                        CouponRefusal.USER_COUPON_NOT_FOUND, "No user coupon " + userCouponId + "."));
         if (!userCoupon.ownedBy(userId)) {
             throw new CouponRefusedException(CouponRefusal.NOT_OWNER, "The coupon belongs to another user.");
         }
@@ -148,8 +190,15 @@ public class CouponUsageService {
     }
 
     private Object reserved(UserCoupon userCoupon, CouponUsage usage) {
-        return reply(usage.orderId(), CouponTopics.RESERVED, new CouponReserved(usage.orderId(), userCoupon.id(),
-                userCoupon.couponId(), usage.orderAmount(), usage.discountAmount()));
+        return reply(
+                usage.orderId(),
+                CouponTopics.RESERVED,
+                new CouponReserved(
+                        usage.orderId(),
+                        userCoupon.id(),
+                        userCoupon.couponId(),
+                        usage.orderAmount(),
+                        usage.discountAmount()));
     }
 
     private Object reply(long orderId, String type, Object reply) {

@@ -40,8 +40,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class IssueCouponService {
 
-    private static final IssueOutcome ALREADY_ISSUED = new IssueOutcome.Refused(CouponRefusal.COUPON_ALREADY_ISSUED,
-            "You already have this coupon.");
+    private static final IssueOutcome ALREADY_ISSUED =
+            new IssueOutcome.Refused(CouponRefusal.COUPON_ALREADY_ISSUED, "You already have this coupon.");
 
     private final CouponSnapshotCache snapshots;
     private final IssueTransactions transactions;
@@ -51,19 +51,28 @@ public class IssueCouponService {
     private final PerKeyCombiner<Long, Long, IssueOutcome> lanes;
     private final Map<String, Counter> outcomes;
 
-    public IssueCouponService(CouponSnapshotCache snapshots, IssueTransactions transactions, Clock clock,
-            IssueSettings settings, MeterRegistry meters) {
+    public IssueCouponService(
+            CouponSnapshotCache snapshots,
+            IssueTransactions transactions,
+            Clock clock,
+            IssueSettings settings,
+            MeterRegistry meters) {
         this.snapshots = snapshots;
         this.transactions = transactions;
         this.clock = clock;
         this.coalesce = settings.maxBatch() > 1;
         this.queueTimeout = settings.queueTimeout();
         this.lanes = PerKeyCombiner.<Long, Long, IssueOutcome>builder(this::issueBatch)
-                .maxBatch(settings.maxBatch()).build();
+                .maxBatch(settings.maxBatch())
+                .build();
         Map<String, Counter> counters = new HashMap<>();
         for (String outcome : List.of("issued", "sold_out", "already_issued", "not_issuable", "busy")) {
-            counters.put(outcome, Counter.builder("coupon.issue.requests").tag("outcome", outcome)
-                    .description("coupon issue requests by outcome").register(meters));
+            counters.put(
+                    outcome,
+                    Counter.builder("coupon.issue.requests")
+                            .tag("outcome", outcome)
+                            .description("coupon issue requests by outcome")
+                            .register(meters));
         }
         this.outcomes = Map.copyOf(counters);
     }
@@ -79,11 +88,16 @@ public class IssueCouponService {
             outcomes.get("issued").increment();
             return issued;
         } catch (CouponRefusedException refused) {
-            outcomes.get(switch (refused.refusal()) {
-                case COUPON_SOLD_OUT, COUPON_ALREADY_ISSUED -> refused.refusal().name().substring("COUPON_".length())
-                        .toLowerCase(Locale.ROOT);
-                default -> "not_issuable";
-            }).increment();
+            outcomes.get(
+                            switch (refused.refusal()) {
+                                case COUPON_SOLD_OUT, COUPON_ALREADY_ISSUED ->
+                                    refused.refusal()
+                                            .name()
+                                            .substring("COUPON_".length())
+                                            .toLowerCase(Locale.ROOT);
+                                default -> "not_issuable";
+                            })
+                    .increment();
             throw refused;
         } catch (IssueBusyException busy) {
             outcomes.get("busy").increment();
@@ -146,8 +160,10 @@ public class IssueCouponService {
     }
 
     private CouponSnapshot refuseIfNotIssuable(long couponId, Instant now) {
-        CouponSnapshot coupon = snapshots.get(couponId).orElseThrow(() -> new CouponRefusedException(
-                CouponRefusal.COUPON_NOT_FOUND, "No coupon " + couponId + "."));
+        CouponSnapshot coupon = snapshots
+                .get(couponId)
+                .orElseThrow(() ->
+                        new CouponRefusedException(CouponRefusal.COUPON_NOT_FOUND, "No coupon " + couponId + "."));
         Optional<CouponRefusedException> refusal = coupon.issueRefusal(now);
         if (refusal.isPresent()) {
             throw refusal.get();

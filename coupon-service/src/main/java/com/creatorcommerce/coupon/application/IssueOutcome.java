@@ -7,8 +7,7 @@ import com.creatorcommerce.coupon.domain.CouponRefusedException;
 public sealed interface IssueOutcome {
 
     /** The user got the coupon. */
-    record Issued(IssuedCoupon coupon) implements IssueOutcome {
-    }
+    record Issued(IssuedCoupon coupon) implements IssueOutcome {}
 
     /** A coupon rule refused it; nothing changed. {@code detail} is safe to show to the client. */
     record Refused(CouponRefusal refusal, String detail) implements IssueOutcome {
@@ -19,6 +18,5 @@ public sealed interface IssueOutcome {
     }
 
     /** The coupon stayed too contended to decide (deadlock victims, quantity changed meanwhile): retry later. */
-    record Busy() implements IssueOutcome {
-    }
+    record Busy() implements IssueOutcome {}
 }

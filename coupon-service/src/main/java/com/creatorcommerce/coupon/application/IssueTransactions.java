@@ -35,8 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class IssueTransactions {
 
-    private static final CouponRefusedException ALREADY_ISSUED = new CouponRefusedException(
-            CouponRefusal.COUPON_ALREADY_ISSUED, "You already have this coupon.");
+    private static final CouponRefusedException ALREADY_ISSUED =
+            new CouponRefusedException(CouponRefusal.COUPON_ALREADY_ISSUED, "You already have this coupon.");
     private static final IssueOutcome ALREADY_ISSUED_OUTCOME = IssueOutcome.Refused.of(ALREADY_ISSUED);
     private static final IssueOutcome BUSY = new IssueOutcome.Busy();
 
@@ -48,8 +48,14 @@ public class IssueTransactions {
     private final Clock clock;
     private final int maxAttempts;
 
-    public IssueTransactions(IssueLedger ledger, CouponSnapshotCache snapshots, Outbox outbox, IdGenerator ids,
-            TransactionTemplate tx, Clock clock, IssueSettings settings) {
+    public IssueTransactions(
+            IssueLedger ledger,
+            CouponSnapshotCache snapshots,
+            Outbox outbox,
+            IdGenerator ids,
+            TransactionTemplate tx,
+            Clock clock,
+            IssueSettings settings) {
         this.ledger = ledger;
         this.snapshots = snapshots;
         this.outbox = outbox;
@@ -125,7 +131,8 @@ public class IssueTransactions {
     }
 
     private Map<Long, IssueOutcome> insertAndTake(List<Long> userIds, CouponSnapshot coupon, Instant now) {
-        List<NewUserCoupon> rows = userIds.stream().map(u -> newRow(u, coupon, now))
+        List<NewUserCoupon> rows = userIds.stream()
+                .map(u -> newRow(u, coupon, now))
                 .sorted(Comparator.comparingLong(NewUserCoupon::userId)) // one lock order for all inserters
                 .toList();
         Set<Long> inserted = ledger.insertUserCoupons(rows);
@@ -142,8 +149,10 @@ public class IssueTransactions {
         if (!issued.isEmpty() && !ledger.take(coupon.id(), issued.size(), now)) {
             throw new NothingLeft();
         }
-        issued.forEach(row -> outcomes.put(row.userId(), new IssueOutcome.Issued(
-                new IssuedCoupon(row.userCouponId(), row.userId(), coupon, now, row.expiresAt()))));
+        issued.forEach(row -> outcomes.put(
+                row.userId(),
+                new IssueOutcome.Issued(
+                        new IssuedCoupon(row.userCouponId(), row.userId(), coupon, now, row.expiresAt()))));
         return outcomes;
     }
 
@@ -152,16 +161,20 @@ public class IssueTransactions {
     }
 
     private void announce(NewUserCoupon row) {
-        outbox.append(OutboundMessage.of(CouponTopics.EVENTS, Long.toString(row.userCouponId()), CouponTopics.ISSUED,
-                new CouponIssued(row.userCouponId(), row.couponId(), row.userId(), row.issuedAt(), row.expiresAt()))
+        outbox.append(OutboundMessage.of(
+                        CouponTopics.EVENTS,
+                        Long.toString(row.userCouponId()),
+                        CouponTopics.ISSUED,
+                        new CouponIssued(
+                                row.userCouponId(), row.couponId(), row.userId(), row.issuedAt(), row.expiresAt()))
                 .withUserId(row.userId()));
     }
 
     /** After an update that took nothing: why, from a fresh read (usually: sold out). */
     private Optional<CouponRefusedException> refusal(long couponId, Optional<CouponSnapshot> fresh) {
         if (fresh.isEmpty()) {
-            return Optional.of(new CouponRefusedException(CouponRefusal.COUPON_NOT_FOUND, "No coupon " + couponId
-                    + "."));
+            return Optional.of(
+                    new CouponRefusedException(CouponRefusal.COUPON_NOT_FOUND, "No coupon " + couponId + "."));
         }
         return fresh.get().issueRefusal(clock.instant());
     }

@@ -60,8 +60,7 @@ public class Coupon {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected Coupon() {
-    }
+    protected Coupon() {}
 
     public static Coupon create(long id, CouponTerms terms, Instant now) {
         terms.validate(now);
@@ -84,7 +83,8 @@ public class Coupon {
     public void revise(CouponTerms terms, Boolean active, Instant now) {
         terms.validate(now);
         if (terms.totalQuantity() != null && terms.totalQuantity() < issuedQuantity) {
-            throw new CouponRefusedException(CouponRefusal.COUPON_QUANTITY_BELOW_ISSUED,
+            throw new CouponRefusedException(
+                    CouponRefusal.COUPON_QUANTITY_BELOW_ISSUED,
                     "total_quantity cannot be lower than the " + issuedQuantity + " coupons already issued.");
         }
         apply(terms);
@@ -115,8 +115,19 @@ public class Coupon {
     }
 
     public CouponSnapshot snapshot() {
-        return new CouponSnapshot(id, name, discountType, discountValue, maxDiscountAmount, minOrderAmount,
-                totalQuantity, issuedQuantity, validFrom, validUntil, validDaysAfterIssue, active);
+        return new CouponSnapshot(
+                id,
+                name,
+                discountType,
+                discountValue,
+                maxDiscountAmount,
+                minOrderAmount,
+                totalQuantity,
+                issuedQuantity,
+                validFrom,
+                validUntil,
+                validDaysAfterIssue,
+                active);
     }
 
     public long id() {

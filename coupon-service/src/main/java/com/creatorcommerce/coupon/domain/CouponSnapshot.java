@@ -8,9 +8,19 @@ import java.util.Optional;
  * An immutable read of a coupon at one moment: the rules of issuing and discounting evaluated on it. The issued
  * quantity it carries may be stale: issuing relies on the database's conditional update, never on this count alone.
  */
-public record CouponSnapshot(long id, String name, DiscountType discountType, long discountValue,
-        Long maxDiscountAmount, long minOrderAmount, Integer totalQuantity, int issuedQuantity, Instant validFrom,
-        Instant validUntil, Integer validDaysAfterIssue, boolean active) {
+public record CouponSnapshot(
+        long id,
+        String name,
+        DiscountType discountType,
+        long discountValue,
+        Long maxDiscountAmount,
+        long minOrderAmount,
+        Integer totalQuantity,
+        int issuedQuantity,
+        Instant validFrom,
+        Instant validUntil,
+        Integer validDaysAfterIssue,
+        boolean active) {
 
     public boolean unlimited() {
         return totalQuantity == null;
@@ -28,19 +38,19 @@ public record CouponSnapshot(long id, String name, DiscountType discountType, lo
     /** Why this coupon cannot be issued at {@code now}, in the order a user would want to hear it. */
     public Optional<CouponRefusedException> issueRefusal(Instant now) {
         if (!active) {
-            return Optional.of(new CouponRefusedException(CouponRefusal.COUPON_INACTIVE,
-                    "This coupon is no longer offered."));
+            return Optional.of(
+                    new CouponRefusedException(CouponRefusal.COUPON_INACTIVE, "This coupon is no longer offered."));
         }
         if (now.isBefore(validFrom)) {
-            return Optional.of(new CouponRefusedException(CouponRefusal.COUPON_NOT_STARTED,
-                    "This coupon cannot be issued before " + validFrom + "."));
+            return Optional.of(new CouponRefusedException(
+                    CouponRefusal.COUPON_NOT_STARTED, "This coupon cannot be issued before " + validFrom + "."));
         }
         if (!now.isBefore(validUntil)) {
             return Optional.of(new CouponRefusedException(CouponRefusal.COUPON_EXPIRED, "This coupon has expired."));
         }
         if (soldOut()) {
-            return Optional.of(new CouponRefusedException(CouponRefusal.COUPON_SOLD_OUT,
-                    "All " + totalQuantity + " coupons have been issued."));
+            return Optional.of(new CouponRefusedException(
+                    CouponRefusal.COUPON_SOLD_OUT, "All " + totalQuantity + " coupons have been issued."));
         }
         return Optional.empty();
     }

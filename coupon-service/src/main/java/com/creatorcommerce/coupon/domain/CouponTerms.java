@@ -13,12 +13,20 @@ import java.util.List;
  * @param validDaysAfterIssue user coupons expire this many days after issue (or at {@code validUntil} if earlier);
  *                            {@code null} = at {@code validUntil}
  */
-public record CouponTerms(String name, DiscountType discountType, long discountValue, Long maxDiscountAmount,
-        long minOrderAmount, Integer totalQuantity, Instant validFrom, Instant validUntil,
+public record CouponTerms(
+        String name,
+        DiscountType discountType,
+        long discountValue,
+        Long maxDiscountAmount,
+        long minOrderAmount,
+        Integer totalQuantity,
+        Instant validFrom,
+        Instant validUntil,
         Integer validDaysAfterIssue) {
 
     /** Amounts above this (1e12 KRW) are absurd. */
     public static final long MAX_AMOUNT = 1_000_000_000_000L;
+
     public static final int MAX_QUANTITY = 100_000_000;
     public static final int MAX_VALID_DAYS = 3650;
 
@@ -48,8 +56,8 @@ public record CouponTerms(String name, DiscountType discountType, long discountV
             violations.add(new Violation("min_order_amount", "must be between 0 and " + MAX_AMOUNT));
         }
         if (totalQuantity != null && (totalQuantity < 1 || totalQuantity > MAX_QUANTITY)) {
-            violations.add(new Violation("total_quantity", "must be between 1 and " + MAX_QUANTITY
-                    + " (or absent for unlimited)"));
+            violations.add(new Violation(
+                    "total_quantity", "must be between 1 and " + MAX_QUANTITY + " (or absent for unlimited)"));
         }
         if (validFrom == null) {
             violations.add(new Violation("valid_from", "must not be null"));

@@ -45,11 +45,10 @@ public class CouponUsage {
     @Column(name = "cancel_reason", length = 100)
     private String cancelReason;
 
-    protected CouponUsage() {
-    }
+    protected CouponUsage() {}
 
-    static CouponUsage reserved(long id, long userCouponId, long orderId, long orderAmount, long discountAmount,
-            Instant now) {
+    static CouponUsage reserved(
+            long id, long userCouponId, long orderId, long orderAmount, long discountAmount, Instant now) {
         CouponUsage usage = new CouponUsage();
         usage.id = id;
         usage.userCouponId = userCouponId;
@@ -62,8 +61,8 @@ public class CouponUsage {
     }
 
     /** A release that arrived before any reserve of this order: a later reserve for the order is refused. */
-    public static CouponUsage releasedBeforeReserve(long id, long userCouponId, long orderId, String reason,
-            Instant now) {
+    public static CouponUsage releasedBeforeReserve(
+            long id, long userCouponId, long orderId, String reason, Instant now) {
         CouponUsage usage = new CouponUsage();
         usage.id = id;
         usage.userCouponId = userCouponId;

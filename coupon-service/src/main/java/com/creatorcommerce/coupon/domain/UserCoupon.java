@@ -42,8 +42,7 @@ public class UserCoupon {
     @Column(name = "reserved_at")
     private Instant reservedAt;
 
-    protected UserCoupon() {
-    }
+    protected UserCoupon() {}
 
     /**
      * A newly issued, unused coupon. (The issue path writes the same row with one SQL statement, guarded by the
@@ -77,27 +76,28 @@ public class UserCoupon {
      * Holds this coupon for {@code order}: owner, unused, not held by another order, not expired, order amount at
      * least the coupon's minimum. Returns the usage row with the discount.
      */
-    public CouponUsage reserve(long usageId, long user, long order, long orderAmount, CouponSnapshot coupon,
-            Instant now) {
+    public CouponUsage reserve(
+            long usageId, long user, long order, long orderAmount, CouponSnapshot coupon, Instant now) {
         if (!ownedBy(user)) {
             throw new CouponRefusedException(CouponRefusal.NOT_OWNER, "The coupon belongs to another user.");
         }
         if (used) {
-            throw new CouponRefusedException(CouponRefusal.USER_COUPON_ALREADY_USED,
-                    "The coupon was already used by order " + orderId + ".");
+            throw new CouponRefusedException(
+                    CouponRefusal.USER_COUPON_ALREADY_USED, "The coupon was already used by order " + orderId + ".");
         }
         if (orderId != null) {
-            throw new CouponRefusedException(CouponRefusal.USER_COUPON_RESERVED_BY_ANOTHER_ORDER,
-                    "The coupon is held by another order.");
+            throw new CouponRefusedException(
+                    CouponRefusal.USER_COUPON_RESERVED_BY_ANOTHER_ORDER, "The coupon is held by another order.");
         }
         if (!now.isBefore(expiresAt)) {
-            throw new CouponRefusedException(CouponRefusal.USER_COUPON_EXPIRED,
-                    "The coupon expired at " + expiresAt + ".");
+            throw new CouponRefusedException(
+                    CouponRefusal.USER_COUPON_EXPIRED, "The coupon expired at " + expiresAt + ".");
         }
         if (orderAmount < coupon.minOrderAmount()) {
-            throw new CouponRefusedException(CouponRefusal.MIN_ORDER_AMOUNT_NOT_MET,
-                    "The order amount " + orderAmount + " is below the coupon's minimum of "
-                            + coupon.minOrderAmount() + ".");
+            throw new CouponRefusedException(
+                    CouponRefusal.MIN_ORDER_AMOUNT_NOT_MET,
+                    "The order amount " + orderAmount + " is below the coupon's minimum of " + coupon.minOrderAmount()
+                            + ".");
         }
         long discount = coupon.discountFor(orderAmount);
         this.orderId = order;
@@ -129,7 +129,10 @@ public class UserCoupon {
     }
 
     private void requireHeldBy(CouponUsage usage) {
-        if (usage.userCouponId() != id || orderId == null || usage.orderId() != orderId || !usage.status().live()) {
+        if (usage.userCouponId() != id
+                || orderId == null
+                || usage.orderId() != orderId
+                || !usage.status().live()) {
             throw new IllegalStateException("Usage " + usage.id() + " is not the live use of user coupon " + id);
         }
     }

@@ -3,8 +3,8 @@ package com.creatorcommerce.coupon.bench;
 import com.creatorcommerce.coupon.CouponServiceApplication;
 import com.creatorcommerce.coupon.application.CouponSnapshotCache;
 import com.creatorcommerce.coupon.application.IssueCouponService;
-import com.creatorcommerce.coupon.application.IssueTransactions;
 import com.creatorcommerce.coupon.application.IssueSettings;
+import com.creatorcommerce.coupon.application.IssueTransactions;
 import com.creatorcommerce.coupon.application.port.IssueLedger;
 import com.creatorcommerce.coupon.domain.CouponRefusal;
 import com.creatorcommerce.coupon.domain.CouponRefusedException;
@@ -68,7 +68,8 @@ public final class CouponIssueBenchmark {
     private final int threads = Integer.getInteger("bench.threads", 64);
     private final int pool = Integer.getInteger("bench.pool", 32);
     private final int reps = Integer.getInteger("bench.reps", 10);
-    private final List<String> modes = List.of(System.getProperty("bench.mode", "service").split(","));
+    private final List<String> modes =
+            List.of(System.getProperty("bench.mode", "service").split(","));
 
     private ConfigurableApplicationContext context;
     private JdbcTemplate jdbc;
@@ -92,8 +93,18 @@ public final class CouponIssueBenchmark {
         void issue(long userId, long couponId) throws Exception;
     }
 
-    record RunResult(String strategy, int quantity, double seconds, double sellOutSeconds, int issued, int soldOut,
-            int errors, long[] latencyNanos, long dbIssuedQuantity, long dbUserCoupons, long dbDistinctUsers) {
+    record RunResult(
+            String strategy,
+            int quantity,
+            double seconds,
+            double sellOutSeconds,
+            int issued,
+            int soldOut,
+            int errors,
+            long[] latencyNanos,
+            long dbIssuedQuantity,
+            long dbUserCoupons,
+            long dbDistinctUsers) {
 
         /** Coupons issued beyond the total quantity (by the counter or by the rows). */
         int over() {
@@ -116,18 +127,32 @@ public final class CouponIssueBenchmark {
         long started = System.nanoTime();
         SpringApplicationBuilder app = new SpringApplicationBuilder(CouponServiceApplication.class)
                 .web(http ? WebApplicationType.SERVLET : WebApplicationType.NONE)
-                .initializers(new RealInfrastructureInitializer(), ctx -> ((GenericApplicationContext) ctx)
-                        .registerBean("benchBaselineRoutes", RouterFunction.class, () -> baselineRoutes(ctx)));
-        context = app.run("--spring.datasource.hikari.maximum-pool-size=" + pool,
+                .initializers(
+                        new RealInfrastructureInitializer(),
+                        ctx -> ((GenericApplicationContext) ctx)
+                                .registerBean("benchBaselineRoutes", RouterFunction.class, () -> baselineRoutes(ctx)));
+        context = app.run(
+                "--spring.datasource.hikari.maximum-pool-size=" + pool,
                 "--spring.datasource.hikari.minimum-idle=" + pool,
-                "--server.port=0", "--server.tomcat.threads.max=" + Math.max(200, threads + 16),
-                "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                "--server.port=0",
+                "--server.tomcat.threads.max=" + Math.max(200, threads + 16),
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN",
                 "--logging.level.org.mariadb.jdbc.message.server.ErrorPacket=ERROR");
         jdbc = context.getBean(JdbcTemplate.class);
-        System.out.printf(Locale.ROOT, "%nCoupon issue benchmark: %,d requests from distinct users for a coupon of "
-                + "%,d, %d in flight, Hikari pool %d, %d repetitions, modes %s; %d CPUs, JVM %s; DB %s%n",
-                requests, quantity, threads, pool, reps, modes, Runtime.getRuntime().availableProcessors(),
-                Runtime.version(), jdbc.queryForObject("SELECT VERSION()", String.class));
+        System.out.printf(
+                Locale.ROOT,
+                "%nCoupon issue benchmark: %,d requests from distinct users for a coupon of "
+                        + "%,d, %d in flight, Hikari pool %d, %d repetitions, modes %s; %d CPUs, JVM %s; DB %s%n",
+                requests,
+                quantity,
+                threads,
+                pool,
+                reps,
+                modes,
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.version(),
+                jdbc.queryForObject("SELECT VERSION()", String.class));
         System.out.printf(Locale.ROOT, "(started in %.1f s)%n", (System.nanoTime() - started) / 1e9);
         try (ExecutorService workers = Executors.newFixedThreadPool(threads)) {
             for (String mode : modes) {
@@ -157,38 +182,71 @@ public final class CouponIssueBenchmark {
                 results.get(s.name()).add(r);
                 long[] sorted = r.latencyNanos().clone();
                 Arrays.sort(sorted);
-                System.out.printf(Locale.ROOT, "rep %2d  %-52s %6.2f s  %8.0f req/s  sold out after %6.0f ms  "
-                        + "p50 %6.1f ms  p99 %7.1f ms  issued %d  over %d  under %d  errors %d%s%n", rep, s.name(),
-                        r.seconds(), requests / r.seconds(), r.sellOutSeconds() * 1000, pct(sorted, 50),
-                        pct(sorted, 99), r.issued(), r.over(), r.under(requests), r.errors(),
+                System.out.printf(
+                        Locale.ROOT,
+                        "rep %2d  %-52s %6.2f s  %8.0f req/s  sold out after %6.0f ms  "
+                                + "p50 %6.1f ms  p99 %7.1f ms  issued %d  over %d  under %d  errors %d%s%n",
+                        rep,
+                        s.name(),
+                        r.seconds(),
+                        requests / r.seconds(),
+                        r.sellOutSeconds() * 1000,
+                        pct(sorted, 50),
+                        pct(sorted, 99),
+                        r.issued(),
+                        r.over(),
+                        r.under(requests),
+                        r.errors(),
                         r.consistent() ? "" : "  INCONSISTENT " + r);
             }
         }
-        System.out.printf(Locale.ROOT, "%nSummary (%s, %d runs each; medians over runs, p99 also pooled over all "
-                + "requests)%n", mode, reps);
-        System.out.printf(Locale.ROOT, "| strategy | requests/s | issues/s (to sell-out) | sell-out ms | p50 ms | "
-                + "p99 ms | p99 pooled ms | max ms | over-issued | under-issued | errors |%n");
+        System.out.printf(
+                Locale.ROOT,
+                "%nSummary (%s, %d runs each; medians over runs, p99 also pooled over all " + "requests)%n",
+                mode,
+                reps);
+        System.out.printf(
+                Locale.ROOT,
+                "| strategy | requests/s | issues/s (to sell-out) | sell-out ms | p50 ms | "
+                        + "p99 ms | p99 pooled ms | max ms | over-issued | under-issued | errors |%n");
         System.out.printf(Locale.ROOT, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|%n");
         Map<String, Double> throughput = new LinkedHashMap<>();
         for (Map.Entry<String, List<RunResult>> e : results.entrySet()) {
             List<RunResult> runs = e.getValue();
-            double rps = median(runs.stream().mapToDouble(r -> requests / r.seconds()).toArray());
-            double ips = median(runs.stream().mapToDouble(r -> r.issued() / r.sellOutSeconds()).toArray());
-            double sellOut = median(runs.stream().mapToDouble(r -> r.sellOutSeconds() * 1000).toArray());
-            double p50 = median(runs.stream().mapToDouble(r -> pctOf(r.latencyNanos(), 50)).toArray());
-            double p99 = median(runs.stream().mapToDouble(r -> pctOf(r.latencyNanos(), 99)).toArray());
-            long[] all = runs.stream().flatMapToLong(r -> Arrays.stream(r.latencyNanos())).toArray();
+            double rps = median(
+                    runs.stream().mapToDouble(r -> requests / r.seconds()).toArray());
+            double ips = median(runs.stream()
+                    .mapToDouble(r -> r.issued() / r.sellOutSeconds())
+                    .toArray());
+            double sellOut = median(
+                    runs.stream().mapToDouble(r -> r.sellOutSeconds() * 1000).toArray());
+            double p50 = median(
+                    runs.stream().mapToDouble(r -> pctOf(r.latencyNanos(), 50)).toArray());
+            double p99 = median(
+                    runs.stream().mapToDouble(r -> pctOf(r.latencyNanos(), 99)).toArray());
+            long[] all = runs.stream()
+                    .flatMapToLong(r -> Arrays.stream(r.latencyNanos()))
+                    .toArray();
             Arrays.sort(all);
             throughput.put(e.getKey(), rps);
-            System.out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %.1f | %.1f | %.1f | %.1f | %d | %d | %d |%n",
-                    e.getKey(), rps, ips, sellOut, p50, p99, pct(all, 99), all[all.length - 1] / 1e6,
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %,.0f | %,.0f | %,.0f | %.1f | %.1f | %.1f | %.1f | %d | %d | %d |%n",
+                    e.getKey(),
+                    rps,
+                    ips,
+                    sellOut,
+                    p50,
+                    p99,
+                    pct(all, 99),
+                    all[all.length - 1] / 1e6,
                     runs.stream().mapToInt(RunResult::over).sum(),
                     runs.stream().mapToInt(r -> r.under(requests)).sum(),
                     runs.stream().mapToInt(RunResult::errors).sum());
         }
         double baseline = throughput.values().stream().reduce((a, b) -> b).orElse(1.0);
-        throughput.forEach((name, rps) -> System.out.printf(Locale.ROOT, "  %-52s %.1fx the FOR UPDATE baseline (requests/s)%n",
-                name, rps / baseline));
+        throughput.forEach((name, rps) -> System.out.printf(
+                Locale.ROOT, "  %-52s %.1fx the FOR UPDATE baseline (requests/s)%n", name, rps / baseline));
     }
 
     private RunResult run(Strategy strategy, int requests, int quantity, ExecutorService workers) throws Exception {
@@ -235,8 +293,17 @@ public final class CouponIssueBenchmark {
                        (SELECT COUNT(*) FROM user_coupons u WHERE u.coupon_id = c.coupon_id) AS user_coupons,
                        (SELECT COUNT(DISTINCT user_id) FROM user_coupons u WHERE u.coupon_id = c.coupon_id) AS users
                 FROM coupons c WHERE c.coupon_id = ?""", coupon);
-        return new RunResult(strategy.name(), quantity, seconds, sellOut, issued.get(), soldOut.get(), errors.get(), latency,
-                ((Number) db.get("issued")).longValue(), ((Number) db.get("user_coupons")).longValue(),
+        return new RunResult(
+                strategy.name(),
+                quantity,
+                seconds,
+                sellOut,
+                issued.get(),
+                soldOut.get(),
+                errors.get(),
+                latency,
+                ((Number) db.get("issued")).longValue(),
+                ((Number) db.get("user_coupons")).longValue(),
                 ((Number) db.get("users")).longValue());
     }
 
@@ -259,8 +326,14 @@ public final class CouponIssueBenchmark {
         IssueSettings settings = new IssueSettings(snapshotTtl, 3, maxBatch, Duration.ofSeconds(30));
         CouponSnapshotCache snapshots = new CouponSnapshotCache(ledger, settings);
         Clock clock = context.getBean(Clock.class);
-        IssueTransactions transactions = new IssueTransactions(ledger, snapshots, context.getBean(Outbox.class),
-                context.getBean(IdGenerator.class), context.getBean(TransactionTemplate.class), clock, settings);
+        IssueTransactions transactions = new IssueTransactions(
+                ledger,
+                snapshots,
+                context.getBean(Outbox.class),
+                context.getBean(IdGenerator.class),
+                context.getBean(TransactionTemplate.class),
+                clock,
+                settings);
         return new IssueCouponService(snapshots, transactions, clock, settings, new SimpleMeterRegistry());
     }
 
@@ -272,19 +345,25 @@ public final class CouponIssueBenchmark {
         for (int i = 1; i <= requests; i++) {
             tokens[i] = TestJwt.user(i);
         }
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         return List.of(
                 httpStrategy("HTTP: atomic UPDATE + unique key", client, tokens, base + "/v1/coupons/%d/issue"),
-                httpStrategy("HTTP: SELECT ... FOR UPDATE (seed baseline)", client, tokens,
+                httpStrategy(
+                        "HTTP: SELECT ... FOR UPDATE (seed baseline)",
+                        client,
+                        tokens,
                         base + BASELINE_PATH.replace("{id}", "%d")));
     }
 
     private static Strategy httpStrategy(String name, HttpClient client, String[] tokens, String urlPattern) {
         return strategy(name, (user, coupon) -> {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                    URI.create(String.format(Locale.ROOT, urlPattern, coupon)))
-                    .header("Authorization", "Bearer " + tokens[(int) user])
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create(String.format(Locale.ROOT, urlPattern, coupon)))
+                            .header("Authorization", "Bearer " + tokens[(int) user])
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 409 && response.body().contains("COUPON_SOLD_OUT")) {
                 throw new CouponRefusedException(CouponRefusal.COUPON_SOLD_OUT, "sold out");
             }
@@ -313,25 +392,32 @@ public final class CouponIssueBenchmark {
     }
 
     private static ForUpdateCouponIssuing baseline(org.springframework.beans.factory.BeanFactory beans) {
-        return new ForUpdateCouponIssuing(beans.getBean(JdbcTemplate.class), beans.getBean(TransactionTemplate.class),
-                beans.getBean(Outbox.class), beans.getBean(IdGenerator.class), beans.getBean(Clock.class));
+        return new ForUpdateCouponIssuing(
+                beans.getBean(JdbcTemplate.class),
+                beans.getBean(TransactionTemplate.class),
+                beans.getBean(Outbox.class),
+                beans.getBean(IdGenerator.class),
+                beans.getBean(Clock.class));
     }
 
     /** The baseline over HTTP too (a functional endpoint registered by this harness only). */
     private static RouterFunction<ServerResponse> baselineRoutes(ConfigurableApplicationContext ctx) {
         ForUpdateCouponIssuing[] baseline = new ForUpdateCouponIssuing[1];
-        return RouterFunctions.route().POST(BASELINE_PATH, request -> {
-            if (baseline[0] == null) {
-                baseline[0] = baseline(ctx);
-            }
-            long user = CurrentUser.require().id();
-            try {
-                baseline[0].issue(user, Long.parseLong(request.pathVariable("id")));
-                return ServerResponse.status(201).body(Map.of("issued", true));
-            } catch (CouponRefusedException e) {
-                return ServerResponse.status(409).body(Map.of("code", e.refusal().name()));
-            }
-        }).build();
+        return RouterFunctions.route()
+                .POST(BASELINE_PATH, request -> {
+                    if (baseline[0] == null) {
+                        baseline[0] = baseline(ctx);
+                    }
+                    long user = CurrentUser.require().id();
+                    try {
+                        baseline[0].issue(user, Long.parseLong(request.pathVariable("id")));
+                        return ServerResponse.status(201).body(Map.of("issued", true));
+                    } catch (CouponRefusedException e) {
+                        return ServerResponse.status(409)
+                                .body(Map.of("code", e.refusal().name()));
+                    }
+                })
+                .build();
     }
 
     private long insertCoupon(int total) {
@@ -341,16 +427,15 @@ public final class CouponIssueBenchmark {
                 INSERT INTO coupons (coupon_id, coupon_name, discount_type, discount_value, min_order_amount,
                                      total_quantity, issued_quantity, valid_from, valid_until, is_active,
                                      created_at, updated_at)
-                VALUES (?, 'bench', 'FIXED', 1000, 0, ?, 0, ?, ?, TRUE, ?, ?)""",
-                id, total, now.minusDays(1), now.plusDays(1), now, now);
+                VALUES (?, 'bench', 'FIXED', 1000, 0, ?, 0, ?, ?, TRUE, ?, ?)""", id, total, now.minusDays(1), now.plusDays(1), now, now);
         return id;
     }
 
     /** Lets the relay publish the previous run's events so that runs do not overlap. */
     private void awaitOutboxDrained() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline && jdbc.queryForObject(
-                "SELECT COUNT(*) FROM outbox_event WHERE status = 'PENDING'", Long.class) > 0) {
+        while (System.nanoTime() < deadline
+                && jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE status = 'PENDING'", Long.class) > 0) {
             Thread.sleep(100);
         }
         Thread.sleep(200);

@@ -29,8 +29,8 @@ public final class ForUpdateCouponIssuing {
     private final IdGenerator ids;
     private final Clock clock;
 
-    public ForUpdateCouponIssuing(JdbcTemplate jdbc, TransactionTemplate tx, Outbox outbox, IdGenerator ids,
-            Clock clock) {
+    public ForUpdateCouponIssuing(
+            JdbcTemplate jdbc, TransactionTemplate tx, Outbox outbox, IdGenerator ids, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.outbox = outbox;
@@ -44,14 +44,21 @@ public final class ForUpdateCouponIssuing {
         LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
         Long issued = tx.execute(status -> {
             // 1. lock the coupon row
-            LockedCoupon coupon = jdbc.query("""
+            LockedCoupon coupon = jdbc
+                    .query(
+                            """
                     SELECT total_quantity, issued_quantity, is_active, valid_from, valid_until, valid_days_after_issue
-                    FROM coupons WHERE coupon_id = ? FOR UPDATE""", (rs, n) -> new LockedCoupon(
-                            rs.getObject("total_quantity", Integer.class), rs.getInt("issued_quantity"),
-                            rs.getBoolean("is_active"), rs.getObject("valid_from", LocalDateTime.class),
-                            rs.getObject("valid_until", LocalDateTime.class),
-                            rs.getObject("valid_days_after_issue", Integer.class)), couponId)
-                    .stream().findFirst()
+                    FROM coupons WHERE coupon_id = ? FOR UPDATE""",
+                            (rs, n) -> new LockedCoupon(
+                                    rs.getObject("total_quantity", Integer.class),
+                                    rs.getInt("issued_quantity"),
+                                    rs.getBoolean("is_active"),
+                                    rs.getObject("valid_from", LocalDateTime.class),
+                                    rs.getObject("valid_until", LocalDateTime.class),
+                                    rs.getObject("valid_days_after_issue", Integer.class)),
+                            couponId)
+                    .stream()
+                    .findFirst()
                     .orElseThrow(() -> new CouponRefusedException(CouponRefusal.COUPON_NOT_FOUND, "No coupon"));
             // 2. validate
             if (!coupon.active()) {
@@ -64,8 +71,11 @@ public final class ForUpdateCouponIssuing {
                 throw new CouponRefusedException(CouponRefusal.COUPON_SOLD_OUT, "Sold out");
             }
             // 3. one per user
-            Integer existing = jdbc.queryForObject("SELECT COUNT(*) FROM user_coupons WHERE user_id = ? "
-                    + "AND coupon_id = ?", Integer.class, userId, couponId);
+            Integer existing = jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM user_coupons WHERE user_id = ? " + "AND coupon_id = ?",
+                    Integer.class,
+                    userId,
+                    couponId);
             if (existing != null && existing > 0) {
                 throw new CouponRefusedException(CouponRefusal.COUPON_ALREADY_ISSUED, "Already issued");
             }
@@ -73,20 +83,34 @@ public final class ForUpdateCouponIssuing {
             long userCouponId = ids.nextId();
             Integer days = coupon.validDays();
             Instant untilInstant = coupon.validUntil().toInstant(ZoneOffset.UTC);
-            Instant expiresAt = days == null || now.plus(Duration.ofDays(days)).isAfter(untilInstant) ? untilInstant
+            Instant expiresAt = days == null || now.plus(Duration.ofDays(days)).isAfter(untilInstant)
+                    ? untilInstant
                     : now.plus(Duration.ofDays(days));
-            jdbc.update("INSERT INTO user_coupons (user_coupon_id, user_id, coupon_id, is_used, issued_at, "
-                    + "expires_at) VALUES (?, ?, ?, FALSE, ?, ?)", userCouponId, userId, couponId, at,
+            jdbc.update(
+                    "INSERT INTO user_coupons (user_coupon_id, user_id, coupon_id, is_used, issued_at, "
+                            + "expires_at) VALUES (?, ?, ?, FALSE, ?, ?)",
+                    userCouponId,
+                    userId,
+                    couponId,
+                    at,
                     LocalDateTime.ofInstant(expiresAt, ZoneOffset.UTC));
             jdbc.update("UPDATE coupons SET issued_quantity = issued_quantity + 1 WHERE coupon_id = ?", couponId);
-            outbox.append(OutboundMessage.of(CouponTopics.EVENTS, Long.toString(userCouponId), CouponTopics.ISSUED,
-                    new CouponIssued(userCouponId, couponId, userId, now, expiresAt)).withUserId(userId));
+            outbox.append(OutboundMessage.of(
+                            CouponTopics.EVENTS,
+                            Long.toString(userCouponId),
+                            CouponTopics.ISSUED,
+                            new CouponIssued(userCouponId, couponId, userId, now, expiresAt))
+                    .withUserId(userId));
             return userCouponId;
         });
         return issued;
     }
 
-    private record LockedCoupon(Integer total, int issued, boolean active, LocalDateTime validFrom,
-            LocalDateTime validUntil, Integer validDays) {
-    }
+    private record LockedCoupon(
+            Integer total,
+            int issued,
+            boolean active,
+            LocalDateTime validFrom,
+            LocalDateTime validUntil,
+            Integer validDays) {}
 }

@@ -11,10 +11,9 @@ class CouponTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
-    private static CouponSnapshot snapshot(boolean active, Instant from, Instant until, Integer total, int issued,
-            Integer days) {
-        return new CouponSnapshot(1, "c", DiscountType.FIXED, 1000, null, 0, total, issued, from, until, days,
-                active);
+    private static CouponSnapshot snapshot(
+            boolean active, Instant from, Instant until, Integer total, int issued, Integer days) {
+        return new CouponSnapshot(1, "c", DiscountType.FIXED, 1000, null, 0, total, issued, from, until, days, active);
     }
 
     private static CouponRefusal refusal(CouponSnapshot coupon) {
@@ -26,13 +25,16 @@ class CouponTest {
         Instant from = NOW.minus(Duration.ofDays(1));
         Instant until = NOW.plus(Duration.ofDays(1));
         assertThat(refusal(snapshot(true, from, until, 10, 9, null))).isNull();
-        assertThat(refusal(snapshot(true, from, until, null, 1_000_000, null))).as("unlimited").isNull();
+        assertThat(refusal(snapshot(true, from, until, null, 1_000_000, null)))
+                .as("unlimited")
+                .isNull();
         assertThat(refusal(snapshot(false, from, until, 10, 0, null))).isEqualTo(CouponRefusal.COUPON_INACTIVE);
         assertThat(refusal(snapshot(true, NOW.plusSeconds(1), until, 10, 0, null)))
                 .isEqualTo(CouponRefusal.COUPON_NOT_STARTED);
         assertThat(refusal(snapshot(true, from, NOW, 10, 0, null))).isEqualTo(CouponRefusal.COUPON_EXPIRED);
         assertThat(refusal(snapshot(true, from, until, 10, 10, null))).isEqualTo(CouponRefusal.COUPON_SOLD_OUT);
-        assertThat(refusal(snapshot(false, from, NOW, 10, 10, null))).as("inactive first")
+        assertThat(refusal(snapshot(false, from, NOW, 10, 10, null)))
+                .as("inactive first")
                 .isEqualTo(CouponRefusal.COUPON_INACTIVE);
     }
 
@@ -46,13 +48,30 @@ class CouponTest {
 
     @Test
     void aRevisionCannotTakeTheTotalBelowWhatWasIssued() {
-        Coupon coupon = Coupon.create(1, new CouponTerms("c", DiscountType.FIXED, 1000, null, 0, 10, NOW,
-                NOW.plus(Duration.ofDays(1)), null), NOW);
+        Coupon coupon = Coupon.create(
+                1,
+                new CouponTerms("c", DiscountType.FIXED, 1000, null, 0, 10, NOW, NOW.plus(Duration.ofDays(1)), null),
+                NOW);
 
-        assertThatThrownBy(() -> coupon.revise(new CouponTerms("c", DiscountType.PERCENTAGE, 101, null, 0, 10, NOW,
-                NOW.plus(Duration.ofDays(1)), null), null, NOW)).isInstanceOf(InvalidCouponException.class);
-        coupon.revise(new CouponTerms("d", DiscountType.PERCENTAGE, 10, 500L, 0, null, NOW,
-                NOW.plus(Duration.ofDays(2)), null), false, NOW);
+        assertThatThrownBy(() -> coupon.revise(
+                        new CouponTerms(
+                                "c",
+                                DiscountType.PERCENTAGE,
+                                101,
+                                null,
+                                0,
+                                10,
+                                NOW,
+                                NOW.plus(Duration.ofDays(1)),
+                                null),
+                        null,
+                        NOW))
+                .isInstanceOf(InvalidCouponException.class);
+        coupon.revise(
+                new CouponTerms(
+                        "d", DiscountType.PERCENTAGE, 10, 500L, 0, null, NOW, NOW.plus(Duration.ofDays(2)), null),
+                false,
+                NOW);
 
         assertThat(coupon.snapshot().discountFor(100_000)).isEqualTo(500);
         assertThat(coupon.snapshot().active()).isFalse();

@@ -21,18 +21,21 @@ class DiscountTypeTest {
     }
 
     @ParameterizedTest(name = "{0}% of {2} with cap {1} = {3}")
-    @CsvSource(nullValues = "none", value = {
-            "10, 3000, 12345, 1234",      // rounded down
-            "10, 3000, 29999, 2999",
-            "10, 3000, 30000, 3000",
-            "10, 3000, 50000, 3000",      // capped
-            "15, none, 1000001, 150000",  // floor(150000.15)
-            "33, none, 100, 33",
-            "33, none, 99, 32",           // floor(32.67)
-            "100, none, 12345, 12345",
-            "100, 500, 12345, 500",
-            "1, none, 99, 0",
-            "50, none, 9223372036854775807, 4611686018427387903"})  // no overflow
+    @CsvSource(
+            nullValues = "none",
+            value = {
+                "10, 3000, 12345, 1234", // rounded down
+                "10, 3000, 29999, 2999",
+                "10, 3000, 30000, 3000",
+                "10, 3000, 50000, 3000", // capped
+                "15, none, 1000001, 150000", // floor(150000.15)
+                "33, none, 100, 33",
+                "33, none, 99, 32", // floor(32.67)
+                "100, none, 12345, 12345",
+                "100, 500, 12345, 500",
+                "1, none, 99, 0",
+                "50, none, 9223372036854775807, 4611686018427387903"
+            }) // no overflow
     void aPercentageDiscountIsRoundedDownAndCapped(long percent, Long cap, long order, long expected) {
         assertThat(DiscountType.PERCENTAGE.discountFor(percent, cap, order)).isEqualTo(expected);
     }

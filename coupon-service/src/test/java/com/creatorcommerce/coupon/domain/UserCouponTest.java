@@ -11,8 +11,19 @@ class UserCouponTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
     private static final long USER = 7;
-    private static final CouponSnapshot FIXED_5000_MIN_10000 = new CouponSnapshot(1, "c", DiscountType.FIXED, 5000,
-            null, 10_000, 100, 1, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(9)), null, true);
+    private static final CouponSnapshot FIXED_5000_MIN_10000 = new CouponSnapshot(
+            1,
+            "c",
+            DiscountType.FIXED,
+            5000,
+            null,
+            10_000,
+            100,
+            1,
+            NOW.minus(Duration.ofDays(1)),
+            NOW.plus(Duration.ofDays(9)),
+            null,
+            true);
 
     private static UserCoupon aUserCoupon() {
         return UserCoupon.issued(10, USER, 1, NOW.minus(Duration.ofHours(1)), NOW.plus(Duration.ofDays(1)));
@@ -41,7 +52,9 @@ class UserCouponTest {
         assertThat(usage.status()).isEqualTo(UsageStatus.USED);
         assertThat(userCoupon.status(NOW)).isEqualTo(UserCouponStatus.USED);
 
-        assertThat(userCoupon.release(usage, NOW, "ORDER_CANCELLED")).as("was used").isTrue();
+        assertThat(userCoupon.release(usage, NOW, "ORDER_CANCELLED"))
+                .as("was used")
+                .isTrue();
         assertThat(usage.status()).isEqualTo(UsageStatus.CANCELLED);
         assertThat(userCoupon.status(NOW)).isEqualTo(UserCouponStatus.UNUSED);
         assertThat(userCoupon.status(NOW.plus(Duration.ofDays(2)))).isEqualTo(UserCouponStatus.EXPIRED);
@@ -56,11 +69,13 @@ class UserCouponTest {
                 .isEqualTo(CouponRefusal.NOT_OWNER);
         assertThat(refusalOf(() -> aUserCoupon().reserve(1, USER, 1, 9_999, FIXED_5000_MIN_10000, NOW)))
                 .isEqualTo(CouponRefusal.MIN_ORDER_AMOUNT_NOT_MET);
-        assertThat(refusalOf(() -> aUserCoupon().reserve(1, USER, 1, 30_000, FIXED_5000_MIN_10000,
-                NOW.plus(Duration.ofDays(1))))).isEqualTo(CouponRefusal.USER_COUPON_EXPIRED);
+        assertThat(refusalOf(() ->
+                        aUserCoupon().reserve(1, USER, 1, 30_000, FIXED_5000_MIN_10000, NOW.plus(Duration.ofDays(1)))))
+                .isEqualTo(CouponRefusal.USER_COUPON_EXPIRED);
         assertThat(refusalOf(() -> held.reserve(1, USER, 501, 30_000, FIXED_5000_MIN_10000, NOW)))
                 .isEqualTo(CouponRefusal.USER_COUPON_RESERVED_BY_ANOTHER_ORDER);
-        assertThat(refusalOf(() -> aUserCoupon().reserve(1, USER, 1, 10_000, FIXED_5000_MIN_10000, NOW))).isNull();
+        assertThat(refusalOf(() -> aUserCoupon().reserve(1, USER, 1, 10_000, FIXED_5000_MIN_10000, NOW)))
+                .isNull();
     }
 
     @Test

@@ -26,8 +26,7 @@ public final class CouponFixture {
     private Integer validDaysAfterIssue;
     private boolean active = true;
 
-    private CouponFixture() {
-    }
+    private CouponFixture() {}
 
     public static CouponFixture aFixedCoupon(long amount) {
         CouponFixture f = new CouponFixture();
@@ -108,13 +107,26 @@ public final class CouponFixture {
     public long insert(JdbcTemplate jdbc) {
         long id = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE);
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO coupons (coupon_id, coupon_name, discount_type, discount_value, max_discount_amount,
                                      min_order_amount, total_quantity, issued_quantity, valid_from, valid_until,
                                      valid_days_after_issue, is_active, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                id, name, discountType, discountValue, maxDiscountAmount, minOrderAmount, totalQuantity,
-                issuedQuantity, utc(validFrom), utc(validUntil), validDaysAfterIssue, active, now, now);
+                id,
+                name,
+                discountType,
+                discountValue,
+                maxDiscountAmount,
+                minOrderAmount,
+                totalQuantity,
+                issuedQuantity,
+                utc(validFrom),
+                utc(validUntil),
+                validDaysAfterIssue,
+                active,
+                now,
+                now);
         return id;
     }
 

@@ -13,12 +13,15 @@ import tools.jackson.databind.json.JsonMapper;
  * test JWT keys), shared by the integration tests that extend this class (one Spring context). The command
  * listener gets a consumer group of its own so that no other context in the JVM takes its commands.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.jpa.properties.hibernate.session_factory.statement_inspector="
-                + "com.creatorcommerce.coupon.support.RecordingStatementInspector",
-        "coupon.messaging.group-id=coupon-service-it-${random.uuid}",
-        "platform.inbox.max-retry-backoff=500ms",
-        "platform.inbox.retry-backoff=50ms"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.jpa.properties.hibernate.session_factory.statement_inspector="
+                    + "com.creatorcommerce.coupon.support.RecordingStatementInspector",
+            "coupon.messaging.group-id=coupon-service-it-${random.uuid}",
+            "platform.inbox.max-retry-backoff=500ms",
+            "platform.inbox.retry-backoff=50ms"
+        })
 @RealInfrastructure
 public abstract class CouponIntegrationTest {
 

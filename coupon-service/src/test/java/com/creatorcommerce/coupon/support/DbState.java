@@ -3,8 +3,14 @@ package com.creatorcommerce.coupon.support;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A fingerprint of everything coupon-service stores, to prove that a refused request changed nothing. */
-public record DbState(long coupons, long couponsChecksum, long userCoupons, long userCouponsChecksum, long usages,
-        long usagesChecksum, long outbox) {
+public record DbState(
+        long coupons,
+        long couponsChecksum,
+        long userCoupons,
+        long userCouponsChecksum,
+        long usages,
+        long usagesChecksum,
+        long outbox) {
 
     public static DbState of(JdbcTemplate jdbc) {
         return new DbState(

@@ -28,6 +28,5 @@ public class RecordingStatementInspector implements StatementInspector {
         return STATEMENTS.stream().filter(filter).toList();
     }
 
-    public record Statement(String thread, String sql) {
-    }
+    public record Statement(String thread, String sql) {}
 }

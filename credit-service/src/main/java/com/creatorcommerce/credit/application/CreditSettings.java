@@ -18,8 +18,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param donationStepAttempts sends of those steps before the saga gives up
  */
 @ConfigurationProperties("credit")
-public record CreditSettings(Duration settleWait, Long maxUse, Long maxGrant, Duration refundWindow,
-        Long maxDonation, Duration topUpDeadline, Duration donationStepDeadline, Integer donationStepAttempts) {
+public record CreditSettings(
+        Duration settleWait,
+        Long maxUse,
+        Long maxGrant,
+        Duration refundWindow,
+        Long maxDonation,
+        Duration topUpDeadline,
+        Duration donationStepDeadline,
+        Integer donationStepAttempts) {
 
     public CreditSettings {
         settleWait = settleWait == null ? Duration.ofSeconds(3) : settleWait;
@@ -31,8 +38,8 @@ public record CreditSettings(Duration settleWait, Long maxUse, Long maxGrant, Du
         donationStepDeadline = donationStepDeadline == null ? Duration.ofSeconds(30) : donationStepDeadline;
         donationStepAttempts = donationStepAttempts == null ? 3 : donationStepAttempts;
         if (!topUpDeadline.isPositive() || !donationStepDeadline.isPositive() || donationStepAttempts < 1) {
-            throw new IllegalArgumentException("credit: top-up-deadline > 0, donation-step-deadline > 0, "
-                    + "donation-step-attempts >= 1");
+            throw new IllegalArgumentException(
+                    "credit: top-up-deadline > 0, donation-step-deadline > 0, " + "donation-step-attempts >= 1");
         }
         if (settleWait.isNegative() || maxUse < 1 || maxGrant < 1 || refundWindow.isNegative() || maxDonation < 1) {
             throw new IllegalArgumentException("credit: settle-wait >= 0, max-use >= 1, max-grant >= 1, "

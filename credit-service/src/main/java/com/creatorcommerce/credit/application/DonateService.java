@@ -60,8 +60,8 @@ public class DonateService {
      * @throws InvalidCreditRequestException bad creator id, credits or message (nothing changed)
      * @throws CreditRefusedException {@code SELF_DONATION}, {@code INSUFFICIENT_CREDITS}, {@code IDEMPOTENCY_KEY_REUSED}
      */
-    public DonationResult donate(long donorId, String creatorIdText, long credits, String message,
-            String idempotencyKey) {
+    public DonationResult donate(
+            long donorId, String creatorIdText, long credits, String message, String idempotencyKey) {
         String text = message == null || message.isBlank() ? null : message.strip();
         long creatorId = validate(creatorIdText, credits, text);
         if (creatorId == donorId) {
@@ -72,20 +72,29 @@ public class DonateService {
         Map<String, String> extra = new LinkedHashMap<>();
         extra.put("donation_id", Long.toString(donationId));
         extra.put("creator_id", Long.toString(creatorId));
-        WalletChange change = new WalletChange(donorId, TransactionType.DONATION, credits,
-                "Donation to creator " + creatorId + " (" + credits + " credits)", extra, Long.toString(donationId),
+        WalletChange change = new WalletChange(
+                donorId,
+                TransactionType.DONATION,
+                credits,
+                "Donation to creator " + creatorId + " (" + credits + " credits)",
+                extra,
+                Long.toString(donationId),
                 key);
         Donation[] made = new Donation[1];
-        LedgerOutcome outcome = ledger.apply(new LedgerEntry(change, new LedgerParticipant() {
-            @Override
-            public void complete(LedgerOutcome o) {
-                if (o instanceof LedgerOutcome.Applied a) {
-                    made[0] = record(donationId, donorId, creatorId, credits, text, key, a.entry());
-                }
-            }
-        }, null));
+        LedgerOutcome outcome = ledger.apply(new LedgerEntry(
+                change,
+                new LedgerParticipant() {
+                    @Override
+                    public void complete(LedgerOutcome o) {
+                        if (o instanceof LedgerOutcome.Applied a) {
+                            made[0] = record(donationId, donorId, creatorId, credits, text, key, a.entry());
+                        }
+                    }
+                },
+                null));
         return switch (outcome) {
-            case LedgerOutcome.Applied a -> new DonationResult(made[0], a.entry().balanceAfter(), false);
+            case LedgerOutcome.Applied a ->
+                new DonationResult(made[0], a.entry().balanceAfter(), false);
             case LedgerOutcome.AlreadyApplied done -> replay(done.entry(), key, creatorId, credits, text);
             case LedgerOutcome.Insufficient i -> throw insufficient(i);
             case LedgerOutcome.NotAdmitted n -> throw new IllegalStateException("A donation is always admitted");
@@ -93,7 +102,13 @@ public class DonateService {
     }
 
     /** In the ledger transaction: the COMPLETED donation and its public event. */
-    Donation record(long donationId, long donorId, long creatorId, long credits, String text, String key,
+    Donation record(
+            long donationId,
+            long donorId,
+            long creatorId,
+            long credits,
+            String text,
+            String key,
             CreditHistoryEntry row) {
         Donation d = Donation.completed(donationId, donorId, creatorId, credits, text, key, row.id(), row.createdAt());
         donations.add(d);
@@ -103,9 +118,19 @@ public class DonateService {
 
     /** {@code donation.completed.v1}, keyed by the creator (in the caller's transaction). */
     void announce(Donation d, CreditHistoryEntry row) {
-        outbox.append(OutboundMessage.of(CreditTopics.EVENTS, Long.toString(d.creatorId()),
-                CreditTopics.DONATION_COMPLETED, new DonationCompleted(d.id(), d.donorId(), d.creatorId(), d.credits(),
-                        d.message() == null ? "" : d.message(), row.id(), row.createdAt())).withUserId(d.donorId()));
+        outbox.append(OutboundMessage.of(
+                        CreditTopics.EVENTS,
+                        Long.toString(d.creatorId()),
+                        CreditTopics.DONATION_COMPLETED,
+                        new DonationCompleted(
+                                d.id(),
+                                d.donorId(),
+                                d.creatorId(),
+                                d.credits(),
+                                d.message() == null ? "" : d.message(),
+                                row.id(),
+                                row.createdAt()))
+                .withUserId(d.donorId()));
     }
 
     /** The donation debit of {@code d} (its donor's history row, taken FIFO). */
@@ -113,9 +138,14 @@ public class DonateService {
         Map<String, String> extra = new LinkedHashMap<>();
         extra.put("donation_id", Long.toString(d.id()));
         extra.put("creator_id", Long.toString(d.creatorId()));
-        return new WalletChange(d.donorId(), TransactionType.DONATION, d.credits(),
-                "Donation to creator " + d.creatorId() + " (" + d.credits() + " credits)", extra,
-                Long.toString(d.id()), d.idempotencyKey());
+        return new WalletChange(
+                d.donorId(),
+                TransactionType.DONATION,
+                d.credits(),
+                "Donation to creator " + d.creatorId() + " (" + d.credits() + " credits)",
+                extra,
+                Long.toString(d.id()),
+                d.idempotencyKey());
     }
 
     /** The ledger key of a donor's Idempotency-Key. */
@@ -124,16 +154,20 @@ public class DonateService {
     }
 
     static CreditRefusedException insufficient(LedgerOutcome.Insufficient i) {
-        return new CreditRefusedException(CreditRefusal.INSUFFICIENT_CREDITS,
+        return new CreditRefusedException(
+                CreditRefusal.INSUFFICIENT_CREDITS,
                 "Not enough credits: " + i.required() + " needed, " + i.balance() + " available.",
                 Map.of("balance", i.balance(), "required", i.required()));
     }
 
     DonationResult replay(CreditHistoryEntry row, String key, long creatorId, long credits, String text) {
-        Donation d = donations.findByIdempotencyKey(key).orElseThrow(() -> new CreditRefusedException(
-                CreditRefusal.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key already spent credits otherwise."));
+        Donation d = donations
+                .findByIdempotencyKey(key)
+                .orElseThrow(() -> new CreditRefusedException(
+                        CreditRefusal.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key already spent credits otherwise."));
         if (!d.sameTerms(creatorId, credits, text)) {
-            throw new CreditRefusedException(CreditRefusal.IDEMPOTENCY_KEY_REUSED,
+            throw new CreditRefusedException(
+                    CreditRefusal.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key already made a donation with other terms.");
         }
         return new DonationResult(d, row.balanceAfter(), true);

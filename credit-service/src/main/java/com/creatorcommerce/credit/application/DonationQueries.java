@@ -31,10 +31,11 @@ public class DonationQueries {
     /** @throws CreditRefusedException {@code DONATION_NOT_FOUND} unless the caller gave or received it */
     @Transactional(readOnly = true)
     public Donation get(long userId, long donationId) {
-        return donations.find(donationId)
-                .filter(d -> d.donorId() == userId
-                        || (d.creatorId() == userId && d.status() == Donation.Status.COMPLETED))
-                .orElseThrow(() -> new CreditRefusedException(CreditRefusal.DONATION_NOT_FOUND,
-                        "No donation " + donationId + " of yours."));
+        return donations
+                .find(donationId)
+                .filter(d ->
+                        d.donorId() == userId || (d.creatorId() == userId && d.status() == Donation.Status.COMPLETED))
+                .orElseThrow(() -> new CreditRefusedException(
+                        CreditRefusal.DONATION_NOT_FOUND, "No donation " + donationId + " of yours."));
     }
 }

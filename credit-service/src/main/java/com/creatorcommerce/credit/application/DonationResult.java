@@ -8,5 +8,4 @@ import com.creatorcommerce.credit.domain.Donation;
  * @param balanceAfter the donor's balance right after the donation's debit (null while it is not COMPLETED)
  * @param replayed true when the same Idempotency-Key had already made this donation
  */
-public record DonationResult(Donation donation, Long balanceAfter, boolean replayed) {
-}
+public record DonationResult(Donation donation, Long balanceAfter, boolean replayed) {}

@@ -30,32 +30,24 @@ public final class DonationSagaMessages {
     public static final String DONATION_CLOSED = "credit.donation-closed.v1";
 
     /** Credit the purchase bought by approved payment {@code paymentId} (user, amount and key as approved). */
-    public record CreditTopUp(long purchaseId, long donationId, long userId, long paymentId, long amount,
-            String paymentKey) {
-    }
+    public record CreditTopUp(
+            long purchaseId, long donationId, long userId, long paymentId, long amount, String paymentKey) {}
 
     /** The purchase's credits are in the wallet: history row {@code historyId}. */
-    public record TopUpCredited(long purchaseId, long historyId) {
-    }
+    public record TopUpCredited(long purchaseId, long historyId) {}
 
-    public record DebitDonation(long donationId) {
-    }
+    public record DebitDonation(long donationId) {}
 
     /** The donation's debit: history row {@code historyId}, leaving {@code balanceAfter}. */
-    public record DonationDebited(long donationId, long historyId, long balanceAfter) {
-    }
+    public record DonationDebited(long donationId, long historyId, long balanceAfter) {}
 
-    public record CloseDonation(long donationId) {
-    }
+    public record CloseDonation(long donationId) {}
 
     /** Closed; {@code debited}: it had been debited already (it stays COMPLETED). */
-    public record DonationClosed(long donationId, boolean debited) {
-    }
+    public record DonationClosed(long donationId, boolean debited) {}
 
     /** A step refused: {@code code} the saga's reason ({@code INSUFFICIENT_CREDITS}...), {@code detail} for people. */
-    public record StepRejected(long id, String code, String detail) {
-    }
+    public record StepRejected(long id, String code, String detail) {}
 
-    private DonationSagaMessages() {
-    }
+    private DonationSagaMessages() {}
 }

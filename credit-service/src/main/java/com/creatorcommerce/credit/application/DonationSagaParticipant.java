@@ -41,8 +41,15 @@ public class DonationSagaParticipant {
     private final Outbox outbox;
     private final Clock clock;
 
-    DonationSagaParticipant(PurchaseSettlement settlement, CreditLedger ledger, Donations donations,
-            DonateService donate, CreditHistory history, HandleOnce once, Outbox outbox, Clock clock) {
+    DonationSagaParticipant(
+            PurchaseSettlement settlement,
+            CreditLedger ledger,
+            Donations donations,
+            DonateService donate,
+            CreditHistory history,
+            HandleOnce once,
+            Outbox outbox,
+            Clock clock) {
         this.settlement = settlement;
         this.ledger = ledger;
         this.donations = donations;
@@ -62,49 +69,68 @@ public class DonationSagaParticipant {
     public void debit(DebitDonation cmd, InboundMessage message) {
         Donation d = donations.find(cmd.donationId()).orElse(null);
         if (d == null) {
-            once.run(CONSUMER, message, () -> reply(cmd.donationId(), 0, DonationSagaMessages.DONATION_DEBIT_REJECTED,
-                    new StepRejected(cmd.donationId(), "DONATION_NOT_FOUND", "No donation " + cmd.donationId())));
+            once.run(
+                    CONSUMER,
+                    message,
+                    () -> reply(
+                            cmd.donationId(),
+                            0,
+                            DonationSagaMessages.DONATION_DEBIT_REJECTED,
+                            new StepRejected(
+                                    cmd.donationId(), "DONATION_NOT_FOUND", "No donation " + cmd.donationId())));
             return;
         }
-        ledger.apply(new LedgerEntry(DonateService.debit(d), new LedgerParticipant() {
-            @Override
-            public boolean admit() {
-                if (!once.mark(CONSUMER, message)) {
-                    return false;
-                }
-                if (donations.lockPending(d.id())) {
-                    return true;
-                }
-                Donation now = donations.find(d.id()).orElseThrow();
-                if (now.status() == Donation.Status.COMPLETED) { // debited before: the same answer again
-                    CreditHistoryEntry row = history.entry(now.historyId()).orElseThrow();
-                    debited(now, row);
-                } else {
-                    rejected(d, now.failureCode(), "The donation was closed (" + now.failureCode()
-                            + "); nothing was given.");
-                }
-                return false;
-            }
+        ledger.apply(new LedgerEntry(
+                DonateService.debit(d),
+                new LedgerParticipant() {
+                    @Override
+                    public boolean admit() {
+                        if (!once.mark(CONSUMER, message)) {
+                            return false;
+                        }
+                        if (donations.lockPending(d.id())) {
+                            return true;
+                        }
+                        Donation now = donations.find(d.id()).orElseThrow();
+                        if (now.status() == Donation.Status.COMPLETED) { // debited before: the same answer again
+                            CreditHistoryEntry row =
+                                    history.entry(now.historyId()).orElseThrow();
+                            debited(now, row);
+                        } else {
+                            rejected(
+                                    d,
+                                    now.failureCode(),
+                                    "The donation was closed (" + now.failureCode() + "); nothing was given.");
+                        }
+                        return false;
+                    }
 
-            @Override
-            public void complete(LedgerOutcome outcome) {
-                switch (outcome) {
-                    case LedgerOutcome.Applied a -> {
-                        donations.complete(d.id(), a.entry().id(), a.entry().createdAt());
-                        donate.announce(d, a.entry());
-                        debited(d, a.entry());
+                    @Override
+                    public void complete(LedgerOutcome outcome) {
+                        switch (outcome) {
+                            case LedgerOutcome.Applied a -> {
+                                donations.complete(
+                                        d.id(), a.entry().id(), a.entry().createdAt());
+                                donate.announce(d, a.entry());
+                                debited(d, a.entry());
+                            }
+                            case LedgerOutcome.AlreadyApplied done -> {
+                                donations.complete(
+                                        d.id(), done.entry().id(), done.entry().createdAt());
+                                debited(d, done.entry());
+                            }
+                            case LedgerOutcome.Insufficient i ->
+                                rejected(
+                                        d,
+                                        "INSUFFICIENT_CREDITS",
+                                        "Not enough credits "
+                                                + "after the top-up: " + i.required() + " needed, " + i.balance()
+                                                + " available; nothing was given.");
+                            case LedgerOutcome.NotAdmitted n -> {}
+                        }
                     }
-                    case LedgerOutcome.AlreadyApplied done -> {
-                        donations.complete(d.id(), done.entry().id(), done.entry().createdAt());
-                        debited(d, done.entry());
-                    }
-                    case LedgerOutcome.Insufficient i -> rejected(d, "INSUFFICIENT_CREDITS", "Not enough credits "
-                            + "after the top-up: " + i.required() + " needed, " + i.balance()
-                            + " available; nothing was given.");
-                    case LedgerOutcome.NotAdmitted n -> { }
-                }
-            }
-        }, message));
+                },
+                message));
     }
 
     /**
@@ -116,30 +142,43 @@ public class DonationSagaParticipant {
         once.run(CONSUMER, message, () -> {
             Donation d = donations.find(cmd.donationId()).orElse(null);
             long donor = d == null ? 0 : d.donorId();
-            boolean debited = d != null && !donations.lockPending(d.id())
+            boolean debited = d != null
+                    && !donations.lockPending(d.id())
                     && donations.find(d.id()).orElseThrow().status() == Donation.Status.COMPLETED;
             if (d != null && !debited) {
-                donations.fail(d.id(), Donations.CLOSED, "The donation was closed before it was debited; nothing was "
-                        + "given.", clock.instant());
+                donations.fail(
+                        d.id(),
+                        Donations.CLOSED,
+                        "The donation was closed before it was debited; nothing was " + "given.",
+                        clock.instant());
             }
-            reply(cmd.donationId(), donor, DonationSagaMessages.DONATION_CLOSED,
+            reply(
+                    cmd.donationId(),
+                    donor,
+                    DonationSagaMessages.DONATION_CLOSED,
                     new DonationClosed(cmd.donationId(), debited));
         });
     }
 
     private void debited(Donation d, CreditHistoryEntry row) {
-        reply(d.id(), d.donorId(), DonationSagaMessages.DONATION_DEBITED,
+        reply(
+                d.id(),
+                d.donorId(),
+                DonationSagaMessages.DONATION_DEBITED,
                 new DonationDebited(d.id(), row.id(), row.balanceAfter()));
     }
 
     private void rejected(Donation d, String code, String detail) {
-        reply(d.id(), d.donorId(), DonationSagaMessages.DONATION_DEBIT_REJECTED, new StepRejected(d.id(), code,
-                detail));
+        reply(
+                d.id(),
+                d.donorId(),
+                DonationSagaMessages.DONATION_DEBIT_REJECTED,
+                new StepRejected(d.id(), code, detail));
     }
 
     private void reply(long donationId, long donorId, String type, Object payload) {
-        OutboundMessage m = OutboundMessage.of(DonationSagaMessages.REPLIES,
-                Long.toString(donorId == 0 ? donationId : donorId), type, payload);
+        OutboundMessage m = OutboundMessage.of(
+                DonationSagaMessages.REPLIES, Long.toString(donorId == 0 ? donationId : donorId), type, payload);
         outbox.append(donorId == 0 ? m : m.withUserId(donorId));
     }
 }

@@ -63,20 +63,35 @@ public class GrantCreditsService {
         extra.put("grant_id", Long.toString(grantId));
         extra.put("granted_by", Long.toString(adminId));
         extra.put("reason", why);
-        WalletChange change = new WalletChange(userId, TransactionType.BONUS, amount,
-                "Bonus: " + (why.length() > 400 ? why.substring(0, 400) : why), extra, Long.toString(grantId),
-                "grant:" + grantId).withNewLot(NewLot.bonus(grantId));
+        WalletChange change = new WalletChange(
+                        userId,
+                        TransactionType.BONUS,
+                        amount,
+                        "Bonus: " + (why.length() > 400 ? why.substring(0, 400) : why),
+                        extra,
+                        Long.toString(grantId),
+                        "grant:" + grantId)
+                .withNewLot(NewLot.bonus(grantId));
         CreditGrant[] audit = new CreditGrant[1];
-        LedgerOutcome outcome = ledger.apply(new LedgerEntry(change, new LedgerParticipant() {
-            @Override
-            public void complete(LedgerOutcome o) {
-                if (o instanceof LedgerOutcome.Applied a) {
-                    audit[0] = new CreditGrant(grantId, userId, amount, why, adminId, a.entry().id(),
-                            a.entry().createdAt());
-                    grants.add(audit[0]);
-                }
-            }
-        }, null));
+        LedgerOutcome outcome = ledger.apply(new LedgerEntry(
+                change,
+                new LedgerParticipant() {
+                    @Override
+                    public void complete(LedgerOutcome o) {
+                        if (o instanceof LedgerOutcome.Applied a) {
+                            audit[0] = new CreditGrant(
+                                    grantId,
+                                    userId,
+                                    amount,
+                                    why,
+                                    adminId,
+                                    a.entry().id(),
+                                    a.entry().createdAt());
+                            grants.add(audit[0]);
+                        }
+                    }
+                },
+                null));
         if (!(outcome instanceof LedgerOutcome.Applied applied)) {
             throw new IllegalStateException("A new grant is always applied, not " + outcome);
         }

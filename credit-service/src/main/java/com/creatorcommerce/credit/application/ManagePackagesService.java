@@ -33,8 +33,8 @@ public class ManagePackagesService {
     public CreditPackage create(String id, PackageTerms terms) {
         CreditPackage created = CreditPackage.create(id, terms, clock.instant());
         if (!packages.add(created)) {
-            throw new CreditRefusedException(CreditRefusal.CREDIT_PACKAGE_ALREADY_EXISTS,
-                    "A credit package " + id + " exists already.");
+            throw new CreditRefusedException(
+                    CreditRefusal.CREDIT_PACKAGE_ALREADY_EXISTS, "A credit package " + id + " exists already.");
         }
         return created;
     }

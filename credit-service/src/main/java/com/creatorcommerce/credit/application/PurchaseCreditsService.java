@@ -29,8 +29,12 @@ public class PurchaseCreditsService {
     private final Duration settleWait;
     private final Clock clock;
 
-    PurchaseCreditsService(StartPurchase starting, CreditPurchases purchases, SettlementSignals signals,
-            CreditSettings settings, Clock clock) {
+    PurchaseCreditsService(
+            StartPurchase starting,
+            CreditPurchases purchases,
+            SettlementSignals signals,
+            CreditSettings settings,
+            Clock clock) {
         this.starting = starting;
         this.purchases = purchases;
         this.signals = signals;
@@ -56,9 +60,12 @@ public class PurchaseCreditsService {
     /** The purchase, if it is the user's. */
     @Transactional(readOnly = true)
     public PurchaseView get(long userId, long purchaseId) {
-        return purchases.find(purchaseId).filter(p -> p.userId() == userId).map(PurchaseView::of)
-                .orElseThrow(() -> new CreditRefusedException(CreditRefusal.PURCHASE_NOT_FOUND,
-                        "No purchase " + purchaseId + "."));
+        return purchases
+                .find(purchaseId)
+                .filter(p -> p.userId() == userId)
+                .map(PurchaseView::of)
+                .orElseThrow(() -> new CreditRefusedException(
+                        CreditRefusal.PURCHASE_NOT_FOUND, "No purchase " + purchaseId + "."));
     }
 
     private PurchaseView awaitOutcome(long purchaseId, long userId) {

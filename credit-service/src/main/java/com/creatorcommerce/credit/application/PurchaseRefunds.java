@@ -43,7 +43,8 @@ class PurchaseRefunds {
         this.outbox = outbox;
         this.clock = clock;
         this.failed = Counter.builder("credit.purchase.refund.failed")
-                .description("Payments approved but not credited whose refund the PG refused").register(meters);
+                .description("Payments approved but not credited whose refund the PG refused")
+                .register(meters);
     }
 
     static String requestId(long purchaseId) {
@@ -58,8 +59,12 @@ class PurchaseRefunds {
 
     /** Asks payment-service to give an approved payment back (in the caller's transaction). */
     void giveBack(PaymentApproved a, String reason) {
-        outbox.append(OutboundMessage.of(PaymentTopics.COMMANDS, a.paymentKey(), PaymentTopics.CANCEL,
-                new CancelPaymentCommand(a.paymentKey(), requestId(a.referenceId()), null, "Not credited: " + reason))
+        outbox.append(OutboundMessage.of(
+                        PaymentTopics.COMMANDS,
+                        a.paymentKey(),
+                        PaymentTopics.CANCEL,
+                        new CancelPaymentCommand(
+                                a.paymentKey(), requestId(a.referenceId()), null, "Not credited: " + reason))
                 .withUserId(a.userId()));
     }
 
@@ -69,11 +74,14 @@ class PurchaseRefunds {
         if (purchaseId.isEmpty()) {
             return;
         }
-        once.run(PurchaseSettlement.CONSUMER, message, () -> purchases.lock(purchaseId.getAsLong()).ifPresent(p -> {
-            if (p.refunded(clock.instant())) {
-                log.info("Payment {} of purchase {} was not credited and is given back", c.paymentId(), p.id());
-            }
-        }));
+        once.run(
+                PurchaseSettlement.CONSUMER,
+                message,
+                () -> purchases.lock(purchaseId.getAsLong()).ifPresent(p -> {
+                    if (p.refunded(clock.instant())) {
+                        log.info("Payment {} of purchase {} was not credited and is given back", c.paymentId(), p.id());
+                    }
+                }));
     }
 
     /** payment.cancel-failed.v1: the customer paid, got no credits and no refund (once per message). */
@@ -83,10 +91,16 @@ class PurchaseRefunds {
             return;
         }
         boolean handled = once.run(PurchaseSettlement.CONSUMER, message, () -> {
-            log.error("REFUND FAILED: payment {} ({}) of purchase {} was approved but not credited, and its refund "
-                    + "was refused: {} {}. The customer paid without getting credits; ops must refund it.",
-                    f.paymentId(), f.paymentKey(), purchaseId.getAsLong(), f.failureCode(), f.failureMessage());
-            purchases.lock(purchaseId.getAsLong())
+            log.error(
+                    "REFUND FAILED: payment {} ({}) of purchase {} was approved but not credited, and its refund "
+                            + "was refused: {} {}. The customer paid without getting credits; ops must refund it.",
+                    f.paymentId(),
+                    f.paymentKey(),
+                    purchaseId.getAsLong(),
+                    f.failureCode(),
+                    f.failureMessage());
+            purchases
+                    .lock(purchaseId.getAsLong())
                     .ifPresent(p -> p.refundFailed(f.failureCode(), f.failureMessage(), clock.instant()));
         });
         if (handled) {

@@ -54,8 +54,16 @@ public class PurchaseSettlement {
     private final Duration refundWindow;
     private final RefundService lotRefunds;
 
-    PurchaseSettlement(CreditPurchases purchases, CreditLedger ledger, HandleOnce once, PurchaseRefunds refunds,
-            SettlementSignals signals, Outbox outbox, Clock clock, CreditSettings settings, RefundService lotRefunds) {
+    PurchaseSettlement(
+            CreditPurchases purchases,
+            CreditLedger ledger,
+            HandleOnce once,
+            PurchaseRefunds refunds,
+            SettlementSignals signals,
+            Outbox outbox,
+            Clock clock,
+            CreditSettings settings,
+            RefundService lotRefunds) {
         this.lotRefunds = lotRefunds;
         this.refundWindow = settings.refundWindow();
         this.purchases = purchases;
@@ -82,8 +90,13 @@ public class PurchaseSettlement {
         }
         CreditPurchase p = found.get();
         if (!p.matchesApproval(a.userId(), a.amount(), a.paymentKey())) {
-            failAndGiveBack(message, p.id(), a, "PAYMENT_MISMATCH", "The approved payment (user " + a.userId()
-                    + ", amount " + a.amount() + ") does not match the purchase");
+            failAndGiveBack(
+                    message,
+                    p.id(),
+                    a,
+                    "PAYMENT_MISMATCH",
+                    "The approved payment (user " + a.userId() + ", amount " + a.amount()
+                            + ") does not match the purchase");
             return;
         }
         ledger.apply(new LedgerEntry(credit(p, a.paymentId()), new Completion(p.id(), a, message), message));
@@ -99,24 +112,32 @@ public class PurchaseSettlement {
     public void creditForSaga(DonationSagaMessages.CreditTopUp cmd, InboundMessage message, String consumer) {
         Optional<CreditPurchase> found = purchases.find(cmd.purchaseId());
         if (found.isEmpty()) {
-            once.run(consumer, message, () -> sagaRejected(cmd, "PURCHASE_NOT_FOUND", "No purchase "
-                    + cmd.purchaseId() + "."));
+            once.run(
+                    consumer,
+                    message,
+                    () -> sagaRejected(cmd, "PURCHASE_NOT_FOUND", "No purchase " + cmd.purchaseId() + "."));
             return;
         }
-        ledger.apply(new LedgerEntry(credit(found.get(), cmd.paymentId()), new SagaCredit(cmd, message, consumer),
-                message));
+        ledger.apply(
+                new LedgerEntry(credit(found.get(), cmd.paymentId()), new SagaCredit(cmd, message, consumer), message));
     }
 
     private void sagaRejected(DonationSagaMessages.CreditTopUp cmd, String code, String detail) {
-        outbox.append(OutboundMessage.of(DonationSagaMessages.REPLIES, Long.toString(cmd.userId()),
-                DonationSagaMessages.TOP_UP_CREDIT_REJECTED, new DonationSagaMessages.StepRejected(cmd.purchaseId(),
-                        code, detail)).withUserId(cmd.userId()));
+        outbox.append(OutboundMessage.of(
+                        DonationSagaMessages.REPLIES,
+                        Long.toString(cmd.userId()),
+                        DonationSagaMessages.TOP_UP_CREDIT_REJECTED,
+                        new DonationSagaMessages.StepRejected(cmd.purchaseId(), code, detail))
+                .withUserId(cmd.userId()));
     }
 
     private void sagaCredited(DonationSagaMessages.CreditTopUp cmd, long historyId) {
-        outbox.append(OutboundMessage.of(DonationSagaMessages.REPLIES, Long.toString(cmd.userId()),
-                DonationSagaMessages.TOP_UP_CREDITED, new DonationSagaMessages.TopUpCredited(cmd.purchaseId(),
-                        historyId)).withUserId(cmd.userId()));
+        outbox.append(OutboundMessage.of(
+                        DonationSagaMessages.REPLIES,
+                        Long.toString(cmd.userId()),
+                        DonationSagaMessages.TOP_UP_CREDITED,
+                        new DonationSagaMessages.TopUpCredited(cmd.purchaseId(), historyId))
+                .withUserId(cmd.userId()));
     }
 
     /** Runs in the ledger transaction of the saga's credit: inbox row, purchase completed, event, the saga's reply. */
@@ -142,8 +163,10 @@ public class PurchaseSettlement {
                 return false;
             }
             if (locked.status() != PurchaseStatus.PENDING) {
-                sagaRejected(cmd, "PAYMENT_DECLINED", "The top-up purchase is " + locked.status() + " ("
-                        + locked.failureCode() + ")");
+                sagaRejected(
+                        cmd,
+                        "PAYMENT_DECLINED",
+                        "The top-up purchase is " + locked.status() + " (" + locked.failureCode() + ")");
                 return false;
             }
             if (!locked.matchesApproval(cmd.userId(), cmd.amount(), cmd.paymentKey())) {
@@ -197,10 +220,15 @@ public class PurchaseSettlement {
         extra.put("payment_method", p.paymentMethod());
         extra.put("amount_paid", p.price().plain());
         extra.put("currency", p.price().currencyCode());
-        return new WalletChange(p.userId(), TransactionType.PURCHASE, p.credits(),
-                "Purchased " + p.packageName() + " (" + p.credits() + " credits)", extra, Long.toString(p.id()),
-                idempotencyKey(p.id())).withNewLot(NewLot.purchase(p.id(), p.price(),
-                clock.instant().plus(refundWindow)));
+        return new WalletChange(
+                        p.userId(),
+                        TransactionType.PURCHASE,
+                        p.credits(),
+                        "Purchased " + p.packageName() + " (" + p.credits() + " credits)",
+                        extra,
+                        Long.toString(p.id()),
+                        idempotencyKey(p.id()))
+                .withNewLot(NewLot.purchase(p.id(), p.price(), clock.instant().plus(refundWindow)));
     }
 
     /** Runs in the ledger transaction of an approval: inbox row, purchase completed, event. */
@@ -245,15 +273,27 @@ public class PurchaseSettlement {
         CreditPurchase locked = purchases.lock(purchaseId).orElseThrow();
         Instant now = clock.instant();
         locked.complete(paymentId, row.id(), row.balanceAfter(), now);
-        outbox.append(OutboundMessage.of(CreditTopics.EVENTS, Long.toString(locked.userId()),
-                CreditTopics.PURCHASED, new CreditPurchased(locked.id(), locked.userId(), locked.packageId(),
-                        locked.credits(), locked.price().plain(), locked.price().currencyCode(),
-                        paymentId, row.id(), row.balanceAfter(), now)).withUserId(locked.userId()));
+        outbox.append(OutboundMessage.of(
+                        CreditTopics.EVENTS,
+                        Long.toString(locked.userId()),
+                        CreditTopics.PURCHASED,
+                        new CreditPurchased(
+                                locked.id(),
+                                locked.userId(),
+                                locked.packageId(),
+                                locked.credits(),
+                                locked.price().plain(),
+                                locked.price().currencyCode(),
+                                paymentId,
+                                row.id(),
+                                row.balanceAfter(),
+                                now))
+                .withUserId(locked.userId()));
         signals.settledAfterCommit(purchaseId);
     }
 
-    private void failAndGiveBack(InboundMessage message, long purchaseId, PaymentApproved approvedToGiveBack,
-            String code, String reason) {
+    private void failAndGiveBack(
+            InboundMessage message, long purchaseId, PaymentApproved approvedToGiveBack, String code, String reason) {
         once.run(CONSUMER, message, () -> {
             Optional<CreditPurchase> locked = purchases.lock(purchaseId);
             if (locked.isEmpty()) {

@@ -57,8 +57,15 @@ public class RefundService {
     private final Clock clock;
     private final Counter failed;
 
-    RefundService(CreditLedger ledger, Refunds refunds, CreditPurchases purchases, HandleOnce once, IdGenerator ids,
-            Outbox outbox, Clock clock, MeterRegistry meters) {
+    RefundService(
+            CreditLedger ledger,
+            Refunds refunds,
+            CreditPurchases purchases,
+            HandleOnce once,
+            IdGenerator ids,
+            Outbox outbox,
+            Clock clock,
+            MeterRegistry meters) {
         this.ledger = ledger;
         this.refunds = refunds;
         this.purchases = purchases;
@@ -67,7 +74,8 @@ public class RefundService {
         this.outbox = outbox;
         this.clock = clock;
         this.failed = Counter.builder("credit.lot.refund.failed")
-                .description("Refunds of unspent credits whose PG cancel was refused").register(meters);
+                .description("Refunds of unspent credits whose PG cancel was refused")
+                .register(meters);
     }
 
     /** Whether a payment cancel was asked for by a lot refund. */
@@ -89,7 +97,8 @@ public class RefundService {
             long credits = lot.remaining();
             long refundId = ids.nextId();
             BigDecimal amount = lot.refundAmount(credits);
-            long minor = amount.movePointRight(Math.max(0, lot.price().currency().getDefaultFractionDigits()))
+            long minor = amount.movePointRight(
+                            Math.max(0, lot.price().currency().getDefaultFractionDigits()))
                     .longValueExact();
             Map<String, String> extra = new LinkedHashMap<>();
             extra.put("refund_id", Long.toString(refundId));
@@ -97,27 +106,45 @@ public class RefundService {
             extra.put("purchase_id", Long.toString(purchaseId));
             extra.put("amount", amount.toPlainString());
             extra.put("currency", lot.price().currencyCode());
-            WalletChange change = new WalletChange(userId, TransactionType.REFUND, credits, "Refund of " + credits
-                    + " unspent credits of " + purchase.packageName(), extra, Long.toString(refundId),
-                    "refund:" + lotId).fromLot(lotId);
+            WalletChange change = new WalletChange(
+                            userId,
+                            TransactionType.REFUND,
+                            credits,
+                            "Refund of " + credits + " unspent credits of " + purchase.packageName(),
+                            extra,
+                            Long.toString(refundId),
+                            "refund:" + lotId)
+                    .fromLot(lotId);
             RefundLog[] made = new RefundLog[1];
-            LedgerOutcome outcome = ledger.apply(new LedgerEntry(change, new LedgerParticipant() {
-                @Override
-                public void complete(LedgerOutcome o) {
-                    if (o instanceof LedgerOutcome.Applied a) {
-                        made[0] = request(refundId, lot, purchase, credits, amount, minor, a.entry().id());
-                    }
-                }
-            }, null));
+            LedgerOutcome outcome = ledger.apply(new LedgerEntry(
+                    change,
+                    new LedgerParticipant() {
+                        @Override
+                        public void complete(LedgerOutcome o) {
+                            if (o instanceof LedgerOutcome.Applied a) {
+                                made[0] = request(
+                                        refundId,
+                                        lot,
+                                        purchase,
+                                        credits,
+                                        amount,
+                                        minor,
+                                        a.entry().id());
+                            }
+                        }
+                    },
+                    null));
             switch (outcome) {
                 case LedgerOutcome.Applied a -> {
                     return made[0];
                 }
-                case LedgerOutcome.AlreadyApplied done -> throw new CreditRefusedException(
-                        CreditRefusal.ALREADY_REFUNDED, "This top-up was refunded before.");
+                case LedgerOutcome.AlreadyApplied done ->
+                    throw new CreditRefusedException(
+                            CreditRefusal.ALREADY_REFUNDED, "This top-up was refunded before.");
                 case LedgerOutcome.Insufficient i -> {
                     if (attempt >= ATTEMPTS) {
-                        throw new CreditRefusedException(CreditRefusal.CREDIT_WALLET_BUSY,
+                        throw new CreditRefusedException(
+                                CreditRefusal.CREDIT_WALLET_BUSY,
                                 "The top-up is being spent right now; nothing was refunded. Please retry.");
                     }
                     // spent meanwhile (a donation got there first): read it again
@@ -128,60 +155,104 @@ public class RefundService {
     }
 
     private CreditLot refundable(long userId, long lotId) {
-        CreditLot lot = refunds.lot(lotId).filter(l -> l.userId() == userId)
-                .orElseThrow(() -> new CreditRefusedException(CreditRefusal.TOPUP_NOT_FOUND,
-                        "No top-up " + lotId + " of yours."));
-        if (lot.status() == CreditLot.Status.REFUNDED || refunds.findByLot(lotId).isPresent()) {
+        CreditLot lot = refunds.lot(lotId)
+                .filter(l -> l.userId() == userId)
+                .orElseThrow(() ->
+                        new CreditRefusedException(CreditRefusal.TOPUP_NOT_FOUND, "No top-up " + lotId + " of yours."));
+        if (lot.status() == CreditLot.Status.REFUNDED
+                || refunds.findByLot(lotId).isPresent()) {
             throw new CreditRefusedException(CreditRefusal.ALREADY_REFUNDED, "This top-up was refunded before.");
         }
         if (!NewLot.PURCHASE.equals(lot.source()) || lot.price() == null) {
-            throw new CreditRefusedException(CreditRefusal.TOPUP_NOT_REFUNDABLE,
+            throw new CreditRefusedException(
+                    CreditRefusal.TOPUP_NOT_REFUNDABLE,
                     "Only purchased credits can be refunded; these were not bought.");
         }
         if (!lot.refundableAt(clock.instant())) {
-            throw new CreditRefusedException(CreditRefusal.REFUND_PERIOD_EXPIRED,
+            throw new CreditRefusedException(
+                    CreditRefusal.REFUND_PERIOD_EXPIRED,
                     "This top-up could be refunded until " + lot.refundableUntil() + ".",
                     Map.of("refundable_until", lot.refundableUntil().toString()));
         }
         if (lot.remaining() == 0) {
-            throw new CreditRefusedException(CreditRefusal.NOTHING_TO_REFUND,
-                    "Every credit of this top-up was spent: nothing to refund.");
+            throw new CreditRefusedException(
+                    CreditRefusal.NOTHING_TO_REFUND, "Every credit of this top-up was spent: nothing to refund.");
         }
         return lot;
     }
 
     /** In the ledger transaction: the refund row and the partial cancel command (none for an amount of 0). */
-    private RefundLog request(long refundId, CreditLot lot, CreditPurchase purchase, long credits, BigDecimal amount,
-            long minor, long historyId) {
+    private RefundLog request(
+            long refundId,
+            CreditLot lot,
+            CreditPurchase purchase,
+            long credits,
+            BigDecimal amount,
+            long minor,
+            long historyId) {
         Instant now = clock.instant();
         boolean nothingToPay = minor == 0;
-        RefundLog r = new RefundLog(refundId, lot.userId(), lot.id(), purchase.id(), purchase.paymentKey(), credits,
-                amount, lot.price().currencyCode(), minor, historyId, RefundLog.cancelRequestId(refundId),
-                "Unspent credits refunded", nothingToPay ? RefundLog.Status.COMPLETED : RefundLog.Status.REQUESTED,
-                null, null, null, now, nothingToPay ? now : null);
+        RefundLog r = new RefundLog(
+                refundId,
+                lot.userId(),
+                lot.id(),
+                purchase.id(),
+                purchase.paymentKey(),
+                credits,
+                amount,
+                lot.price().currencyCode(),
+                minor,
+                historyId,
+                RefundLog.cancelRequestId(refundId),
+                "Unspent credits refunded",
+                nothingToPay ? RefundLog.Status.COMPLETED : RefundLog.Status.REQUESTED,
+                null,
+                null,
+                null,
+                now,
+                nothingToPay ? now : null);
         refunds.add(r);
         if (!nothingToPay) {
-            outbox.append(OutboundMessage.of(PaymentTopics.COMMANDS, purchase.paymentKey(), PaymentTopics.CANCEL,
-                    new CancelPaymentCommand(purchase.paymentKey(), r.cancelRequestId(), minor,
-                            "Refund of " + credits + " unspent credits")).withUserId(lot.userId()));
+            outbox.append(OutboundMessage.of(
+                            PaymentTopics.COMMANDS,
+                            purchase.paymentKey(),
+                            PaymentTopics.CANCEL,
+                            new CancelPaymentCommand(
+                                    purchase.paymentKey(),
+                                    r.cancelRequestId(),
+                                    minor,
+                                    "Refund of " + credits + " unspent credits"))
+                    .withUserId(lot.userId()));
         }
         return r;
     }
 
     /** payment.cancelled.v1 of a lot refund: COMPLETED (once). */
     void cancelled(PaymentCancelled c, InboundMessage message) {
-        once.run(PurchaseSettlement.CONSUMER, message, () -> refunds.settle(c.cancelRequestId(),
-                RefundLog.Status.COMPLETED, c.paymentId(), null, null, clock.instant()));
+        once.run(
+                PurchaseSettlement.CONSUMER,
+                message,
+                () -> refunds.settle(
+                        c.cancelRequestId(), RefundLog.Status.COMPLETED, c.paymentId(), null, null, clock.instant()));
     }
 
     /** payment.cancel-failed.v1 of a lot refund: FAILED; the credits are gone and the money is not back. */
     void cancelFailed(PaymentCancelFailed f, InboundMessage message) {
         boolean handled = once.run(PurchaseSettlement.CONSUMER, message, () -> {
-            if (refunds.settle(f.cancelRequestId(), RefundLog.Status.FAILED, f.paymentId(), f.failureCode(),
-                    f.failureMessage(), clock.instant())) {
-                log.error("REFUND FAILED: the PG refused the partial cancel {} of payment {}: {} {}. The credits "
-                        + "left the wallet; ops must refund the money.", f.cancelRequestId(), f.paymentKey(),
-                        f.failureCode(), f.failureMessage());
+            if (refunds.settle(
+                    f.cancelRequestId(),
+                    RefundLog.Status.FAILED,
+                    f.paymentId(),
+                    f.failureCode(),
+                    f.failureMessage(),
+                    clock.instant())) {
+                log.error(
+                        "REFUND FAILED: the PG refused the partial cancel {} of payment {}: {} {}. The credits "
+                                + "left the wallet; ops must refund the money.",
+                        f.cancelRequestId(),
+                        f.paymentKey(),
+                        f.failureCode(),
+                        f.failureMessage());
             }
         });
         if (handled) {

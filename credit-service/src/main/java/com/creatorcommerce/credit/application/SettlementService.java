@@ -29,8 +29,7 @@ public class SettlementService {
     private static final Pattern PERIOD = Pattern.compile("[0-9]{4}-(0[1-9]|1[0-2])");
 
     /** One run: the period's settlements, and how many were created by this run. */
-    public record Run(YearMonth period, int created, List<Settlement> settlements) {
-    }
+    public record Run(YearMonth period, int created, List<Settlement> settlements) {}
 
     private final Settlements settlements;
     private final SettlementSettings settings;
@@ -38,7 +37,11 @@ public class SettlementService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    SettlementService(Settlements settlements, SettlementSettings settings, IdGenerator ids, TransactionTemplate tx,
+    SettlementService(
+            Settlements settlements,
+            SettlementSettings settings,
+            IdGenerator ids,
+            TransactionTemplate tx,
             Clock clock) {
         this.settlements = settlements;
         this.settings = settings;
@@ -71,8 +74,16 @@ public class SettlementService {
         if (u.credits() == 0) {
             return false;
         }
-        Settlement s = Settlement.compute(ids.nextId(), creator, period, u.donations(), u.credits(), settings.feeRate(),
-                settings.ratePerCredit(), settings.money(), now);
+        Settlement s = Settlement.compute(
+                ids.nextId(),
+                creator,
+                period,
+                u.donations(),
+                u.credits(),
+                settings.feeRate(),
+                settings.ratePerCredit(),
+                settings.money(),
+                now);
         if (!settlements.addIfAbsent(s)) {
             return false; // a concurrent run settled it
         }
@@ -92,11 +103,13 @@ public class SettlementService {
     /** OWED → PAID by {@code adminId}. */
     @Transactional
     public Settlement markPaid(long adminId, long settlementId) {
-        Settlement s = settlements.find(settlementId).orElseThrow(() -> new CreditRefusedException(
-                CreditRefusal.SETTLEMENT_NOT_FOUND, "No settlement " + settlementId + "."));
+        Settlement s = settlements
+                .find(settlementId)
+                .orElseThrow(() -> new CreditRefusedException(
+                        CreditRefusal.SETTLEMENT_NOT_FOUND, "No settlement " + settlementId + "."));
         if (!settlements.markPaid(settlementId, adminId, clock.instant())) {
-            throw new CreditRefusedException(CreditRefusal.SETTLEMENT_ALREADY_PAID,
-                    "Settlement " + s.id() + " was paid before.");
+            throw new CreditRefusedException(
+                    CreditRefusal.SETTLEMENT_ALREADY_PAID, "Settlement " + s.id() + " was paid before.");
         }
         return settlements.find(settlementId).orElseThrow();
     }

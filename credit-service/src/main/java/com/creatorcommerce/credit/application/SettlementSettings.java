@@ -18,10 +18,13 @@ public record SettlementSettings(BigDecimal feeRate, BigDecimal ratePerCredit, S
         feeRate = feeRate == null ? new BigDecimal("0.20") : feeRate;
         ratePerCredit = ratePerCredit == null ? new BigDecimal("0.04") : ratePerCredit;
         currency = currency == null ? "USD" : currency;
-        if (feeRate.signum() < 0 || feeRate.compareTo(BigDecimal.ONE) > 0 || feeRate.scale() > 4
-                || ratePerCredit.signum() <= 0 || ratePerCredit.scale() > 4) {
-            throw new IllegalArgumentException("credit.settlement: 0 <= fee-rate <= 1 and rate-per-credit > 0, "
-                    + "at most 4 decimals each");
+        if (feeRate.signum() < 0
+                || feeRate.compareTo(BigDecimal.ONE) > 0
+                || feeRate.scale() > 4
+                || ratePerCredit.signum() <= 0
+                || ratePerCredit.scale() > 4) {
+            throw new IllegalArgumentException(
+                    "credit.settlement: 0 <= fee-rate <= 1 and rate-per-credit > 0, " + "at most 4 decimals each");
         }
         Currency.getInstance(currency);
     }

@@ -50,14 +50,19 @@ class StartPurchase {
             }
             return PurchaseView.of(existing.get());
         }
-        CreditPackage pkg = packages.find(packageId).orElseThrow(() -> new CreditRefusedException(
-                CreditRefusal.CREDIT_PACKAGE_NOT_FOUND, "No credit package " + packageId + "."));
-        CreditPurchase purchase = CreditPurchase.start(ids.nextId(), userId, pkg, paymentMethod, paymentKey,
-                clock.instant());
+        CreditPackage pkg = packages.find(packageId)
+                .orElseThrow(() -> new CreditRefusedException(
+                        CreditRefusal.CREDIT_PACKAGE_NOT_FOUND, "No credit package " + packageId + "."));
+        CreditPurchase purchase =
+                CreditPurchase.start(ids.nextId(), userId, pkg, paymentMethod, paymentKey, clock.instant());
         purchases.add(purchase);
-        outbox.append(OutboundMessage.of(PaymentTopics.COMMANDS, paymentKey, PaymentTopics.CONFIRM,
-                new ConfirmPaymentCommand(paymentKey, PaymentPurpose.CREDIT_TOPUP, purchase.id(), userId,
-                        purchase.amountMinor())).withUserId(userId));
+        outbox.append(OutboundMessage.of(
+                        PaymentTopics.COMMANDS,
+                        paymentKey,
+                        PaymentTopics.CONFIRM,
+                        new ConfirmPaymentCommand(
+                                paymentKey, PaymentPurpose.CREDIT_TOPUP, purchase.id(), userId, purchase.amountMinor()))
+                .withUserId(userId));
         return PurchaseView.of(purchase);
     }
 
@@ -72,16 +77,17 @@ class StartPurchase {
         if (purchases.findByPaymentKey(paymentKey).isPresent()) {
             throw tokenUsed();
         }
-        CreditPackage pkg = packages.find(packageId).orElseThrow(() -> new CreditRefusedException(
-                CreditRefusal.CREDIT_PACKAGE_NOT_FOUND, "No credit package " + packageId + "."));
-        CreditPurchase purchase = CreditPurchase.start(ids.nextId(), userId, pkg, paymentMethod, paymentKey,
-                clock.instant());
+        CreditPackage pkg = packages.find(packageId)
+                .orElseThrow(() -> new CreditRefusedException(
+                        CreditRefusal.CREDIT_PACKAGE_NOT_FOUND, "No credit package " + packageId + "."));
+        CreditPurchase purchase =
+                CreditPurchase.start(ids.nextId(), userId, pkg, paymentMethod, paymentKey, clock.instant());
         purchases.add(purchase);
         return purchase;
     }
 
     static CreditRefusedException tokenUsed() {
-        return new CreditRefusedException(CreditRefusal.PAYMENT_TOKEN_ALREADY_USED,
-                "This payment token already paid for another purchase.");
+        return new CreditRefusedException(
+                CreditRefusal.PAYMENT_TOKEN_ALREADY_USED, "This payment token already paid for another purchase.");
     }
 }

@@ -8,13 +8,29 @@ package com.creatorcommerce.credit.application;
  * @param credited whether the purchase's credits are in the wallet (they stay there whatever happens next)
  * @param historyId the donation's history row once debited
  */
-public record TopUpDonationData(long donationId, long donorId, long creatorId, long credits, long purchaseId,
-        String paymentKey, long amount, Long paymentId, boolean credited, Long historyId, Long balanceAfter) {
+public record TopUpDonationData(
+        long donationId,
+        long donorId,
+        long creatorId,
+        long credits,
+        long purchaseId,
+        String paymentKey,
+        long amount,
+        Long paymentId,
+        boolean credited,
+        Long historyId,
+        Long balanceAfter) {
 
-    static TopUpDonationData start(long donationId, long donorId, long creatorId, long credits, long purchaseId,
-            String paymentKey, long amount) {
-        return new TopUpDonationData(donationId, donorId, creatorId, credits, purchaseId, paymentKey, amount, null,
-                false, null, null);
+    static TopUpDonationData start(
+            long donationId,
+            long donorId,
+            long creatorId,
+            long credits,
+            long purchaseId,
+            String paymentKey,
+            long amount) {
+        return new TopUpDonationData(
+                donationId, donorId, creatorId, credits, purchaseId, paymentKey, amount, null, false, null, null);
     }
 
     boolean paid() {
@@ -22,17 +38,47 @@ public record TopUpDonationData(long donationId, long donorId, long creatorId, l
     }
 
     TopUpDonationData withPayment(long payment) {
-        return new TopUpDonationData(donationId, donorId, creatorId, credits, purchaseId, paymentKey, amount, payment,
-                credited, historyId, balanceAfter);
+        return new TopUpDonationData(
+                donationId,
+                donorId,
+                creatorId,
+                credits,
+                purchaseId,
+                paymentKey,
+                amount,
+                payment,
+                credited,
+                historyId,
+                balanceAfter);
     }
 
     TopUpDonationData withCredited() {
-        return new TopUpDonationData(donationId, donorId, creatorId, credits, purchaseId, paymentKey, amount,
-                paymentId, true, historyId, balanceAfter);
+        return new TopUpDonationData(
+                donationId,
+                donorId,
+                creatorId,
+                credits,
+                purchaseId,
+                paymentKey,
+                amount,
+                paymentId,
+                true,
+                historyId,
+                balanceAfter);
     }
 
     TopUpDonationData withDebit(long history, long balance) {
-        return new TopUpDonationData(donationId, donorId, creatorId, credits, purchaseId, paymentKey, amount,
-                paymentId, credited, history, balance);
+        return new TopUpDonationData(
+                donationId,
+                donorId,
+                creatorId,
+                credits,
+                purchaseId,
+                paymentKey,
+                amount,
+                paymentId,
+                credited,
+                history,
+                balance);
     }
 }

@@ -51,42 +51,80 @@ public final class TopUpDonationSaga {
      * @param stepDeadline how long credit-service's own steps may take per send
      * @param stepAttempts sends of credit-service's own (idempotent) steps before the saga gives up
      */
-    public record Timing(Duration payDeadline, Duration stepDeadline, int stepAttempts) {
-    }
+    public record Timing(Duration payDeadline, Duration stepDeadline, int stepAttempts) {}
 
-    private TopUpDonationSaga() {
-    }
+    private TopUpDonationSaga() {}
 
     public static SagaDefinition<TopUpDonationData> definition(Local local, Timing t) {
         return SagaDefinition.builder(TYPE, TopUpDonationData.class)
-                .step("pay", s -> s
-                        .command(d -> SagaCommand.of(PaymentTopics.COMMANDS, d.paymentKey(), PaymentTopics.CONFIRM,
-                                new ConfirmPaymentCommand(d.paymentKey(), PaymentPurpose.CREDIT_TOPUP, d.purchaseId(),
-                                        d.donorId(), d.amount())).withUserId(d.donorId()))
-                        .onSuccess(PaymentTopics.APPROVED, PaymentApproved.class,
-                                (d, r) -> d.withPayment(r.paymentId()))
-                        .onFailure(PaymentTopics.FAILED, PaymentFailed.class, r -> PAYMENT_DECLINED,
-                                r -> r.failureCode() + (r.failureMessage() == null ? "" : ": " + r.failureMessage()))
-                        .deadline(t.payDeadline()))
-                .step("credit-top-up", s -> s
-                        .command(d -> self(d, DonationSagaMessages.CREDIT_TOP_UP, new CreditTopUp(d.purchaseId(),
-                                d.donationId(), d.donorId(), d.paymentId(), d.amount(), d.paymentKey())))
-                        .onSuccess(DonationSagaMessages.TOP_UP_CREDITED, DonationSagaMessages.TopUpCredited.class,
-                                (d, r) -> d.withCredited())
-                        .onFailure(DonationSagaMessages.TOP_UP_CREDIT_REJECTED, StepRejected.class,
-                                StepRejected::code, StepRejected::detail)
-                        .deadline(t.stepDeadline())
-                        .retryable(t.stepAttempts()))
-                .step("debit", s -> s
-                        .command(d -> self(d, DonationSagaMessages.DEBIT_DONATION, new DebitDonation(d.donationId())))
-                        .onSuccess(DonationSagaMessages.DONATION_DEBITED, DonationDebited.class,
-                                (d, r) -> d.withDebit(r.historyId(), r.balanceAfter()))
-                        .onFailure(DonationSagaMessages.DONATION_DEBIT_REJECTED, StepRejected.class,
-                                StepRejected::code, StepRejected::detail)
-                        .compensateWith(d -> self(d, DonationSagaMessages.CLOSE_DONATION,
-                                new CloseDonation(d.donationId())), DonationSagaMessages.DONATION_CLOSED)
-                        .deadline(t.stepDeadline())
-                        .retryable(t.stepAttempts()))
+                .step(
+                        "pay",
+                        s -> s.command(d -> SagaCommand.of(
+                                                PaymentTopics.COMMANDS,
+                                                d.paymentKey(),
+                                                PaymentTopics.CONFIRM,
+                                                new ConfirmPaymentCommand(
+                                                        d.paymentKey(),
+                                                        PaymentPurpose.CREDIT_TOPUP,
+                                                        d.purchaseId(),
+                                                        d.donorId(),
+                                                        d.amount()))
+                                        .withUserId(d.donorId()))
+                                .onSuccess(
+                                        PaymentTopics.APPROVED,
+                                        PaymentApproved.class,
+                                        (d, r) -> d.withPayment(r.paymentId()))
+                                .onFailure(
+                                        PaymentTopics.FAILED,
+                                        PaymentFailed.class,
+                                        r -> PAYMENT_DECLINED,
+                                        r -> r.failureCode()
+                                                + (r.failureMessage() == null ? "" : ": " + r.failureMessage()))
+                                .deadline(t.payDeadline()))
+                .step(
+                        "credit-top-up",
+                        s -> s.command(d -> self(
+                                        d,
+                                        DonationSagaMessages.CREDIT_TOP_UP,
+                                        new CreditTopUp(
+                                                d.purchaseId(),
+                                                d.donationId(),
+                                                d.donorId(),
+                                                d.paymentId(),
+                                                d.amount(),
+                                                d.paymentKey())))
+                                .onSuccess(
+                                        DonationSagaMessages.TOP_UP_CREDITED,
+                                        DonationSagaMessages.TopUpCredited.class,
+                                        (d, r) -> d.withCredited())
+                                .onFailure(
+                                        DonationSagaMessages.TOP_UP_CREDIT_REJECTED,
+                                        StepRejected.class,
+                                        StepRejected::code,
+                                        StepRejected::detail)
+                                .deadline(t.stepDeadline())
+                                .retryable(t.stepAttempts()))
+                .step(
+                        "debit",
+                        s -> s.command(d ->
+                                        self(d, DonationSagaMessages.DEBIT_DONATION, new DebitDonation(d.donationId())))
+                                .onSuccess(
+                                        DonationSagaMessages.DONATION_DEBITED,
+                                        DonationDebited.class,
+                                        (d, r) -> d.withDebit(r.historyId(), r.balanceAfter()))
+                                .onFailure(
+                                        DonationSagaMessages.DONATION_DEBIT_REJECTED,
+                                        StepRejected.class,
+                                        StepRejected::code,
+                                        StepRejected::detail)
+                                .compensateWith(
+                                        d -> self(
+                                                d,
+                                                DonationSagaMessages.CLOSE_DONATION,
+                                                new CloseDonation(d.donationId())),
+                                        DonationSagaMessages.DONATION_CLOSED)
+                                .deadline(t.stepDeadline())
+                                .retryable(t.stepAttempts()))
                 .onCompleted(local::completed)
                 .onCompensatedWith(local::failed)
                 .build();

@@ -43,9 +43,18 @@ public class TopUpDonationService {
     private final Duration settleWait;
     private final CreditHistory history;
 
-    TopUpDonationService(DonateService donate, StartPurchase starting, Donations donations, SagaEngine sagas,
-            SagaDefinition<TopUpDonationData> saga, SettlementSignals signals, IdGenerator ids, TransactionTemplate tx,
-            Clock clock, CreditSettings settings, CreditHistory history) {
+    TopUpDonationService(
+            DonateService donate,
+            StartPurchase starting,
+            Donations donations,
+            SagaEngine sagas,
+            SagaDefinition<TopUpDonationData> saga,
+            SettlementSignals signals,
+            IdGenerator ids,
+            TransactionTemplate tx,
+            Clock clock,
+            CreditSettings settings,
+            CreditHistory history) {
         this.donate = donate;
         this.starting = starting;
         this.donations = donations;
@@ -63,8 +72,14 @@ public class TopUpDonationService {
      * Buys {@code packageId} with {@code paymentToken}, then gives {@code credits} to the creator; waits for the
      * outcome at most {@code credit.settle-wait} (then the donation is returned PENDING). Outside a transaction.
      */
-    public DonationResult donate(long donorId, String creatorIdText, long credits, String message,
-            String idempotencyKey, String packageId, String paymentToken) {
+    public DonationResult donate(
+            long donorId,
+            String creatorIdText,
+            long credits,
+            String message,
+            String idempotencyKey,
+            String packageId,
+            String paymentToken) {
         String text = message == null || message.isBlank() ? null : message.strip();
         long creatorId = donate.validate(creatorIdText, credits, text);
         if (creatorId == donorId) {
@@ -79,11 +94,19 @@ public class TopUpDonationService {
         try {
             pending = tx.execute(s -> {
                 CreditPurchase purchase = starting.reserve(donorId, packageId, "card", paymentToken);
-                Donation d = Donation.pending(ids.nextId(), donorId, creatorId, credits, text, key, purchase.id(),
-                        clock.instant());
+                Donation d = Donation.pending(
+                        ids.nextId(), donorId, creatorId, credits, text, key, purchase.id(), clock.instant());
                 donations.add(d);
-                long sagaId = sagas.start(saga, TopUpDonationData.start(d.id(), donorId, creatorId, credits,
-                        purchase.id(), paymentToken, purchase.amountMinor()));
+                long sagaId = sagas.start(
+                        saga,
+                        TopUpDonationData.start(
+                                d.id(),
+                                donorId,
+                                creatorId,
+                                credits,
+                                purchase.id(),
+                                paymentToken,
+                                purchase.amountMinor()));
                 donations.attachSaga(d.id(), sagaId);
                 return d;
             });
@@ -101,7 +124,8 @@ public class TopUpDonationService {
 
     private DonationResult replay(Donation existing, long creatorId, long credits, String text) {
         if (!existing.sameTerms(creatorId, credits, text)) {
-            throw new CreditRefusedException(CreditRefusal.IDEMPOTENCY_KEY_REUSED,
+            throw new CreditRefusedException(
+                    CreditRefusal.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key already made a donation with other terms.");
         }
         Donation now = existing.status() == Donation.Status.PENDING ? awaitOutcome(existing.id()) : existing;
@@ -110,7 +134,10 @@ public class TopUpDonationService {
 
     private Long balanceAfter(Donation d) {
         return d.status() == Donation.Status.COMPLETED && d.historyId() != null
-                ? history.entry(d.historyId()).map(CreditHistoryEntry::balanceAfter).orElse(null) : null;
+                ? history.entry(d.historyId())
+                        .map(CreditHistoryEntry::balanceAfter)
+                        .orElse(null)
+                : null;
     }
 
     /** The donation once its saga ended, or as it is after {@code credit.settle-wait}. */
@@ -133,9 +160,10 @@ public class TopUpDonationService {
 
     /** The refusal a failed top-up donation answers with (402, its codes), for the web layer. */
     public static CreditRefusedException refusal(Donation d) {
-        CreditRefusal r = "INSUFFICIENT_CREDITS".equals(d.failureCode()) ? CreditRefusal.INSUFFICIENT_CREDITS
+        CreditRefusal r = "INSUFFICIENT_CREDITS".equals(d.failureCode())
+                ? CreditRefusal.INSUFFICIENT_CREDITS
                 : CreditRefusal.PAYMENT_DECLINED;
-        return new CreditRefusedException(r, d.failureReason(), Map.of("donation_id", Long.toString(d.id()),
-                "failure_code", d.failureCode()));
+        return new CreditRefusedException(
+                r, d.failureReason(), Map.of("donation_id", Long.toString(d.id()), "failure_code", d.failureCode()));
     }
 }

@@ -44,7 +44,10 @@ class TopUpDonationSteps implements TopUpDonationSaga.Local {
         if (donations.failOrAmend(data.donationId(), code, text, clock.instant())) {
             log.info("Donation {} failed: {} {}", data.donationId(), code, text);
         } else {
-            log.warn("Donation saga of {} ended compensated ({}), but the donation is {}", data.donationId(), code,
+            log.warn(
+                    "Donation saga of {} ended compensated ({}), but the donation is {}",
+                    data.donationId(),
+                    code,
                     donations.find(data.donationId()).map(Donation::status).orElse(null));
         }
         signals.settledAfterCommit(data.donationId());
@@ -65,11 +68,12 @@ class TopUpDonationSteps implements TopUpDonationSaga.Local {
         String stay = data.paid() ? CREDITS_STAY : "";
         return switch (code) {
             case TopUpDonationSaga.PAYMENT_DECLINED -> "The top-up was not paid (" + detail + "); nothing was given.";
-            case TOP_UP_TIMEOUT -> "The top-up's payment did not settle in time; nothing was given. If it is "
-                    + "approved later, the credits bought stay in your wallet.";
+            case TOP_UP_TIMEOUT ->
+                "The top-up's payment did not settle in time; nothing was given. If it is "
+                        + "approved later, the credits bought stay in your wallet.";
             case DONATION_TIMEOUT -> "The donation could not be made in time; nothing was given." + stay;
-            case CANCELLED_BY_OPERATOR -> "An operator cancelled the donation (" + detail + "); nothing was given."
-                    + stay;
+            case CANCELLED_BY_OPERATOR ->
+                "An operator cancelled the donation (" + detail + "); nothing was given." + stay;
             default -> (detail == null ? code : detail) + stay;
         };
     }

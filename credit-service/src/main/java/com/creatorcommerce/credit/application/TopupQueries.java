@@ -27,7 +27,9 @@ public class TopupQueries {
     /** @throws CreditRefusedException {@code REFUND_NOT_FOUND} unless it is the caller's */
     @Transactional(readOnly = true)
     public RefundLog refund(long userId, long refundId) {
-        return refunds.find(refundId).filter(r -> r.userId() == userId).orElseThrow(() ->
-                new CreditRefusedException(CreditRefusal.REFUND_NOT_FOUND, "No refund " + refundId + " of yours."));
+        return refunds.find(refundId)
+                .filter(r -> r.userId() == userId)
+                .orElseThrow(() -> new CreditRefusedException(
+                        CreditRefusal.REFUND_NOT_FOUND, "No refund " + refundId + " of yours."));
     }
 }

@@ -7,6 +7,5 @@ import java.time.Instant;
  *
  * @param replayed true when the same Idempotency-Key had already spent them (nothing spent now)
  */
-public record UsageResult(long transactionId, long creditsUsed, long balanceAfter, String feature, Instant createdAt,
-        boolean replayed) {
-}
+public record UsageResult(
+        long transactionId, long creditsUsed, long balanceAfter, String feature, Instant createdAt, boolean replayed) {}

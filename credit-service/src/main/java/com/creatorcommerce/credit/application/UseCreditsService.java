@@ -53,31 +53,36 @@ public class UseCreditsService {
             throw InvalidCreditRequestException.of("amount", "must be a whole number between 1 and " + maxUse);
         }
         if (feature == null || !FEATURE.matcher(feature).matches()) {
-            throw InvalidCreditRequestException.of("feature", "must be 1 to 50 lower-case letters, digits, '_', '-' "
-                    + "or '.'");
+            throw InvalidCreditRequestException.of(
+                    "feature", "must be 1 to 50 lower-case letters, digits, '_', '-' " + "or '.'");
         }
         String key = ledgerKey(idempotencyKey);
         Map<String, String> extra = new LinkedHashMap<>();
         extra.put("feature", feature);
         extra.put("idempotency_key", key);
-        String text = description == null || description.isBlank() ? feature + " (" + amount + " credits)"
+        String text = description == null || description.isBlank()
+                ? feature + " (" + amount + " credits)"
                 : description.strip();
-        WalletChange change = new WalletChange(userId, TransactionType.USAGE, amount, text, extra, key,
-                "usage:" + userId + ":" + key);
+        WalletChange change = new WalletChange(
+                userId, TransactionType.USAGE, amount, text, extra, key, "usage:" + userId + ":" + key);
         return switch (ledger.apply(LedgerEntry.of(change))) {
             case LedgerOutcome.Applied a -> result(a.entry(), feature, false);
             case LedgerOutcome.AlreadyApplied done -> replay(done.entry(), amount, feature);
-            case LedgerOutcome.Insufficient i -> throw new CreditRefusedException(CreditRefusal.INSUFFICIENT_CREDITS,
-                    "Not enough credits: " + i.required() + " needed, " + i.balance() + " available.",
-                    Map.of("balance", i.balance(), "required", i.required()));
+            case LedgerOutcome.Insufficient i ->
+                throw new CreditRefusedException(
+                        CreditRefusal.INSUFFICIENT_CREDITS,
+                        "Not enough credits: " + i.required() + " needed, " + i.balance() + " available.",
+                        Map.of("balance", i.balance(), "required", i.required()));
             case LedgerOutcome.NotAdmitted n -> throw new IllegalStateException("A usage is always admitted");
         };
     }
 
     private static UsageResult replay(CreditHistoryEntry done, long amount, String feature) {
-        if (done.type() != TransactionType.USAGE || done.amount() != -amount
+        if (done.type() != TransactionType.USAGE
+                || done.amount() != -amount
                 || !feature.equals(done.extraData().get("feature"))) {
-            throw new CreditRefusedException(CreditRefusal.IDEMPOTENCY_KEY_REUSED,
+            throw new CreditRefusedException(
+                    CreditRefusal.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key already spent credits with other terms.");
         }
         return result(done, feature, true);
@@ -96,8 +101,10 @@ public class UseCreditsService {
             return idempotencyKey;
         }
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(idempotencyKey.getBytes(StandardCharsets.UTF_8)));
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256")
+                                    .digest(idempotencyKey.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

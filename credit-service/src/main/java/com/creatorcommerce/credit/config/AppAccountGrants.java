@@ -29,6 +29,7 @@ final class AppAccountGrants implements Callback {
     private static final Logger log = LoggerFactory.getLogger(AppAccountGrants.class);
     /** Append-only tables: the application may only read and add rows. */
     static final Set<String> APPEND_ONLY = Set.of("credit_history", "credit_usages");
+
     private static final Pattern ACCOUNT = Pattern.compile("'[A-Za-z0-9_]{1,80}'@'[A-Za-z0-9_.%:-]{1,255}'");
 
     private final List<String> accounts;
@@ -36,8 +37,8 @@ final class AppAccountGrants implements Callback {
     AppAccountGrants(List<String> accounts) {
         for (String a : accounts) {
             if (!ACCOUNT.matcher(a).matches()) {
-                throw new IllegalArgumentException("credit.database.app-accounts: '" + a + "' is no account "
-                        + "('user'@'host')");
+                throw new IllegalArgumentException(
+                        "credit.database.app-accounts: '" + a + "' is no account " + "('user'@'host')");
             }
         }
         this.accounts = List.copyOf(accounts);
@@ -58,27 +59,33 @@ final class AppAccountGrants implements Callback {
         try {
             Connection c = context.getConnection();
             List<String> tables = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT table_name FROM "
-                    + "information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' "
-                    + "AND table_name <> 'flyway_schema_history' ORDER BY table_name")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT table_name FROM "
+                            + "information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' "
+                            + "AND table_name <> 'flyway_schema_history' ORDER BY table_name")) {
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }
             }
             try (Statement s = c.createStatement()) {
                 for (String table : tables) {
-                    String privileges = APPEND_ONLY.contains(table) ? "SELECT, INSERT"
-                            : "SELECT, INSERT, UPDATE, DELETE";
+                    String privileges =
+                            APPEND_ONLY.contains(table) ? "SELECT, INSERT" : "SELECT, INSERT, UPDATE, DELETE";
                     for (String account : accounts) {
                         s.execute("GRANT " + privileges + " ON `" + table.replace("`", "") + "` TO " + account);
                     }
                 }
             }
-            log.info("Granted the application's account(s) {} per-table privileges on {} tables ({} append-only)",
-                    accounts, tables.size(), APPEND_ONLY);
+            log.info(
+                    "Granted the application's account(s) {} per-table privileges on {} tables ({} append-only)",
+                    accounts,
+                    tables.size(),
+                    APPEND_ONLY);
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not grant " + accounts + " their table privileges (the Flyway "
-                    + "account needs GRANT OPTION on the schema)", e);
+            throw new IllegalStateException(
+                    "Could not grant " + accounts + " their table privileges (the Flyway "
+                            + "account needs GRANT OPTION on the schema)",
+                    e);
         }
     }
 

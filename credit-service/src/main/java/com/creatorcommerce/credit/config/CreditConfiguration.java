@@ -55,14 +55,18 @@ class CreditConfiguration {
      */
     @Bean
     Callback appAccountGrants(@Value("${credit.database.app-accounts:}") String accounts) {
-        return new AppAccountGrants(Arrays.stream(accounts.split(",")).map(String::strip).filter(a -> !a.isEmpty())
+        return new AppAccountGrants(Arrays.stream(accounts.split(","))
+                .map(String::strip)
+                .filter(a -> !a.isEmpty())
                 .toList());
     }
 
     /** The top-up-then-donate saga (a bean, so that the saga library runs it). */
     @Bean
     SagaDefinition<TopUpDonationData> topUpDonationSaga(TopUpDonationSaga.Local steps, CreditSettings settings) {
-        return TopUpDonationSaga.definition(steps, new TopUpDonationSaga.Timing(settings.topUpDeadline(),
-                settings.donationStepDeadline(), settings.donationStepAttempts()));
+        return TopUpDonationSaga.definition(
+                steps,
+                new TopUpDonationSaga.Timing(
+                        settings.topUpDeadline(), settings.donationStepDeadline(), settings.donationStepAttempts()));
     }
 }

@@ -15,24 +15,29 @@ public class CreditGrant {
 
     @Id
     private long id;
+
     @Column(name = "user_id", nullable = false, updatable = false)
     private long userId;
+
     @Column(name = "amount", nullable = false, updatable = false)
     private long amount;
+
     @Column(name = "reason", nullable = false, updatable = false, length = MAX_REASON)
     private String reason;
+
     @Column(name = "granted_by", nullable = false, updatable = false)
     private long grantedBy;
+
     @Column(name = "transaction_id", nullable = false, updatable = false)
     private long transactionId;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    protected CreditGrant() {
-    }
+    protected CreditGrant() {}
 
-    public CreditGrant(long id, long userId, long amount, String reason, long grantedBy, long transactionId,
-            Instant createdAt) {
+    public CreditGrant(
+            long id, long userId, long amount, String reason, long grantedBy, long transactionId, Instant createdAt) {
         this.id = id;
         this.userId = userId;
         this.amount = amount;

@@ -8,9 +8,18 @@ import java.util.Map;
  *
  * @param amount signed credits
  */
-public record CreditHistoryEntry(long id, long userId, TransactionType type, long amount, long balanceBefore,
-        long balanceAfter, String description, Map<String, String> extraData, String referenceId,
-        String idempotencyKey, Instant createdAt) {
+public record CreditHistoryEntry(
+        long id,
+        long userId,
+        TransactionType type,
+        long amount,
+        long balanceBefore,
+        long balanceAfter,
+        String description,
+        Map<String, String> extraData,
+        String referenceId,
+        String idempotencyKey,
+        Instant createdAt) {
 
     public CreditHistoryEntry {
         if (balanceBefore + amount != balanceAfter) {

@@ -13,7 +13,11 @@ import java.time.Instant;
 public final class CreditLot {
 
     /** ACTIVE while credits remain, SPENT once spent to 0, REFUNDED once its unspent part was refunded. */
-    public enum Status { ACTIVE, SPENT, REFUNDED }
+    public enum Status {
+        ACTIVE,
+        SPENT,
+        REFUNDED
+    }
 
     private final long id;
     private final long userId;
@@ -26,8 +30,16 @@ public final class CreditLot {
     private long remaining;
     private Status status;
 
-    public CreditLot(long id, long userId, String source, long credits, long remaining, Price price,
-            Instant purchasedAt, Instant refundableUntil, Status status) {
+    public CreditLot(
+            long id,
+            long userId,
+            String source,
+            long credits,
+            long remaining,
+            Price price,
+            Instant purchasedAt,
+            Instant refundableUntil,
+            Status status) {
         if (credits <= 0 || remaining < 0 || remaining > credits) {
             throw new IllegalArgumentException("A lot has 0 <= remaining <= credits, credits > 0");
         }
@@ -69,7 +81,8 @@ public final class CreditLot {
             return BigDecimal.ZERO;
         }
         int digits = Math.max(0, price.currency().getDefaultFractionDigits());
-        return price.amount().multiply(BigDecimal.valueOf(refundedCredits))
+        return price.amount()
+                .multiply(BigDecimal.valueOf(refundedCredits))
                 .divide(BigDecimal.valueOf(credits), digits, RoundingMode.DOWN);
     }
 

@@ -42,15 +42,15 @@ public class CreditPackage {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected CreditPackage() {
-    }
+    protected CreditPackage() {}
 
     /** A new active package; {@code id} must satisfy {@link PackageTerms#isValidId}. */
     public static CreditPackage create(String id, PackageTerms terms, Instant now) {
         List<Violation> violations = new ArrayList<>();
         if (!PackageTerms.isValidId(id)) {
-            violations.add(new Violation("id", "must be 1 to 50 lower-case letters, digits or underscores, starting "
-                    + "with a letter or digit"));
+            violations.add(new Violation(
+                    "id",
+                    "must be 1 to 50 lower-case letters, digits or underscores, starting " + "with a letter or digit"));
         }
         violations.addAll(terms.violations());
         if (!violations.isEmpty()) {

@@ -21,61 +21,83 @@ public class CreditPurchase {
 
     @Id
     private long id;
+
     @Column(name = "user_id", nullable = false, updatable = false)
     private long userId;
+
     @Column(name = "package_id", nullable = false, updatable = false, length = 50)
     private String packageId;
+
     @Column(name = "package_name", nullable = false, updatable = false, length = 100)
     private String packageName;
+
     @Column(name = "credits", nullable = false, updatable = false)
     private long credits;
+
     @Column(name = "amount", nullable = false, updatable = false, precision = 12, scale = 2)
     private BigDecimal amount;
+
     @Column(name = "currency", nullable = false, updatable = false, length = 3)
     private String currency;
+
     @Column(name = "amount_minor", nullable = false, updatable = false)
     private long amountMinor;
+
     @Column(name = "payment_method", nullable = false, updatable = false, length = 30)
     private String paymentMethod;
+
     @Column(name = "payment_key", nullable = false, updatable = false, length = 200)
     private String paymentKey;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false, length = 16)
     private PurchaseStatus status;
+
     @Column(name = "payment_id")
     private Long paymentId;
+
     @Column(name = "transaction_id")
     private Long transactionId;
+
     @Column(name = "balance_after")
     private Long balanceAfter;
+
     @Column(name = "failure_code", length = 64)
     private String failureCode;
+
     @Column(name = "failure_reason", length = 500)
     private String failureReason;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "refund_status", length = 16)
     private RefundStatus refundStatus;
+
     @Column(name = "refund_failure_code", length = 64)
     private String refundFailureCode;
+
     @Column(name = "refund_failure_reason", length = 500)
     private String refundFailureReason;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
+
     @Column(name = "completed_at")
     private Instant completedAt;
+
     @Column(name = "failed_at")
     private Instant failedAt;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected CreditPurchase() {
-    }
+    protected CreditPurchase() {}
 
     /** A PENDING purchase of an active {@code pkg} paid with {@code paymentKey}. */
-    public static CreditPurchase start(long id, long userId, CreditPackage pkg, String paymentMethod,
-            String paymentKey, Instant now) {
+    public static CreditPurchase start(
+            long id, long userId, CreditPackage pkg, String paymentMethod, String paymentKey, Instant now) {
         if (!pkg.isActive()) {
-            throw new CreditRefusedException(CreditRefusal.CREDIT_PACKAGE_INACTIVE,
+            throw new CreditRefusedException(
+                    CreditRefusal.CREDIT_PACKAGE_INACTIVE,
                     "The credit package " + pkg.id() + " cannot be bought any more.");
         }
         CreditPurchase p = new CreditPurchase();

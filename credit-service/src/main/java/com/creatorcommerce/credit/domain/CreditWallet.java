@@ -35,16 +35,13 @@ public final class CreditWallet {
     }
 
     /** What became of one change. */
-    public sealed interface Result {
-    }
+    public sealed interface Result {}
 
     /** Applied: the history row to write. */
-    public record Applied(CreditHistoryEntry entry) implements Result {
-    }
+    public record Applied(CreditHistoryEntry entry) implements Result {}
 
     /** A debit larger than the balance: refused, nothing changed. */
-    public record Insufficient(long balance, long required) implements Result {
-    }
+    public record Insufficient(long balance, long required) implements Result {}
 
     /**
      * Applies {@code change} to the running balance: a debit larger than the balance is refused; anything else
@@ -65,8 +62,18 @@ public final class CreditWallet {
             totalSpent = Math.addExact(totalSpent, change.credits());
         }
         version++;
-        return new Applied(new CreditHistoryEntry(entryId, userId, change.type(), change.signedAmount(), before,
-                balance, change.description(), change.extraData(), change.referenceId(), change.idempotencyKey(), now));
+        return new Applied(new CreditHistoryEntry(
+                entryId,
+                userId,
+                change.type(),
+                change.signedAmount(),
+                before,
+                balance,
+                change.description(),
+                change.extraData(),
+                change.referenceId(),
+                change.idempotencyKey(),
+                now));
     }
 
     /** Changes applied since loading (= history rows to write). */

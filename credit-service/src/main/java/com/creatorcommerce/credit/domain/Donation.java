@@ -11,14 +11,29 @@ import java.time.Instant;
  * @param historyId the donor's {@code donation} history row once COMPLETED
  * @param topUpPurchaseId the purchase bought for it ({@code top_up}); null for a donation from the balance
  */
-public record Donation(long id, long donorId, long creatorId, long credits, String message, Status status,
-        String idempotencyKey, Long historyId, Long topUpPurchaseId, String failureCode, String failureReason,
-        Instant createdAt, Instant completedAt) {
+public record Donation(
+        long id,
+        long donorId,
+        long creatorId,
+        long credits,
+        String message,
+        Status status,
+        String idempotencyKey,
+        Long historyId,
+        Long topUpPurchaseId,
+        String failureCode,
+        String failureReason,
+        Instant createdAt,
+        Instant completedAt) {
 
     /** At most this many characters (code points) in a donation message. */
     public static final int MAX_MESSAGE = 200;
 
-    public enum Status { PENDING, COMPLETED, FAILED }
+    public enum Status {
+        PENDING,
+        COMPLETED,
+        FAILED
+    }
 
     public Donation {
         if (donorId <= 0 || creatorId <= 0 || donorId == creatorId || credits <= 0) {
@@ -30,17 +45,55 @@ public record Donation(long id, long donorId, long creatorId, long credits, Stri
     }
 
     /** A donation paid from the balance, completed by history row {@code historyId}. */
-    public static Donation completed(long id, long donorId, long creatorId, long credits, String message,
-            String idempotencyKey, long historyId, Instant now) {
-        return new Donation(id, donorId, creatorId, credits, message, Status.COMPLETED, idempotencyKey, historyId,
-                null, null, null, now, now);
+    public static Donation completed(
+            long id,
+            long donorId,
+            long creatorId,
+            long credits,
+            String message,
+            String idempotencyKey,
+            long historyId,
+            Instant now) {
+        return new Donation(
+                id,
+                donorId,
+                creatorId,
+                credits,
+                message,
+                Status.COMPLETED,
+                idempotencyKey,
+                historyId,
+                null,
+                null,
+                null,
+                now,
+                now);
     }
 
     /** A donation waiting for its top-up purchase {@code purchaseId} to settle. */
-    public static Donation pending(long id, long donorId, long creatorId, long credits, String message,
-            String idempotencyKey, long purchaseId, Instant now) {
-        return new Donation(id, donorId, creatorId, credits, message, Status.PENDING, idempotencyKey, null,
-                purchaseId, null, null, now, null);
+    public static Donation pending(
+            long id,
+            long donorId,
+            long creatorId,
+            long credits,
+            String message,
+            String idempotencyKey,
+            long purchaseId,
+            Instant now) {
+        return new Donation(
+                id,
+                donorId,
+                creatorId,
+                credits,
+                message,
+                Status.PENDING,
+                idempotencyKey,
+                null,
+                purchaseId,
+                null,
+                null,
+                now,
+                null);
     }
 
     /** Whether a retry with the same Idempotency-Key asks for the same donation. */

@@ -14,12 +14,10 @@ import java.util.List;
 public final class LotBook {
 
     /** What one debit took from one lot. */
-    public record LotUsage(long lotId, long historyId, TransactionType type, long credits) {
-    }
+    public record LotUsage(long lotId, long historyId, TransactionType type, long credits) {}
 
     /** A lot created by this batch, with its terms and the history row that added it. */
-    public record Created(CreditLot lot, NewLot terms, long historyId) {
-    }
+    public record Created(CreditLot lot, NewLot terms, long historyId) {}
 
     private final long userId;
     private final List<CreditLot> open;
@@ -38,7 +36,11 @@ public final class LotBook {
 
     /** Credits of the lot {@code lotId} still unspent; 0 when it is not an open lot of this wallet. */
     public long remainingOf(long lotId) {
-        return open.stream().filter(l -> l.id() == lotId).mapToLong(CreditLot::remaining).findFirst().orElse(0);
+        return open.stream()
+                .filter(l -> l.id() == lotId)
+                .mapToLong(CreditLot::remaining)
+                .findFirst()
+                .orElse(0);
     }
 
     /** The open lot {@code lotId}, if any. */
@@ -48,8 +50,16 @@ public final class LotBook {
 
     /** Records an applied credit: a new lot of its credits. */
     public CreditLot credit(long lotId, CreditHistoryEntry row, NewLot lot, Instant now) {
-        CreditLot added = new CreditLot(lotId, row.userId(), lot.source(), row.amount(), row.amount(), lot.price(),
-                now, lot.refundableUntil(), CreditLot.Status.ACTIVE);
+        CreditLot added = new CreditLot(
+                lotId,
+                row.userId(),
+                lot.source(),
+                row.amount(),
+                row.amount(),
+                lot.price(),
+                now,
+                lot.refundableUntil(),
+                CreditLot.Status.ACTIVE);
         open.add(added);
         created.add(new Created(added, lot, row.id()));
         return added;
@@ -95,7 +105,9 @@ public final class LotBook {
 
     /** Lots loaded and changed by this batch (to update). */
     public List<CreditLot> changed() {
-        return open.stream().filter(l -> created.stream().noneMatch(c -> c.lot() == l) && l.changed()).toList();
+        return open.stream()
+                .filter(l -> created.stream().noneMatch(c -> c.lot() == l) && l.changed())
+                .toList();
     }
 
     public List<LotUsage> usages() {

@@ -15,6 +15,7 @@ public record PackageTerms(String name, Long credits, BigDecimal price, String c
     public static final long MAX_CREDITS = 1_000_000;
     /** What {@code DECIMAL(12,2)} holds. */
     public static final BigDecimal MAX_PRICE = new BigDecimal("9999999999.99");
+
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_]{0,49}");
 
     /** A package id: lower-case letters, digits and underscores, 1 to 50 ({@code basic_500}). */
@@ -48,8 +49,9 @@ public record PackageTerms(String name, Long credits, BigDecimal price, String c
         if (price == null || price.signum() <= 0 || price.compareTo(MAX_PRICE) > 0) {
             v.add(new Violation("price", "must be positive and at most " + MAX_PRICE.toPlainString()));
         } else if (c != null && price.stripTrailingZeros().scale() > Math.max(0, c.getDefaultFractionDigits())) {
-            v.add(new Violation("price", "must have at most " + c.getDefaultFractionDigits() + " decimals in "
-                    + c.getCurrencyCode()));
+            v.add(new Violation(
+                    "price",
+                    "must have at most " + c.getDefaultFractionDigits() + " decimals in " + c.getCurrencyCode()));
         }
         return v;
     }

@@ -33,7 +33,8 @@ public record Price(BigDecimal amount, Currency currency) {
 
     /** The amount in the currency's minor unit (19.99 USD = 1999). */
     public long minorUnits() {
-        return amount.movePointRight(Math.max(0, currency.getDefaultFractionDigits())).longValueExact();
+        return amount.movePointRight(Math.max(0, currency.getDefaultFractionDigits()))
+                .longValueExact();
     }
 
     /**
@@ -45,7 +46,8 @@ public record Price(BigDecimal amount, Currency currency) {
             throw new IllegalArgumentException("credits must be positive: " + credits);
         }
         int scale = Math.max(0, currency.getDefaultFractionDigits()) + PER_CREDIT_EXTRA_DIGITS;
-        BigDecimal exact = amount.divide(BigDecimal.valueOf(credits), scale, RoundingMode.HALF_UP).stripTrailingZeros();
+        BigDecimal exact = amount.divide(BigDecimal.valueOf(credits), scale, RoundingMode.HALF_UP)
+                .stripTrailingZeros();
         return exact.scale() < 0 ? exact.setScale(0) : exact;
     }
 

@@ -15,8 +15,16 @@ import java.util.Objects;
  * @param newLot a credit's lot (purchase, bonus); null for a debit
  * @param fromLot a debit taken from this lot only (a refund of its unspent part); null: FIFO over the wallet's lots
  */
-public record WalletChange(long userId, TransactionType type, long credits, String description,
-        Map<String, String> extraData, String referenceId, String idempotencyKey, NewLot newLot, Long fromLot) {
+public record WalletChange(
+        long userId,
+        TransactionType type,
+        long credits,
+        String description,
+        Map<String, String> extraData,
+        String referenceId,
+        String idempotencyKey,
+        NewLot newLot,
+        Long fromLot) {
 
     public static final int MAX_DESCRIPTION = 500;
     public static final int MAX_KEY = 200;
@@ -46,8 +54,14 @@ public record WalletChange(long userId, TransactionType type, long credits, Stri
     }
 
     /** A change without lot details: a debit spends FIFO; a credit adds a lot without price (a bonus-like lot). */
-    public WalletChange(long userId, TransactionType type, long credits, String description,
-            Map<String, String> extraData, String referenceId, String idempotencyKey) {
+    public WalletChange(
+            long userId,
+            TransactionType type,
+            long credits,
+            String description,
+            Map<String, String> extraData,
+            String referenceId,
+            String idempotencyKey) {
         this(userId, type, credits, description, extraData, referenceId, idempotencyKey, null, null);
     }
 
@@ -58,8 +72,8 @@ public record WalletChange(long userId, TransactionType type, long credits, Stri
 
     /** This debit taken from lot {@code lotId} only. */
     public WalletChange fromLot(long lotId) {
-        return new WalletChange(userId, type, credits, description, extraData, referenceId, idempotencyKey, null,
-                lotId);
+        return new WalletChange(
+                userId, type, credits, description, extraData, referenceId, idempotencyKey, null, lotId);
     }
 
     public long signedAmount() {

@@ -32,8 +32,8 @@ class TopUpDonationSagaTest {
     private static final long DONOR = 22;
     private static final long CREATOR = 33;
     private static final long PURCHASE = 44;
-    private static final TopUpDonationSaga.Timing TIMING = new TopUpDonationSaga.Timing(Duration.ofMinutes(2),
-            Duration.ofSeconds(30), 3);
+    private static final TopUpDonationSaga.Timing TIMING =
+            new TopUpDonationSaga.Timing(Duration.ofMinutes(2), Duration.ofSeconds(30), 3);
 
     private final List<String> ends = new ArrayList<>();
     private final List<SagaReason> reasons = new ArrayList<>();
@@ -49,7 +49,8 @@ class TopUpDonationSagaTest {
                     ends.add("failed " + TopUpDonationSteps.codeOf(reason.code(), data));
                     reasons.add(reason);
                 }
-            }, TIMING));
+            },
+            TIMING));
 
     private Step<TopUpDonationData> start() {
         return saga.start(TopUpDonationData.start(DONATION, DONOR, CREATOR, 30, PURCHASE, "pk_approve_1", 1999));
@@ -57,8 +58,10 @@ class TopUpDonationSagaTest {
 
     private Step<TopUpDonationData> approve() {
         start();
-        return saga.reply(PaymentTopics.APPROVED, new PaymentApproved(901, "pk_approve_1", PaymentPurpose.CREDIT_TOPUP,
-                PURCHASE, DONOR, 1999, Instant.EPOCH));
+        return saga.reply(
+                PaymentTopics.APPROVED,
+                new PaymentApproved(
+                        901, "pk_approve_1", PaymentPurpose.CREDIT_TOPUP, PURCHASE, DONOR, 1999, Instant.EPOCH));
     }
 
     private Step<TopUpDonationData> credited() {
@@ -76,8 +79,9 @@ class TopUpDonationSagaTest {
         assertThat(s.command().topic()).isEqualTo(PaymentTopics.COMMANDS);
         assertThat(s.command().key()).isEqualTo("pk_approve_1");
         assertThat(s.command().userId()).isEqualTo(DONOR);
-        assertThat(s.command().payload()).isEqualTo(new ConfirmPaymentCommand("pk_approve_1",
-                PaymentPurpose.CREDIT_TOPUP, PURCHASE, DONOR, 1999));
+        assertThat(s.command().payload())
+                .isEqualTo(
+                        new ConfirmPaymentCommand("pk_approve_1", PaymentPurpose.CREDIT_TOPUP, PURCHASE, DONOR, 1999));
     }
 
     @Test
@@ -88,18 +92,18 @@ class TopUpDonationSagaTest {
         assertThat(paid.deadline()).isEqualTo(Duration.ofSeconds(30));
         assertThat(paid.command().topic()).isEqualTo(DonationSagaMessages.COMMANDS);
         assertThat(paid.command().key()).isEqualTo(Long.toString(DONOR));
-        assertThat(paid.command().payload()).isEqualTo(new CreditTopUp(PURCHASE, DONATION, DONOR, 901, 1999,
-                "pk_approve_1"));
+        assertThat(paid.command().payload())
+                .isEqualTo(new CreditTopUp(PURCHASE, DONATION, DONOR, 901, 1999, "pk_approve_1"));
 
-        Step<TopUpDonationData> lot = saga.reply(DonationSagaMessages.TOP_UP_CREDITED, new TopUpCredited(PURCHASE,
-                5001));
+        Step<TopUpDonationData> lot =
+                saga.reply(DonationSagaMessages.TOP_UP_CREDITED, new TopUpCredited(PURCHASE, 5001));
         assertThat(lot.data().credited()).isTrue();
         assertThat(lot.step()).isEqualTo("debit");
         assertThat(lot.command().type()).isEqualTo(DonationSagaMessages.DEBIT_DONATION);
         assertThat(lot.command().payload()).isEqualTo(new DebitDonation(DONATION));
 
-        Step<TopUpDonationData> done = saga.reply(DonationSagaMessages.DONATION_DEBITED,
-                new DonationDebited(DONATION, 5002, 470));
+        Step<TopUpDonationData> done =
+                saga.reply(DonationSagaMessages.DONATION_DEBITED, new DonationDebited(DONATION, 5002, 470));
         assertThat(done.status()).isEqualTo(SagaStatus.COMPLETED);
         assertThat(done.data().historyId()).isEqualTo(5002);
         assertThat(done.sent()).isEmpty();
@@ -110,8 +114,18 @@ class TopUpDonationSagaTest {
     void aDeclinedPaymentEndsCompensatedWithNothingToUndo() {
         start();
 
-        Step<TopUpDonationData> s = saga.reply(PaymentTopics.FAILED, new PaymentFailed(null, "pk_approve_1",
-                PaymentPurpose.CREDIT_TOPUP, PURCHASE, DONOR, 1999, "REJECT_CARD_PAYMENT", "declined", Instant.EPOCH));
+        Step<TopUpDonationData> s = saga.reply(
+                PaymentTopics.FAILED,
+                new PaymentFailed(
+                        null,
+                        "pk_approve_1",
+                        PaymentPurpose.CREDIT_TOPUP,
+                        PURCHASE,
+                        DONOR,
+                        1999,
+                        "REJECT_CARD_PAYMENT",
+                        "declined",
+                        Instant.EPOCH));
 
         assertThat(s.status()).isEqualTo(SagaStatus.COMPENSATED);
         assertThat(s.sent()).isEmpty();
@@ -134,8 +148,9 @@ class TopUpDonationSagaTest {
     void aRefusedDebitIsNotCompensatedAndTheBoughtCreditsStay() {
         credited();
 
-        Step<TopUpDonationData> s = saga.reply(DonationSagaMessages.DONATION_DEBIT_REJECTED, new StepRejected(
-                DONATION, "INSUFFICIENT_CREDITS", "Not enough credits after the top-up"));
+        Step<TopUpDonationData> s = saga.reply(
+                DonationSagaMessages.DONATION_DEBIT_REJECTED,
+                new StepRejected(DONATION, "INSUFFICIENT_CREDITS", "Not enough credits after the top-up"));
 
         assertThat(s.status()).isEqualTo(SagaStatus.COMPENSATED);
         assertThat(s.sent()).as("no close: a refused debit changed nothing").isEmpty();
@@ -157,8 +172,8 @@ class TopUpDonationSagaTest {
         assertThat(gaveUp.command().type()).isEqualTo(DonationSagaMessages.CLOSE_DONATION);
         assertThat(gaveUp.command().payload()).isEqualTo(new CloseDonation(DONATION));
 
-        Step<TopUpDonationData> closed = saga.reply(DonationSagaMessages.DONATION_CLOSED,
-                new DonationClosed(DONATION, false));
+        Step<TopUpDonationData> closed =
+                saga.reply(DonationSagaMessages.DONATION_CLOSED, new DonationClosed(DONATION, false));
         assertThat(closed.status()).isEqualTo(SagaStatus.COMPENSATED);
         assertThat(ends).containsExactly("failed DONATION_TIMEOUT");
     }

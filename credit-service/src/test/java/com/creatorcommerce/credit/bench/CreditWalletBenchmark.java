@@ -65,11 +65,15 @@ public final class CreditWalletBenchmark {
         this.jdbc = app.getBean(JdbcTemplate.class);
         this.ledger = app.getBean(CreditLedger.class);
         this.perUse = new PerUseStrategies(app, AMOUNT);
-        this.batchSizes = app.getBean(MeterRegistry.class).get("credit.ledger.batch.size").summary();
-        this.batchTime = app.getBean(MeterRegistry.class).get("credit.ledger.batch.duration").timer();
+        this.batchSizes =
+                app.getBean(MeterRegistry.class).get("credit.ledger.batch.size").summary();
+        this.batchTime = app.getBean(MeterRegistry.class)
+                .get("credit.ledger.batch.duration")
+                .timer();
         this.poolSize = app.getEnvironment().getProperty("spring.datasource.hikari.maximum-pool-size", "10");
         this.outboxRelay = "false".equals(app.getEnvironment().getProperty("platform.outbox.enabled"))
-                ? "off (rows appended, not published)" : "on (publishing to the in-process broker in this JVM)";
+                ? "off (rows appended, not published)"
+                : "on (publishing to the in-process broker in this JVM)";
     }
 
     /** One use of AMOUNT credits; true when applied. */
@@ -78,15 +82,15 @@ public final class CreditWalletBenchmark {
         boolean use(long user, String key);
     }
 
-    private record Round(long wallMillis, int succeeded, int uses, long[] latencyMicros) {
-    }
+    private record Round(long wallMillis, int succeeded, int uses, long[] latencyMicros) {}
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 11;
         int uses = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        List<String> spring = new ArrayList<>(List.of("--server.port=0", "--logging.level.root=WARN",
-                "--logging.level.com.creatorcommerce=WARN"));
-        spring.addAll(List.of(args).subList(Math.min(2, args.length), args.length)); // e.g. --platform.outbox.enabled=false
+        List<String> spring = new ArrayList<>(
+                List.of("--server.port=0", "--logging.level.root=WARN", "--logging.level.com.creatorcommerce=WARN"));
+        spring.addAll(
+                List.of(args).subList(Math.min(2, args.length), args.length)); // e.g. --platform.outbox.enabled=false
         ConfigurableApplicationContext app = new SpringApplicationBuilder(CreditServiceApplication.class)
                 .initializers(new RealInfrastructureInitializer())
                 .run(spring.toArray(String[]::new));
@@ -122,7 +126,8 @@ public final class CreditWalletBenchmark {
                 }
             }
             print(results, rounds, uses);
-            System.out.printf("where the time goes: %d outbox appends in one transaction take %.1f ms (median of %d)%n%n",
+            System.out.printf(
+                    "where the time goes: %d outbox appends in one transaction take %.1f ms (median of %d)%n%n",
                     uses, perUse.outboxAppendsMillis(uses, rounds), rounds);
         } finally {
             pool.shutdownNow();
@@ -178,25 +183,36 @@ public final class CreditWalletBenchmark {
     }
 
     static WalletChange usage(long user, String key) {
-        return new WalletChange(user, TransactionType.USAGE, AMOUNT, "virtual-try-on (3 credits)",
-                Map.of("feature", "virtual-try-on"), key, "usage:" + user + ":" + key);
+        return new WalletChange(
+                user,
+                TransactionType.USAGE,
+                AMOUNT,
+                "virtual-try-on (3 credits)",
+                Map.of("feature", "virtual-try-on"),
+                key,
+                "usage:" + user + ":" + key);
     }
 
     private void seed(long user, long credits) {
-        ledger.apply(LedgerEntry.of(new WalletChange(user, TransactionType.BONUS, credits, "bench seed", null,
-                "bench-seed-" + user, "bench-seed:" + user)));
+        ledger.apply(LedgerEntry.of(new WalletChange(
+                user, TransactionType.BONUS, credits, "bench seed", null, "bench-seed-" + user, "bench-seed:" + user)));
     }
 
     private void verify(String name, long user, long seeded, int succeeded) {
         long balance = jdbc.queryForObject("SELECT balance FROM credits WHERE user_id = ?", Long.class, user);
         long version = jdbc.queryForObject("SELECT version FROM credits WHERE user_id = ?", Long.class, user);
-        int uses = jdbc.queryForObject("SELECT COUNT(*) FROM credit_history WHERE user_id = ? "
-                + "AND transaction_type = 'usage'", Integer.class, user);
+        int uses = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM credit_history WHERE user_id = ? " + "AND transaction_type = 'usage'",
+                Integer.class,
+                user);
         int mismatched = jdbc.queryForList("""
                 SELECT c.user_id FROM credits c LEFT JOIN credit_history h ON c.user_id = h.user_id
-                WHERE c.user_id = ? GROUP BY c.user_id, c.balance HAVING c.balance != COALESCE(SUM(h.amount), 0)""",
-                user).size() + jdbc.queryForObject("SELECT COUNT(*) FROM credit_history WHERE user_id = ? AND "
-                + "balance_before + amount <> balance_after", Integer.class, user);
+                WHERE c.user_id = ? GROUP BY c.user_id, c.balance HAVING c.balance != COALESCE(SUM(h.amount), 0)""", user).size()
+                + jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM credit_history WHERE user_id = ? AND "
+                                + "balance_before + amount <> balance_after",
+                        Integer.class,
+                        user);
         if (mismatched != 0 || uses != succeeded || balance != seeded - succeeded * AMOUNT || version != 1 + uses) {
             throw new IllegalStateException(name + ": ledger invariant broken (balance " + balance + ", uses " + uses
                     + ", succeeded " + succeeded + ", version " + version + ", mismatched " + mismatched + ")");
@@ -206,31 +222,53 @@ public final class CreditWalletBenchmark {
     private void print(Map<String, List<Round>> results, int rounds, int uses) {
         var runtime = ManagementFactory.getRuntimeMXBean();
         System.out.printf("%noutbox relay %s%n", outboxRelay);
-        System.out.printf("%n%d concurrent uses of %d credits on one wallet; %d measured rounds per strategy (after 2 "
-                + "warm-up rounds), Hikari pool %s, %s%nJVM %s, flags %s, max heap %d MiB, GC %s%n", uses, AMOUNT,
-                rounds, poolSize,
-                jdbc.queryForObject("SELECT VERSION()", String.class), Runtime.version(),
-                runtime.getInputArguments(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
-                ManagementFactory.getGarbageCollectorMXBeans().stream().map(g -> g.getName()).toList());
-        System.out.printf("%-32s %10s %10s %9s %9s %9s %10s%n", "approach", "median ms", "uses/s", "success",
-                "p50 ms", "p99 ms", "vs FOR UPD");
+        System.out.printf(
+                "%n%d concurrent uses of %d credits on one wallet; %d measured rounds per strategy (after 2 "
+                        + "warm-up rounds), Hikari pool %s, %s%nJVM %s, flags %s, max heap %d MiB, GC %s%n",
+                uses,
+                AMOUNT,
+                rounds,
+                poolSize,
+                jdbc.queryForObject("SELECT VERSION()", String.class),
+                Runtime.version(),
+                runtime.getInputArguments(),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(g -> g.getName())
+                        .toList());
+        System.out.printf(
+                "%-32s %10s %10s %9s %9s %9s %10s%n",
+                "approach", "median ms", "uses/s", "success", "p50 ms", "p99 ms", "vs FOR UPD");
         double forUpdate = medianWall(results.get("SELECT ... FOR UPDATE per use"));
         for (var e : results.entrySet()) {
             List<Round> rs = e.getValue();
             double median = medianWall(rs);
             int ok = rs.stream().mapToInt(Round::succeeded).sum();
             int all = rs.stream().mapToInt(Round::uses).sum();
-            long[] lat = rs.stream().flatMapToLong(r -> java.util.Arrays.stream(r.latencyMicros())).sorted().toArray();
-            System.out.printf("%-32s %10.0f %10.0f %8.1f%% %9.1f %9.1f %9.2fx%n", e.getKey(), median,
-                    uses * 1000.0 / median, 100.0 * ok / all, lat[lat.length / 2] / 1000.0,
-                    lat[(int) Math.min(lat.length - 1, Math.ceil(lat.length * 0.99) - 1)] / 1000.0, forUpdate / median);
+            long[] lat = rs.stream()
+                    .flatMapToLong(r -> java.util.Arrays.stream(r.latencyMicros()))
+                    .sorted()
+                    .toArray();
+            System.out.printf(
+                    "%-32s %10.0f %10.0f %8.1f%% %9.1f %9.1f %9.2fx%n",
+                    e.getKey(),
+                    median,
+                    uses * 1000.0 / median,
+                    100.0 * ok / all,
+                    lat[lat.length / 2] / 1000.0,
+                    lat[(int) Math.min(lat.length - 1, Math.ceil(lat.length * 0.99) - 1)] / 1000.0,
+                    forUpdate / median);
         }
-        System.out.printf("ours: %.1f uses per wallet transaction on average, %.1f transactions per round, %.2f ms per "
-                + "transaction (%.3f ms per use inside transactions); seed 000: %.2f attempts per use, %d uses failed "
-                + "after 3 conflicts%n%n", combinedEntries / Math.max(1, combinedBatches),
-                combinedBatches / (double) rounds, combinedBatchMillis / Math.max(1, combinedBatches),
+        System.out.printf(
+                "ours: %.1f uses per wallet transaction on average, %.1f transactions per round, %.2f ms per "
+                        + "transaction (%.3f ms per use inside transactions); seed 000: %.2f attempts per use, %d uses failed "
+                        + "after 3 conflicts%n%n",
+                combinedEntries / Math.max(1, combinedBatches),
+                combinedBatches / (double) rounds,
+                combinedBatchMillis / Math.max(1, combinedBatches),
                 combinedBatchMillis / Math.max(1, combinedEntries),
-                perUse.optimisticAttempts() / (double) (rounds * uses), perUse.optimisticGivenUp());
+                perUse.optimisticAttempts() / (double) (rounds * uses),
+                perUse.optimisticGivenUp());
     }
 
     private static double medianWall(List<Round> rounds) {

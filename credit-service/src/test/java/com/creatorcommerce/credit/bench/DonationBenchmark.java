@@ -44,8 +44,7 @@ public final class DonationBenchmark {
     private final String settings;
     private final AtomicLong users = new AtomicLong(System.currentTimeMillis() * 1000);
 
-    private record Round(long wallMillis, int donations, long[] latencyMicros) {
-    }
+    private record Round(long wallMillis, int donations, long[] latencyMicros) {}
 
     private DonationBenchmark(ConfigurableApplicationContext app) {
         this.jdbc = app.getBean(JdbcTemplate.class);
@@ -60,11 +59,12 @@ public final class DonationBenchmark {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 11;
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        List<String> spring = new ArrayList<>(List.of("--server.port=0", "--logging.level.root=WARN",
-                "--logging.level.com.creatorcommerce=WARN"));
+        List<String> spring = new ArrayList<>(
+                List.of("--server.port=0", "--logging.level.root=WARN", "--logging.level.com.creatorcommerce=WARN"));
         spring.addAll(List.of(args).subList(Math.min(2, args.length), args.length));
         ConfigurableApplicationContext app = new SpringApplicationBuilder(CreditServiceApplication.class)
-                .initializers(new RealInfrastructureInitializer()).run(spring.toArray(String[]::new));
+                .initializers(new RealInfrastructureInitializer())
+                .run(spring.toArray(String[]::new));
         try {
             new DonationBenchmark(app).run(rounds, n);
         } finally {
@@ -87,9 +87,14 @@ public final class DonationBenchmark {
                 many.add(round(n, PER_DONOR, pool));
             }
             var rt = ManagementFactory.getRuntimeMXBean();
-            System.out.printf("%n%s; %d measured rounds after 2 warm-up rounds; %s%nJVM %s, flags %s, max heap %d MiB"
-                    + "%n", settings, rounds, jdbc.queryForObject("SELECT VERSION()", String.class), Runtime.version(),
-                    rt.getInputArguments(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+            System.out.printf(
+                    "%n%s; %d measured rounds after 2 warm-up rounds; %s%nJVM %s, flags %s, max heap %d MiB" + "%n",
+                    settings,
+                    rounds,
+                    jdbc.queryForObject("SELECT VERSION()", String.class),
+                    Runtime.version(),
+                    rt.getInputArguments(),
+                    Runtime.getRuntime().maxMemory() / (1024 * 1024));
             System.out.printf("%-48s %10s %12s %9s %9s%n", "scenario", "median ms", "donations/s", "p50 ms", "p99 ms");
             print(n + " concurrent donations, one wallet (3 lots)", hot);
             print(n + " wallets x " + PER_DONOR + " donations, all at once", many);
@@ -141,20 +146,20 @@ public final class DonationBenchmark {
         }
         long wall = (System.nanoTime() - t0) / 1_000_000;
         verify(ids);
-        return new Round(wall, n * perTask, latencies.stream().mapToLong(Long::longValue).toArray());
+        return new Round(
+                wall, n * perTask, latencies.stream().mapToLong(Long::longValue).toArray());
     }
 
     private void verify(long[] donors) {
         for (long donor : donors) {
             long balance = jdbc.queryForObject("SELECT balance FROM credits WHERE user_id = ?", Long.class, donor);
-            long remaining = jdbc.queryForObject("SELECT SUM(remaining) FROM credit_topups WHERE user_id = ?",
-                    Long.class, donor);
-            long history = jdbc.queryForObject("SELECT SUM(amount) FROM credit_history WHERE user_id = ?", Long.class,
-                    donor);
+            long remaining = jdbc.queryForObject(
+                    "SELECT SUM(remaining) FROM credit_topups WHERE user_id = ?", Long.class, donor);
+            long history =
+                    jdbc.queryForObject("SELECT SUM(amount) FROM credit_history WHERE user_id = ?", Long.class, donor);
             int badLots = jdbc.queryForObject("""
                     SELECT COUNT(*) FROM credit_topups t WHERE t.user_id = ? AND t.credits <> t.remaining
-                      + (SELECT COALESCE(SUM(u.credits), 0) FROM credit_usages u WHERE u.lot_id = t.id)""",
-                    Integer.class, donor);
+                      + (SELECT COALESCE(SUM(u.credits), 0) FROM credit_usages u WHERE u.lot_id = t.id)""", Integer.class, donor);
             if (balance != 0 || remaining != 0 || history != 0 || badLots != 0) {
                 throw new IllegalStateException("Wallet " + donor + ": balance " + balance + ", remaining " + remaining
                         + ", history " + history + ", inconsistent lots " + badLots);
@@ -164,11 +169,19 @@ public final class DonationBenchmark {
 
     private static void print(String name, List<Round> rounds) {
         long[] walls = rounds.stream().mapToLong(Round::wallMillis).sorted().toArray();
-        double median = walls.length % 2 == 1 ? walls[walls.length / 2]
+        double median = walls.length % 2 == 1
+                ? walls[walls.length / 2]
                 : (walls[walls.length / 2 - 1] + walls[walls.length / 2]) / 2.0;
-        long[] lat = rounds.stream().flatMapToLong(r -> Arrays.stream(r.latencyMicros())).sorted().toArray();
-        System.out.printf("%-48s %10.0f %12.0f %9.1f %9.1f%n", name, median,
-                rounds.getFirst().donations() * 1000.0 / median, lat[lat.length / 2] / 1000.0,
+        long[] lat = rounds.stream()
+                .flatMapToLong(r -> Arrays.stream(r.latencyMicros()))
+                .sorted()
+                .toArray();
+        System.out.printf(
+                "%-48s %10.0f %12.0f %9.1f %9.1f%n",
+                name,
+                median,
+                rounds.getFirst().donations() * 1000.0 / median,
+                lat[lat.length / 2] / 1000.0,
                 lat[(int) Math.min(lat.length - 1, Math.ceil(lat.length * 0.99) - 1)] / 1000.0);
     }
 }

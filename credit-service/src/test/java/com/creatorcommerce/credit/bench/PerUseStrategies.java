@@ -44,8 +44,7 @@ final class PerUseStrategies {
         this.amount = amount;
     }
 
-    private record Wallet(long balance, long totalSpent, long version) {
-    }
+    private record Wallet(long balance, long totalSpent, long version) {}
 
     /** Thrown inside the transaction when the version moved: rolls it back. */
     private static final class Conflict extends RuntimeException {
@@ -93,8 +92,10 @@ final class PerUseStrategies {
     }
 
     private Wallet read(long user, String lock) {
-        return jdbc.queryForObject("SELECT balance, total_spent, version FROM credits WHERE user_id = ?" + lock,
-                (rs, n) -> new Wallet(rs.getLong(1), rs.getLong(2), rs.getLong(3)), user);
+        return jdbc.queryForObject(
+                "SELECT balance, total_spent, version FROM credits WHERE user_id = ?" + lock,
+                (rs, n) -> new Wallet(rs.getLong(1), rs.getLong(2), rs.getLong(3)),
+                user);
     }
 
     /** The version-guarded update (always true under FOR UPDATE), then the history row and the event. */
@@ -102,8 +103,13 @@ final class PerUseStrategies {
         Instant now = Instant.now();
         LocalDateTime utc = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
         long after = w.balance() - amount;
-        int updated = jdbc.update("UPDATE credits SET balance = ?, total_spent = ?, version = version + 1, "
-                + "updated_at = ? WHERE user_id = ? AND version = ?", after, w.totalSpent() + amount, utc, user,
+        int updated = jdbc.update(
+                "UPDATE credits SET balance = ?, total_spent = ?, version = version + 1, "
+                        + "updated_at = ? WHERE user_id = ? AND version = ?",
+                after,
+                w.totalSpent() + amount,
+                utc,
+                user,
                 w.version());
         if (updated == 0) {
             throw new Conflict();
@@ -112,10 +118,13 @@ final class PerUseStrategies {
         jdbc.update("""
                 INSERT INTO credit_history (id, user_id, transaction_type, amount, balance_before, balance_after,
                     description, extra_data, reference_id, idempotency_key, created_at)
-                VALUES (?, ?, 'usage', ?, ?, ?, 'virtual-try-on (3 credits)', '{"feature":"virtual-try-on"}', ?, ?, ?)""",
-                id, user, -amount, w.balance(), after, key, "usage:" + user + ":" + key, utc);
-        outbox.append(OutboundMessage.of(CreditTopics.EVENTS, Long.toString(user), CreditTopics.BALANCE_CHANGED,
-                new CreditBalanceChanged(id, user, "usage", -amount, w.balance(), after, key, now)).withUserId(user));
+                VALUES (?, ?, 'usage', ?, ?, ?, 'virtual-try-on (3 credits)', '{"feature":"virtual-try-on"}', ?, ?, ?)""", id, user, -amount, w.balance(), after, key, "usage:" + user + ":" + key, utc);
+        outbox.append(OutboundMessage.of(
+                        CreditTopics.EVENTS,
+                        Long.toString(user),
+                        CreditTopics.BALANCE_CHANGED,
+                        new CreditBalanceChanged(id, user, "usage", -amount, w.balance(), after, key, now))
+                .withUserId(user));
     }
 
     /** Median time of one transaction appending {@code n} balance-changed events to the outbox, and nothing else. */
@@ -126,9 +135,13 @@ final class PerUseStrategies {
             tx.executeWithoutResult(s -> {
                 Instant now = Instant.now();
                 for (int i = 0; i < n; i++) {
-                    outbox.append(OutboundMessage.of(CreditTopics.EVENTS, "0", CreditTopics.BALANCE_CHANGED,
-                            new CreditBalanceChanged(ids.nextId(), 1, "usage", -amount, 100, 100 - amount, "diag",
-                                    now)).withUserId(1));
+                    outbox.append(OutboundMessage.of(
+                                    CreditTopics.EVENTS,
+                                    "0",
+                                    CreditTopics.BALANCE_CHANGED,
+                                    new CreditBalanceChanged(
+                                            ids.nextId(), 1, "usage", -amount, 100, 100 - amount, "diag", now))
+                            .withUserId(1));
                 }
                 s.setRollbackOnly();
             });

@@ -12,7 +12,13 @@ class CreditWalletTest {
     private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
 
     private static WalletChange change(TransactionType type, long credits) {
-        return new WalletChange(7, type, credits, type.wireName() + " " + credits, Map.of("feature", "vto"), "ref",
+        return new WalletChange(
+                7,
+                type,
+                credits,
+                type.wireName() + " " + credits,
+                Map.of("feature", "vto"),
+                "ref",
                 type.wireName() + ":" + credits + ":" + System.nanoTime());
     }
 
@@ -41,8 +47,7 @@ class CreditWalletTest {
     void refusesADebitLargerThanTheBalanceAndChangesNothing() {
         CreditWallet w = CreditWallet.of(7, 2, 2, 0, 1);
 
-        assertThat(w.apply(change(TransactionType.USAGE, 3), 1, NOW))
-                .isEqualTo(new CreditWallet.Insufficient(2, 3));
+        assertThat(w.apply(change(TransactionType.USAGE, 3), 1, NOW)).isEqualTo(new CreditWallet.Insufficient(2, 3));
         assertThat(w.balance()).isEqualTo(2);
         assertThat(w.version()).isEqualTo(1);
         assertThat(w.apply(change(TransactionType.USAGE, 2), 2, NOW)).isInstanceOf(CreditWallet.Applied.class);
@@ -73,8 +78,9 @@ class CreditWalletTest {
         assertThatThrownBy(() -> new WalletChange(7, TransactionType.BONUS, 1, "x", null, null, "k"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CreditWallet.of(7, -1, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new CreditHistoryEntry(1, 7, TransactionType.BONUS, 5, 0, 4, "x", null, null, "k",
-                NOW)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(
+                        () -> new CreditHistoryEntry(1, 7, TransactionType.BONUS, 5, 0, 4, "x", null, null, "k", NOW))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -14,39 +14,51 @@ class LotBookTest {
     private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
 
     private static CreditLot lot(long id, long credits, long remaining, Price price) {
-        return new CreditLot(id, 1, price == null ? "bonus" : "purchase", credits, remaining, price,
-                NOW.minusSeconds(1000 - id), price == null ? null : NOW.plusSeconds(3600), CreditLot.Status.ACTIVE);
+        return new CreditLot(
+                id,
+                1,
+                price == null ? "bonus" : "purchase",
+                credits,
+                remaining,
+                price,
+                NOW.minusSeconds(1000 - id),
+                price == null ? null : NOW.plusSeconds(3600),
+                CreditLot.Status.ACTIVE);
     }
 
     private static CreditHistoryEntry debit(long id, TransactionType type, long credits, long before) {
-        return new CreditHistoryEntry(id, 1, type, -credits, before, before - credits, "d", Map.of(), "r", "k" + id,
-                NOW);
+        return new CreditHistoryEntry(
+                id, 1, type, -credits, before, before - credits, "d", Map.of(), "r", "k" + id, NOW);
     }
 
     @Test
     void aDebitTakesFromTheOldestLotsFirst() {
         LotBook book = new LotBook(1, List.of(lot(1, 10, 10, null), lot(2, 20, 20, null), lot(3, 30, 30, null)));
 
-        assertThat(book.debit(debit(100, TransactionType.DONATION, 15, 60), null)).containsExactly(
-                new LotBook.LotUsage(1, 100, TransactionType.DONATION, 10),
-                new LotBook.LotUsage(2, 100, TransactionType.DONATION, 5));
-        assertThat(book.debit(debit(101, TransactionType.USAGE, 25, 45), null)).containsExactly(
-                new LotBook.LotUsage(2, 101, TransactionType.USAGE, 15),
-                new LotBook.LotUsage(3, 101, TransactionType.USAGE, 10));
+        assertThat(book.debit(debit(100, TransactionType.DONATION, 15, 60), null))
+                .containsExactly(
+                        new LotBook.LotUsage(1, 100, TransactionType.DONATION, 10),
+                        new LotBook.LotUsage(2, 100, TransactionType.DONATION, 5));
+        assertThat(book.debit(debit(101, TransactionType.USAGE, 25, 45), null))
+                .containsExactly(
+                        new LotBook.LotUsage(2, 101, TransactionType.USAGE, 15),
+                        new LotBook.LotUsage(3, 101, TransactionType.USAGE, 10));
         assertThat(book.total()).isEqualTo(20);
         assertThat(book.changed()).extracting(CreditLot::id).containsExactly(1L, 2L, 3L);
-        assertThat(book.changed()).extracting(CreditLot::status)
+        assertThat(book.changed())
+                .extracting(CreditLot::status)
                 .containsExactly(CreditLot.Status.SPENT, CreditLot.Status.SPENT, CreditLot.Status.ACTIVE);
     }
 
     @Test
     void aCreditAddsTheNewestLotAndADebitOfTheSameBatchReachesItLast() {
         LotBook book = new LotBook(1, List.of(lot(1, 5, 5, null)));
-        CreditHistoryEntry credit = new CreditHistoryEntry(200, 1, TransactionType.BONUS, 10, 5, 15, "b", Map.of(),
-                "g", "grant:g", NOW);
+        CreditHistoryEntry credit =
+                new CreditHistoryEntry(200, 1, TransactionType.BONUS, 10, 5, 15, "b", Map.of(), "g", "grant:g", NOW);
         book.credit(9, credit, NewLot.bonus("g"), NOW);
 
-        assertThat(book.debit(debit(201, TransactionType.USAGE, 7, 15), null)).extracting(LotBook.LotUsage::lotId)
+        assertThat(book.debit(debit(201, TransactionType.USAGE, 7, 15), null))
+                .extracting(LotBook.LotUsage::lotId)
                 .containsExactly(1L, 9L);
         assertThat(book.created()).singleElement().satisfies(c -> {
             assertThat(c.lot().remaining()).isEqualTo(8);

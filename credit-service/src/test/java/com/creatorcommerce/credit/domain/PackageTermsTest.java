@@ -14,26 +14,31 @@ class PackageTermsTest {
     void reportsEveryBrokenRuleAtOnce() {
         PackageTerms bad = new PackageTerms(" ", 0L, new BigDecimal("-1"), "usd");
 
-        assertThat(bad.violations()).extracting(Violation::field).containsExactly("name", "credits", "currency",
-                "price");
+        assertThat(bad.violations())
+                .extracting(Violation::field)
+                .containsExactly("name", "credits", "currency", "price");
     }
 
     @Test
     void aPriceMustFitItsCurrency() {
         assertThat(new PackageTerms("p", 1L, new BigDecimal("1.999"), "USD").violations())
-                .extracting(Violation::field).containsExactly("price");
+                .extracting(Violation::field)
+                .containsExactly("price");
         assertThat(new PackageTerms("p", 1L, new BigDecimal("1.5"), "KRW").violations())
-                .extracting(Violation::field).containsExactly("price");
-        assertThat(new PackageTerms("p", 1L, new BigDecimal("1.50"), "USD").violations()).isEmpty();
+                .extracting(Violation::field)
+                .containsExactly("price");
+        assertThat(new PackageTerms("p", 1L, new BigDecimal("1.50"), "USD").violations())
+                .isEmpty();
         assertThat(new PackageTerms("p", 1L, new BigDecimal("1"), "BHD").violations())
-                .as("three-decimal currencies do not fit DECIMAL(12,2)").extracting(Violation::field)
+                .as("three-decimal currencies do not fit DECIMAL(12,2)")
+                .extracting(Violation::field)
                 .containsExactly("currency");
     }
 
     @Test
     void aDeactivatedPackageCannotBeBought() {
-        CreditPackage p = CreditPackage.create("basic_500", new PackageTerms("Basic Pack", 500L,
-                new BigDecimal("19.99"), "USD"), NOW);
+        CreditPackage p = CreditPackage.create(
+                "basic_500", new PackageTerms("Basic Pack", 500L, new BigDecimal("19.99"), "USD"), NOW);
         p.deactivate(NOW);
 
         CreditRefusedException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
@@ -43,8 +48,8 @@ class PackageTermsTest {
 
     @Test
     void aPurchaseCopiesThePackagesTermsAndSettlesOnce() {
-        CreditPackage p = CreditPackage.create("basic_500", new PackageTerms("Basic Pack", 500L,
-                new BigDecimal("19.99"), "USD"), NOW);
+        CreditPackage p = CreditPackage.create(
+                "basic_500", new PackageTerms("Basic Pack", 500L, new BigDecimal("19.99"), "USD"), NOW);
         CreditPurchase purchase = CreditPurchase.start(1, 2, p, "card", "pk_x", NOW);
 
         assertThat(purchase.amountMinor()).isEqualTo(1999);

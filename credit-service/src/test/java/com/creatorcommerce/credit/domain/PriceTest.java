@@ -18,7 +18,8 @@ class PriceTest {
         assertThat(usd("19.99").perCredit(500).toPlainString()).isEqualTo("0.04");
         assertThat(usd("69.99").perCredit(2000).toPlainString()).isEqualTo("0.035");
         assertThat(usd("149.99").perCredit(5000).toPlainString()).isEqualTo("0.03");
-        assertThat(Price.of(new BigDecimal("50000"), "KRW").perCredit(1000).toPlainString()).isEqualTo("50");
+        assertThat(Price.of(new BigDecimal("50000"), "KRW").perCredit(1000).toPlainString())
+                .isEqualTo("50");
     }
 
     @Test

@@ -12,8 +12,16 @@ import org.junit.jupiter.api.Test;
 class SettlementTest {
 
     private static Settlement of(long gross, String fee, String rate, String currency) {
-        return Settlement.compute(1, 2, YearMonth.of(2026, 11), 1, gross, new BigDecimal(fee), new BigDecimal(rate),
-                Currency.getInstance(currency), Instant.EPOCH);
+        return Settlement.compute(
+                1,
+                2,
+                YearMonth.of(2026, 11),
+                1,
+                gross,
+                new BigDecimal(fee),
+                new BigDecimal(rate),
+                Currency.getInstance(currency),
+                Instant.EPOCH);
     }
 
     @Test

@@ -12,8 +12,7 @@ import java.util.function.IntFunction;
 /** Runs n calls at the same moment (all threads released by one latch) and returns their results in order. */
 public final class Concurrently {
 
-    private Concurrently() {
-    }
+    private Concurrently() {}
 
     public static <T> List<T> run(int n, IntFunction<T> call) throws InterruptedException, ExecutionException {
         ExecutorService pool = Executors.newFixedThreadPool(n);

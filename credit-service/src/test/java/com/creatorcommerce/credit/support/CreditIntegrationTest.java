@@ -34,10 +34,13 @@ import tools.jackson.databind.json.JsonMapper;
  * tests extending this class share one Spring context. After every test the ledger invariants hold, seed 000's two
  * integrity queries included ({@link LedgerChecks}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "credit.settle-wait=5s", // the in-JVM payment answers within it even on a loaded CI machine
-        "platform.inbox.max-retry-backoff=500ms",
-        "platform.inbox.retry-backoff=50ms"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "credit.settle-wait=5s", // the in-JVM payment answers within it even on a loaded CI machine
+            "platform.inbox.max-retry-backoff=500ms",
+            "platform.inbox.retry-backoff=50ms"
+        })
 @RealInfrastructure
 public abstract class CreditIntegrationTest {
 
@@ -47,6 +50,7 @@ public abstract class CreditIntegrationTest {
      * migrations (run as the server's test account, the schema's owner) grant it.
      */
     public static final TestDatabaseAccount APP_ACCOUNT = TestDatabaseAccount.create("credit_app");
+
     protected static final FakePaymentService PAYMENTS = FakePaymentService.get();
     protected static final TopicRecorder RECORDER = TopicRecorder.of(CreditTopics.EVENTS, PaymentTopics.COMMANDS);
     private static final AtomicLong USERS = new AtomicLong(System.currentTimeMillis() * 1000);
@@ -63,8 +67,10 @@ public abstract class CreditIntegrationTest {
 
     @LocalServerPort
     protected int port;
+
     @Autowired
     protected JdbcTemplate jdbc;
+
     @Autowired
     protected JsonMapper json;
 
@@ -101,18 +107,26 @@ public abstract class CreditIntegrationTest {
     // ------------------------------------------------------------------------------------------ API
 
     protected Http.Response purchase(long user, String packageId, String token) {
-        return http.post("/v1/credits/purchase", token(user), "{\"package_id\":\"" + packageId
-                + "\",\"payment_method\":\"card\",\"payment_token\":\"" + token + "\"}");
+        return http.post(
+                "/v1/credits/purchase",
+                token(user),
+                "{\"package_id\":\"" + packageId + "\",\"payment_method\":\"card\",\"payment_token\":\"" + token
+                        + "\"}");
     }
 
     protected Http.Response use(long user, long amount, String feature, String idempotencyKey) {
-        return http.post("/v1/credits/use", token(user), "{\"amount\":" + amount + ",\"feature\":\"" + feature + "\"}",
+        return http.post(
+                "/v1/credits/use",
+                token(user),
+                "{\"amount\":" + amount + ",\"feature\":\"" + feature + "\"}",
                 Map.of("Idempotency-Key", idempotencyKey));
     }
 
     protected Http.Response grant(long user, long amount) {
-        return http.post("/v1/admin/credits/grants", adminToken(), "{\"user_id\":\"" + user + "\",\"amount\":"
-                + amount + ",\"reason\":\"test credits\"}");
+        return http.post(
+                "/v1/admin/credits/grants",
+                adminToken(),
+                "{\"user_id\":\"" + user + "\",\"amount\":" + amount + ",\"reason\":\"test credits\"}");
     }
 
     /** Gives {@code user} {@code amount} credits through an admin grant. */
@@ -122,13 +136,19 @@ public abstract class CreditIntegrationTest {
     }
 
     protected Http.Response awaitPurchase(long user, String purchaseId, String status) {
-        Await.until("purchase " + purchaseId + " " + status, TIMEOUT,
-                () -> status.equals(http.get("/v1/credits/purchases/" + purchaseId, token(user)).text("status")));
+        Await.until(
+                "purchase " + purchaseId + " " + status,
+                TIMEOUT,
+                () -> status.equals(http.get("/v1/credits/purchases/" + purchaseId, token(user))
+                        .text("status")));
         return http.get("/v1/credits/purchases/" + purchaseId, token(user));
     }
 
     protected ConfirmPaymentCommand awaitConfirm(String paymentKey) {
-        Await.until("confirm command of " + paymentKey, TIMEOUT, () -> PAYMENTS.confirm(paymentKey).isPresent());
+        Await.until(
+                "confirm command of " + paymentKey,
+                TIMEOUT,
+                () -> PAYMENTS.confirm(paymentKey).isPresent());
         return PAYMENTS.confirm(paymentKey).orElseThrow();
     }
 
@@ -140,17 +160,25 @@ public abstract class CreditIntegrationTest {
     }
 
     protected int historyRows(long user, String type) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM credit_history WHERE user_id = ? AND transaction_type = ?",
-                Integer.class, user, type);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM credit_history WHERE user_id = ? AND transaction_type = ?",
+                Integer.class,
+                user,
+                type);
     }
 
     protected List<ConsumerRecord<String, String>> events(long user, String type) {
-        return RECORDER.records(r -> r.topic().equals(CreditTopics.EVENTS) && Long.toString(user).equals(r.key())
+        return RECORDER.records(r -> r.topic().equals(CreditTopics.EVENTS)
+                && Long.toString(user).equals(r.key())
                 && type.equals(TopicRecorder.header(r, MessageHeaders.TYPE)));
     }
 
     protected List<ConsumerRecord<String, String>> awaitEvents(long user, String type, int count) {
-        return RECORDER.await(r -> r.topic().equals(CreditTopics.EVENTS) && Long.toString(user).equals(r.key())
-                && type.equals(TopicRecorder.header(r, MessageHeaders.TYPE)), count, TIMEOUT);
+        return RECORDER.await(
+                r -> r.topic().equals(CreditTopics.EVENTS)
+                        && Long.toString(user).equals(r.key())
+                        && type.equals(TopicRecorder.header(r, MessageHeaders.TYPE)),
+                count,
+                TIMEOUT);
     }
 }

@@ -42,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class FakePaymentService implements AutoCloseable {
 
     public static final JsonMapper JSON = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build();
     private static volatile FakePaymentService instance;
 
     private final KafkaProducer<String, String> producer;
@@ -52,17 +53,27 @@ public final class FakePaymentService implements AutoCloseable {
     private final AtomicLong paymentIds = new AtomicLong(System.currentTimeMillis() * 1000);
     /** One payment id per payment key, as payment-service would have. */
     private final Map<String, Long> paymentIdsByKey = new ConcurrentHashMap<>();
+
     private final Thread poller;
     private volatile boolean running = true;
 
     private FakePaymentService(String bootstrap) {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "fake-payment-service-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1000), new StringDeserializer(), new StringDeserializer());
+        producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(),
+                new StringSerializer());
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "fake-payment-service-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "latest",
+                        ConsumerConfig.METADATA_MAX_AGE_CONFIG,
+                        1000),
+                new StringDeserializer(),
+                new StringDeserializer());
         consumer.subscribe(List.of(PaymentTopics.COMMANDS));
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (consumer.assignment().isEmpty() && System.nanoTime() < deadline) {
@@ -107,27 +118,59 @@ public final class FakePaymentService implements AutoCloseable {
         } else if (PaymentTopics.CANCEL.equals(type)) {
             CancelPaymentCommand cmd = JSON.readValue(record.value(), CancelPaymentCommand.class);
             cancels.add(cmd);
-            confirm(cmd.paymentKey()).ifPresent(c -> reply(Long.toString(c.referenceId()), PaymentTopics.CANCELLED,
-                    new PaymentCancelled(paymentIds.incrementAndGet(), c.paymentKey(), c.purpose(), c.referenceId(),
-                            c.userId(), cmd.cancelRequestId(), c.amount(), 0, Instant.now()), newMessageId(),
-                    correlation, c.userId()));
+            confirm(cmd.paymentKey())
+                    .ifPresent(c -> reply(
+                            Long.toString(c.referenceId()),
+                            PaymentTopics.CANCELLED,
+                            new PaymentCancelled(
+                                    paymentIds.incrementAndGet(),
+                                    c.paymentKey(),
+                                    c.purpose(),
+                                    c.referenceId(),
+                                    c.userId(),
+                                    cmd.cancelRequestId(),
+                                    c.amount(),
+                                    0,
+                                    Instant.now()),
+                            newMessageId(),
+                            correlation,
+                            c.userId()));
         }
     }
 
     /** Replies approved for {@code cmd} with message id {@code messageId} (the same id again = a redelivery). */
     public PaymentApproved approve(ConfirmPaymentCommand cmd, String messageId) {
-        PaymentApproved approved = new PaymentApproved(paymentIdOf(cmd), cmd.paymentKey(), cmd.purpose(),
-                cmd.referenceId(), cmd.userId(), cmd.amount(), Instant.now());
-        reply(Long.toString(cmd.referenceId()), PaymentTopics.APPROVED, approved, messageId,
-                correlationByKey.get(cmd.paymentKey()), cmd.userId());
+        PaymentApproved approved = new PaymentApproved(
+                paymentIdOf(cmd),
+                cmd.paymentKey(),
+                cmd.purpose(),
+                cmd.referenceId(),
+                cmd.userId(),
+                cmd.amount(),
+                Instant.now());
+        reply(
+                Long.toString(cmd.referenceId()),
+                PaymentTopics.APPROVED,
+                approved,
+                messageId,
+                correlationByKey.get(cmd.paymentKey()),
+                cmd.userId());
         return approved;
     }
 
     /** Sends {@code payload} as payment-service's reply (for tests that shape it themselves). */
     public void reply(String key, String type, Object payload, String messageId, String correlationId, long userId) {
         try {
-            producer.send(Envelopes.record(PaymentTopics.REPLIES, key, type, JSON.writeValueAsString(payload),
-                    messageId, "/payment-service", correlationId, userId)).get();
+            producer.send(Envelopes.record(
+                            PaymentTopics.REPLIES,
+                            key,
+                            type,
+                            JSON.writeValueAsString(payload),
+                            messageId,
+                            "/payment-service",
+                            correlationId,
+                            userId))
+                    .get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -137,9 +180,22 @@ public final class FakePaymentService implements AutoCloseable {
     }
 
     private void fail(ConfirmPaymentCommand cmd, String code, String message) {
-        reply(Long.toString(cmd.referenceId()), PaymentTopics.FAILED, new PaymentFailed(paymentIdOf(cmd),
-                cmd.paymentKey(), cmd.purpose(), cmd.referenceId(), cmd.userId(), cmd.amount(), code, message,
-                Instant.now()), newMessageId(), correlationByKey.get(cmd.paymentKey()), cmd.userId());
+        reply(
+                Long.toString(cmd.referenceId()),
+                PaymentTopics.FAILED,
+                new PaymentFailed(
+                        paymentIdOf(cmd),
+                        cmd.paymentKey(),
+                        cmd.purpose(),
+                        cmd.referenceId(),
+                        cmd.userId(),
+                        cmd.amount(),
+                        code,
+                        message,
+                        Instant.now()),
+                newMessageId(),
+                correlationByKey.get(cmd.paymentKey()),
+                cmd.userId());
     }
 
     public long paymentIdOf(ConfirmPaymentCommand cmd) {

@@ -14,8 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
 /** A small HTTP client for the service under test on loopback. */
 public final class Http {
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final String base;
     private final JsonMapper json;
 
@@ -25,8 +27,8 @@ public final class Http {
     }
 
     /** A response with its body parsed on demand. */
-    public record Response(int status, String contentType, String location, String retryAfter, String body,
-            JsonMapper mapper) {
+    public record Response(
+            int status, String contentType, String location, String retryAfter, String body, JsonMapper mapper) {
 
         public JsonNode json() {
             return mapper.readTree(body);
@@ -38,7 +40,8 @@ public final class Http {
         }
 
         public boolean isProblem(int expectedStatus, String code) {
-            return status == expectedStatus && contentType.startsWith("application/problem+json")
+            return status == expectedStatus
+                    && contentType.startsWith("application/problem+json")
                     && code.equals(text("code"));
         }
 
@@ -71,8 +74,9 @@ public final class Http {
     public Response send(String method, String path, String token, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -82,9 +86,13 @@ public final class Http {
         headers.forEach(request::header);
         try {
             HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
-                    r.headers().firstValue("Location").orElse(null), r.headers().firstValue("Retry-After").orElse(null),
-                    r.body(), json);
+            return new Response(
+                    r.statusCode(),
+                    r.headers().firstValue("Content-Type").orElse(""),
+                    r.headers().firstValue("Location").orElse(null),
+                    r.headers().firstValue("Retry-After").orElse(null),
+                    r.body(),
+                    json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -49,18 +49,20 @@ public final class LedgerChecks {
     }
 
     public void assertInvariants() {
-        assertThat(jdbc.queryForList(SEED_BALANCE_EQUALS_HISTORY)).as("seed 000 query 1: balance = sum of history")
+        assertThat(jdbc.queryForList(SEED_BALANCE_EQUALS_HISTORY))
+                .as("seed 000 query 1: balance = sum of history")
                 .isEmpty();
         List<Map<String, Object>> rows = jdbc.queryForList(SEED_ROW_ARITHMETIC);
         assertThat(rows.stream().filter(r -> !"OK".equals(r.get("status"))).toList())
-                .as("seed 000 query 2: rows whose status is not OK").isEmpty();
+                .as("seed 000 query 2: rows whose status is not OK")
+                .isEmpty();
         assertThat(count("SELECT COUNT(*) FROM credits WHERE balance < 0")
-                + count("SELECT COUNT(*) FROM credit_history WHERE balance_before < 0 OR balance_after < 0"))
-                .as("never below zero").isZero();
+                        + count("SELECT COUNT(*) FROM credit_history WHERE balance_before < 0 OR balance_after < 0"))
+                .as("never below zero")
+                .isZero();
         assertThat(count("""
                 SELECT COUNT(*) FROM credit_history h
-                WHERE NOT EXISTS (SELECT 1 FROM credits c WHERE c.user_id = h.user_id)""")).as("history without wallet")
-                .isZero();
+                WHERE NOT EXISTS (SELECT 1 FROM credits c WHERE c.user_id = h.user_id)""")).as("history without wallet").isZero();
         assertThat(count("""
                 SELECT COUNT(*) FROM (
                   SELECT balance_before,
@@ -74,7 +76,8 @@ public final class LedgerChecks {
                                          WHERE h.user_id = c.user_id AND h.transaction_type IN ('purchase', 'bonus'))
                    OR c.total_spent <> (SELECT COALESCE(-SUM(amount), 0) FROM credit_history h
                                         WHERE h.user_id = c.user_id AND h.transaction_type IN ('usage', 'donation'))"""))
-                .as("version = history rows; totals = sums by type").isZero();
+                .as("version = history rows; totals = sums by type")
+                .isZero();
         assertLots();
     }
 
@@ -83,23 +86,27 @@ public final class LedgerChecks {
         assertThat(jdbc.queryForList("""
                 SELECT c.user_id FROM credits c
                 WHERE c.balance <> (SELECT COALESCE(SUM(t.remaining), 0) FROM credit_topups t
-                                    WHERE t.user_id = c.user_id)""")).as("balance = sum of the lots' remaining")
+                                    WHERE t.user_id = c.user_id)"""))
+                .as("balance = sum of the lots' remaining")
                 .isEmpty();
         assertThat(jdbc.queryForList("""
                 SELECT t.id FROM credit_topups t
                 WHERE t.credits <> t.remaining + (SELECT COALESCE(SUM(u.credits), 0) FROM credit_usages u
                                                   WHERE u.lot_id = t.id)"""))
-                .as("each lot's credits = remaining + what its usages took").isEmpty();
+                .as("each lot's credits = remaining + what its usages took")
+                .isEmpty();
         assertThat(jdbc.queryForList("""
                 SELECT h.id FROM credit_history h
                 WHERE h.amount < 0 AND -h.amount <> (SELECT COALESCE(SUM(u.credits), 0) FROM credit_usages u
                                                      WHERE u.history_id = h.id)"""))
-                .as("each debit took exactly its credits from lots").isEmpty();
+                .as("each debit took exactly its credits from lots")
+                .isEmpty();
         assertThat(jdbc.queryForList("""
                 SELECT h.id FROM credit_history h
                 WHERE h.amount > 0 AND NOT EXISTS (SELECT 1 FROM credit_topups t WHERE t.history_id = h.id
                                                    AND t.credits = h.amount)"""))
-                .as("each credit added one lot of its credits").isEmpty();
+                .as("each credit added one lot of its credits")
+                .isEmpty();
     }
 
     private int count(String sql) {

@@ -36,20 +36,28 @@ public class ApiDocsConfiguration {
     static final String GATEWAY = "gateway";
 
     @Bean
-    RouteLocator apiDocsRoutes(RouteLocatorBuilder builder, GatewayProperties gateway,
+    RouteLocator apiDocsRoutes(
+            RouteLocatorBuilder builder,
+            GatewayProperties gateway,
             ObjectProvider<SwaggerUiConfigProperties> swaggerUi) {
         List<RouteDefinition> services = gateway.getRoutes();
         RouteLocatorBuilder.Builder routes = builder.routes();
         Set<SwaggerUrl> urls = new LinkedHashSet<>();
         for (RouteDefinition service : services) {
             String id = service.getId();
-            routes.route("api-docs-" + id, r -> r.method(HttpMethod.GET).and().path(PREFIX + id)
-                    .filters(f -> f.setPath("/v3/api-docs")
-                            .modifyResponseBody(String.class, String.class,
-                                    (exchange, body) -> Mono.justOrEmpty(throughGateway(body))))
-                    .metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, 1000)
-                    .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, 5000)
-                    .uri(service.getUri()));
+            routes.route(
+                    "api-docs-" + id,
+                    r -> r.method(HttpMethod.GET)
+                            .and()
+                            .path(PREFIX + id)
+                            .filters(f -> f.setPath("/v3/api-docs")
+                                    .modifyResponseBody(
+                                            String.class,
+                                            String.class,
+                                            (exchange, body) -> Mono.justOrEmpty(throughGateway(body))))
+                            .metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, 1000)
+                            .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, 5000)
+                            .uri(service.getUri()));
             urls.add(new SwaggerUrl(id, PREFIX + id, id));
         }
         // the gateway's own document: in the dev profile it holds POST /auth/dev-token, the token to "Authorize" with
@@ -58,7 +66,8 @@ public class ApiDocsConfiguration {
         if (ui != null) {
             if (ui.getUrls() == null || ui.getUrls().isEmpty()) {
                 ui.setUrls(urls);
-                ui.setUrlsPrimaryName(services.isEmpty() ? null : services.getFirst().getId());
+                ui.setUrlsPrimaryName(
+                        services.isEmpty() ? null : services.getFirst().getId());
             }
             // "Authorize" once with a bearer token (every service's document declares the scheme): it is kept while
             // switching between the services' documents and across reloads, and "Try it out" sends it through the

@@ -44,18 +44,21 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
         return exchange.getPrincipal()
                 .filter(p -> p instanceof JwtAuthenticationToken)
                 .map(p -> check(exchange, "user:" + p.getName(), settings.user()))
-                .switchIfEmpty(Mono.fromSupplier(() -> check(exchange, "ip:" + clientIp(exchange),
-                        settings.anonymous())))
+                .switchIfEmpty(
+                        Mono.fromSupplier(() -> check(exchange, "ip:" + clientIp(exchange), settings.anonymous())))
                 .flatMap(decision -> {
                     if (decision.allowed()) {
-                        exchange.getResponse().getHeaders().set("X-RateLimit-Remaining",
-                                Long.toString(decision.remaining()));
+                        exchange.getResponse()
+                                .getHeaders()
+                                .set("X-RateLimit-Remaining", Long.toString(decision.remaining()));
                         return chain.filter(exchange);
                     }
-                    exchange.getResponse().getHeaders().set("Retry-After",
-                            Long.toString(decision.retryAfterSeconds()));
+                    exchange.getResponse().getHeaders().set("Retry-After", Long.toString(decision.retryAfterSeconds()));
                     exchange.getResponse().getHeaders().set("X-RateLimit-Remaining", "0");
-                    return Problems.write(exchange, 429, "RATE_LIMITED",
+                    return Problems.write(
+                            exchange,
+                            429,
+                            "RATE_LIMITED",
                             "Too many requests; retry after " + decision.retryAfterSeconds() + " s",
                             Map.of("retry_after_seconds", decision.retryAfterSeconds()));
                 });

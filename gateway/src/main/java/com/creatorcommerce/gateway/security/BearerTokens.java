@@ -17,8 +17,7 @@ final class BearerTokens {
 
     private static final String PREFIX = "Bearer ";
 
-    private BearerTokens() {
-    }
+    private BearerTokens() {}
 
     static ServerAuthenticationConverter converter() {
         return exchange -> {
@@ -32,8 +31,8 @@ final class BearerTokens {
             }
             String token = header.substring(PREFIX.length());
             if (values.size() > 1 || !isB64Token(token)) {
-                return Mono.error(new OAuth2AuthenticationException(
-                        BearerTokenErrors.invalidToken("Bearer token is malformed")));
+                return Mono.error(
+                        new OAuth2AuthenticationException(BearerTokenErrors.invalidToken("Bearer token is malformed")));
             }
             return Mono.just(new BearerTokenAuthenticationToken(token));
         };
@@ -45,8 +44,15 @@ final class BearerTokens {
         int i = 0;
         while (i < n) {
             char c = token.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
-                    || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+            boolean ok = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~'
+                    || c == '+'
+                    || c == '/';
             if (!ok) {
                 break;
             }

@@ -33,8 +33,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -67,8 +67,13 @@ import reactor.core.scheduler.Schedulers;
 public class GatewaySecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(GatewaySecurityConfiguration.class);
-    private static final Set<JWSAlgorithm> ASYMMETRIC = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
-            JWSAlgorithm.RS512, JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.PS256);
+    private static final Set<JWSAlgorithm> ASYMMETRIC = Set.of(
+            JWSAlgorithm.RS256,
+            JWSAlgorithm.RS384,
+            JWSAlgorithm.RS512,
+            JWSAlgorithm.ES256,
+            JWSAlgorithm.ES384,
+            JWSAlgorithm.PS256);
 
     private static boolean isManagementPort(Environment environment, ServerWebExchange exchange) {
         InetSocketAddress local = exchange.getRequest().getLocalAddress();
@@ -93,9 +98,10 @@ public class GatewaySecurityConfiguration {
             // steady state: keep them cached and refresh them ahead of expiry on a background thread.
             processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ASYMMETRIC, remoteKeys(props.jwkSetUri())));
         }
-        NimbusReactiveJwtDecoder decoder = new NimbusReactiveJwtDecoder(
-                jwt -> Mono.fromCallable(() -> processor.process(jwt, null))
-                        .onErrorMap(e -> e instanceof BadJOSEException || e instanceof JOSEException,
+        NimbusReactiveJwtDecoder decoder =
+                new NimbusReactiveJwtDecoder(jwt -> Mono.fromCallable(() -> processor.process(jwt, null))
+                        .onErrorMap(
+                                e -> e instanceof BadJOSEException || e instanceof JOSEException,
                                 e -> new BadJwtException("Invalid token: " + e.getMessage(), e)));
         decoder.setJwtValidator(JwtValidators.of(props));
         GatewaySettings.TokenCache cache = settings.tokenCache();
@@ -108,9 +114,11 @@ public class GatewaySecurityConfiguration {
     static JWKSource<SecurityContext> remoteKeys(String uri) {
         JWKSource<SecurityContext> source;
         try {
-            source = JWKSourceBuilder.<SecurityContext>create(URI.create(uri).toURL(),
-                            new DefaultResourceRetriever(1000, 1000, 256 * 1024))
-                    .cache(Duration.ofMinutes(10).toMillis(), Duration.ofSeconds(5).toMillis())
+            source = JWKSourceBuilder.<SecurityContext>create(
+                            URI.create(uri).toURL(), new DefaultResourceRetriever(1000, 1000, 256 * 1024))
+                    .cache(
+                            Duration.ofMinutes(10).toMillis(),
+                            Duration.ofSeconds(5).toMillis())
                     .refreshAheadCache(Duration.ofMinutes(1).toMillis(), true)
                     .rateLimited(Duration.ofSeconds(30).toMillis())
                     .retrying(true)
@@ -147,10 +155,14 @@ public class GatewaySecurityConfiguration {
     }
 
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, JwtProperties jwt, GatewaySettings settings,
-            CorsConfigurationSource cors, Environment environment) {
-        ReactiveJwtAuthenticationConverterAdapter converter = new ReactiveJwtAuthenticationConverterAdapter(
-                token -> (AbstractAuthenticationToken) Roles.authenticationConverter().convert(token));
+    SecurityWebFilterChain gatewaySecurity(
+            ServerHttpSecurity http,
+            JwtProperties jwt,
+            GatewaySettings settings,
+            CorsConfigurationSource cors,
+            Environment environment) {
+        ReactiveJwtAuthenticationConverterAdapter converter = new ReactiveJwtAuthenticationConverterAdapter(token ->
+                (AbstractAuthenticationToken) Roles.authenticationConverter().convert(token));
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -161,20 +173,30 @@ public class GatewaySecurityConfiguration {
                     // the actuator's own port (loopback, management.server.port): probes, Prometheus and the routes
                     // without a token; on the public port /actuator is an unknown path like any other
                     auth.matchers(exchange -> isManagementPort(environment, exchange)
-                            ? ServerWebExchangeMatcher.MatchResult.match()
-                            : ServerWebExchangeMatcher.MatchResult.notMatch()).permitAll();
+                                    ? ServerWebExchangeMatcher.MatchResult.match()
+                                    : ServerWebExchangeMatcher.MatchResult.notMatch())
+                            .permitAll();
                     auth.pathMatchers(HttpMethod.POST, "/auth/dev-token").permitAll();
-                    auth.pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
-                            "/swagger-ui/**", "/webjars/swagger-ui/**").permitAll();
+                    auth.pathMatchers(
+                                    HttpMethod.GET,
+                                    "/v3/api-docs",
+                                    "/v3/api-docs/**",
+                                    "/swagger-ui.html",
+                                    "/swagger-ui/**",
+                                    "/webjars/swagger-ui/**")
+                            .permitAll();
                     auth.pathMatchers("/v1/admin", "/v1/admin/**").hasRole(Roles.ADMIN);
                     if (!settings.authenticatedPaths().isEmpty()) {
-                        auth.pathMatchers(settings.authenticatedPaths().toArray(String[]::new)).authenticated();
+                        auth.pathMatchers(settings.authenticatedPaths().toArray(String[]::new))
+                                .authenticated();
                     }
                     if (!jwt.publicPaths().isEmpty()) {
-                        auth.pathMatchers(jwt.publicPaths().toArray(String[]::new)).permitAll();
+                        auth.pathMatchers(jwt.publicPaths().toArray(String[]::new))
+                                .permitAll();
                     }
                     if (!jwt.publicGetPaths().isEmpty()) {
-                        auth.pathMatchers(HttpMethod.GET, jwt.publicGetPaths().toArray(String[]::new)).permitAll();
+                        auth.pathMatchers(HttpMethod.GET, jwt.publicGetPaths().toArray(String[]::new))
+                                .permitAll();
                     }
                     auth.anyExchange().authenticated();
                 })
@@ -196,21 +218,32 @@ public class GatewaySecurityConfiguration {
         return (exchange, ex) -> {
             exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
             boolean hadToken = exchange.getRequest().getHeaders().containsHeader("Authorization");
-            exchange.getResponse().getHeaders().set("WWW-Authenticate", hadToken
-                    ? "Bearer error=\"invalid_token\", error_description=\"The token is invalid or expired\""
-                    : "Bearer");
-            return Problems.write(exchange, 401, hadToken ? "INVALID_TOKEN" : "AUTHENTICATION_REQUIRED",
-                    hadToken ? "The bearer token is invalid or expired" : "A bearer token is required", Map.of());
+            exchange.getResponse()
+                    .getHeaders()
+                    .set(
+                            "WWW-Authenticate",
+                            hadToken
+                                    ? "Bearer error=\"invalid_token\", error_description=\"The token is invalid or expired\""
+                                    : "Bearer");
+            return Problems.write(
+                    exchange,
+                    401,
+                    hadToken ? "INVALID_TOKEN" : "AUTHENTICATION_REQUIRED",
+                    hadToken ? "The bearer token is invalid or expired" : "A bearer token is required",
+                    Map.of());
         };
     }
 
     static ServerAccessDeniedHandler accessDenied() {
         return (exchange, ex) -> {
             exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
-            exchange.getResponse().getHeaders().set("WWW-Authenticate",
-                    "Bearer error=\"insufficient_scope\", error_description=\"The token lacks the required role\"");
-            return Problems.write(exchange, 403, "FORBIDDEN", "You do not have the role this operation needs",
-                    Map.of());
+            exchange.getResponse()
+                    .getHeaders()
+                    .set(
+                            "WWW-Authenticate",
+                            "Bearer error=\"insufficient_scope\", error_description=\"The token lacks the required role\"");
+            return Problems.write(
+                    exchange, 403, "FORBIDDEN", "You do not have the role this operation needs", Map.of());
         };
     }
 }

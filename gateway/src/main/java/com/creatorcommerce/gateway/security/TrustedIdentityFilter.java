@@ -32,7 +32,8 @@ public class TrustedIdentityFilter implements GlobalFilter, Ordered {
 
     public TrustedIdentityFilter(GatewaySettings settings) {
         this.strippedPrefixes = settings.strippedHeaderPrefixes().stream()
-                .map(p -> p.toLowerCase(Locale.ROOT)).toList();
+                .map(p -> p.toLowerCase(Locale.ROOT))
+                .toList();
     }
 
     @Override
@@ -52,19 +53,26 @@ public class TrustedIdentityFilter implements GlobalFilter, Ordered {
 
     private ServerWebExchange rewrite(ServerWebExchange exchange, JwtAuthenticationToken auth) {
         HttpHeaders incoming = exchange.getRequest().getHeaders();
-        List<String> forged = incoming.headerNames().stream().filter(this::isStripped).toList();
+        List<String> forged =
+                incoming.headerNames().stream().filter(this::isStripped).toList();
         if (auth == null && forged.isEmpty()) {
             return exchange; // nothing to remove, nothing to assert
         }
-        return exchange.mutate().request(r -> r.headers(h -> {
-            forged.forEach(h::remove);
-            if (auth != null) {
-                h.set(USER_ID, auth.getName());
-                h.set(USER_ROLES, auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                        .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5))
-                        .collect(Collectors.joining(",")));
-            }
-        })).build();
+        return exchange.mutate()
+                .request(r -> r.headers(h -> {
+                    forged.forEach(h::remove);
+                    if (auth != null) {
+                        h.set(USER_ID, auth.getName());
+                        h.set(
+                                USER_ROLES,
+                                auth.getAuthorities().stream()
+                                        .map(GrantedAuthority::getAuthority)
+                                        .filter(a -> a.startsWith("ROLE_"))
+                                        .map(a -> a.substring(5))
+                                        .collect(Collectors.joining(",")));
+                    }
+                }))
+                .build();
     }
 
     private boolean isStripped(String header) {

@@ -19,8 +19,7 @@ import reactor.core.publisher.Mono;
  */
 final class VerifiedTokenCache implements ReactiveJwtDecoder {
 
-    private record Entry(Jwt jwt, Instant until) {
-    }
+    private record Entry(Jwt jwt, Instant until) {}
 
     private final ReactiveJwtDecoder delegate;
     private final OAuth2TokenValidator<Jwt> timestamps;
@@ -43,7 +42,8 @@ final class VerifiedTokenCache implements ReactiveJwtDecoder {
     public Mono<Jwt> decode(String token) {
         Entry hit = entries.get(token);
         if (hit != null) {
-            if (clock.instant().isBefore(hit.until()) && !timestamps.validate(hit.jwt()).hasErrors()) {
+            if (clock.instant().isBefore(hit.until())
+                    && !timestamps.validate(hit.jwt()).hasErrors()) {
                 return Mono.just(hit.jwt());
             }
             entries.remove(token, hit); // expired: let the full verification give the precise rejection

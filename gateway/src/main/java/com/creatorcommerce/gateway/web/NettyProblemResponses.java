@@ -37,8 +37,7 @@ final class NettyProblemResponses extends ChannelDuplexHandler {
     private final long maxHeaderSize;
     private Failure pending;
 
-    private record Failure(String code, String detail, String instance) {
-    }
+    private record Failure(String code, String detail, String instance) {}
 
     NettyProblemResponses(int maxInitialLineLength, long maxHeaderSize) {
         this.maxInitialLineLength = maxInitialLineLength;
@@ -58,12 +57,14 @@ final class NettyProblemResponses extends ChannelDuplexHandler {
         if (result.isFailure()) {
             Throwable cause = result.cause();
             if (cause instanceof TooLongHttpLineException) {
-                return new Failure("URI_TOO_LONG", "The request line (method and URL) is longer than "
-                        + maxInitialLineLength + " bytes.", null);
+                return new Failure(
+                        "URI_TOO_LONG",
+                        "The request line (method and URL) is longer than " + maxInitialLineLength + " bytes.",
+                        null);
             }
             if (cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException) {
-                return new Failure("HEADERS_TOO_LARGE", "The request headers are larger than " + maxHeaderSize
-                        + " bytes.", null);
+                return new Failure(
+                        "HEADERS_TOO_LARGE", "The request headers are larger than " + maxHeaderSize + " bytes.", null);
             }
             return new Failure("MALFORMED_REQUEST", "The request could not be parsed as HTTP.", null);
         }
@@ -71,31 +72,39 @@ final class NettyProblemResponses extends ChannelDuplexHandler {
             new URI(request.uri());
             return null;
         } catch (URISyntaxException e) {
-            return new Failure("MALFORMED_REQUEST",
-                    "The request target is not a valid URI (check its percent-encoding).", null);
+            return new Failure(
+                    "MALFORMED_REQUEST", "The request target is not a valid URI (check its percent-encoding).", null);
         }
     }
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         Failure failure = pending;
-        if (failure != null && msg instanceof HttpResponse response && response.status().code() >= 400
+        if (failure != null
+                && msg instanceof HttpResponse response
+                && response.status().code() >= 400
                 && !response.headers().contains(HttpHeaderNames.CONTENT_TYPE)) {
             pending = null;
             int status = response.status().code();
             byte[] body = ProblemJson.body(status, failure.code(), failure.detail(), failure.instance(), null);
             if (msg instanceof FullHttpResponse full) {
                 if (full.content().readableBytes() == 0) {
-                    FullHttpResponse shaped = new DefaultFullHttpResponse(full.protocolVersion(), full.status(),
-                            Unpooled.wrappedBuffer(body), full.headers().copy(), full.trailingHeaders().copy());
-                    shaped.headers().set(HttpHeaderNames.CONTENT_TYPE, ProblemJson.MEDIA_TYPE)
+                    FullHttpResponse shaped = new DefaultFullHttpResponse(
+                            full.protocolVersion(),
+                            full.status(),
+                            Unpooled.wrappedBuffer(body),
+                            full.headers().copy(),
+                            full.trailingHeaders().copy());
+                    shaped.headers()
+                            .set(HttpHeaderNames.CONTENT_TYPE, ProblemJson.MEDIA_TYPE)
                             .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
                     full.release();
                     ctx.write(shaped, promise);
                     return;
                 }
             } else {
-                response.headers().remove(HttpHeaderNames.TRANSFER_ENCODING)
+                response.headers()
+                        .remove(HttpHeaderNames.TRANSFER_ENCODING)
                         .set(HttpHeaderNames.CONTENT_TYPE, ProblemJson.MEDIA_TYPE)
                         .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
                 ctx.write(response);

@@ -18,14 +18,18 @@ public class NettyProblemResponsesConfiguration {
 
     @Bean
     NettyServerCustomizer problemJsonOnDecodingFailures(Environment environment) {
-        int maxInitialLine = (int) environment.getProperty("server.netty.max-initial-line-length", DataSize.class,
-                DataSize.ofBytes(4096)).toBytes();
-        long maxHeaders = environment.getProperty("server.max-http-request-header-size", DataSize.class,
-                DataSize.ofKilobytes(8)).toBytes();
+        int maxInitialLine = (int) environment
+                .getProperty("server.netty.max-initial-line-length", DataSize.class, DataSize.ofBytes(4096))
+                .toBytes();
+        long maxHeaders = environment
+                .getProperty("server.max-http-request-header-size", DataSize.class, DataSize.ofKilobytes(8))
+                .toBytes();
         return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
             ChannelPipeline pipeline = channel.pipeline();
             if (pipeline.get(NettyPipeline.HttpCodec) != null && pipeline.get(NettyProblemResponses.NAME) == null) {
-                pipeline.addAfter(NettyPipeline.HttpCodec, NettyProblemResponses.NAME,
+                pipeline.addAfter(
+                        NettyPipeline.HttpCodec,
+                        NettyProblemResponses.NAME,
                         new NettyProblemResponses(maxInitialLine, maxHeaders));
             }
         });

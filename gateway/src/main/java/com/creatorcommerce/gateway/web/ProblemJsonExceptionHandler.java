@@ -46,8 +46,7 @@ public class ProblemJsonExceptionHandler implements WebExceptionHandler {
         this.circuitBreakers = circuitBreakers;
     }
 
-    record Classified(int status, String code, String detail) {
-    }
+    record Classified(int status, String code, String detail) {}
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
@@ -66,16 +65,26 @@ public class ProblemJsonExceptionHandler implements WebExceptionHandler {
             extra.put("request_id", requestId);
         }
         if (problem.status() == 500) {
-            log.error("Unexpected error on {} {} (request {})", exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(), requestId, ex);
+            log.error(
+                    "Unexpected error on {} {} (request {})",
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(),
+                    requestId,
+                    ex);
         } else if (problem.status() >= 502) {
-            log.warn("{} {} -> {} {} (service {}, request {}): {}", exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(), problem.status(), problem.code(), service, requestId,
+            log.warn(
+                    "{} {} -> {} {} (service {}, request {}): {}",
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(),
+                    problem.status(),
+                    problem.code(),
+                    service,
+                    requestId,
                     ex.toString());
         }
         if (problem.status() == 503 && "CIRCUIT_OPEN".equals(problemReason(ex)) && service != null) {
-            retryAfterSeconds(service).ifPresent(s -> exchange.getResponse().getHeaders().set("Retry-After",
-                    Long.toString(s)));
+            retryAfterSeconds(service)
+                    .ifPresent(s -> exchange.getResponse().getHeaders().set("Retry-After", Long.toString(s)));
         }
         exchange.getResponse().getHeaders().remove("Content-Length");
         return Problems.write(exchange, problem.status(), problem.code(), problem.detail(), extra);
@@ -85,7 +94,9 @@ public class ProblemJsonExceptionHandler implements WebExceptionHandler {
         String who = service != null ? service : "the service";
         switch (problemReason(ex)) {
             case "CIRCUIT_OPEN":
-                return new Classified(503, "SERVICE_UNAVAILABLE",
+                return new Classified(
+                        503,
+                        "SERVICE_UNAVAILABLE",
                         who + " is failing; the gateway stops calling it for a moment. Try again shortly");
             case "UNREACHABLE":
                 return new Classified(503, "SERVICE_UNAVAILABLE", who + " cannot be reached. Try again shortly");
@@ -106,9 +117,15 @@ public class ProblemJsonExceptionHandler implements WebExceptionHandler {
             case 415 -> new Classified(415, "UNSUPPORTED_MEDIA_TYPE", "This content type is not supported");
             case 503 -> new Classified(503, "SERVICE_UNAVAILABLE", who + " is unavailable. Try again shortly");
             case 504 -> new Classified(504, "UPSTREAM_TIMEOUT", who + " did not answer in time");
-            default -> code >= 500 ? new Classified(500, "INTERNAL_ERROR", "An unexpected error occurred")
-                    : new Classified(code, HttpStatus.resolve(code) != null
-                            ? HttpStatus.resolve(code).name() : "ERROR", reasonOr(ex, "The request failed"));
+            default ->
+                code >= 500
+                        ? new Classified(500, "INTERNAL_ERROR", "An unexpected error occurred")
+                        : new Classified(
+                                code,
+                                HttpStatus.resolve(code) != null
+                                        ? HttpStatus.resolve(code).name()
+                                        : "ERROR",
+                                reasonOr(ex, "The request failed"));
         };
     }
 
@@ -118,18 +135,22 @@ public class ProblemJsonExceptionHandler implements WebExceptionHandler {
             if (t instanceof CallNotPermittedException || t instanceof ServiceUnavailableException) {
                 return "CIRCUIT_OPEN";
             }
-            if (t instanceof ConnectException || t instanceof ConnectTimeoutException
-                    || t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
+            if (t instanceof ConnectException
+                    || t instanceof ConnectTimeoutException
+                    || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException) {
                 return "UNREACHABLE";
             }
-            if (t instanceof TimeoutException || t instanceof ReadTimeoutException
+            if (t instanceof TimeoutException
+                    || t instanceof ReadTimeoutException
                     || t instanceof org.springframework.cloud.gateway.support.TimeoutException) {
                 return "TIMEOUT";
             }
             if (t instanceof PrematureCloseException) {
                 return "DROPPED";
             }
-            if (t instanceof java.io.IOException io && io.getMessage() != null
+            if (t instanceof java.io.IOException io
+                    && io.getMessage() != null
                     && io.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connection reset")) {
                 return "DROPPED";
             }
@@ -150,7 +171,9 @@ public class ProblemJsonExceptionHandler implements WebExceptionHandler {
     }
 
     private static String reasonOr(Throwable ex, String fallback) {
-        if (ex instanceof ResponseStatusException rse && rse.getReason() != null && !rse.getReason().isBlank()) {
+        if (ex instanceof ResponseStatusException rse
+                && rse.getReason() != null
+                && !rse.getReason().isBlank()) {
             return rse.getReason();
         }
         return fallback;
@@ -162,7 +185,9 @@ public class ProblemJsonExceptionHandler implements WebExceptionHandler {
             return java.util.Optional.empty();
         }
         return registry.find(service).map(cb -> {
-            long millis = cb.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1);
+            long millis = cb.getCircuitBreakerConfig()
+                    .getWaitIntervalFunctionInOpenState()
+                    .apply(1);
             return Math.max(1, (millis + 999) / 1000);
         });
     }

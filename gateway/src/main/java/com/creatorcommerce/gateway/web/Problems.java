@@ -16,8 +16,7 @@ public final class Problems {
 
     public static final MediaType PROBLEM_JSON = MediaType.valueOf(ProblemJson.MEDIA_TYPE);
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** The platform's one problem+json format ({@link ProblemJson}: member order, titles, code table). */
     public static byte[] body(int status, String code, String detail, String instance, Map<String, ?> extra) {
@@ -25,15 +24,16 @@ public final class Problems {
     }
 
     /** Writes the problem unless the response is already committed (then the connection is simply ended). */
-    public static Mono<Void> write(ServerWebExchange exchange, int status, String code, String detail,
-            Map<String, ?> extra) {
+    public static Mono<Void> write(
+            ServerWebExchange exchange, int status, String code, String detail, Map<String, ?> extra) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();
         }
         response.setStatusCode(HttpStatus.valueOf(status));
         response.getHeaders().setContentType(PROBLEM_JSON);
-        byte[] bytes = body(status, code, detail, exchange.getRequest().getPath().value(), extra);
+        byte[] bytes =
+                body(status, code, detail, exchange.getRequest().getPath().value(), extra);
         response.getHeaders().setContentLength(bytes.length);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
     }

@@ -31,12 +31,15 @@ public class RequestIdWebFilter implements WebFilter, Ordered {
         String given = exchange.getRequest().getHeaders().getFirst(HEADER);
         String id;
         ServerWebExchange next = exchange;
-        if (given != null && SANE.matcher(given).matches()
+        if (given != null
+                && SANE.matcher(given).matches()
                 && exchange.getRequest().getHeaders().getValuesAsList(HEADER).size() == 1) {
             id = given;
         } else {
             id = UUID.randomUUID().toString();
-            next = exchange.mutate().request(r -> r.headers(h -> h.set(HEADER, id))).build();
+            next = exchange.mutate()
+                    .request(r -> r.headers(h -> h.set(HEADER, id)))
+                    .build();
         }
         next.getAttributes().put(ATTRIBUTE, id);
         var response = next.getResponse();

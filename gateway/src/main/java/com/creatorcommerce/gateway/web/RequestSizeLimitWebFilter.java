@@ -28,6 +28,7 @@ public class RequestSizeLimitWebFilter implements WebFilter, Ordered {
 
     /** Bodies up to this size are read to their end after a 413, within {@link #DRAIN_TIME}. */
     static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+
     static final Duration DRAIN_TIME = Duration.ofSeconds(10);
 
     private final long maxBytes;
@@ -47,15 +48,24 @@ public class RequestSizeLimitWebFilter implements WebFilter, Ordered {
         long declared = headers.getContentLength();
         if (declared > maxBytes) {
             exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
-            Mono<Void> answer = Problems.write(exchange, 413, "PAYLOAD_TOO_LARGE",
-                    "The request body is larger than " + maxBytes + " bytes", Map.of("max_bytes", maxBytes));
+            Mono<Void> answer = Problems.write(
+                    exchange,
+                    413,
+                    "PAYLOAD_TOO_LARGE",
+                    "The request body is larger than " + maxBytes + " bytes",
+                    Map.of("max_bytes", maxBytes));
             if (declared > DRAIN_LIMIT) {
                 return answer; // not worth reading: such a client may see the connection closed while it sends
             }
             // read and drop the body first, then answer: a connection closed with unread bytes sends a reset,
             // and a client that reads only once it has sent everything (most HTTP/1.1 clients) would lose the 413
-            return exchange.getRequest().getBody().doOnNext(DataBufferUtils::release).then()
-                    .timeout(DRAIN_TIME).onErrorResume(e -> Mono.empty()).then(answer);
+            return exchange.getRequest()
+                    .getBody()
+                    .doOnNext(DataBufferUtils::release)
+                    .then()
+                    .timeout(DRAIN_TIME)
+                    .onErrorResume(e -> Mono.empty())
+                    .then(answer);
         }
         if (declared >= 0 || !headers.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
             return chain.filter(exchange); // a declared length is enforced by the server; no body otherwise

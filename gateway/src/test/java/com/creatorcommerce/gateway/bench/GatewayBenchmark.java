@@ -46,8 +46,15 @@ public final class GatewayBenchmark {
 
     private static final byte[] BODY = "{\"id\":\"1\",\"ok\":true}".getBytes(StandardCharsets.UTF_8);
 
-    record Result(String target, int concurrency, long requests, long errors, double seconds, double p50Ms,
-            double p99Ms, java.util.Map<String, Long> cpuNanos) {
+    record Result(
+            String target,
+            int concurrency,
+            long requests,
+            long errors,
+            double seconds,
+            double p50Ms,
+            double p99Ms,
+            java.util.Map<String, Long> cpuNanos) {
         double rps() {
             return requests / seconds;
         }
@@ -63,16 +70,24 @@ public final class GatewayBenchmark {
         HttpServer backend = startBackend(delayMs);
         String backendUrl = "http://127.0.0.1:" + backend.getAddress().getPort();
         WireMockServer wiremock = WireMocks.start();
-        wiremock.stubFor(WireMock.get(WireMock.urlPathMatching("/v1/points/.*")).willReturn(WireMock.aResponse()
-                .withStatus(200).withHeader("Content-Type", "application/json").withBody(BODY)));
+        wiremock.stubFor(WireMock.get(WireMock.urlPathMatching("/v1/points/.*"))
+                .willReturn(WireMock.aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(BODY)));
         ConfigurableApplicationContext gateway = startGateway(backendUrl, wiremock.baseUrl());
         String gatewayUrl = "http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port");
         String token = TestJwt.user(4242);
 
         LoopResources loops = LoopResources.create("bench-client", 1, true);
         try {
-            System.out.printf(Locale.ROOT, "%nGateway benchmark: %d s per run after %d s gateway warm-up, %d cores, "
-                    + "JDK %s%n", seconds, warmup, Runtime.getRuntime().availableProcessors(), Runtime.version());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nGateway benchmark: %d s per run after %d s gateway warm-up, %d cores, " + "JDK %s%n",
+                    seconds,
+                    warmup,
+                    Runtime.getRuntime().availableProcessors(),
+                    Runtime.version());
             // smoke check: every path answers 200 and the gateway really verifies the token
             check(loops, backendUrl, "/v1/orders/fast", null, 200);
             check(loops, wiremock.baseUrl(), "/v1/points/fast", null, 200);
@@ -88,8 +103,7 @@ public final class GatewayBenchmark {
 
             Result jdkDirect = run(loops, backendUrl, "/v1/orders/fast", null, concurrency, seconds, "direct");
             jdk.jfr.Recording recording = startRecording();
-            Result jdkGateway = run(loops, gatewayUrl, "/v1/orders/fast", token, concurrency, seconds,
-                    "gateway+JWT");
+            Result jdkGateway = run(loops, gatewayUrl, "/v1/orders/fast", token, concurrency, seconds, "gateway+JWT");
             stopRecording(recording);
             if (Boolean.getBoolean("bench.anonymous")) { // for comparison: a public path, no token at all
                 run(loops, gatewayUrl, "/v1/products/fast", null, concurrency, seconds, "gateway anon");
@@ -99,8 +113,8 @@ public final class GatewayBenchmark {
 
             run(loops, gatewayUrl, "/v1/orders/slow", token, slowConcurrency, 3, "warm-up");
             Result slowDirect = run(loops, backendUrl, "/v1/orders/slow", null, slowConcurrency, seconds, "direct");
-            Result slowGateway = run(loops, gatewayUrl, "/v1/orders/slow", token, slowConcurrency, seconds,
-                    "gateway+JWT");
+            Result slowGateway =
+                    run(loops, gatewayUrl, "/v1/orders/slow", token, slowConcurrency, seconds, "gateway+JWT");
 
             System.out.println();
             System.out.println("| backend | path | connections | requests/s | p50 ms | p99 ms | errors "
@@ -112,12 +126,19 @@ public final class GatewayBenchmark {
             row("trivial (WireMock stub)", wmGateway, wmDirect);
             row(delayMs + " ms (JDK HttpServer)", slowDirect, null);
             row(delayMs + " ms (JDK HttpServer)", slowGateway, slowDirect);
-            System.out.printf(Locale.ROOT, "%ntrivial JDK backend:      gateway/direct = %.2f (target >= 0.50)%n",
+            System.out.printf(
+                    Locale.ROOT,
+                    "%ntrivial JDK backend:      gateway/direct = %.2f (target >= 0.50)%n",
                     jdkGateway.rps() / jdkDirect.rps());
-            System.out.printf(Locale.ROOT, "trivial WireMock backend: gateway/direct = %.2f (target >= 0.50)%n",
+            System.out.printf(
+                    Locale.ROOT,
+                    "trivial WireMock backend: gateway/direct = %.2f (target >= 0.50)%n",
                     wmGateway.rps() / wmDirect.rps());
-            System.out.printf(Locale.ROOT, "%d ms backend:            gateway/direct = %.2f (target >= 0.90)%n",
-                    delayMs, slowGateway.rps() / slowDirect.rps());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%d ms backend:            gateway/direct = %.2f (target >= 0.90)%n",
+                    delayMs,
+                    slowGateway.rps() / slowDirect.rps());
         } finally {
             loops.disposeLater().block(Duration.ofSeconds(5));
             gateway.close();
@@ -148,11 +169,24 @@ public final class GatewayBenchmark {
 
     private static void row(String backend, Result r, Result direct) {
         double n = Math.max(1, r.requests());
-        String cpu = String.format(Locale.ROOT, "%.0f / %.0f / %.0f / %.0f", r.cpuNanos().get("gateway") / 1e3 / n,
-                r.cpuNanos().get("client") / 1e3 / n, r.cpuNanos().get("backend") / 1e3 / n,
+        String cpu = String.format(
+                Locale.ROOT,
+                "%.0f / %.0f / %.0f / %.0f",
+                r.cpuNanos().get("gateway") / 1e3 / n,
+                r.cpuNanos().get("client") / 1e3 / n,
+                r.cpuNanos().get("backend") / 1e3 / n,
                 r.cpuNanos().getOrDefault("process", 0L) / 1e3 / n);
-        System.out.printf(Locale.ROOT, "| %s | %s | %d | %.0f | %.2f | %.2f | %d | %s | %s |%n", backend, r.target(),
-                r.concurrency(), r.rps(), r.p50Ms(), r.p99Ms(), r.errors(), cpu,
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | %s | %d | %.0f | %.2f | %.2f | %d | %s | %s |%n",
+                backend,
+                r.target(),
+                r.concurrency(),
+                r.rps(),
+                r.p50Ms(),
+                r.p99Ms(),
+                r.errors(),
+                cpu,
                 direct == null ? "" : String.format(Locale.ROOT, "%.2f", r.rps() / direct.rps()));
     }
 
@@ -181,21 +215,25 @@ public final class GatewayBenchmark {
 
     static ConfigurableApplicationContext startGateway(String backendUrl, String wiremockUrl) {
         // command-line arguments: they win over application.yml
-        return new SpringApplicationBuilder(GatewayApplication.class).run(concat(new String[] {
-                "--server.port=0",
-                "--platform.security.jwt.jwk-set-location=" + TestJwt.jwkSetLocation(),
-                "--platform.routes.order-service=" + backendUrl,
-                "--platform.routes.point-service=" + wiremockUrl,
-                "--platform.routes.coupon-service=" + backendUrl,
-                "--platform.routes.payment-service=" + backendUrl,
-                "--platform.routes.credit-service=" + backendUrl,
-                // the limiter stays in the path (its cost is measured) but never refuses this single user
-                "--platform.gateway.rate-limit.user.capacity=1000000000",
-                "--platform.gateway.rate-limit.user.refill-per-second=1000000000",
-                "--platform.gateway.rate-limit.anonymous.capacity=1000000000",
-                "--platform.gateway.rate-limit.anonymous.refill-per-second=1000000000",
-                "--logging.level.root=WARN",
-                "--spring.main.banner-mode=off"}, extraArgs()));
+        return new SpringApplicationBuilder(GatewayApplication.class)
+                .run(concat(
+                        new String[] {
+                            "--server.port=0",
+                            "--platform.security.jwt.jwk-set-location=" + TestJwt.jwkSetLocation(),
+                            "--platform.routes.order-service=" + backendUrl,
+                            "--platform.routes.point-service=" + wiremockUrl,
+                            "--platform.routes.coupon-service=" + backendUrl,
+                            "--platform.routes.payment-service=" + backendUrl,
+                            "--platform.routes.credit-service=" + backendUrl,
+                            // the limiter stays in the path (its cost is measured) but never refuses this single user
+                            "--platform.gateway.rate-limit.user.capacity=1000000000",
+                            "--platform.gateway.rate-limit.user.refill-per-second=1000000000",
+                            "--platform.gateway.rate-limit.anonymous.capacity=1000000000",
+                            "--platform.gateway.rate-limit.anonymous.refill-per-second=1000000000",
+                            "--logging.level.root=WARN",
+                            "--spring.main.banner-mode=off"
+                        },
+                        extraArgs()));
     }
 
     private static String[] concat(String[] a, String[] b) {
@@ -210,9 +248,10 @@ public final class GatewayBenchmark {
         return extra.isEmpty() ? new String[0] : extra.split("\\s+");
     }
 
-    private static HttpClient client(LoopResources loops, String baseUrl, String token, int connections,
-            ConnectionProvider pool) {
-        HttpClient client = HttpClient.create(pool).runOn(loops).baseUrl(baseUrl).keepAlive(true);
+    private static HttpClient client(
+            LoopResources loops, String baseUrl, String token, int connections, ConnectionProvider pool) {
+        HttpClient client =
+                HttpClient.create(pool).runOn(loops).baseUrl(baseUrl).keepAlive(true);
         if (token != null) {
             client = client.headers(h -> h.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token));
         }
@@ -221,7 +260,9 @@ public final class GatewayBenchmark {
 
     private static void check(LoopResources loops, String baseUrl, String path, String token, int expected) {
         ConnectionProvider pool = ConnectionProvider.create("bench-check", 1);
-        Integer status = client(loops, baseUrl, token, 1, pool).get().uri(path)
+        Integer status = client(loops, baseUrl, token, 1, pool)
+                .get()
+                .uri(path)
                 .responseSingle((res, body) -> body.then(Mono.just(res.status().code())))
                 .block(Duration.ofSeconds(10));
         pool.disposeLater().block(Duration.ofSeconds(5));
@@ -230,10 +271,18 @@ public final class GatewayBenchmark {
         }
     }
 
-    private static Result run(LoopResources loops, String baseUrl, String path, String token, int connections,
-            int seconds, String label) {
-        ConnectionProvider pool = ConnectionProvider.builder("bench-" + label).maxConnections(connections)
-                .pendingAcquireMaxCount(-1).build();
+    private static Result run(
+            LoopResources loops,
+            String baseUrl,
+            String path,
+            String token,
+            int connections,
+            int seconds,
+            String label) {
+        ConnectionProvider pool = ConnectionProvider.builder("bench-" + label)
+                .maxConnections(connections)
+                .pendingAcquireMaxCount(-1)
+                .build();
         HttpClient client = client(loops, baseUrl, token, connections, pool);
         long[] samples = new long[4_000_000];
         AtomicInteger count = new AtomicInteger();
@@ -241,25 +290,32 @@ public final class GatewayBenchmark {
         java.util.Map<String, Long> cpuBefore = cpuByRole();
         long start = System.nanoTime();
         long end = start + Duration.ofSeconds(seconds).toNanos();
-        Flux.range(0, connections).flatMap(worker -> Mono.defer(() -> {
-            long t0 = System.nanoTime();
-            return client.get().uri(path)
-                    .responseSingle((res, body) -> body.then(Mono.just(res.status().code())))
-                    .doOnNext(status -> {
-                        long took = System.nanoTime() - t0;
-                        int i = count.getAndIncrement();
-                        if (i < samples.length) {
-                            samples[i] = took;
-                        }
-                        if (status != 200) {
-                            errors.incrementAndGet();
-                        }
-                    })
-                    .onErrorResume(e -> {
-                        errors.incrementAndGet();
-                        return Mono.empty();
-                    });
-        }).repeat(() -> System.nanoTime() < end), connections).blockLast(Duration.ofSeconds(seconds + 30L));
+        Flux.range(0, connections)
+                .flatMap(
+                        worker -> Mono.defer(() -> {
+                                    long t0 = System.nanoTime();
+                                    return client.get()
+                                            .uri(path)
+                                            .responseSingle((res, body) -> body.then(
+                                                    Mono.just(res.status().code())))
+                                            .doOnNext(status -> {
+                                                long took = System.nanoTime() - t0;
+                                                int i = count.getAndIncrement();
+                                                if (i < samples.length) {
+                                                    samples[i] = took;
+                                                }
+                                                if (status != 200) {
+                                                    errors.incrementAndGet();
+                                                }
+                                            })
+                                            .onErrorResume(e -> {
+                                                errors.incrementAndGet();
+                                                return Mono.empty();
+                                            });
+                                })
+                                .repeat(() -> System.nanoTime() < end),
+                        connections)
+                .blockLast(Duration.ofSeconds(seconds + 30L));
         double elapsed = (System.nanoTime() - start) / 1e9;
         java.util.Map<String, Long> cpu = cpuByRole();
         cpu.replaceAll((role, nanos) -> nanos - cpuBefore.getOrDefault(role, 0L));
@@ -267,14 +323,22 @@ public final class GatewayBenchmark {
         int n = Math.min(count.get(), samples.length);
         long[] sorted = Arrays.copyOf(samples, n);
         Arrays.sort(sorted);
-        Result result = new Result(label, connections, count.get(), errors.get(), elapsed, pct(sorted, 0.50),
-                pct(sorted, 0.99), cpu);
+        Result result = new Result(
+                label, connections, count.get(), errors.get(), elapsed, pct(sorted, 0.50), pct(sorted, 0.99), cpu);
         StringBuilder perRequest = new StringBuilder();
-        cpu.forEach((role, nanos) -> perRequest.append(String.format(Locale.ROOT, " %s %.0f", role,
-                nanos / 1e3 / Math.max(1, count.get()))));
-        System.out.printf(Locale.ROOT,
+        cpu.forEach((role, nanos) -> perRequest.append(
+                String.format(Locale.ROOT, " %s %.0f", role, nanos / 1e3 / Math.max(1, count.get()))));
+        System.out.printf(
+                Locale.ROOT,
                 "  %-12s %-16s c=%-3d %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d  CPU us/req:%s%n",
-                label, path, connections, result.rps(), result.p50Ms(), result.p99Ms(), result.errors(), perRequest);
+                label,
+                path,
+                connections,
+                result.rps(),
+                result.p50Ms(),
+                result.p99Ms(),
+                result.errors(),
+                perRequest);
         return result;
     }
 
@@ -294,10 +358,15 @@ public final class GatewayBenchmark {
             }
             long nanos = Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
             String name = info.getThreadName();
-            String role = name.startsWith("reactor-http") || name.startsWith("parallel") ? "gateway"
-                    : name.startsWith("bench-client") ? "client"
-                    : name.startsWith("HTTP-Dispatcher") || name.startsWith("ForkJoinPool")
-                            || name.startsWith("qtp") ? "backend" : null;
+            String role = name.startsWith("reactor-http") || name.startsWith("parallel")
+                    ? "gateway"
+                    : name.startsWith("bench-client")
+                            ? "client"
+                            : name.startsWith("HTTP-Dispatcher")
+                                            || name.startsWith("ForkJoinPool")
+                                            || name.startsWith("qtp")
+                                    ? "backend"
+                                    : null;
             if (role != null) {
                 cpu.merge(role, nanos, Long::sum);
             }

@@ -8,7 +8,8 @@ class BearerTokensTest {
 
     @Test
     void acceptsRfc6750TokenSyntax() {
-        assertThat(BearerTokens.isB64Token("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiI3In0.c2ln-_~+/")).isTrue();
+        assertThat(BearerTokens.isB64Token("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiI3In0.c2ln-_~+/"))
+                .isTrue();
         assertThat(BearerTokens.isB64Token("abc==")).isTrue();
     }
 

@@ -46,8 +46,12 @@ class VerifiedTokenCacheTest {
         if (now.isAfter(exp.plusSeconds(30))) {
             return Mono.error(new BadJwtException("expired"));
         }
-        return Mono.just(Jwt.withTokenValue(token).header("alg", "RS256").subject("7")
-                .issuedAt(Instant.parse("2026-01-01T10:00:00Z")).expiresAt(exp).build());
+        return Mono.just(Jwt.withTokenValue(token)
+                .header("alg", "RS256")
+                .subject("7")
+                .issuedAt(Instant.parse("2026-01-01T10:00:00Z"))
+                .expiresAt(exp)
+                .build());
     };
 
     private VerifiedTokenCache cache(int max) {

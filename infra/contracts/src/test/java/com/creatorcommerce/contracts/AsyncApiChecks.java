@@ -37,13 +37,21 @@ final class AsyncApiChecks {
      * writes is required; {@code causation_id} only exists when a handled message caused this one, {@code user_id}
      * only when the flow has a user.
      */
-    static final List<String> REQUIRED_HEADERS = List.of("ce_specversion", "ce_id", "ce_type", "ce_source",
-            "ce_subject", "ce_time", "content-type", "traceparent", "correlation_id");
+    static final List<String> REQUIRED_HEADERS = List.of(
+            "ce_specversion",
+            "ce_id",
+            "ce_type",
+            "ce_source",
+            "ce_subject",
+            "ce_time",
+            "content-type",
+            "traceparent",
+            "correlation_id");
+
     static final List<String> OPTIONAL_HEADERS = List.of("causation_id", "user_id");
 
     /** Where a message's record goes: the topics (values of {@code *Topics} constants) it is published on. */
-    record Expected(Class<?> record, Set<String> topics) {
-    }
+    record Expected(Class<?> record, Set<String> topics) {}
 
     /**
      * The explicit knowledge the contracts do not expose by reflection.
@@ -51,8 +59,7 @@ final class AsyncApiChecks {
      * @param messages CloudEvents type → record and topics
      * @param nullable {@code Record.component} names that may be null on the wire (not required, schema allows null)
      */
-    record Catalog(Map<String, Expected> messages, Set<String> nullable) {
-    }
+    record Catalog(Map<String, Expected> messages, Set<String> nullable) {}
 
     private final AsyncApiDocument doc;
     private final ContractClasses contracts;
@@ -72,7 +79,8 @@ final class AsyncApiChecks {
             problems.add(DOC + ": asyncapi must be 3.0.0, is " + doc.root().get("asyncapi"));
         }
         if (!"0.1.0".equals(String.valueOf(doc.map("info").get("version")))) {
-            problems.add(DOC + ": info.version must be 0.1.0, is " + doc.map("info").get("version"));
+            problems.add(
+                    DOC + ": info.version must be 0.1.0, is " + doc.map("info").get("version"));
         }
         if (blank(doc.map("info").get("title")) || blank(doc.map("info").get("description"))) {
             problems.add(DOC + ": info needs a title and a description (the envelope and the conventions)");
@@ -111,9 +119,10 @@ final class AsyncApiChecks {
                     + " it or teach ContractClasses what it is");
         }
         Map<String, List<String>> channelsByAddress = new LinkedHashMap<>();
-        doc.map("channels").forEach((key, channel) -> channelsByAddress
-                .computeIfAbsent(String.valueOf(doc.resolveMap(channel).get("address")), a -> new ArrayList<>())
-                .add(key));
+        doc.map("channels")
+                .forEach((key, channel) -> channelsByAddress
+                        .computeIfAbsent(String.valueOf(doc.resolveMap(channel).get("address")), a -> new ArrayList<>())
+                        .add(key));
         Set<String> topicValues = new LinkedHashSet<>();
         for (Constant topic : contracts.topics()) {
             topicValues.add(topic.value());
@@ -169,7 +178,8 @@ final class AsyncApiChecks {
                 }
             }
             if (!expected.record().getPackageName().equals(constant.owner().getPackageName())) {
-                problems.add(CATALOG + ": '" + type + "' maps to " + expected.record().getName() + ", outside the "
+                problems.add(CATALOG + ": '" + type + "' maps to "
+                        + expected.record().getName() + ", outside the "
                         + constant.owner().getPackageName() + " package of " + constant);
             }
             if (!components.containsKey(type)) {
@@ -183,8 +193,8 @@ final class AsyncApiChecks {
                         + "', is '" + message.get("name") + "'");
             }
             if (!expected.record().getName().equals(message.get("x-java-type"))) {
-                problems.add(DOC + ": message '" + type + "' has x-java-type '" + message.get("x-java-type")
-                        + "', but " + CATALOG + " maps it to " + expected.record().getName());
+                problems.add(DOC + ": message '" + type + "' has x-java-type '" + message.get("x-java-type") + "', but "
+                        + CATALOG + " maps it to " + expected.record().getName());
             }
             problems.addAll(headers(type, message));
         });
@@ -257,8 +267,8 @@ final class AsyncApiChecks {
         }
         Set<String> expected = new TreeSet<>(REQUIRED_HEADERS);
         expected.addAll(OPTIONAL_HEADERS);
-        Set<String> actual = new TreeSet<>(doc.resolveMap(schema.get("properties"))
-                .keySet());
+        Set<String> actual =
+                new TreeSet<>(doc.resolveMap(schema.get("properties")).keySet());
         if (!actual.equals(expected)) {
             problems.add(DOC + ": " + ENVELOPE_SCHEMA + " properties must be the MessageHeaders " + expected
                     + "; missing " + minus(expected, actual) + ", unknown " + minus(actual, expected));
@@ -293,8 +303,10 @@ final class AsyncApiChecks {
             }
         }
         known.forEach((label, c) -> {
-            boolean boxed = !c.getType().isPrimitive() && (Number.class.isAssignableFrom(c.getType())
-                    || c.getType() == Boolean.class || c.getType() == Character.class);
+            boolean boxed = !c.getType().isPrimitive()
+                    && (Number.class.isAssignableFrom(c.getType())
+                            || c.getType() == Boolean.class
+                            || c.getType() == Character.class);
             if (boxed && !catalog.nullable().contains(label)) {
                 problems.add(label + " is a " + c.getType().getSimpleName() + " (boxed, so it can be null) but is not"
                         + " in " + NULLABLE + ": list it (and document the null in " + DOC + "), or make it a"
@@ -316,8 +328,10 @@ final class AsyncApiChecks {
             if (!components.containsKey(type)) {
                 return; // reported by messages()
             }
-            String where = "message '" + type + "' payload (" + expected.record().getSimpleName() + ")";
-            Map<String, Object> payload = doc.resolveMap(doc.resolveMap(components.get(type)).get("payload"));
+            String where =
+                    "message '" + type + "' payload (" + expected.record().getSimpleName() + ")";
+            Map<String, Object> payload =
+                    doc.resolveMap(doc.resolveMap(components.get(type)).get("payload"));
             if (payload.isEmpty()) {
                 problems.add(DOC + ": " + where + " is missing");
                 return;
@@ -330,22 +344,28 @@ final class AsyncApiChecks {
             Map<String, Property> wire = shape.byJsonName();
             Map<String, Object> documented = doc.resolveMap(payload.get("properties"));
 
-            minus(wire.keySet(), documented.keySet()).forEach(name -> problems.add(DOC + ": " + where
-                    + " lacks property '" + name + "', written for " + wire.get(name).componentLabel()));
-            minus(documented.keySet(), wire.keySet()).forEach(name -> problems.add(DOC + ": " + where
-                    + " has property '" + name + "', which Jackson does not write for "
-                    + expected.record().getSimpleName() + " (it writes " + wire.keySet() + ")"));
+            minus(wire.keySet(), documented.keySet())
+                    .forEach(name -> problems.add(DOC + ": " + where + " lacks property '" + name + "', written for "
+                            + wire.get(name).componentLabel()));
+            minus(documented.keySet(), wire.keySet())
+                    .forEach(name -> problems.add(DOC + ": " + where
+                            + " has property '" + name + "', which Jackson does not write for "
+                            + expected.record().getSimpleName() + " (it writes " + wire.keySet() + ")"));
 
             Set<String> requiredExpected = wire.values().stream()
                     .filter(p -> p.component() != null && !catalog.nullable().contains(label(p.component())))
                     .map(Property::json)
                     .collect(Collectors.toCollection(TreeSet::new));
             Set<String> required = strings(payload.get("required"));
-            minus(requiredExpected, required).forEach(name -> problems.add(DOC + ": " + where + " must require '"
-                    + name + "': " + wire.get(name).componentLabel() + " is never null (not in " + NULLABLE + ")"));
-            minus(required, requiredExpected).forEach(name -> problems.add(DOC + ": " + where + " requires '" + name
-                    + "', but " + (wire.containsKey(name) ? wire.get(name).componentLabel() + " may be null (in "
-                    + NULLABLE + ")" : "the record has no such property")));
+            minus(requiredExpected, required)
+                    .forEach(name -> problems.add(DOC + ": " + where + " must require '" + name + "': "
+                            + wire.get(name).componentLabel() + " is never null (not in " + NULLABLE + ")"));
+            minus(required, requiredExpected)
+                    .forEach(name -> problems.add(DOC + ": " + where + " requires '" + name
+                            + "', but "
+                            + (wire.containsKey(name)
+                                    ? wire.get(name).componentLabel() + " may be null (in " + NULLABLE + ")"
+                                    : "the record has no such property")));
 
             wire.forEach((name, property) -> {
                 if (documented.containsKey(name)) {
@@ -361,7 +381,8 @@ final class AsyncApiChecks {
         List<String> problems = new ArrayList<>();
         RecordComponent component = property.component();
         Class<?> javaType = component == null ? null : component.getType();
-        String writtenAs = property.componentLabel() + ", written as a JSON " + property.kind().name().toLowerCase();
+        String writtenAs = property.componentLabel() + ", written as a JSON "
+                + property.kind().name().toLowerCase();
 
         String expectedType = switch (property.kind()) {
             case STRING -> "string";
@@ -382,7 +403,9 @@ final class AsyncApiChecks {
             expectedFormat = "date-time";
         } else if (javaType != null && javaType.isEnum()) {
             expectedEnum = enumValues(javaType);
-        } else if (javaType != null && javaType != String.class && javaType != boolean.class
+        } else if (javaType != null
+                && javaType != String.class
+                && javaType != boolean.class
                 && javaType != Boolean.class) {
             problems.add(DOC + ": " + where + ": " + writtenAs + ", a type AsyncApiChecks does not know; teach it");
         }
@@ -399,16 +422,20 @@ final class AsyncApiChecks {
             return problems;
         }
         if (shape.types().contains("null") != nullable) {
-            problems.add(DOC + ": " + where + (nullable
-                    ? " must allow null (type: [" + expectedType + ", 'null'] or oneOf [..., {type: 'null'}]): "
-                            + property.componentLabel() + " is in " + NULLABLE
-                    : " allows null, but " + property.componentLabel() + " is never null (not in " + NULLABLE + ")"));
+            problems.add(DOC + ": " + where
+                    + (nullable
+                            ? " must allow null (type: [" + expectedType + ", 'null'] or oneOf [..., {type: 'null'}]): "
+                                    + property.componentLabel() + " is in " + NULLABLE
+                            : " allows null, but " + property.componentLabel() + " is never null (not in " + NULLABLE
+                                    + ")"));
         }
         Set<String> nonNull = minus(shape.types(), Set.of("null"));
         if (!nonNull.equals(Set.of(expectedType))) {
             problems.add(DOC + ": " + where + " has type " + nonNull + ", but " + writtenAs + ": expected "
-                    + expectedType + (property.kind() == Kind.STRING && expectedFormat != null
-                    && expectedFormat.startsWith("int") ? " (an id the record writes as a string)" : ""));
+                    + expectedType
+                    + (property.kind() == Kind.STRING && expectedFormat != null && expectedFormat.startsWith("int")
+                            ? " (an id the record writes as a string)"
+                            : ""));
         }
         if (expectedFormat != null && !shape.formats().contains(expectedFormat)) {
             problems.add(DOC + ": " + where + " needs format: " + expectedFormat + " (" + writtenAs + "), has "
@@ -416,9 +443,13 @@ final class AsyncApiChecks {
         }
         Set<String> documentedEnum = shape.enumValues() == null ? null : minus(shape.enumValues(), Set.of("null"));
         if (expectedEnum != null && !expectedEnum.equals(documentedEnum)) {
-            problems.add(DOC + ": " + where + " must list the values of " + javaType.getSimpleName() + " " + expectedEnum
-                    + " as enum; " + (documentedEnum == null ? "it has no enum" : "missing "
-                    + minus(expectedEnum, documentedEnum) + ", unknown " + minus(documentedEnum, expectedEnum)));
+            problems.add(
+                    DOC + ": " + where + " must list the values of " + javaType.getSimpleName() + " " + expectedEnum
+                            + " as enum; "
+                            + (documentedEnum == null
+                                    ? "it has no enum"
+                                    : "missing " + minus(expectedEnum, documentedEnum) + ", unknown "
+                                            + minus(documentedEnum, expectedEnum)));
         }
         if (expectedEnum == null && documentedEnum != null && !documentedEnum.isEmpty()) {
             problems.add(DOC + ": " + where + " restricts the values to " + documentedEnum + ", but " + writtenAs
@@ -437,19 +468,22 @@ final class AsyncApiChecks {
             Set<String> actual = strings(schema.get("enum"));
             if (schema.isEmpty() || !expected.equals(actual)) {
                 problems.add(DOC + ": components.schemas." + type.getSimpleName() + " must be the enum " + expected
-                        + " of " + type.getName() + (schema.isEmpty() ? " (missing)" : "; missing "
-                        + minus(expected, actual) + ", unknown " + minus(actual, expected)));
+                        + " of " + type.getName()
+                        + (schema.isEmpty()
+                                ? " (missing)"
+                                : "; missing " + minus(expected, actual) + ", unknown " + minus(actual, expected)));
             }
         }
         for (Class<?> codes : contracts.codeLists()) {
             Map<String, Object> schema = doc.resolveMap(schemas.get(codes.getSimpleName()));
-            Set<String> expected = ContractClasses.stringConstants(codes).stream().map(Constant::value)
+            Set<String> expected = ContractClasses.stringConstants(codes).stream()
+                    .map(Constant::value)
                     .collect(Collectors.toCollection(TreeSet::new));
             Set<String> listed = strings(schema.get("examples"));
             if (schema.isEmpty() || !listed.containsAll(expected)) {
                 problems.add(DOC + ": components.schemas." + codes.getSimpleName() + " must list the codes of "
-                        + codes.getName() + " as examples" + (schema.isEmpty() ? " (missing)"
-                        : "; missing " + minus(expected, listed)));
+                        + codes.getName() + " as examples"
+                        + (schema.isEmpty() ? " (missing)" : "; missing " + minus(expected, listed)));
             }
         }
         return problems;
@@ -457,8 +491,8 @@ final class AsyncApiChecks {
 
     /** Every record of the contracts is the payload of some message: no undocumented contract. */
     List<String> records() {
-        Set<Class<?>> mapped = catalog.messages().values().stream().map(Expected::record)
-                .collect(Collectors.toSet());
+        Set<Class<?>> mapped =
+                catalog.messages().values().stream().map(Expected::record).collect(Collectors.toSet());
         List<String> problems = new ArrayList<>();
         for (Class<?> record : contracts.records()) {
             if (!mapped.contains(record)) {
@@ -496,8 +530,8 @@ final class AsyncApiChecks {
                     .filter(n -> n.endsWith("-service"))
                     .toList();
             if (services.size() != 1) {
-                problems.add(where + ": needs exactly one tag naming the service (e.g. coupon-service), has "
-                        + services);
+                problems.add(
+                        where + ": needs exactly one tag naming the service (e.g. coupon-service), has " + services);
             }
             String channel = channelKey(op.get("channel"));
             if (channel == null || !channels.containsKey(channel)) {
@@ -519,7 +553,8 @@ final class AsyncApiChecks {
                 }
             }
             String service = services.isEmpty() ? "?" : services.getFirst();
-            (("send".equals(action)) ? senders : receivers).computeIfAbsent(channel, k -> new TreeSet<>())
+            (("send".equals(action)) ? senders : receivers)
+                    .computeIfAbsent(channel, k -> new TreeSet<>())
                     .add(service);
             if ("send".equals(action)) {
                 sentMessages.computeIfAbsent(channel, k -> new TreeSet<>()).addAll(messages);
@@ -527,7 +562,8 @@ final class AsyncApiChecks {
         });
 
         Map<String, String> keyByAddress = new LinkedHashMap<>();
-        channels.forEach((key, raw) -> keyByAddress.put(String.valueOf(doc.resolveMap(raw).get("address")), key));
+        channels.forEach((key, raw) ->
+                keyByAddress.put(String.valueOf(doc.resolveMap(raw).get("address")), key));
         for (Constant topic : contracts.topics()) {
             String key = keyByAddress.get(topic.value());
             if (key == null) {
@@ -537,19 +573,22 @@ final class AsyncApiChecks {
             boolean commands = topic.value().endsWith(".commands");
             Map<String, Set<String>> side = commands ? receivers : senders;
             if (!side.getOrDefault(key, Set.of()).contains(owner)) {
-                problems.add(DOC + ": no operation of " + owner + " " + (commands ? "receives" : "sends") + " on "
-                        + key + " (" + topic.value() + "); add one tagged " + owner);
+                problems.add(DOC + ": no operation of " + owner + " " + (commands ? "receives" : "sends") + " on " + key
+                        + " (" + topic.value() + "); add one tagged " + owner);
             }
             if (senders.getOrDefault(key, Set.of()).isEmpty()) {
                 problems.add(DOC + ": no operation sends on " + key + " (" + topic.value() + ")");
             }
-            if (!topic.value().endsWith(".events") && receivers.getOrDefault(key, Set.of()).isEmpty()) {
+            if (!topic.value().endsWith(".events")
+                    && receivers.getOrDefault(key, Set.of()).isEmpty()) {
                 problems.add(DOC + ": no operation receives from " + key + " (" + topic.value() + ")");
             }
-            Set<String> onChannel = doc.resolveMap(doc.resolveMap(channels.get(key)).get("messages"))
+            Set<String> onChannel = doc.resolveMap(
+                            doc.resolveMap(channels.get(key)).get("messages"))
                     .keySet();
-            minus(onChannel, sentMessages.getOrDefault(key, Set.of())).forEach(m -> problems.add(DOC + ": message '"
-                    + m + "' of " + key + " (" + topic.value() + ") is sent by no operation"));
+            minus(onChannel, sentMessages.getOrDefault(key, Set.of()))
+                    .forEach(m -> problems.add(DOC + ": message '" + m + "' of " + key + " (" + topic.value()
+                            + ") is sent by no operation"));
         }
         return problems;
     }
@@ -585,18 +624,21 @@ final class AsyncApiChecks {
             Map<String, Object> s = doc.resolveMap(node);
             List<SchemaShape> all = new ArrayList<>();
             Set<String> ownTypes = s.get("type") == null ? null : strings(s.get("type"));
-            Set<String> ownEnum = s.containsKey("enum") ? new TreeSet<>(asList(s.get("enum")).stream()
-                    .map(String::valueOf).toList()) : null;
+            Set<String> ownEnum = s.containsKey("enum")
+                    ? new TreeSet<>(
+                            asList(s.get("enum")).stream().map(String::valueOf).toList())
+                    : null;
             if (ownEnum != null && asList(s.get("enum")).contains(null)) {
                 ownTypes = ownTypes == null ? null : union(ownTypes, Set.of("null"));
             }
-            all.add(new SchemaShape(ownTypes, s.get("format") == null ? Set.of() : Set.of(String.valueOf(
-                    s.get("format"))), ownEnum));
+            all.add(new SchemaShape(
+                    ownTypes, s.get("format") == null ? Set.of() : Set.of(String.valueOf(s.get("format"))), ownEnum));
             for (Object part : asList(s.get("allOf"))) {
                 all.add(of(doc, part));
             }
             for (String key : List.of("oneOf", "anyOf")) {
-                List<SchemaShape> alternatives = asList(s.get(key)).stream().map(p -> of(doc, p)).toList();
+                List<SchemaShape> alternatives =
+                        asList(s.get(key)).stream().map(p -> of(doc, p)).toList();
                 if (!alternatives.isEmpty()) {
                     all.add(anyOf(alternatives));
                 }
@@ -648,8 +690,10 @@ final class AsyncApiChecks {
     }
 
     private static String channelKey(Object channelRef) {
-        if (channelRef instanceof Map<?, ?> m && m.get("$ref") instanceof String ref
-                && ref.startsWith("#/channels/") && ref.indexOf('/', "#/channels/".length()) < 0) {
+        if (channelRef instanceof Map<?, ?> m
+                && m.get("$ref") instanceof String ref
+                && ref.startsWith("#/channels/")
+                && ref.indexOf('/', "#/channels/".length()) < 0) {
             return ref.substring("#/channels/".length());
         }
         return null;

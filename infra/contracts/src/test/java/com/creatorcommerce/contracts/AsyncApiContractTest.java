@@ -112,23 +112,22 @@ class AsyncApiContractTest {
      */
     static final Set<String> NULLABLE = Set.of(
             "ChargePointsCommand.paymentId",
-            "PointsRefunded.transactionId",           // null when the amount is 0
-            "CancelPaymentCommand.cancelAmount",      // null = everything that is left
-            "PaymentFailed.paymentId",                // null when no payment was recorded
-            "PaymentCancelled.cancelRequestId",       // null when payment-service cancelled on its own
-            "PaymentCancelFailed.paymentId",          // null when there is no payment with this key
-            "PaymentCancelFailed.purpose",            // idem
-            "PaymentCancelFailed.referenceId",        // idem
-            "PaymentCancelFailed.cancelAmount",       // the command's: null = everything that was left
-            "OrderCreated.userCouponId",              // null without a coupon
-            "OrderCreated.chargeAmount",              // null when the order buys no points
-            "OrderCompleted.userCouponId",            // null without a coupon
-            "OrderCompleted.paymentId");              // null when the order bought no points
+            "PointsRefunded.transactionId", // null when the amount is 0
+            "CancelPaymentCommand.cancelAmount", // null = everything that is left
+            "PaymentFailed.paymentId", // null when no payment was recorded
+            "PaymentCancelled.cancelRequestId", // null when payment-service cancelled on its own
+            "PaymentCancelFailed.paymentId", // null when there is no payment with this key
+            "PaymentCancelFailed.purpose", // idem
+            "PaymentCancelFailed.referenceId", // idem
+            "PaymentCancelFailed.cancelAmount", // the command's: null = everything that was left
+            "OrderCreated.userCouponId", // null without a coupon
+            "OrderCreated.chargeAmount", // null when the order buys no points
+            "OrderCompleted.userCouponId", // null without a coupon
+            "OrderCompleted.paymentId"); // null when the order bought no points
 
     static final Catalog CATALOG = new Catalog(MESSAGES, NULLABLE);
 
-    private final AsyncApiChecks checks = new AsyncApiChecks(AsyncApiDocument.load(), ContractClasses.scan(),
-            CATALOG);
+    private final AsyncApiChecks checks = new AsyncApiChecks(AsyncApiDocument.load(), ContractClasses.scan(), CATALOG);
 
     @Test
     void isAnAsyncApi3DocumentWithTheLocalAndComposeBrokers() {

@@ -33,7 +33,8 @@ final class AsyncApiDocument {
         Path path = DEFAULT_PATH.toAbsolutePath().normalize();
         if (!Files.isRegularFile(path)) {
             throw new IllegalStateException("No AsyncAPI document at " + path + " (the test expects docs/asyncapi.yaml"
-                    + " two levels above the infra/contracts module; working directory " + Path.of("").toAbsolutePath()
+                    + " two levels above the infra/contracts module; working directory "
+                    + Path.of("").toAbsolutePath()
                     + ")");
         }
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {

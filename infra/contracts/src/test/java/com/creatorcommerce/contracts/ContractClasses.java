@@ -66,9 +66,11 @@ final class ContractClasses {
                 }
                 Path dir = Path.of(url.toURI());
                 try (Stream<Path> files = Files.walk(dir)) {
-                    for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                        String relative = dir.relativize(file).toString().replace(file.getFileSystem().getSeparator(),
-                                ".");
+                    for (Path file :
+                            files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                        String relative = dir.relativize(file)
+                                .toString()
+                                .replace(file.getFileSystem().getSeparator(), ".");
                         String name = BASE_PACKAGE + "." + relative.substring(0, relative.length() - ".class".length());
                         if (name.endsWith("package-info") || name.contains("$")) {
                             continue;
@@ -94,7 +96,8 @@ final class ContractClasses {
 
     /** Test classes share the base package; only main code is the published language. */
     private static boolean isTestClass(Class<?> type) {
-        URL location = type.getProtectionDomain().getCodeSource() == null ? null
+        URL location = type.getProtectionDomain().getCodeSource() == null
+                ? null
                 : type.getProtectionDomain().getCodeSource().getLocation();
         return location != null && location.getPath().contains("/test-classes/");
     }
@@ -104,7 +107,9 @@ final class ContractClasses {
     }
 
     List<Class<?>> topicsClasses() {
-        return classes.stream().filter(c -> c.getSimpleName().endsWith("Topics")).toList();
+        return classes.stream()
+                .filter(c -> c.getSimpleName().endsWith("Topics"))
+                .toList();
     }
 
     /** Every {@code public static final String} of every {@code *Topics} class. */
@@ -174,8 +179,9 @@ final class ContractClasses {
     }
 
     private static boolean isType(Constant c) {
-        return c.typeContexts().stream().anyMatch(context -> Pattern.matches(Pattern.quote(context)
-                + "\\.[a-z]+(-[a-z]+)*\\.v[1-9][0-9]*", c.value()));
+        return c.typeContexts().stream()
+                .anyMatch(context ->
+                        Pattern.matches(Pattern.quote(context) + "\\.[a-z]+(-[a-z]+)*\\.v[1-9][0-9]*", c.value()));
     }
 
     /**
@@ -192,8 +198,12 @@ final class ContractClasses {
             return List.of(own);
         }
         int m = declared.getModifiers();
-        if (!Modifier.isPublic(m) || !Modifier.isStatic(m) || !Modifier.isFinal(m) || declared.getType() != List.class) {
-            throw new IllegalStateException(owner.getName() + ".TYPE_CONTEXTS must be a public static final List<String>");
+        if (!Modifier.isPublic(m)
+                || !Modifier.isStatic(m)
+                || !Modifier.isFinal(m)
+                || declared.getType() != List.class) {
+            throw new IllegalStateException(
+                    owner.getName() + ".TYPE_CONTEXTS must be a public static final List<String>");
         }
         List<?> values;
         try {
@@ -204,14 +214,14 @@ final class ContractClasses {
         List<String> contexts = new ArrayList<>();
         for (Object v : values) {
             if (!(v instanceof String s) || !s.matches("[a-z]+")) {
-                throw new IllegalStateException(owner.getName() + ".TYPE_CONTEXTS holds '" + v
-                        + "': a context is one lowercase word");
+                throw new IllegalStateException(
+                        owner.getName() + ".TYPE_CONTEXTS holds '" + v + "': a context is one lowercase word");
             }
             contexts.add(s);
         }
         if (!contexts.contains(own)) {
-            throw new IllegalStateException(owner.getName() + ".TYPE_CONTEXTS must include its own context '" + own
-                    + "'");
+            throw new IllegalStateException(
+                    owner.getName() + ".TYPE_CONTEXTS must include its own context '" + own + "'");
         }
         return List.copyOf(contexts);
     }

@@ -29,13 +29,15 @@ final class RecordWireShape {
 
     /** What a JSON value was written as. */
     enum Kind {
-        STRING, NUMBER, BOOLEAN, OTHER;
+        STRING,
+        NUMBER,
+        BOOLEAN,
+        OTHER;
 
         static Kind of(Object value) {
-            return value instanceof String ? STRING
-                    : value instanceof Number ? NUMBER
-                    : value instanceof Boolean ? BOOLEAN
-                    : OTHER;
+            return value instanceof String
+                    ? STRING
+                    : value instanceof Number ? NUMBER : value instanceof Boolean ? BOOLEAN : OTHER;
         }
     }
 
@@ -47,7 +49,8 @@ final class RecordWireShape {
     record Property(String json, RecordComponent component, Kind kind) {
 
         String componentLabel() {
-            return component == null ? "(no component)"
+            return component == null
+                    ? "(no component)"
                     : component.getDeclaringRecord().getSimpleName() + "." + component.getName() + " ("
                             + component.getType().getSimpleName() + ")";
         }
@@ -63,8 +66,7 @@ final class RecordWireShape {
         }
     }
 
-    private RecordWireShape() {
-    }
+    private RecordWireShape() {}
 
     static Shape of(Class<?> recordType) {
         List<String> problems = new ArrayList<>();
@@ -108,7 +110,8 @@ final class RecordWireShape {
     }
 
     private static Map<String, Object> write(Class<?> recordType, Object[] args) {
-        Class<?>[] types = Arrays.stream(recordType.getRecordComponents()).map(RecordComponent::getType)
+        Class<?>[] types = Arrays.stream(recordType.getRecordComponents())
+                .map(RecordComponent::getType)
                 .toArray(Class<?>[]::new);
         try {
             Constructor<?> canonical = recordType.getDeclaredConstructor(types);
@@ -118,9 +121,12 @@ final class RecordWireShape {
             Map<String, Object> map = JSON.readValue(JSON.writeValueAsString(instance), LinkedHashMap.class);
             return map;
         } catch (InvocationTargetException e) {
-            throw new IllegalStateException("The canonical constructor of " + recordType.getSimpleName()
-                    + " refused the test's sample values " + Arrays.toString(args) + "; teach RecordWireShape.sample"
-                    + " a value it accepts", e.getCause());
+            throw new IllegalStateException(
+                    "The canonical constructor of " + recordType.getSimpleName()
+                            + " refused the test's sample values " + Arrays.toString(args)
+                            + "; teach RecordWireShape.sample"
+                            + " a value it accepts",
+                    e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }

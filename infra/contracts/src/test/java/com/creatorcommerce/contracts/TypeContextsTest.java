@@ -31,7 +31,8 @@ class TypeContextsTest {
         assertThat(ContractClasses.typeContexts(CreditTopics.class)).containsExactly("credit", "donation");
         assertThat(ContractClasses.typeContexts(PaymentTopics.class)).containsExactly("payment");
         assertThat(CreditTopics.DONATION_COMPLETED).isEqualTo("donation.completed.v1");
-        assertThat(CONTRACTS.types()).extracting(ContractClasses.Constant::value)
+        assertThat(CONTRACTS.types())
+                .extracting(ContractClasses.Constant::value)
                 .contains("donation.completed.v1", "credit.purchased.v1", "payment.approved.v1");
         assertThat(CONTRACTS.unrecognised()).isEmpty();
     }
@@ -46,13 +47,14 @@ class TypeContextsTest {
 
     @Test
     void anotherContextsTypeIsNotATypeOfAClassThatDoesNotDeclareIt() {
-        ContractClasses.Constant borrowed = new ContractClasses.Constant(PaymentTopics.class, "DONATION",
-                "donation.completed.v1");
-        ContractClasses.Constant own = new ContractClasses.Constant(CreditTopics.class, "DONATION",
-                "donation.completed.v1");
+        ContractClasses.Constant borrowed =
+                new ContractClasses.Constant(PaymentTopics.class, "DONATION", "donation.completed.v1");
+        ContractClasses.Constant own =
+                new ContractClasses.Constant(CreditTopics.class, "DONATION", "donation.completed.v1");
         assertThat(ContractClasses.isTypeConstant(borrowed)).isFalse();
         assertThat(ContractClasses.isTypeConstant(own)).isTrue();
-        assertThat(ContractClasses.isTypeConstant(new ContractClasses.Constant(CreditTopics.class, "X",
-                "donation.events"))).isFalse();
+        assertThat(ContractClasses.isTypeConstant(
+                        new ContractClasses.Constant(CreditTopics.class, "X", "donation.events")))
+                .isFalse();
     }
 }

@@ -32,8 +32,8 @@ public class BrowseCatalogService {
     private final PopularityWindow window;
     private final Clock clock;
 
-    public BrowseCatalogService(CatalogStore catalog, ViewStore views, LikeStore likes, PopularityWindow window,
-            Clock clock) {
+    public BrowseCatalogService(
+            CatalogStore catalog, ViewStore views, LikeStore likes, PopularityWindow window, Clock clock) {
         this.catalog = catalog;
         this.views = views;
         this.likes = likes;
@@ -42,14 +42,11 @@ public class BrowseCatalogService {
     }
 
     /** A product page as the user sees it; {@code liked} is empty for anonymous callers. */
-    public record ProductDetails(ProductWithOptions product, Optional<Boolean> liked) {
-    }
+    public record ProductDetails(ProductWithOptions product, Optional<Boolean> liked) {}
 
-    public record PopularEntry(ProductWithOptions product, long recentViews) {
-    }
+    public record PopularEntry(ProductWithOptions product, long recentViews) {}
 
-    public record Popular(List<PopularEntry> entries, PopularityWindow window, LocalDate firstDay, LocalDate lastDay) {
-    }
+    public record Popular(List<PopularEntry> entries, PopularityWindow window, LocalDate firstDay, LocalDate lastDay) {}
 
     /** Active products with their active options; {@code activeOnly = false} (admins) shows everything. */
     @Transactional(readOnly = true)
@@ -69,7 +66,8 @@ public class BrowseCatalogService {
      */
     @Transactional
     public ProductDetails view(long productId, Optional<Long> viewerId) {
-        Product product = catalog.findProduct(productId).filter(Product::active)
+        Product product = catalog.findProduct(productId)
+                .filter(Product::active)
                 .orElseThrow(() -> Refusals.productNotFound(productId));
         List<ProductOption> options = catalog.optionsOf(List.of(productId), true);
         Optional<Boolean> liked = viewerId.map(user -> likes.isLiked(user, productId));
@@ -77,8 +75,15 @@ public class BrowseCatalogService {
             throw Refusals.productNotFound(productId); // deactivated meanwhile
         }
         views.countDailyView(productId, LocalDate.now(clock));
-        Product counted = new Product(product.id(), product.productName(), product.description(), product.basePrice(),
-                product.viewCount() + 1, product.likeCount(), product.active(), product.createdAt(),
+        Product counted = new Product(
+                product.id(),
+                product.productName(),
+                product.description(),
+                product.basePrice(),
+                product.viewCount() + 1,
+                product.likeCount(),
+                product.active(),
+                product.createdAt(),
                 product.updatedAt());
         return new ProductDetails(new ProductWithOptions(counted, options), liked);
     }
@@ -96,9 +101,14 @@ public class BrowseCatalogService {
         LocalDate today = LocalDate.now(clock);
         LocalDate firstDay = window.firstDay(today);
         List<PopularProduct> ranking = views.mostViewedSince(firstDay, limit);
-        Map<Long, ProductWithOptions> products = withOptions(
-                catalog.findProducts(ranking.stream().map(PopularProduct::productId).toList()), true).stream()
-                .collect(Collectors.toMap(p -> p.product().id(), Function.identity()));
+        Map<Long, ProductWithOptions> products =
+                withOptions(
+                                catalog.findProducts(ranking.stream()
+                                        .map(PopularProduct::productId)
+                                        .toList()),
+                                true)
+                        .stream()
+                        .collect(Collectors.toMap(p -> p.product().id(), Function.identity()));
         List<PopularEntry> entries = new ArrayList<>();
         for (PopularProduct ranked : ranking) {
             ProductWithOptions product = products.get(ranked.productId());
@@ -114,8 +124,8 @@ public class BrowseCatalogService {
             return List.of();
         }
         Map<Long, List<ProductOption>> options = new LinkedHashMap<>();
-        for (ProductOption option : catalog.optionsOf(products.stream().map(Product::id).toList(),
-                activeOptionsOnly)) {
+        for (ProductOption option :
+                catalog.optionsOf(products.stream().map(Product::id).toList(), activeOptionsOnly)) {
             options.computeIfAbsent(option.productId(), id -> new ArrayList<>()).add(option);
         }
         return products.stream()

@@ -33,8 +33,7 @@ public class CartService {
         this.clock = clock;
     }
 
-    public record Added(CartLine line, boolean created) {
-    }
+    public record Added(CartLine line, boolean created) {}
 
     @Transactional(readOnly = true)
     public Cart cartOf(long userId) {
@@ -48,8 +47,8 @@ public class CartService {
     @Transactional
     public Added add(long userId, long productOptionId, int quantity) {
         CartLimits.requireQuantity(quantity);
-        OptionForSale option = catalog.findOptionForSale(productOptionId)
-                .orElseThrow(() -> Refusals.optionNotFound(productOptionId));
+        OptionForSale option =
+                catalog.findOptionForSale(productOptionId).orElseThrow(() -> Refusals.optionNotFound(productOptionId));
         if (!option.onSale()) {
             throw Refusals.optionUnavailable(productOptionId);
         }

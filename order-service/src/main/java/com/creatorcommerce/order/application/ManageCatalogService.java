@@ -35,25 +35,21 @@ public class ManageCatalogService {
         this.clock = clock;
     }
 
-    public record NewOption(String optionName, String sku, long additionalPrice, int stockQuantity, boolean active) {
-    }
+    public record NewOption(String optionName, String sku, long additionalPrice, int stockQuantity, boolean active) {}
 
-    public record NewProduct(String productName, String description, long basePrice, boolean active,
-            List<NewOption> options) {
+    public record NewProduct(
+            String productName, String description, long basePrice, boolean active, List<NewOption> options) {
 
         public NewProduct {
             options = options == null ? List.of() : List.copyOf(options);
         }
     }
 
-    public record ProductChanges(String productName, String description, long basePrice, boolean active) {
-    }
+    public record ProductChanges(String productName, String description, long basePrice, boolean active) {}
 
-    public record OptionChanges(String optionName, String sku, long additionalPrice, boolean active) {
-    }
+    public record OptionChanges(String optionName, String sku, long additionalPrice, boolean active) {}
 
-    public record StockAdjusted(long productId, long productOptionId, int delta, int stockQuantity) {
-    }
+    public record StockAdjusted(long productId, long productOptionId, int delta, int stockQuantity) {}
 
     /** Creates a product with its options; all of it or nothing (e.g. when a SKU is taken). */
     @Transactional
@@ -67,8 +63,16 @@ public class ManageCatalogService {
         }
         rejectTakenSkus(command.options().stream().map(NewOption::sku).toList());
         Instant now = now();
-        Product product = new Product(ids.nextId(), command.productName(), blankToNull(command.description()),
-                command.basePrice(), 0, 0, command.active(), now, now);
+        Product product = new Product(
+                ids.nextId(),
+                command.productName(),
+                blankToNull(command.description()),
+                command.basePrice(),
+                0,
+                0,
+                command.active(),
+                now,
+                now);
         catalog.insertProduct(product);
         for (NewOption option : command.options()) {
             insertOption(product.id(), option, adminId, now);
@@ -80,8 +84,8 @@ public class ManageCatalogService {
     public ProductWithOptions update(long productId, ProductChanges changes) {
         String name = CatalogLimits.requireText("product_name", changes.productName(), CatalogLimits.MAX_PRODUCT_NAME);
         CatalogLimits.requirePrice("base_price", changes.basePrice());
-        if (!catalog.updateProduct(productId, name, blankToNull(changes.description()), changes.basePrice(),
-                changes.active(), now())) {
+        if (!catalog.updateProduct(
+                productId, name, blankToNull(changes.description()), changes.basePrice(), changes.active(), now())) {
             throw Refusals.productNotFound(productId);
         }
         return reload(productId);
@@ -110,8 +114,14 @@ public class ManageCatalogService {
         CatalogLimits.requireText("option_name", changes.optionName(), CatalogLimits.MAX_OPTION_NAME);
         CatalogLimits.requireSku(changes.sku());
         CatalogLimits.requirePrice("additional_price", changes.additionalPrice());
-        switch (catalog.updateOption(productId, optionId, changes.optionName().strip(), changes.sku(),
-                changes.additionalPrice(), changes.active(), now())) {
+        switch (catalog.updateOption(
+                productId,
+                optionId,
+                changes.optionName().strip(),
+                changes.sku(),
+                changes.additionalPrice(),
+                changes.active(),
+                now())) {
             case NOT_FOUND -> throw Refusals.optionNotFound(optionId);
             case DUPLICATE_SKU -> throw Refusals.duplicateSku(changes.sku());
             case UPDATED -> {
@@ -137,8 +147,8 @@ public class ManageCatalogService {
     public StockAdjusted adjustStock(long productId, long optionId, int delta, String reason, long adminId) {
         CatalogLimits.requireStockDelta(delta);
         if (!catalog.adjustStock(productId, optionId, delta, CatalogLimits.MAX_STOCK)) {
-            ProductOption option = catalog.findOption(productId, optionId)
-                    .orElseThrow(() -> Refusals.optionNotFound(optionId));
+            ProductOption option =
+                    catalog.findOption(productId, optionId).orElseThrow(() -> Refusals.optionNotFound(optionId));
             if (delta < 0) {
                 throw Refusals.insufficientStock(optionId, -delta, option.stockQuantity());
             }
@@ -150,15 +160,28 @@ public class ManageCatalogService {
     }
 
     private void insertOption(long productId, NewOption command, long adminId, Instant now) {
-        ProductOption option = new ProductOption(ids.nextId(), productId, command.optionName().strip(),
-                command.sku(), command.additionalPrice(), CatalogLimits.requireStock(command.stockQuantity()),
-                command.active(), now, now);
+        ProductOption option = new ProductOption(
+                ids.nextId(),
+                productId,
+                command.optionName().strip(),
+                command.sku(),
+                command.additionalPrice(),
+                CatalogLimits.requireStock(command.stockQuantity()),
+                command.active(),
+                now,
+                now);
         if (!catalog.insertOption(option)) {
             throw Refusals.duplicateSku(option.sku()); // taken by a concurrent request since the check
         }
         if (option.stockQuantity() > 0) {
-            catalog.recordAdjustment(ids.nextId(), option.id(), option.stockQuantity(), option.stockQuantity(),
-                    INITIAL_STOCK, adminId, now);
+            catalog.recordAdjustment(
+                    ids.nextId(),
+                    option.id(),
+                    option.stockQuantity(),
+                    option.stockQuantity(),
+                    INITIAL_STOCK,
+                    adminId,
+                    now);
         }
     }
 

@@ -6,8 +6,7 @@ import com.creatorcommerce.order.domain.OrderRefusedException;
 /** The refusals the use cases share, with their facts (stable codes; facts never carry internal state). */
 final class Refusals {
 
-    private Refusals() {
-    }
+    private Refusals() {}
 
     static OrderRefusedException productNotFound(long productId) {
         return new OrderRefusedException(OrderRefusal.PRODUCT_NOT_FOUND, "No product " + productId + " is on sale.")
@@ -20,8 +19,9 @@ final class Refusals {
     }
 
     static OrderRefusedException optionUnavailable(long optionId) {
-        return new OrderRefusedException(OrderRefusal.PRODUCT_OPTION_UNAVAILABLE,
-                "Product option " + optionId + " is not on sale.").with("product_option_id", Long.toString(optionId));
+        return new OrderRefusedException(
+                        OrderRefusal.PRODUCT_OPTION_UNAVAILABLE, "Product option " + optionId + " is not on sale.")
+                .with("product_option_id", Long.toString(optionId));
     }
 
     static OrderRefusedException duplicateSku(String sku) {
@@ -30,16 +30,17 @@ final class Refusals {
     }
 
     static OrderRefusedException insufficientStock(long optionId, int requested, int available) {
-        return new OrderRefusedException(OrderRefusal.INSUFFICIENT_STOCK,
-                "Only " + available + " left of option " + optionId + ".")
+        return new OrderRefusedException(
+                        OrderRefusal.INSUFFICIENT_STOCK, "Only " + available + " left of option " + optionId + ".")
                 .with("product_option_id", Long.toString(optionId))
                 .with("requested_quantity", requested)
                 .with("available_quantity", available);
     }
 
     static OrderRefusedException stockLimitExceeded(int maxStock, int available) {
-        return new OrderRefusedException(OrderRefusal.STOCK_LIMIT_EXCEEDED,
-                "Stock of an option is at most " + maxStock + ".").with("available_quantity", available);
+        return new OrderRefusedException(
+                        OrderRefusal.STOCK_LIMIT_EXCEEDED, "Stock of an option is at most " + maxStock + ".")
+                .with("available_quantity", available);
     }
 
     static OrderRefusedException cartItemNotFound(long cartItemId) {

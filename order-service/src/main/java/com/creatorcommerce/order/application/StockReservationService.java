@@ -71,15 +71,28 @@ public class StockReservationService {
         Instant now = now();
         long reservationId = ids.nextId();
         ReservationStatus status = rejection.isPresent() ? ReservationStatus.REJECTED : ReservationStatus.RESERVED;
-        if (!stock.insertReservation(reservationId, orderId, status, rejection.map(Rejection::code).orElse(null),
-                rejection.map(Rejection::detail).orElse(null), now)) {
+        if (!stock.insertReservation(
+                reservationId,
+                orderId,
+                status,
+                rejection.map(Rejection::code).orElse(null),
+                rejection.map(Rejection::detail).orElse(null),
+                now)) {
             // a concurrent call for the same order decided first; nothing was taken here
             return replay(stock.findReservation(orderId, Lock.SHARED).orElseThrow(), lines);
         }
         if (rejection.isPresent()) {
-            log.info("Stock reservation for order {} refused: {}", orderId, rejection.get().detail());
-            return new ReservationResult(orderId, ReservationStatus.REJECTED, false, rejection.get().code(),
-                    rejection.get().detail(), lines.lines());
+            log.info(
+                    "Stock reservation for order {} refused: {}",
+                    orderId,
+                    rejection.get().detail());
+            return new ReservationResult(
+                    orderId,
+                    ReservationStatus.REJECTED,
+                    false,
+                    rejection.get().code(),
+                    rejection.get().detail(),
+                    lines.lines());
         }
         for (ReservationLine line : lines.lines()) {
             if (!stock.take(line.productOptionId(), line.quantity())) {
@@ -101,21 +114,33 @@ public class StockReservationService {
         requireOrderId(orderId);
         Instant now = now();
         if (stock.findReservation(orderId, Lock.NONE).isEmpty()
-                && stock.insertReservation(ids.nextId(), orderId, ReservationStatus.RELEASED,
-                        Rejection.ALREADY_RELEASED, "released before any reservation", now)) {
+                && stock.insertReservation(
+                        ids.nextId(),
+                        orderId,
+                        ReservationStatus.RELEASED,
+                        Rejection.ALREADY_RELEASED,
+                        "released before any reservation",
+                        now)) {
             return new ReleaseResult(orderId, ReleaseResult.Outcome.NOTHING_RESERVED, List.of());
         }
-        StockReservation reservation = stock.findReservation(orderId, Lock.EXCLUSIVE).orElseThrow();
+        StockReservation reservation =
+                stock.findReservation(orderId, Lock.EXCLUSIVE).orElseThrow();
         return switch (reservation.status()) {
             case REJECTED -> new ReleaseResult(orderId, ReleaseResult.Outcome.NOTHING_RESERVED, List.of());
-            case RELEASED -> new ReleaseResult(orderId, reservation.items().isEmpty()
-                    ? ReleaseResult.Outcome.NOTHING_RESERVED : ReleaseResult.Outcome.ALREADY_RELEASED, List.of());
+            case RELEASED ->
+                new ReleaseResult(
+                        orderId,
+                        reservation.items().isEmpty()
+                                ? ReleaseResult.Outcome.NOTHING_RESERVED
+                                : ReleaseResult.Outcome.ALREADY_RELEASED,
+                        List.of());
             case RESERVED -> {
                 if (!stock.markReleased(orderId, now)) {
                     throw new IllegalStateException("reservation of order " + orderId + " changed under its lock");
                 }
                 List<ReservationLine> items = reservation.items().stream()
-                        .sorted(Comparator.comparingLong(ReservationLine::productOptionId)).toList();
+                        .sorted(Comparator.comparingLong(ReservationLine::productOptionId))
+                        .toList();
                 items.forEach(item -> stock.giveBack(item.productOptionId(), item.quantity()));
                 yield new ReleaseResult(orderId, ReleaseResult.Outcome.RELEASED, items);
             }
@@ -128,14 +153,26 @@ public class StockReservationService {
                 if (!decided.tookExactly(lines)) {
                     throw new ReservationMismatchException(decided.orderId());
                 }
-                yield new ReservationResult(decided.orderId(), ReservationStatus.RESERVED, true, null, null,
-                        lines.lines());
+                yield new ReservationResult(
+                        decided.orderId(), ReservationStatus.RESERVED, true, null, null, lines.lines());
             }
-            case REJECTED -> new ReservationResult(decided.orderId(), ReservationStatus.REJECTED, true,
-                    decided.reasonCode(), decided.reasonDetail(), lines.lines());
+            case REJECTED ->
+                new ReservationResult(
+                        decided.orderId(),
+                        ReservationStatus.REJECTED,
+                        true,
+                        decided.reasonCode(),
+                        decided.reasonDetail(),
+                        lines.lines());
             // the order is over (released after reserving, or before): nothing may be taken for it any more
-            case RELEASED -> new ReservationResult(decided.orderId(), ReservationStatus.RELEASED, true,
-                    Rejection.ALREADY_RELEASED, "the order's stock was already released", lines.lines());
+            case RELEASED ->
+                new ReservationResult(
+                        decided.orderId(),
+                        ReservationStatus.RELEASED,
+                        true,
+                        Rejection.ALREADY_RELEASED,
+                        "the order's stock was already released",
+                        lines.lines());
         };
     }
 

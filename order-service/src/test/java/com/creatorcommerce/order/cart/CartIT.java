@@ -43,7 +43,8 @@ class CartIT extends ApiTestBase {
         assertThat(merged.statusCode()).as("merged into the line").isEqualTo(200);
         assertThat(json(merged).path("id").asString()).isEqualTo(lineId);
         assertThat(json(merged).path("quantity").asInt()).isEqualTo(5);
-        assertThat(count("SELECT COUNT(*) FROM cart_items WHERE user_id = ?", userId)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM cart_items WHERE user_id = ?", userId))
+                .isEqualTo(1);
 
         HttpResponse<String> changed = patch("/v1/cart/items/" + lineId, token, "{\"quantity\": 1}");
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
@@ -57,7 +58,8 @@ class CartIT extends ApiTestBase {
         assertThat(delete("/v1/cart/items/" + lineId, token).statusCode()).isEqualTo(204);
         assertProblem(delete("/v1/cart/items/" + lineId, token), 404, "CART_ITEM_NOT_FOUND");
         assertThat(json(get("/v1/cart", token)).path("items")).isEmpty();
-        assertThat(count("SELECT COUNT(*) FROM cart_items WHERE user_id = ?", userId)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM cart_items WHERE user_id = ?", userId))
+                .isZero();
     }
 
     @Test
@@ -77,15 +79,23 @@ class CartIT extends ApiTestBase {
         JsonNode aliceCart = json(get("/v1/cart", alice));
         assertThat(aliceCart.path("items")).hasSize(1);
         assertThat(aliceCart.path("items").get(0).path("quantity").asInt()).isEqualTo(4);
-        assertThat(count("SELECT quantity FROM cart_items WHERE cart_item_id = ? AND user_id = ?",
-                Long.parseLong(aliceLine), aliceId)).isEqualTo(4);
+        assertThat(count(
+                        "SELECT quantity FROM cart_items WHERE cart_item_id = ? AND user_id = ?",
+                        Long.parseLong(aliceLine),
+                        aliceId))
+                .isEqualTo(4);
         assertProblem(get("/v1/cart", null), 401, "AUTHENTICATION_REQUIRED");
     }
 
     @Test
     void showsCurrentPricesAndFlagsChangedPricesUnavailableOptionsAndMissingStock() {
-        Created product = createProduct("Flagged", 10_000, OptionSpec.of("Repriced", 0, 10),
-                OptionSpec.of("Retired", 0, 10), OptionSpec.of("Scarce", 0, 10), OptionSpec.of("Fine", 500, 10));
+        Created product = createProduct(
+                "Flagged",
+                10_000,
+                OptionSpec.of("Repriced", 0, 10),
+                OptionSpec.of("Retired", 0, 10),
+                OptionSpec.of("Scarce", 0, 10),
+                OptionSpec.of("Fine", 500, 10));
         String token = userToken();
         add(token, product.option(0), 1);
         add(token, product.option(1), 1);
@@ -93,12 +103,20 @@ class CartIT extends ApiTestBase {
         add(token, product.option(3), 2);
         String admin = adminToken();
         String options = "/v1/admin/products/" + product.productId() + "/options/";
-        assertThat(put(options + product.option(0), admin,
-                "{\"option_name\": \"Repriced\", \"sku\": \"%s\", \"additional_price\": 2000, \"is_active\": true}"
-                        .formatted(skuOf(product.option(0)))).statusCode()).isEqualTo(200);
+        assertThat(put(
+                                options + product.option(0),
+                                admin,
+                                "{\"option_name\": \"Repriced\", \"sku\": \"%s\", \"additional_price\": 2000, \"is_active\": true}"
+                                        .formatted(skuOf(product.option(0))))
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(delete(options + product.option(1), admin).statusCode()).isEqualTo(204);
-        assertThat(post(options + product.option(2) + "/stock-adjustments", admin,
-                "{\"delta\": -8, \"reason\": \"sold elsewhere\"}").statusCode()).isEqualTo(200);
+        assertThat(post(
+                                options + product.option(2) + "/stock-adjustments",
+                                admin,
+                                "{\"delta\": -8, \"reason\": \"sold elsewhere\"}")
+                        .statusCode())
+                .isEqualTo(200);
 
         JsonNode cart = json(get("/v1/cart", token));
         Map<String, JsonNode> lines = byOptionName(cart);
@@ -117,25 +135,38 @@ class CartIT extends ApiTestBase {
         assertThat(scarce.path("orderable").asBoolean()).isFalse();
         assertThat(lines.get("Fine").path("price_changed").asBoolean()).isFalse();
         assertThat(lines.get("Fine").path("orderable").asBoolean()).isTrue();
-        assertThat(cart.path("total_amount").asLong()).as("orderable lines at current prices")
+        assertThat(cart.path("total_amount").asLong())
+                .as("orderable lines at current prices")
                 .isEqualTo(12_000 + 2 * 10_500);
         assertThat(cart.path("total_quantity").asInt()).isEqualTo(3);
         assertThat(cart.path("has_unorderable_items").asBoolean()).isTrue();
         assertThat(cart.path("has_price_changes").asBoolean()).isTrue();
 
-        assertThat(post(options + product.option(2) + "/stock-adjustments", admin,
-                "{\"delta\": -2, \"reason\": \"gone\"}").statusCode()).isEqualTo(200);
-        assertThat(byOptionName(json(get("/v1/cart", token))).get("Scarce").path("out_of_stock").asBoolean())
+        assertThat(post(
+                                options + product.option(2) + "/stock-adjustments",
+                                admin,
+                                "{\"delta\": -2, \"reason\": \"gone\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(byOptionName(json(get("/v1/cart", token)))
+                        .get("Scarce")
+                        .path("out_of_stock")
+                        .asBoolean())
                 .isTrue();
         // a deactivated product makes all of its lines unavailable
-        assertThat(delete("/v1/admin/products/" + product.productId(), admin).statusCode()).isEqualTo(204);
-        assertThat(byOptionName(json(get("/v1/cart", token))).get("Fine").path("available").asBoolean()).isFalse();
+        assertThat(delete("/v1/admin/products/" + product.productId(), admin).statusCode())
+                .isEqualTo(204);
+        assertThat(byOptionName(json(get("/v1/cart", token)))
+                        .get("Fine")
+                        .path("available")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test
     void refusesBadInputAndChangesNothing() {
-        Created product = createProduct("Strict", 10_000, OptionSpec.of("Few", 0, 5),
-                new OptionSpec("Off", newSku("OFF"), 0, 5, false));
+        Created product = createProduct(
+                "Strict", 10_000, OptionSpec.of("Few", 0, 5), new OptionSpec("Off", newSku("OFF"), 0, 5, false));
         Created inactiveProduct = createProduct("Strict off", 10_000, false, OptionSpec.of("A", 0, 5));
         long userId = newUserId();
         String token = TestJwt.user(userId);
@@ -147,22 +178,39 @@ class CartIT extends ApiTestBase {
         JsonNode short1 = assertProblem(add(token, product.option(0), 3), 409, "INSUFFICIENT_STOCK");
         assertThat(short1.path("available_quantity").asInt()).isEqualTo(5);
         for (String quantity : List.of("0", "-1", "100", "1.5", "\"abc\"", "null")) {
-            assertProblem(post("/v1/cart/items", token, "{\"product_option_id\": \"%d\", \"quantity\": %s}"
-                    .formatted(product.option(0), quantity)), 400, "VALIDATION_FAILED");
-            assertProblem(patch("/v1/cart/items/" + lineId, token, "{\"quantity\": %s}".formatted(quantity)), 400,
+            assertProblem(
+                    post(
+                            "/v1/cart/items",
+                            token,
+                            "{\"product_option_id\": \"%d\", \"quantity\": %s}".formatted(product.option(0), quantity)),
+                    400,
+                    "VALIDATION_FAILED");
+            assertProblem(
+                    patch("/v1/cart/items/" + lineId, token, "{\"quantity\": %s}".formatted(quantity)),
+                    400,
                     "VALIDATION_FAILED");
         }
         for (String optionId : List.of("\"abc\"", "\"-5\"", "\"0\"", "null", "\"99999999999999999999\"")) {
-            assertProblem(post("/v1/cart/items", token, "{\"product_option_id\": %s, \"quantity\": 1}"
-                    .formatted(optionId)), 400, "VALIDATION_FAILED");
+            assertProblem(
+                    post("/v1/cart/items", token, "{\"product_option_id\": %s, \"quantity\": 1}".formatted(optionId)),
+                    400,
+                    "VALIDATION_FAILED");
         }
         assertProblem(patch("/v1/cart/items/" + lineId, token, "{\"quantity\": 6}"), 409, "INSUFFICIENT_STOCK");
         assertProblem(patch("/v1/cart/items/777", token, "{\"quantity\": 1}"), 404, "CART_ITEM_NOT_FOUND");
-        assertProblem(post("/v1/cart/items", null, "{\"product_option_id\": \"%d\", \"quantity\": 1}"
-                .formatted(product.option(0))), 401, "AUTHENTICATION_REQUIRED");
+        assertProblem(
+                post(
+                        "/v1/cart/items",
+                        null,
+                        "{\"product_option_id\": \"%d\", \"quantity\": 1}".formatted(product.option(0))),
+                401,
+                "AUTHENTICATION_REQUIRED");
 
-        assertThat(jdbc.queryForList("SELECT CONCAT(product_option_id, 'x', quantity) FROM cart_items "
-                + "WHERE user_id = ?", String.class, userId)).containsExactly(product.option(0) + "x3");
+        assertThat(jdbc.queryForList(
+                        "SELECT CONCAT(product_option_id, 'x', quantity) FROM cart_items " + "WHERE user_id = ?",
+                        String.class,
+                        userId))
+                .containsExactly(product.option(0) + "x3");
     }
 
     @Test
@@ -173,9 +221,11 @@ class CartIT extends ApiTestBase {
         add(token, product.option(0), 60);
         JsonNode problem = assertProblem(add(token, product.option(0), 40), 409, "CART_LINE_LIMIT_EXCEEDED");
         assertThat(problem.path("max_quantity").asInt()).isEqualTo(99);
-        assertThat(count("SELECT quantity FROM cart_items WHERE user_id = ?", userId)).isEqualTo(60);
+        assertThat(count("SELECT quantity FROM cart_items WHERE user_id = ?", userId))
+                .isEqualTo(60);
         assertThat(add(token, product.option(0), 39).statusCode()).isEqualTo(200);
-        assertThat(count("SELECT quantity FROM cart_items WHERE user_id = ?", userId)).isEqualTo(99);
+        assertThat(count("SELECT quantity FROM cart_items WHERE user_id = ?", userId))
+                .isEqualTo(99);
     }
 
     @Test
@@ -197,20 +247,25 @@ class CartIT extends ApiTestBase {
             for (Future<Integer> status : statuses) {
                 codes.add(status.get());
             }
-            assertThat(codes).containsOnly(200, 201).filteredOn(code -> code == 201).hasSize(1);
+            assertThat(codes)
+                    .containsOnly(200, 201)
+                    .filteredOn(code -> code == 201)
+                    .hasSize(1);
         }
         assertThat(jdbc.queryForList("SELECT quantity FROM cart_items WHERE user_id = ?", Integer.class, userId))
                 .containsExactly(32);
     }
 
     private HttpResponse<String> add(String token, long optionId, int quantity) {
-        return post("/v1/cart/items", token, "{\"product_option_id\": \"%d\", \"quantity\": %d}"
-                .formatted(optionId, quantity));
+        return post(
+                "/v1/cart/items",
+                token,
+                "{\"product_option_id\": \"%d\", \"quantity\": %d}".formatted(optionId, quantity));
     }
 
     private String skuOf(long optionId) {
-        return jdbc.queryForObject("SELECT sku FROM product_options WHERE product_option_id = ?", String.class,
-                optionId);
+        return jdbc.queryForObject(
+                "SELECT sku FROM product_options WHERE product_option_id = ?", String.class, optionId);
     }
 
     private static Map<String, JsonNode> byOptionName(JsonNode cart) {

@@ -44,12 +44,17 @@ class AdminCatalogIT extends ApiTestBase {
         assertThat(l.path("in_stock").asBoolean()).isFalse();
         assertThat(options.get(0).path("price").asLong()).isEqualTo(29_000);
 
-        assertThat(jdbc.queryForMap("SELECT product_name, base_price, is_active FROM products WHERE product_id = ?",
-                created.productId())).containsEntry("product_name", "Linen shirt");
+        assertThat(jdbc.queryForMap(
+                        "SELECT product_name, base_price, is_active FROM products WHERE product_id = ?",
+                        created.productId()))
+                .containsEntry("product_name", "Linen shirt");
         assertThat(stockOf(created.option(0))).isEqualTo(10);
         // the initial stock is the first ledger entry; an option created with none has no entry
-        assertThat(jdbc.queryForList("SELECT delta FROM stock_adjustments WHERE product_option_id = ?", Integer.class,
-                created.option(0))).containsExactly(10);
+        assertThat(jdbc.queryForList(
+                        "SELECT delta FROM stock_adjustments WHERE product_option_id = ?",
+                        Integer.class,
+                        created.option(0)))
+                .containsExactly(10);
         assertThat(count("SELECT COUNT(*) FROM stock_adjustments WHERE product_option_id = ?", created.option(1)))
                 .isZero();
     }
@@ -67,18 +72,19 @@ class AdminCatalogIT extends ApiTestBase {
         assertThat(json(product).path("view_count").asLong()).isEqualTo(42);
 
         String newSku = newSku("COAT-M");
-        HttpResponse<String> option = put("/v1/admin/products/" + created.productId() + "/options/" + created.option(0),
-                admin, """
-                        {"option_name": "Medium", "sku": "%s", "additional_price": 7000, "is_active": true}"""
-                        .formatted(newSku));
+        HttpResponse<String> option =
+                put("/v1/admin/products/" + created.productId() + "/options/" + created.option(0), admin, """
+                        {"option_name": "Medium", "sku": "%s", "additional_price": 7000, "is_active": true}""".formatted(
+                                newSku));
         assertThat(option.statusCode()).as(option.body()).isEqualTo(200);
         JsonNode updated = json(option).path("options").get(0);
         assertThat(updated.path("option_name").asString()).isEqualTo("Medium");
         assertThat(updated.path("sku").asString()).isEqualTo(newSku);
         assertThat(updated.path("price").asLong()).isEqualTo(127_000);
 
-        Map<String, Object> row = jdbc.queryForMap("SELECT product_name, description, view_count, like_count "
-                + "FROM products WHERE product_id = ?", created.productId());
+        Map<String, Object> row = jdbc.queryForMap(
+                "SELECT product_name, description, view_count, like_count " + "FROM products WHERE product_id = ?",
+                created.productId());
         assertThat(row).containsEntry("product_name", "Wool coat (new)").containsEntry("description", "warmer");
         assertThat(((Number) row.get("view_count")).longValue()).isEqualTo(42);
         assertThat(((Number) row.get("like_count")).longValue()).isEqualTo(3);
@@ -87,39 +93,48 @@ class AdminCatalogIT extends ApiTestBase {
 
     @Test
     void deactivatesProductsAndOptionsWhichDisappearFromPublicBrowsing() {
-        Created created = createProduct("Canvas bag", 15_000, OptionSpec.of("Ivory", 0, 5),
-                OptionSpec.of("Black", 0, 5));
+        Created created =
+                createProduct("Canvas bag", 15_000, OptionSpec.of("Ivory", 0, 5), OptionSpec.of("Black", 0, 5));
         String admin = adminToken();
 
         assertThat(delete("/v1/admin/products/" + created.productId() + "/options/" + created.option(1), admin)
-                .statusCode()).isEqualTo(204);
+                        .statusCode())
+                .isEqualTo(204);
         JsonNode publicView = json(get("/v1/products/" + created.productId(), null));
         assertThat(publicView.path("options")).hasSize(1);
-        assertThat(publicView.path("options").get(0).path("option_name").asString()).isEqualTo("Ivory");
+        assertThat(publicView.path("options").get(0).path("option_name").asString())
+                .isEqualTo("Ivory");
 
-        assertThat(delete("/v1/admin/products/" + created.productId(), admin).statusCode()).isEqualTo(204);
-        assertThat(delete("/v1/admin/products/" + created.productId(), admin).statusCode()).as("idempotent")
+        assertThat(delete("/v1/admin/products/" + created.productId(), admin).statusCode())
+                .isEqualTo(204);
+        assertThat(delete("/v1/admin/products/" + created.productId(), admin).statusCode())
+                .as("idempotent")
                 .isEqualTo(204);
         assertProblem(get("/v1/products/" + created.productId(), null), 404, "PRODUCT_NOT_FOUND");
 
         JsonNode adminView = json(get("/v1/admin/products/" + created.productId(), admin));
         assertThat(adminView.path("is_active").asBoolean()).isFalse();
         assertThat(adminView.path("options")).hasSize(2);
-        assertThat(adminView.path("options").get(1).path("is_active").asBoolean()).isFalse();
-        assertThat(count("SELECT COUNT(*) FROM products WHERE product_id = ? AND is_active = FALSE",
-                created.productId())).as("deactivated, not deleted").isEqualTo(1);
+        assertThat(adminView.path("options").get(1).path("is_active").asBoolean())
+                .isFalse();
+        assertThat(count(
+                        "SELECT COUNT(*) FROM products WHERE product_id = ? AND is_active = FALSE",
+                        created.productId()))
+                .as("deactivated, not deleted")
+                .isEqualTo(1);
 
         HttpResponse<String> reactivated = put("/v1/admin/products/" + created.productId(), admin, """
                 {"product_name": "Canvas bag", "base_price": 15000, "is_active": true}""");
         assertThat(reactivated.statusCode()).isEqualTo(200);
-        assertThat(get("/v1/products/" + created.productId(), null).statusCode()).isEqualTo(200);
+        assertThat(get("/v1/products/" + created.productId(), null).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void adjustsStockBySignedDeltasAndKeepsTheLedger() {
         Created created = createProduct("Socks", 5_000, OptionSpec.of("Free", 0, 10));
-        String path = "/v1/admin/products/" + created.productId() + "/options/" + created.option(0)
-                + "/stock-adjustments";
+        String path =
+                "/v1/admin/products/" + created.productId() + "/options/" + created.option(0) + "/stock-adjustments";
         String admin = adminToken();
 
         HttpResponse<String> received = post(path, admin, "{\"delta\": 15, \"reason\": \"received\"}");
@@ -128,19 +143,21 @@ class AdminCatalogIT extends ApiTestBase {
         HttpResponse<String> damaged = post(path, admin, "{\"delta\": -4, \"reason\": \"damaged\"}");
         assertThat(json(damaged).path("stock_quantity").asInt()).isEqualTo(21);
 
-        JsonNode tooMuch = assertProblem(post(path, admin, "{\"delta\": -22, \"reason\": \"lost\"}"), 409,
-                "INSUFFICIENT_STOCK");
+        JsonNode tooMuch =
+                assertProblem(post(path, admin, "{\"delta\": -22, \"reason\": \"lost\"}"), 409, "INSUFFICIENT_STOCK");
         assertThat(tooMuch.path("available_quantity").asInt()).isEqualTo(21);
         assertProblem(post(path, admin, "{\"delta\": 0, \"reason\": \"nothing\"}"), 400, "INVALID_STOCK_DELTA");
-        assertProblem(post(path, admin, "{\"delta\": 1000000, \"reason\": \"way too many\"}"), 409,
-                "STOCK_LIMIT_EXCEEDED");
+        assertProblem(
+                post(path, admin, "{\"delta\": 1000000, \"reason\": \"way too many\"}"), 409, "STOCK_LIMIT_EXCEEDED");
         assertProblem(post(path, admin, "{\"delta\": 5}"), 400, "VALIDATION_FAILED");
         assertProblem(post(path, admin, "{\"delta\": 1.5, \"reason\": \"half\"}"), 400, "VALIDATION_FAILED");
 
         assertThat(stockOf(created.option(0))).isEqualTo(21);
-        assertThat(jdbc.queryForList("SELECT CONCAT(delta, ':', stock_after, ':', reason) FROM stock_adjustments "
-                        + "WHERE product_option_id = ? ORDER BY created_at, stock_adjustment_id", String.class,
-                created.option(0)))
+        assertThat(jdbc.queryForList(
+                        "SELECT CONCAT(delta, ':', stock_after, ':', reason) FROM stock_adjustments "
+                                + "WHERE product_option_id = ? ORDER BY created_at, stock_adjustment_id",
+                        String.class,
+                        created.option(0)))
                 .containsExactly("10:10:initial stock", "15:25:received", "-4:21:damaged");
     }
 
@@ -152,10 +169,10 @@ class AdminCatalogIT extends ApiTestBase {
         String name = "Copycat " + newSku("n");
 
         // taken by another product (SKUs compare case-insensitively)
-        HttpResponse<String> copy = post("/v1/admin/products", admin, """
+        HttpResponse<String> copy = post(
+                "/v1/admin/products", admin, """
                 {"product_name": "%s", "base_price": 1000, "options": [
-                  {"option_name": "A", "sku": "%s", "additional_price": 0, "stock_quantity": 1}]}"""
-                .formatted(name, taken.sku().toLowerCase()));
+                  {"option_name": "A", "sku": "%s", "additional_price": 0, "stock_quantity": 1}]}""".formatted(name, taken.sku().toLowerCase()));
         assertThat(assertProblem(copy, 409, "DUPLICATE_SKU").path("sku").asString())
                 .isEqualTo(taken.sku().toLowerCase());
         // twice in the same request
@@ -163,23 +180,32 @@ class AdminCatalogIT extends ApiTestBase {
         assertProblem(post("/v1/admin/products", admin, """
                 {"product_name": "%s", "base_price": 1000, "options": [
                   {"option_name": "A", "sku": "%s", "additional_price": 0, "stock_quantity": 1},
-                  {"option_name": "B", "sku": "%s", "additional_price": 0, "stock_quantity": 1}]}"""
-                .formatted(name, twice, twice)), 409, "DUPLICATE_SKU");
-        assertThat(count("SELECT COUNT(*) FROM products WHERE product_name = ?", name)).isZero();
-        assertThat(count("SELECT COUNT(*) FROM product_options WHERE sku = ?", twice)).isZero();
+                  {"option_name": "B", "sku": "%s", "additional_price": 0, "stock_quantity": 1}]}""".formatted(name, twice, twice)), 409, "DUPLICATE_SKU");
+        assertThat(count("SELECT COUNT(*) FROM products WHERE product_name = ?", name))
+                .isZero();
+        assertThat(count("SELECT COUNT(*) FROM product_options WHERE sku = ?", twice))
+                .isZero();
 
         // a new option, or an existing one renamed, onto a taken SKU
         Created other = createProduct("Other", 2_000, OptionSpec.of("Mine", 0, 1));
-        assertProblem(post("/v1/admin/products/" + other.productId() + "/options", admin, """
-                {"option_name": "B", "sku": "%s", "additional_price": 0, "stock_quantity": 1}"""
-                .formatted(taken.sku())), 409, "DUPLICATE_SKU");
-        assertProblem(put("/v1/admin/products/" + other.productId() + "/options/" + other.option(0), admin, """
-                {"option_name": "Mine", "sku": "%s", "additional_price": 0, "is_active": true}"""
-                .formatted(taken.sku())), 409, "DUPLICATE_SKU");
-        assertThat(count("SELECT COUNT(*) FROM product_options WHERE product_id = ?", other.productId())).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT sku FROM product_options WHERE product_option_id = ?", String.class,
-                other.option(0))).isNotEqualTo(taken.sku());
-        assertThat(count("SELECT COUNT(*) FROM product_options WHERE sku = ?", taken.sku())).isEqualTo(1);
+        assertProblem(
+                post("/v1/admin/products/" + other.productId() + "/options", admin, """
+                {"option_name": "B", "sku": "%s", "additional_price": 0, "stock_quantity": 1}""".formatted(taken.sku())),
+                409,
+                "DUPLICATE_SKU");
+        assertProblem(
+                put("/v1/admin/products/" + other.productId() + "/options/" + other.option(0), admin, """
+                {"option_name": "Mine", "sku": "%s", "additional_price": 0, "is_active": true}""".formatted(
+                                taken.sku())),
+                409,
+                "DUPLICATE_SKU");
+        assertThat(count("SELECT COUNT(*) FROM product_options WHERE product_id = ?", other.productId()))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT sku FROM product_options WHERE product_option_id = ?", String.class, other.option(0)))
+                .isNotEqualTo(taken.sku());
+        assertThat(count("SELECT COUNT(*) FROM product_options WHERE sku = ?", taken.sku()))
+                .isEqualTo(1);
         assertThat(existing.optionIds()).hasSize(1);
     }
 
@@ -197,8 +223,8 @@ class AdminCatalogIT extends ApiTestBase {
                     start.await();
                     return post("/v1/admin/products", admin, """
                             {"product_name": "%s", "base_price": 1000, "options": [
-                              {"option_name": "A", "sku": "%s", "additional_price": 0, "stock_quantity": 1}]}"""
-                            .formatted(name, sku)).statusCode();
+                              {"option_name": "A", "sku": "%s", "additional_price": 0, "stock_quantity": 1}]}""".formatted(name, sku))
+                            .statusCode();
                 }));
             }
             start.countDown();
@@ -206,10 +232,15 @@ class AdminCatalogIT extends ApiTestBase {
             for (Future<Integer> status : statuses) {
                 codes.add(status.get());
             }
-            assertThat(codes).containsOnly(201, 409).filteredOn(code -> code == 201).hasSize(1);
+            assertThat(codes)
+                    .containsOnly(201, 409)
+                    .filteredOn(code -> code == 201)
+                    .hasSize(1);
         }
-        assertThat(count("SELECT COUNT(*) FROM products WHERE product_name = ?", name)).isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM product_options WHERE sku = ?", sku)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM products WHERE product_name = ?", name))
+                .isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM product_options WHERE sku = ?", sku))
+                .isEqualTo(1);
     }
 
     @Test
@@ -238,16 +269,27 @@ class AdminCatalogIT extends ApiTestBase {
             assertThat(problem.path("errors")).as("field errors for %s", body).isNotEmpty();
         }
         assertProblem(post("/v1/admin/products", admin, "{not json"), 400, "MALFORMED_REQUEST");
-        assertThat(count("SELECT COUNT(*) FROM products WHERE product_name = ?", name)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM products WHERE product_name = ?", name))
+                .isZero();
 
         Created created = createProduct("Valid", 1_000, OptionSpec.of("A", 0, 1));
-        assertProblem(put("/v1/admin/products/" + created.productId(), admin,
-                "{\"product_name\": \"Valid\", \"base_price\": -5, \"is_active\": true}"), 400, "VALIDATION_FAILED");
-        assertProblem(put("/v1/admin/products/" + created.productId() + "/options/" + created.option(0), admin,
-                "{\"option_name\": \"A\", \"sku\": \"X-1\", \"additional_price\": -1, \"is_active\": true}"), 400,
+        assertProblem(
+                put(
+                        "/v1/admin/products/" + created.productId(),
+                        admin,
+                        "{\"product_name\": \"Valid\", \"base_price\": -5, \"is_active\": true}"),
+                400,
                 "VALIDATION_FAILED");
-        assertThat(jdbc.queryForObject("SELECT base_price FROM products WHERE product_id = ?", Long.class,
-                created.productId())).isEqualTo(1_000);
+        assertProblem(
+                put(
+                        "/v1/admin/products/" + created.productId() + "/options/" + created.option(0),
+                        admin,
+                        "{\"option_name\": \"A\", \"sku\": \"X-1\", \"additional_price\": -1, \"is_active\": true}"),
+                400,
+                "VALIDATION_FAILED");
+        assertThat(jdbc.queryForObject(
+                        "SELECT base_price FROM products WHERE product_id = ?", Long.class, created.productId()))
+                .isEqualTo(1_000);
     }
 
     @Test
@@ -258,21 +300,35 @@ class AdminCatalogIT extends ApiTestBase {
         long unknown = 9_000_000_000_000_000_001L;
 
         assertProblem(get("/v1/admin/products/" + unknown, admin), 404, "PRODUCT_NOT_FOUND");
-        assertProblem(put("/v1/admin/products/" + unknown, admin,
-                "{\"product_name\": \"X\", \"base_price\": 1, \"is_active\": true}"), 404, "PRODUCT_NOT_FOUND");
+        assertProblem(
+                put(
+                        "/v1/admin/products/" + unknown,
+                        admin,
+                        "{\"product_name\": \"X\", \"base_price\": 1, \"is_active\": true}"),
+                404,
+                "PRODUCT_NOT_FOUND");
         assertProblem(delete("/v1/admin/products/" + unknown, admin), 404, "PRODUCT_NOT_FOUND");
-        assertProblem(post("/v1/admin/products/" + unknown + "/options", admin,
-                "{\"option_name\": \"A\", \"sku\": \"%s\", \"additional_price\": 0, \"stock_quantity\": 1}"
-                        .formatted(newSku("U"))), 404, "PRODUCT_NOT_FOUND");
+        assertProblem(
+                post(
+                        "/v1/admin/products/" + unknown + "/options",
+                        admin,
+                        "{\"option_name\": \"A\", \"sku\": \"%s\", \"additional_price\": 0, \"stock_quantity\": 1}"
+                                .formatted(newSku("U"))),
+                404,
+                "PRODUCT_NOT_FOUND");
         // an option addressed through a product it does not belong to
         String wrongPath = "/v1/admin/products/" + other.productId() + "/options/" + created.option(0);
         assertProblem(delete(wrongPath, admin), 404, "PRODUCT_OPTION_NOT_FOUND");
-        assertProblem(post(wrongPath + "/stock-adjustments", admin, "{\"delta\": 5, \"reason\": \"x\"}"), 404,
+        assertProblem(
+                post(wrongPath + "/stock-adjustments", admin, "{\"delta\": 5, \"reason\": \"x\"}"),
+                404,
                 "PRODUCT_OPTION_NOT_FOUND");
         assertProblem(get("/v1/admin/products/abc", admin), 400, "VALIDATION_FAILED");
         assertThat(stockOf(created.option(0))).isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM product_options WHERE product_option_id = ? AND is_active = TRUE",
-                created.option(0))).isEqualTo(1);
+        assertThat(count(
+                        "SELECT COUNT(*) FROM product_options WHERE product_option_id = ? AND is_active = TRUE",
+                        created.option(0)))
+                .isEqualTo(1);
     }
 
     @Test
@@ -289,11 +345,16 @@ class AdminCatalogIT extends ApiTestBase {
                 post("/v1/admin/products", user, validProduct),
                 put(product, user, validProduct),
                 delete(product, user),
-                post(product + "/options", user,
+                post(
+                        product + "/options",
+                        user,
                         "{\"option_name\": \"B\", \"sku\": \"%s\", \"additional_price\": 0, \"stock_quantity\": 1}"
                                 .formatted(newSku("H"))),
-                put(option, user, "{\"option_name\": \"B\", \"sku\": \"H-1\", \"additional_price\": 0, "
-                        + "\"is_active\": true}"),
+                put(
+                        option,
+                        user,
+                        "{\"option_name\": \"B\", \"sku\": \"H-1\", \"additional_price\": 0, "
+                                + "\"is_active\": true}"),
                 delete(option, user),
                 post(option + "/stock-adjustments", user, "{\"delta\": 100, \"reason\": \"free stock\"}"));
         for (HttpResponse<String> response : responses) {
@@ -301,11 +362,14 @@ class AdminCatalogIT extends ApiTestBase {
         }
         assertProblem(post("/v1/admin/products", null, validProduct), 401, "AUTHENTICATION_REQUIRED");
 
-        assertThat(count("SELECT COUNT(*) FROM products WHERE product_name = 'Hacked'")).isZero();
-        assertThat(jdbc.queryForMap("SELECT product_name, is_active FROM products WHERE product_id = ?",
-                created.productId())).containsEntry("product_name", "Guarded");
-        assertThat(count("SELECT COUNT(*) FROM products WHERE product_id = ? AND is_active = TRUE",
-                created.productId())).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM products WHERE product_name = 'Hacked'"))
+                .isZero();
+        assertThat(jdbc.queryForMap(
+                        "SELECT product_name, is_active FROM products WHERE product_id = ?", created.productId()))
+                .containsEntry("product_name", "Guarded");
+        assertThat(count(
+                        "SELECT COUNT(*) FROM products WHERE product_id = ? AND is_active = TRUE", created.productId()))
+                .isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM product_options WHERE product_id = ?", created.productId()))
                 .isEqualTo(1);
         assertThat(stockOf(created.option(0))).isEqualTo(5);

@@ -30,8 +30,12 @@ class ProductBrowsingIT extends ApiTestBase {
 
     @Test
     void listsActiveProductsPagedWithTheirActiveOptionsAndPricesWithoutAToken() {
-        Created active = createProduct("Listed tee", 19_000, OptionSpec.of("S", 0, 3),
-                new OptionSpec("Hidden", newSku("HID"), 1_000, 3, false), OptionSpec.of("XL", 3_000, 0));
+        Created active = createProduct(
+                "Listed tee",
+                19_000,
+                OptionSpec.of("S", 0, 3),
+                new OptionSpec("Hidden", newSku("HID"), 1_000, 3, false),
+                OptionSpec.of("XL", 3_000, 0));
         Created inactive = createProduct("Unlisted tee", 19_000, false, OptionSpec.of("S", 0, 3));
 
         HttpResponse<String> response = get("/v1/products?page=1&page_size=100", null);
@@ -55,11 +59,14 @@ class ProductBrowsingIT extends ApiTestBase {
         assertThat(listed).as("the active product is listed").isNotNull();
         assertThat(listed.path("options")).hasSize(2);
         List<String> optionNames = new ArrayList<>();
-        listed.path("options").forEach(option -> optionNames.add(option.path("option_name").asString()));
+        listed.path("options")
+                .forEach(option -> optionNames.add(option.path("option_name").asString()));
         assertThat(optionNames).containsExactly("S", "XL");
         assertThat(listed.path("options").get(1).path("price").asLong()).isEqualTo(22_000);
         assertThat(listed.path("options").get(1).path("in_stock").asBoolean()).isFalse();
-        assertThat(listed.has("liked")).as("no per-user state in the public list").isFalse();
+        assertThat(listed.has("liked"))
+                .as("no per-user state in the public list")
+                .isFalse();
         // newest first: the product created last comes before older ones
         assertThat(ids.indexOf(Long.toString(active.productId()))).isZero();
     }
@@ -116,8 +123,11 @@ class ProductBrowsingIT extends ApiTestBase {
         }
         assertThat(count("SELECT view_count FROM products WHERE product_id = ?", created.productId()))
                 .isEqualTo(viewers);
-        assertThat(count("SELECT view_count FROM product_view_daily WHERE product_id = ? AND view_date = ?",
-                created.productId(), Date.valueOf(LocalDate.now(clock)))).isEqualTo(viewers);
+        assertThat(count(
+                        "SELECT view_count FROM product_view_daily WHERE product_id = ? AND view_date = ?",
+                        created.productId(),
+                        Date.valueOf(LocalDate.now(clock))))
+                .isEqualTo(viewers);
 
         JsonNode detail = json(get("/v1/products/" + created.productId(), null));
         assertThat(detail.path("view_count").asLong()).as("includes this view").isEqualTo(viewers + 1);
@@ -133,19 +143,26 @@ class ProductBrowsingIT extends ApiTestBase {
         assertProblem(get("/v1/products/123456789", null), 404, "PRODUCT_NOT_FOUND");
         assertProblem(get("/v1/products/not-a-number", null), 400, "VALIDATION_FAILED");
 
-        assertThat(count("SELECT view_count FROM products WHERE product_id = ?", inactive.productId())).isZero();
-        assertThat(count("SELECT COUNT(*) FROM product_view_daily WHERE product_id IN (?, ?)", inactive.productId(),
-                123456789L)).isZero();
+        assertThat(count("SELECT view_count FROM products WHERE product_id = ?", inactive.productId()))
+                .isZero();
+        assertThat(count(
+                        "SELECT COUNT(*) FROM product_view_daily WHERE product_id IN (?, ?)",
+                        inactive.productId(),
+                        123456789L))
+                .isZero();
     }
 
     @Test
     void productDetailTellsASignedInCallerWhetherTheyLikeIt() {
         Created created = createProduct("Likeable", 1_000, OptionSpec.of("A", 0, 1));
         long fan = newUserId();
-        assertThat(put("/v1/products/" + created.productId() + "/like", TestJwt.user(fan), null).statusCode())
+        assertThat(put("/v1/products/" + created.productId() + "/like", TestJwt.user(fan), null)
+                        .statusCode())
                 .isEqualTo(200);
 
-        assertThat(json(get("/v1/products/" + created.productId(), TestJwt.user(fan))).path("liked").asBoolean())
+        assertThat(json(get("/v1/products/" + created.productId(), TestJwt.user(fan)))
+                        .path("liked")
+                        .asBoolean())
                 .isTrue();
         JsonNode stranger = json(get("/v1/products/" + created.productId(), userToken()));
         assertThat(stranger.path("liked").isBoolean()).isTrue();
@@ -167,19 +184,26 @@ class ProductBrowsingIT extends ApiTestBase {
         views(dayBeforeYesterday, today.minusDays(2), 30_000);
         views(threeDaysAgo, today.minusDays(3), 90_000);
         views(hiddenNow, today, 80_000);
-        assertThat(delete("/v1/admin/products/" + hiddenNow.productId(), adminToken()).statusCode()).isEqualTo(204);
+        assertThat(delete("/v1/admin/products/" + hiddenNow.productId(), adminToken())
+                        .statusCode())
+                .isEqualTo(204);
         // a real view through the API lands in today's bucket too
-        assertThat(get("/v1/products/" + onceHot.productId(), null).statusCode()).isEqualTo(200);
+        assertThat(get("/v1/products/" + onceHot.productId(), null).statusCode())
+                .isEqualTo(200);
 
         HttpResponse<String> response = get("/v1/products/popular?limit=50", null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode popular = json(response);
         assertThat(popular.path("window_days").asInt()).isEqualTo(3);
-        assertThat(popular.path("window_start").asString()).isEqualTo(today.minusDays(2).toString());
+        assertThat(popular.path("window_start").asString())
+                .isEqualTo(today.minusDays(2).toString());
         assertThat(popular.path("window_end").asString()).isEqualTo(today.toString());
 
-        List<String> mine = List.of(Long.toString(onceHot.productId()), Long.toString(hotToday.productId()),
-                Long.toString(dayBeforeYesterday.productId()), Long.toString(threeDaysAgo.productId()),
+        List<String> mine = List.of(
+                Long.toString(onceHot.productId()),
+                Long.toString(hotToday.productId()),
+                Long.toString(dayBeforeYesterday.productId()),
+                Long.toString(threeDaysAgo.productId()),
                 Long.toString(hiddenNow.productId()));
         List<String> ranked = new ArrayList<>();
         List<Long> recent = new ArrayList<>();
@@ -189,8 +213,11 @@ class ProductBrowsingIT extends ApiTestBase {
                 recent.add(item.path("recent_view_count").asLong());
             }
         }
-        assertThat(ranked).containsExactly(Long.toString(hotToday.productId()),
-                Long.toString(dayBeforeYesterday.productId()), Long.toString(onceHot.productId()));
+        assertThat(ranked)
+                .containsExactly(
+                        Long.toString(hotToday.productId()),
+                        Long.toString(dayBeforeYesterday.productId()),
+                        Long.toString(onceHot.productId()));
         assertThat(recent).containsExactly(50_000L, 30_000L, 2L);
         JsonNode first = popular.path("items").get(0);
         assertThat(first.path("options").get(0).path("price").asLong()).isEqualTo(1_000);
@@ -210,17 +237,21 @@ class ProductBrowsingIT extends ApiTestBase {
 
         assertThat(retention.purge()).isGreaterThanOrEqualTo(2);
 
-        assertThat(jdbc.queryForList("SELECT view_date FROM product_view_daily WHERE product_id = ? "
-                + "ORDER BY view_date", LocalDate.class, created.productId()))
+        assertThat(jdbc.queryForList(
+                        "SELECT view_date FROM product_view_daily WHERE product_id = ? " + "ORDER BY view_date",
+                        LocalDate.class,
+                        created.productId()))
                 .containsExactly(today.minusDays(35), today.minusDays(1));
     }
 
     /** Views of a past day, as the detail endpoint would have recorded them then. */
     private void views(Created product, LocalDate day, long views) {
-        jdbc.update("INSERT INTO product_view_daily (product_id, view_date, view_count) VALUES (?, ?, ?) "
-                + "ON DUPLICATE KEY UPDATE view_count = view_count + VALUES(view_count)", product.productId(),
-                Date.valueOf(day), views);
-        jdbc.update("UPDATE products SET view_count = view_count + ? WHERE product_id = ?", views,
-                product.productId());
+        jdbc.update(
+                "INSERT INTO product_view_daily (product_id, view_date, view_count) VALUES (?, ?, ?) "
+                        + "ON DUPLICATE KEY UPDATE view_count = view_count + VALUES(view_count)",
+                product.productId(),
+                Date.valueOf(day),
+                views);
+        jdbc.update("UPDATE products SET view_count = view_count + ? WHERE product_id = ?", views, product.productId());
     }
 }

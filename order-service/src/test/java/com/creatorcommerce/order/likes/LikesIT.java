@@ -33,8 +33,11 @@ class LikesIT extends ApiTestBase {
             assertThat(json(like).path("liked").asBoolean()).isTrue();
             assertThat(json(like).path("product_id").asString()).isEqualTo(Long.toString(product.productId()));
         }
-        assertThat(count("SELECT COUNT(*) FROM product_likes WHERE user_id = ? AND product_id = ?", userId,
-                product.productId())).isEqualTo(1);
+        assertThat(count(
+                        "SELECT COUNT(*) FROM product_likes WHERE user_id = ? AND product_id = ?",
+                        userId,
+                        product.productId()))
+                .isEqualTo(1);
         assertThat(likeCount(product)).isEqualTo(1);
 
         for (int i = 0; i < 2; i++) {
@@ -42,7 +45,8 @@ class LikesIT extends ApiTestBase {
             assertThat(unlike.statusCode()).isEqualTo(200);
             assertThat(json(unlike).path("liked").asBoolean()).isFalse();
         }
-        assertThat(count("SELECT COUNT(*) FROM product_likes WHERE product_id = ?", product.productId())).isZero();
+        assertThat(count("SELECT COUNT(*) FROM product_likes WHERE product_id = ?", product.productId()))
+                .isZero();
         assertThat(likeCount(product)).isZero();
     }
 
@@ -81,14 +85,16 @@ class LikesIT extends ApiTestBase {
         Created inactive = createProduct("Inactive like", 1_000, false, OptionSpec.of("A", 0, 1));
         String token = userToken();
 
-        assertProblem(put("/v1/products/" + product.productId() + "/like", null, null), 401,
-                "AUTHENTICATION_REQUIRED");
+        assertProblem(put("/v1/products/" + product.productId() + "/like", null, null), 401, "AUTHENTICATION_REQUIRED");
         assertProblem(put("/v1/products/" + inactive.productId() + "/like", token, null), 404, "PRODUCT_NOT_FOUND");
         assertProblem(put("/v1/products/987654321/like", token, null), 404, "PRODUCT_NOT_FOUND");
         assertProblem(delete("/v1/products/987654321/like", token), 404, "PRODUCT_NOT_FOUND");
         assertProblem(put("/v1/products/x/like", token, null), 400, "VALIDATION_FAILED");
-        assertThat(count("SELECT COUNT(*) FROM product_likes WHERE product_id IN (?, ?, 987654321)",
-                product.productId(), inactive.productId())).isZero();
+        assertThat(count(
+                        "SELECT COUNT(*) FROM product_likes WHERE product_id IN (?, ?, 987654321)",
+                        product.productId(),
+                        inactive.productId()))
+                .isZero();
         assertThat(likeCount(inactive)).isZero();
     }
 
@@ -104,12 +110,14 @@ class LikesIT extends ApiTestBase {
         put("/v1/products/" + liked2.productId() + "/like", token, null);
         put("/v1/products/" + likedByOther.productId() + "/like", userToken(), null);
 
-        List<String> ids = new ArrayList<>(List.of(Long.toString(liked1.productId()),
-                Long.toString(liked2.productId()), Long.toString(notLiked.productId()),
+        List<String> ids = new ArrayList<>(List.of(
+                Long.toString(liked1.productId()),
+                Long.toString(liked2.productId()),
+                Long.toString(notLiked.productId()),
                 Long.toString(likedByOther.productId())));
         IntStream.range(0, 96).forEach(i -> ids.add(Long.toString(5_000_000_000L + i)));
-        String body = "{\"product_ids\": [" + ids.stream().map(id -> "\"" + id + "\"")
-                .collect(Collectors.joining(", ")) + "]}";
+        String body = "{\"product_ids\": ["
+                + ids.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(", ")) + "]}";
 
         sql.clear();
         HttpResponse<String> response = post("/v1/likes/check-batch", token, body);
@@ -121,7 +129,8 @@ class LikesIT extends ApiTestBase {
         assertThat(answer.path(Long.toString(liked1.productId())).asBoolean()).isTrue();
         assertThat(answer.path(Long.toString(liked2.productId())).asBoolean()).isTrue();
         assertThat(answer.path(Long.toString(notLiked.productId())).asBoolean()).isFalse();
-        assertThat(answer.path(Long.toString(likedByOther.productId())).asBoolean()).as("another user's like")
+        assertThat(answer.path(Long.toString(likedByOther.productId())).asBoolean())
+                .as("another user's like")
                 .isFalse();
         long trueCount = ids.stream().filter(id -> answer.path(id).asBoolean()).count();
         assertThat(trueCount).isEqualTo(2);
@@ -135,7 +144,9 @@ class LikesIT extends ApiTestBase {
         String token = userToken();
         put("/v1/products/" + product.productId() + "/like", token, null);
 
-        HttpResponse<String> numbers = post("/v1/likes/check-batch", token,
+        HttpResponse<String> numbers = post(
+                "/v1/likes/check-batch",
+                token,
                 "{\"product_ids\": [%d, \"%d\", 42]}".formatted(product.productId(), product.productId()));
         assertThat(numbers.statusCode()).as(numbers.body()).isEqualTo(200);
         assertThat(JSON.convertValue(json(numbers).path("liked_products"), Map.class))
@@ -151,9 +162,10 @@ class LikesIT extends ApiTestBase {
     @Test
     void checkBatchRefusesOversizedBatchesAndMalformedIdsBeforeAnySql() {
         String token = userToken();
-        String hundredAndOne = "{\"product_ids\": [" + IntStream.rangeClosed(1, 101).mapToObj(i -> "\"" + i + "\"")
-                .collect(Collectors.joining(",")) + "]}";
-        List<String> bad = List.of(hundredAndOne,
+        String hundredAndOne = "{\"product_ids\": ["
+                + IntStream.rangeClosed(1, 101).mapToObj(i -> "\"" + i + "\"").collect(Collectors.joining(",")) + "]}";
+        List<String> bad = List.of(
+                hundredAndOne,
                 "{\"product_ids\": [\"abc\"]}",
                 "{\"product_ids\": [\"-1\"]}",
                 "{\"product_ids\": [\"0\"]}",
@@ -172,8 +184,8 @@ class LikesIT extends ApiTestBase {
             assertThat(problem.path("errors").get(0).path("field").asString()).startsWith("product_ids");
         }
         assertThat(sql.fromRequests(s -> s.contains("product_likes"))).isEmpty();
-        assertProblem(post("/v1/likes/check-batch", null, "{\"product_ids\": [\"1\"]}"), 401,
-                "AUTHENTICATION_REQUIRED");
+        assertProblem(
+                post("/v1/likes/check-batch", null, "{\"product_ids\": [\"1\"]}"), 401, "AUTHENTICATION_REQUIRED");
     }
 
     private long likeCount(Created product) {

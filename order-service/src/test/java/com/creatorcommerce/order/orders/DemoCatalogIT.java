@@ -10,9 +10,9 @@ import tools.jackson.databind.JsonNode;
 
 /** The dev profile's demo catalog loads, keeps the stock ledger, and can be ordered from (README quickstart). */
 @ActiveProfiles("dev")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "order.catalog.view-purge-cron=-",
-        "order.messaging.group-id=order-demo-it-${random.uuid}"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"order.catalog.view-purge-cron=-", "order.messaging.group-id=order-demo-it-${random.uuid}"})
 class DemoCatalogIT extends OrderTestBase {
 
     @Test
@@ -21,8 +21,10 @@ class DemoCatalogIT extends OrderTestBase {
         assertThat(tee.path("product_name").asString()).isEqualTo("베이직 티셔츠");
         assertThat(tee.path("options")).extracting(o -> o.path("id").asString()).containsExactly("11", "12", "13");
         assertThat(json(get("/v1/products", null)).path("total").asLong()).isEqualTo(3);
-        assertThat(count("SELECT COUNT(*) FROM product_options o WHERE o.stock_quantity <> (SELECT COALESCE(SUM(delta), 0) "
-                + "FROM stock_adjustments a WHERE a.product_option_id = o.product_option_id)")).isZero();
+        assertThat(count(
+                        "SELECT COUNT(*) FROM product_options o WHERE o.stock_quantity <> (SELECT COALESCE(SUM(delta), 0) "
+                                + "FROM stock_adjustments a WHERE a.product_option_id = o.product_option_id)"))
+                .isZero();
 
         JsonNode order = json(placeOrder(newUser(), """
                 {"items": [{"product_option_id": "11", "quantity": 1}], "user_coupon_id": "101",

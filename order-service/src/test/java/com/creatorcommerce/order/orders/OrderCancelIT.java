@@ -43,8 +43,8 @@ class OrderCancelIT extends OrderTestBase {
         participants.reply(refund, PointTopics.REFUNDED, new PointsRefunded(orderId, user.id(), 135_000, 135_000, 5L));
         Command release = participants.await(CouponTopics.RELEASE, orderId);
         assertThat(release.key()).isEqualTo("901");
-        participants.reply(release, CouponTopics.RESERVATION_RELEASED, new CouponReservationReleased(orderId, 901,
-                true));
+        participants.reply(
+                release, CouponTopics.RESERVATION_RELEASED, new CouponReservationReleased(orderId, 901, true));
 
         JsonNode cancelled = awaitStatus(user, orderId, "CANCELLED");
         assertThat(cancelled.path("cancel_status").asString()).isEqualTo("DONE");
@@ -81,7 +81,8 @@ class OrderCancelIT extends OrderTestBase {
         assertProblem(get("/v1/orders/" + orderId, stranger.token()), 404, "ORDER_NOT_FOUND");
         assertProblem(cancel(stranger.token(), orderId), 404, "ORDER_NOT_FOUND");
         assertProblem(get("/v1/orders/1", owner.token()), 404, "ORDER_NOT_FOUND");
-        assertThat(json(get("/v1/orders", stranger.token())).path("total").asLong()).isZero();
+        assertThat(json(get("/v1/orders", stranger.token())).path("total").asLong())
+                .isZero();
         assertThat(order(owner, orderId).path("status").asString()).isEqualTo("COMPLETED");
 
         String admin = adminToken();
@@ -109,30 +110,40 @@ class OrderCancelIT extends OrderTestBase {
         assertThat(page1.path("total").asLong()).isEqualTo(3);
         assertThat(page1.path("has_more").asBoolean()).isTrue();
         assertThat(page1.path("page_size").asInt()).isEqualTo(2);
-        assertThat(page1.path("items")).extracting(o -> o.path("id").asString())
+        assertThat(page1.path("items"))
+                .extracting(o -> o.path("id").asString())
                 .containsExactly(Long.toString(third), Long.toString(second));
-        assertThat(page1.path("items").get(0).path("items").get(0).path("quantity").asInt()).isEqualTo(3);
-        assertThat(page2.path("items")).extracting(o -> o.path("id").asString())
-                .containsExactly(Long.toString(first));
+        assertThat(page1.path("items")
+                        .get(0)
+                        .path("items")
+                        .get(0)
+                        .path("quantity")
+                        .asInt())
+                .isEqualTo(3);
+        assertThat(page2.path("items")).extracting(o -> o.path("id").asString()).containsExactly(Long.toString(first));
         assertThat(page2.path("has_more").asBoolean()).isFalse();
     }
 
     /** An order of one unit, completed: coupon reserved and confirmed when given, its final amount used. */
     private long completedOrder(User user, long optionId, Long userCouponId, long discount) {
         String coupon = userCouponId == null ? "" : ", \"user_coupon_id\": \"" + userCouponId + "\"";
-        long orderId = placed(user, "{\"items\": [{\"product_option_id\": \"" + optionId + "\", \"quantity\": 1}]"
-                + coupon + "}");
+        long orderId = placed(
+                user, "{\"items\": [{\"product_option_id\": \"" + optionId + "\", \"quantity\": 1}]" + coupon + "}");
         if (userCouponId != null) {
             Command reserve = participants.await(CouponTopics.RESERVE, orderId);
-            participants.reply(reserve, CouponTopics.RESERVED, new CouponReserved(orderId, userCouponId, 9,
-                    reserve.number("order_amount"), discount));
+            participants.reply(
+                    reserve,
+                    CouponTopics.RESERVED,
+                    new CouponReserved(orderId, userCouponId, 9, reserve.number("order_amount"), discount));
         }
         Command use = participants.await(PointTopics.USE, orderId);
         participants.reply(use, PointTopics.USED, new PointsUsed(orderId, user.id(), use.number("amount"), 0, 1));
         if (userCouponId != null) {
             Command confirm = participants.await(CouponTopics.CONFIRM, orderId);
-            participants.reply(confirm, CouponTopics.USE_CONFIRMED, new CouponUseConfirmed(orderId, userCouponId,
-                    discount, Instant.now()));
+            participants.reply(
+                    confirm,
+                    CouponTopics.USE_CONFIRMED,
+                    new CouponUseConfirmed(orderId, userCouponId, discount, Instant.now()));
         }
         awaitStatus(user, orderId, "COMPLETED");
         return orderId;

@@ -55,7 +55,8 @@ class OrderCheckoutIT extends OrderTestBase {
         assertThat(done.path("charge").isNull()).isTrue();
         assertThat(done.path("completed_at").isNull()).isFalse();
         assertThat(stockOf(tee.option(0))).isEqualTo(8);
-        assertThat(awaitEvent(orderId, OrderTopics.CREATED).path("total_amount").asLong()).isEqualTo(40_000);
+        assertThat(awaitEvent(orderId, OrderTopics.CREATED).path("total_amount").asLong())
+                .isEqualTo(40_000);
         JsonNode completed = awaitEvent(orderId, OrderTopics.COMPLETED);
         assertThat(completed.path("final_amount").asLong()).isEqualTo(40_000);
         assertThat(completed.path("charged_points").asLong()).isZero();
@@ -75,7 +76,8 @@ class OrderCheckoutIT extends OrderTestBase {
         // after the order: a new cart line (not ordered), and a price change the order must not see
         addToCart(user, socks.option(0), 1);
         assertThat(put("/v1/admin/products/" + hoodie.productId(), adminToken(), """
-                {"product_name": "Hoodie v2", "base_price": 99000, "is_active": true}""").statusCode())
+                {"product_name": "Hoodie v2", "base_price": 99000, "is_active": true}""")
+                        .statusCode())
                 .isEqualTo(200);
 
         Command reserve = participants.await(CouponTopics.RESERVE, orderId);
@@ -87,8 +89,11 @@ class OrderCheckoutIT extends OrderTestBase {
         assertThat(confirm.key()).isEqualTo("pk_approve_1");
         assertThat(confirm.text("purpose")).isEqualTo("ORDER_CHARGE");
         assertThat(confirm.number("amount")).isEqualTo(20_000);
-        participants.reply(confirm, PaymentTopics.APPROVED, new PaymentApproved(777, "pk_approve_1",
-                PaymentPurpose.ORDER_CHARGE, orderId, user.id(), 20_000, Instant.now()));
+        participants.reply(
+                confirm,
+                PaymentTopics.APPROVED,
+                new PaymentApproved(
+                        777, "pk_approve_1", PaymentPurpose.ORDER_CHARGE, orderId, user.id(), 20_000, Instant.now()));
 
         Command charge = participants.await(PointTopics.CHARGE, orderId);
         assertThat(charge.text("payment_id")).isEqualTo("777");
@@ -99,8 +104,8 @@ class OrderCheckoutIT extends OrderTestBase {
         participants.reply(use, PointTopics.USED, new PointsUsed(orderId, user.id(), 93_000, 0, 3));
 
         Command confirmCoupon = participants.await(CouponTopics.CONFIRM, orderId);
-        participants.reply(confirmCoupon, CouponTopics.USE_CONFIRMED, new CouponUseConfirmed(orderId, 555, 5_000,
-                Instant.now()));
+        participants.reply(
+                confirmCoupon, CouponTopics.USE_CONFIRMED, new CouponUseConfirmed(orderId, 555, 5_000, Instant.now()));
 
         JsonNode done = awaitStatus(user, orderId, "COMPLETED");
         assertThat(done.path("total_amount").asLong()).isEqualTo(98_000);
@@ -112,10 +117,14 @@ class OrderCheckoutIT extends OrderTestBase {
         assertThat(done.path("charge").path("payment_id").asString()).isEqualTo("777");
         assertThat(done.path("items")).hasSize(2);
         JsonNode large = item(done, hoodie.option(0));
-        assertThat(large.path("product_name").asString()).as("as ordered, not as renamed").isEqualTo("Hoodie");
+        assertThat(large.path("product_name").asString())
+                .as("as ordered, not as renamed")
+                .isEqualTo("Hoodie");
         assertThat(large.path("option_name").asString()).isEqualTo("L");
         assertThat(large.path("sku").asString()).isEqualTo(l.sku());
-        assertThat(large.path("price").asLong()).as("as ordered, not the new price").isEqualTo(32_000);
+        assertThat(large.path("price").asLong())
+                .as("as ordered, not the new price")
+                .isEqualTo(32_000);
         assertThat(large.path("quantity").asInt()).isEqualTo(1);
         assertThat(large.path("subtotal").asLong()).isEqualTo(32_000);
         JsonNode extraLarge = item(done, hoodie.option(1));
@@ -123,7 +132,8 @@ class OrderCheckoutIT extends OrderTestBase {
         assertThat(extraLarge.path("subtotal").asLong()).isEqualTo(66_000);
 
         JsonNode cart = json(get("/v1/cart", user.token()));
-        assertThat(cart.path("items")).singleElement()
+        assertThat(cart.path("items"))
+                .singleElement()
                 .satisfies(line -> assertThat(line.path("product_option_id").asString())
                         .isEqualTo(Long.toString(socks.option(0))));
         JsonNode completed = awaitEvent(orderId, OrderTopics.COMPLETED);
@@ -145,7 +155,8 @@ class OrderCheckoutIT extends OrderTestBase {
 
         assertThat(first.statusCode()).isEqualTo(202);
         assertThat(again.statusCode()).isEqualTo(202);
-        assertThat(json(again).path("id").asString()).isEqualTo(json(first).path("id").asString());
+        assertThat(json(again).path("id").asString())
+                .isEqualTo(json(first).path("id").asString());
         assertThat(ordersOf(user.id())).isEqualTo(1);
         assertThat(stockOf(cap.option(0))).isEqualTo(9);
     }
@@ -160,7 +171,9 @@ class OrderCheckoutIT extends OrderTestBase {
     }
 
     private void addToCart(User user, long optionId, int quantity) {
-        HttpResponse<String> added = post("/v1/cart/items", user.token(),
+        HttpResponse<String> added = post(
+                "/v1/cart/items",
+                user.token(),
                 "{\"product_option_id\": \"" + optionId + "\", \"quantity\": " + quantity + "}");
         assertThat(added.statusCode()).as(added.body()).isIn(200, 201);
     }

@@ -48,23 +48,32 @@ class OrderCompensationIT extends OrderTestBase {
         participants.reply(charge, PointTopics.CHARGED, new PointsCharged(orderId, user.id(), 10_000, 15_000, 1));
         Command use = participants.await(PointTopics.USE, orderId);
         assertThat(use.number("amount")).isEqualTo(90_000);
-        participants.reply(use, PointTopics.USE_REJECTED, new PointsUseRejected(orderId, user.id(), 90_000, 15_000,
-                PointRejectionReason.INSUFFICIENT_POINTS, "short"));
+        participants.reply(
+                use,
+                PointTopics.USE_REJECTED,
+                new PointsUseRejected(
+                        orderId, user.id(), 90_000, 15_000, PointRejectionReason.INSUFFICIENT_POINTS, "short"));
 
         Command release = participants.await(CouponTopics.RELEASE, orderId);
         assertThat(release.key()).isEqualTo("701");
-        participants.reply(release, CouponTopics.RESERVATION_RELEASED, new CouponReservationReleased(orderId, 701,
-                true));
+        participants.reply(
+                release, CouponTopics.RESERVATION_RELEASED, new CouponReservationReleased(orderId, 701, true));
 
         JsonNode cancelled = awaitStatus(user, orderId, "CANCELLED");
         assertThat(cancelled.path("failure_code").asString()).isEqualTo("INSUFFICIENT_POINTS");
-        assertThat(cancelled.path("failure_reason").asString()).as("point-service's own words follow the code's text")
+        assertThat(cancelled.path("failure_reason").asString())
+                .as("point-service's own words follow the code's text")
                 .isEqualTo("Not enough points to pay for the order. (short)");
-        assertThat(cancelled.path("charge").path("points_charged").asBoolean()).as("the bought points stay").isTrue();
+        assertThat(cancelled.path("charge").path("points_charged").asBoolean())
+                .as("the bought points stay")
+                .isTrue();
         assertThat(cancelled.path("saga_status").asString()).isEqualTo("COMPENSATED");
         assertThat(stockOf(shoes.option(0))).isEqualTo(5);
-        assertThat(participants.received(PaymentTopics.CANCEL, orderId)).as("no cancel of a kept purchase").isEmpty();
-        assertThat(stepLog(checkoutSagaOf(orderId))).contains("COMPENSATION_SKIPPED confirm-payment")
+        assertThat(participants.received(PaymentTopics.CANCEL, orderId))
+                .as("no cancel of a kept purchase")
+                .isEmpty();
+        assertThat(stepLog(checkoutSagaOf(orderId)))
+                .contains("COMPENSATION_SKIPPED confirm-payment")
                 .doesNotContain("COMPENSATION_SENT confirm-payment");
         JsonNode event = awaitEvent(orderId, OrderTopics.CANCELLED);
         assertThat(event.path("reason_code").asString()).isEqualTo("INSUFFICIENT_POINTS");
@@ -80,19 +89,30 @@ class OrderCompensationIT extends OrderTestBase {
 
         reserveCoupon(orderId, 702, 0);
         Command confirm = participants.await(PaymentTopics.CONFIRM, orderId);
-        participants.reply(confirm, PaymentTopics.FAILED, new PaymentFailed(null, "pk_decline_1",
-                PaymentPurpose.ORDER_CHARGE, orderId, user.id(), 10_000, "REJECT_CARD_PAYMENT", "declined",
-                Instant.now()));
+        participants.reply(
+                confirm,
+                PaymentTopics.FAILED,
+                new PaymentFailed(
+                        null,
+                        "pk_decline_1",
+                        PaymentPurpose.ORDER_CHARGE,
+                        orderId,
+                        user.id(),
+                        10_000,
+                        "REJECT_CARD_PAYMENT",
+                        "declined",
+                        Instant.now()));
         Command release = participants.await(CouponTopics.RELEASE, orderId);
-        participants.reply(release, CouponTopics.RESERVATION_RELEASED, new CouponReservationReleased(orderId, 702,
-                true));
+        participants.reply(
+                release, CouponTopics.RESERVATION_RELEASED, new CouponReservationReleased(orderId, 702, true));
 
         JsonNode cancelled = awaitStatus(user, orderId, "CANCELLED");
         assertThat(cancelled.path("failure_code").asString()).isEqualTo("PAYMENT_DECLINED");
         assertThat(cancelled.path("charge").path("points_charged").asBoolean()).isFalse();
         assertThat(stockOf(bag.option(0))).isEqualTo(4);
         assertThat(participants.received(PointTopics.CHARGE, orderId)).isEmpty();
-        assertThat(participants.received(PaymentTopics.CANCEL, orderId)).as("a declined payment took nothing")
+        assertThat(participants.received(PaymentTopics.CANCEL, orderId))
+                .as("a declined payment took nothing")
                 .isEmpty();
     }
 
@@ -106,15 +126,29 @@ class OrderCompensationIT extends OrderTestBase {
 
         approvePayment(user, orderId, "pk_approve_cr");
         Command charge = participants.await(PointTopics.CHARGE, orderId);
-        participants.reply(charge, PointTopics.CHARGE_REJECTED, new PointsChargeRejected(orderId, user.id(), 10_000,
-                PointRejectionReason.CONFLICTING_COMMAND, "no"));
+        participants.reply(
+                charge,
+                PointTopics.CHARGE_REJECTED,
+                new PointsChargeRejected(orderId, user.id(), 10_000, PointRejectionReason.CONFLICTING_COMMAND, "no"));
         Command cancel = participants.await(PaymentTopics.CANCEL, orderId);
         assertThat(cancel.key()).isEqualTo("pk_approve_cr");
         assertThat(cancel.text("cancel_request_id")).isEqualTo("order-" + orderId + "-failed");
-        assertThat(cancel.payload().path("cancel_amount").isNull()).as("everything").isTrue();
-        participants.reply(cancel, PaymentTopics.CANCELLED, new PaymentCancelled(888, "pk_approve_cr",
-                PaymentPurpose.ORDER_CHARGE, orderId, user.id(), cancel.text("cancel_request_id"), 10_000, 0,
-                Instant.now()));
+        assertThat(cancel.payload().path("cancel_amount").isNull())
+                .as("everything")
+                .isTrue();
+        participants.reply(
+                cancel,
+                PaymentTopics.CANCELLED,
+                new PaymentCancelled(
+                        888,
+                        "pk_approve_cr",
+                        PaymentPurpose.ORDER_CHARGE,
+                        orderId,
+                        user.id(),
+                        cancel.text("cancel_request_id"),
+                        10_000,
+                        0,
+                        Instant.now()));
 
         JsonNode cancelled = awaitStatus(user, orderId, "CANCELLED");
         assertThat(cancelled.path("failure_code").asString()).isEqualTo("POINT_CHARGE_REJECTED");
@@ -129,8 +163,7 @@ class OrderCompensationIT extends OrderTestBase {
 
         HttpResponse<String> response = placeOrder(user, """
                 {"items": [{"product_option_id": "%d", "quantity": 2}, {"product_option_id": "%d", "quantity": 4}],
-                 "user_coupon_id": "703", "charge": {"amount": 10000, "payment_key": "pk_approve_os"}}"""
-                .formatted(jeans.option(0), jeans.option(1)));
+                 "user_coupon_id": "703", "charge": {"amount": 10000, "payment_key": "pk_approve_os"}}""".formatted(jeans.option(0), jeans.option(1)));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         JsonNode order = json(response);
@@ -141,7 +174,9 @@ class OrderCompensationIT extends OrderTestBase {
         assertThat(stockOf(jeans.option(0))).as("all or nothing").isEqualTo(5);
         assertThat(stockOf(jeans.option(1))).isEqualTo(3);
         assertThat(stepLog(checkoutSagaOf(orderId))).noneMatch(line -> line.startsWith("COMMAND_SENT"));
-        assertThat(awaitEvent(orderId, OrderTopics.CANCELLED).path("reason_code").asString())
+        assertThat(awaitEvent(orderId, OrderTopics.CANCELLED)
+                        .path("reason_code")
+                        .asString())
                 .isEqualTo("OUT_OF_STOCK");
         assertThat(eventsOf(orderId, OrderTopics.CREATED)).hasSize(1);
     }
@@ -154,8 +189,11 @@ class OrderCompensationIT extends OrderTestBase {
         assertThat(stockOf(watch.option(0))).isZero();
 
         Command reserve = participants.await(CouponTopics.RESERVE, orderId);
-        participants.reply(reserve, CouponTopics.RESERVATION_REJECTED, new CouponReservationRejected(orderId, 704,
-                CouponRejectionReason.NOT_OWNER, "The coupon belongs to another user."));
+        participants.reply(
+                reserve,
+                CouponTopics.RESERVATION_REJECTED,
+                new CouponReservationRejected(
+                        orderId, 704, CouponRejectionReason.NOT_OWNER, "The coupon belongs to another user."));
 
         JsonNode cancelled = awaitStatus(user, orderId, "CANCELLED");
         assertThat(cancelled.path("failure_code").asString()).isEqualTo("COUPON_NOT_APPLICABLE");
@@ -166,13 +204,24 @@ class OrderCompensationIT extends OrderTestBase {
 
     private void reserveCoupon(long orderId, long userCouponId, long discount) {
         Command reserve = participants.await(CouponTopics.RESERVE, orderId);
-        participants.reply(reserve, CouponTopics.RESERVED, new CouponReserved(orderId, userCouponId, 9,
-                reserve.number("order_amount"), discount));
+        participants.reply(
+                reserve,
+                CouponTopics.RESERVED,
+                new CouponReserved(orderId, userCouponId, 9, reserve.number("order_amount"), discount));
     }
 
     private void approvePayment(User user, long orderId, String paymentKey) {
         Command confirm = participants.await(PaymentTopics.CONFIRM, orderId);
-        participants.reply(confirm, PaymentTopics.APPROVED, new PaymentApproved(999, paymentKey,
-                PaymentPurpose.ORDER_CHARGE, orderId, user.id(), confirm.number("amount"), Instant.now()));
+        participants.reply(
+                confirm,
+                PaymentTopics.APPROVED,
+                new PaymentApproved(
+                        999,
+                        paymentKey,
+                        PaymentPurpose.ORDER_CHARGE,
+                        orderId,
+                        user.id(),
+                        confirm.number("amount"),
+                        Instant.now()));
     }
 }

@@ -50,18 +50,27 @@ class OrderConcurrencyIT extends OrderTestBase {
             assertThat(response.get().statusCode()).as(response.get().body()).isEqualTo(202);
             orders.add(json(response.get()));
         }
-        Map<String, Long> byStatus = orders.stream().collect(Collectors.groupingBy(
-                o -> o.path("status").asString() + " " + o.path("failure_code").asString(""),
-                Collectors.counting()));
-        assertThat(byStatus).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "PENDING ", (long) UNITS,
-                "CANCELLED OUT_OF_STOCK", (long) (ORDERS - UNITS)));
+        Map<String, Long> byStatus = orders.stream()
+                .collect(Collectors.groupingBy(
+                        o -> o.path("status").asString() + " "
+                                + o.path("failure_code").asString(""),
+                        Collectors.counting()));
+        assertThat(byStatus)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "PENDING ", (long) UNITS,
+                        "CANCELLED OUT_OF_STOCK", (long) (ORDERS - UNITS)));
         assertThat(stockOf(option)).isZero();
-        assertThat(count("SELECT COALESCE(SUM(i.quantity), 0) FROM stock_reservation_items i JOIN stock_reservations r "
-                + "ON r.stock_reservation_id = i.stock_reservation_id WHERE r.status = 'RESERVED' "
-                + "AND i.product_option_id = ?", option)).isEqualTo(UNITS);
-        assertThat(count("SELECT COUNT(*) FROM stock_reservations r JOIN order_items o ON o.order_id = r.order_id "
-                + "WHERE r.status = 'REJECTED' AND o.product_option_id = ?", option)).isEqualTo(ORDERS - UNITS);
+        assertThat(count(
+                        "SELECT COALESCE(SUM(i.quantity), 0) FROM stock_reservation_items i JOIN stock_reservations r "
+                                + "ON r.stock_reservation_id = i.stock_reservation_id WHERE r.status = 'RESERVED' "
+                                + "AND i.product_option_id = ?",
+                        option))
+                .isEqualTo(UNITS);
+        assertThat(count(
+                        "SELECT COUNT(*) FROM stock_reservations r JOIN order_items o ON o.order_id = r.order_id "
+                                + "WHERE r.status = 'REJECTED' AND o.product_option_id = ?",
+                        option))
+                .isEqualTo(ORDERS - UNITS);
         assertStockLedger(option);
 
         // the fifty are paid and complete; their stock stays taken
@@ -86,11 +95,13 @@ class OrderConcurrencyIT extends OrderTestBase {
 
     /** stock = Σ adjustments − Σ items of RESERVED reservations (ADR 6), and never below zero. */
     private void assertStockLedger(long option) {
-        long adjustments = count("SELECT COALESCE(SUM(delta), 0) FROM stock_adjustments WHERE product_option_id = ?",
+        long adjustments =
+                count("SELECT COALESCE(SUM(delta), 0) FROM stock_adjustments WHERE product_option_id = ?", option);
+        long reserved = count(
+                "SELECT COALESCE(SUM(i.quantity), 0) FROM stock_reservation_items i "
+                        + "JOIN stock_reservations r ON r.stock_reservation_id = i.stock_reservation_id "
+                        + "WHERE r.status = 'RESERVED' AND i.product_option_id = ?",
                 option);
-        long reserved = count("SELECT COALESCE(SUM(i.quantity), 0) FROM stock_reservation_items i "
-                + "JOIN stock_reservations r ON r.stock_reservation_id = i.stock_reservation_id "
-                + "WHERE r.status = 'RESERVED' AND i.product_option_id = ?", option);
         assertThat(stockOf(option)).isEqualTo(adjustments - reserved).isGreaterThanOrEqualTo(0);
     }
 }

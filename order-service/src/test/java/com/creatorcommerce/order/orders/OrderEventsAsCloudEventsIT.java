@@ -43,35 +43,49 @@ class OrderEventsAsCloudEventsIT extends OrderTestBase {
 
         List<ConsumerRecord<String, CloudEvent>> ours = readUntil(orderId, 2);
 
-        assertThat(ours).extracting(r -> r.value().getType())
+        assertThat(ours)
+                .extracting(r -> r.value().getType())
                 .containsExactly(OrderTopics.CREATED, OrderTopics.COMPLETED);
-        assertThat(ours).extracting(r -> r.value().getId()).doesNotHaveDuplicates().allSatisfy(
-                id -> assertThat(id).isNotBlank());
+        assertThat(ours)
+                .extracting(r -> r.value().getId())
+                .doesNotHaveDuplicates()
+                .allSatisfy(id -> assertThat(id).isNotBlank());
         for (ConsumerRecord<String, CloudEvent> record : ours) {
             CloudEvent event = record.value();
             assertThat(event.getSpecVersion()).isEqualTo(SpecVersion.V1);
             assertThat(event.getSource()).isNotNull();
             assertThat(event.getSource().toString()).isNotBlank();
-            assertThat(event.getTime()).isNotNull().isAfter(before).isBefore(OffsetDateTime.now().plusSeconds(5));
+            assertThat(event.getTime())
+                    .isNotNull()
+                    .isAfter(before)
+                    .isBefore(OffsetDateTime.now().plusSeconds(5));
             assertThat(event.getDataContentType()).isEqualTo("application/json");
             assertThat(event.getData()).isNotNull();
             JsonNode data = JSON.readTree(event.getData().toBytes());
             assertThat(data.path("order_id").asString()).isEqualTo(Long.toString(orderId));
             assertThat(data.path("user_id").asString()).isEqualTo(Long.toString(user.id()));
         }
-        assertThat(JSON.readTree(ours.get(1).value().getData().toBytes()).path("final_amount").asLong())
+        assertThat(JSON.readTree(ours.get(1).value().getData().toBytes())
+                        .path("final_amount")
+                        .asLong())
                 .isEqualTo(12_000);
     }
 
     /** The order's records from the start of the topic, through the SDK's deserializer, until {@code count}. */
     private static List<ConsumerRecord<String, CloudEvent>> readUntil(long orderId, int count) {
         List<ConsumerRecord<String, CloudEvent>> ours = new ArrayList<>();
-        try (KafkaConsumer<String, CloudEvent> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "cloudevents-sdk-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new CloudEventDeserializer())) {
+        try (KafkaConsumer<String, CloudEvent> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestKafka.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "cloudevents-sdk-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new CloudEventDeserializer())) {
             consumer.subscribe(List.of(OrderTopics.EVENTS));
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (ours.size() < count && System.nanoTime() < deadline) {
@@ -82,7 +96,9 @@ class OrderEventsAsCloudEventsIT extends OrderTestBase {
                 }
             }
         }
-        assertThat(ours).as("events of order %d read through the CloudEvents SDK", orderId).hasSize(count);
+        assertThat(ours)
+                .as("events of order %d read through the CloudEvents SDK", orderId)
+                .hasSize(count);
         return ours;
     }
 }

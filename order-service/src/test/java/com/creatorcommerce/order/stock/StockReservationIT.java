@@ -43,7 +43,8 @@ class StockReservationIT extends ApiTestBase {
 
     @Test
     void twoHundredBuyersForFiftyUnitsReserveExactlyFifty() throws Exception {
-        long option = createProduct("Limited drop", 99_000, OptionSpec.of("One size", 0, 50)).option(0);
+        long option = createProduct("Limited drop", 99_000, OptionSpec.of("One size", 0, 50))
+                .option(0);
         int buyers = 200;
         CountDownLatch start = new CountDownLatch(1);
         AtomicBoolean running = new AtomicBoolean(true);
@@ -86,18 +87,25 @@ class StockReservationIT extends ApiTestBase {
         }
         assertThat(stockOf(option)).isZero();
         assertThat(lowestSeen.get()).as("stock observed during the run").isGreaterThanOrEqualTo(0);
-        assertThat(count("SELECT COUNT(*) FROM stock_reservations WHERE status = 'RESERVED' AND order_id IN ("
-                + placeholders(orders) + ")", orders.toArray())).isEqualTo(50);
-        assertThat(count("SELECT COALESCE(SUM(quantity), 0) FROM stock_reservation_items WHERE product_option_id = ?",
-                option)).isEqualTo(50);
+        assertThat(count(
+                        "SELECT COUNT(*) FROM stock_reservations WHERE status = 'RESERVED' AND order_id IN ("
+                                + placeholders(orders) + ")",
+                        orders.toArray()))
+                .isEqualTo(50);
+        assertThat(count(
+                        "SELECT COALESCE(SUM(quantity), 0) FROM stock_reservation_items WHERE product_option_id = ?",
+                        option))
+                .isEqualTo(50);
         assertLedgerBalances(option);
     }
 
     @Test
     void releaseGivesTheUnitsBackExactlyOnceEvenWhenRepeatedConcurrently() throws Exception {
-        long option = createProduct("Returnable", 10_000, OptionSpec.of("A", 0, 10)).option(0);
+        long option =
+                createProduct("Returnable", 10_000, OptionSpec.of("A", 0, 10)).option(0);
         long order = ids.nextId();
-        assertThat(stock.reserve(order, List.of(new ReservationLine(option, 3))).reserved()).isTrue();
+        assertThat(stock.reserve(order, List.of(new ReservationLine(option, 3))).reserved())
+                .isTrue();
         assertThat(stockOf(option)).isEqualTo(7);
 
         ReleaseResult first = stock.release(order);
@@ -111,23 +119,37 @@ class StockReservationIT extends ApiTestBase {
         long concurrentOrder = ids.nextId();
         stock.reserve(concurrentOrder, List.of(new ReservationLine(option, 4)));
         assertThat(stockOf(option)).isEqualTo(6);
-        List<ReleaseResult.Outcome> outcomes = runConcurrently(12, () -> stock.release(concurrentOrder).outcome());
-        assertThat(outcomes).filteredOn(o -> o == ReleaseResult.Outcome.RELEASED).hasSize(1);
-        assertThat(outcomes).filteredOn(o -> o == ReleaseResult.Outcome.ALREADY_RELEASED).hasSize(11);
+        List<ReleaseResult.Outcome> outcomes =
+                runConcurrently(12, () -> stock.release(concurrentOrder).outcome());
+        assertThat(outcomes)
+                .filteredOn(o -> o == ReleaseResult.Outcome.RELEASED)
+                .hasSize(1);
+        assertThat(outcomes)
+                .filteredOn(o -> o == ReleaseResult.Outcome.ALREADY_RELEASED)
+                .hasSize(11);
         assertThat(stockOf(option)).isEqualTo(10);
-        assertThat(jdbc.queryForObject("SELECT status FROM stock_reservations WHERE order_id = ?", String.class,
-                concurrentOrder)).isEqualTo("RELEASED");
+        assertThat(jdbc.queryForObject(
+                        "SELECT status FROM stock_reservations WHERE order_id = ?", String.class, concurrentOrder))
+                .isEqualTo("RELEASED");
         assertLedgerBalances(option);
     }
 
     @Test
     void aMultiLineReservationWithOneShortLineTakesNothing() {
-        Created product = createProduct("Set", 10_000, OptionSpec.of("Plenty", 0, 10), OptionSpec.of("Scarce", 0, 1),
+        Created product = createProduct(
+                "Set",
+                10_000,
+                OptionSpec.of("Plenty", 0, 10),
+                OptionSpec.of("Scarce", 0, 1),
                 OptionSpec.of("Also plenty", 0, 10));
         long order = ids.nextId();
 
-        ReservationResult result = stock.reserve(order, List.of(new ReservationLine(product.option(0), 2),
-                new ReservationLine(product.option(1), 2), new ReservationLine(product.option(2), 2)));
+        ReservationResult result = stock.reserve(
+                order,
+                List.of(
+                        new ReservationLine(product.option(0), 2),
+                        new ReservationLine(product.option(1), 2),
+                        new ReservationLine(product.option(2), 2)));
 
         assertThat(result.status()).isEqualTo(ReservationStatus.REJECTED);
         assertThat(result.reasonCode()).isEqualTo(Rejection.INSUFFICIENT_STOCK);
@@ -135,13 +157,18 @@ class StockReservationIT extends ApiTestBase {
         assertThat(stockOf(product.option(0))).isEqualTo(10);
         assertThat(stockOf(product.option(1))).isEqualTo(1);
         assertThat(stockOf(product.option(2))).isEqualTo(10);
-        assertThat(count("SELECT COUNT(*) FROM stock_reservation_items WHERE order_id = ?", order)).isZero();
-        assertThat(jdbc.queryForObject("SELECT status FROM stock_reservations WHERE order_id = ?", String.class,
-                order)).isEqualTo("REJECTED");
+        assertThat(count("SELECT COUNT(*) FROM stock_reservation_items WHERE order_id = ?", order))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT status FROM stock_reservations WHERE order_id = ?", String.class, order))
+                .isEqualTo("REJECTED");
         // the decision stands for the order, even once stock is back
         jdbc.update("UPDATE product_options SET stock_quantity = 10 WHERE product_option_id = ?", product.option(1));
-        ReservationResult again = stock.reserve(order, List.of(new ReservationLine(product.option(0), 2),
-                new ReservationLine(product.option(1), 2), new ReservationLine(product.option(2), 2)));
+        ReservationResult again = stock.reserve(
+                order,
+                List.of(
+                        new ReservationLine(product.option(0), 2),
+                        new ReservationLine(product.option(1), 2),
+                        new ReservationLine(product.option(2), 2)));
         assertThat(again.replayed()).isTrue();
         assertThat(again.status()).isEqualTo(ReservationStatus.REJECTED);
         assertThat(stockOf(product.option(0))).isEqualTo(10);
@@ -155,18 +182,21 @@ class StockReservationIT extends ApiTestBase {
         Created product = createProduct("Twice", 10_000, OptionSpec.of("A", 0, 10), OptionSpec.of("B", 0, 10));
         long order = ids.nextId();
         // duplicate lines of one option are merged; the line order does not matter
-        List<ReservationLine> lines = List.of(new ReservationLine(product.option(1), 1),
-                new ReservationLine(product.option(0), 2), new ReservationLine(product.option(1), 1));
+        List<ReservationLine> lines = List.of(
+                new ReservationLine(product.option(1), 1),
+                new ReservationLine(product.option(0), 2),
+                new ReservationLine(product.option(1), 1));
 
         List<ReservationResult> results = runConcurrently(8, () -> stock.reserve(order, lines));
 
         assertThat(results).allMatch(ReservationResult::reserved);
         assertThat(results).filteredOn(r -> !r.replayed()).hasSize(1);
-        assertThat(results.get(0).lines()).containsExactly(new ReservationLine(product.option(0), 2),
-                new ReservationLine(product.option(1), 2));
+        assertThat(results.get(0).lines())
+                .containsExactly(new ReservationLine(product.option(0), 2), new ReservationLine(product.option(1), 2));
         assertThat(stockOf(product.option(0))).isEqualTo(8);
         assertThat(stockOf(product.option(1))).isEqualTo(8);
-        assertThat(count("SELECT COUNT(*) FROM stock_reservation_items WHERE order_id = ?", order)).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM stock_reservation_items WHERE order_id = ?", order))
+                .isEqualTo(2);
 
         assertThatThrownBy(() -> stock.reserve(order, List.of(new ReservationLine(product.option(0), 5))))
                 .isInstanceOf(ReservationMismatchException.class);
@@ -194,16 +224,18 @@ class StockReservationIT extends ApiTestBase {
 
     @Test
     void refusesUnknownAndUnavailableOptions() {
-        Created product = createProduct("Partly off", 10_000, OptionSpec.of("On", 0, 5),
-                new OptionSpec("Off", newSku("OFF"), 0, 5, false));
+        Created product = createProduct(
+                "Partly off", 10_000, OptionSpec.of("On", 0, 5), new OptionSpec("Off", newSku("OFF"), 0, 5, false));
         Created offProduct = createProduct("All off", 10_000, false, OptionSpec.of("A", 0, 5));
 
-        ReservationResult unknown = stock.reserve(ids.nextId(), List.of(new ReservationLine(product.option(0), 1),
-                new ReservationLine(Long.MAX_VALUE - 7, 1)));
-        ReservationResult inactiveOption = stock.reserve(ids.nextId(),
+        ReservationResult unknown = stock.reserve(
+                ids.nextId(),
+                List.of(new ReservationLine(product.option(0), 1), new ReservationLine(Long.MAX_VALUE - 7, 1)));
+        ReservationResult inactiveOption = stock.reserve(
+                ids.nextId(),
                 List.of(new ReservationLine(product.option(0), 1), new ReservationLine(product.option(1), 1)));
-        ReservationResult inactiveProduct = stock.reserve(ids.nextId(),
-                List.of(new ReservationLine(offProduct.option(0), 1)));
+        ReservationResult inactiveProduct =
+                stock.reserve(ids.nextId(), List.of(new ReservationLine(offProduct.option(0), 1)));
 
         assertThat(unknown.reasonCode()).isEqualTo(Rejection.OPTION_NOT_FOUND);
         assertThat(inactiveOption.reasonCode()).isEqualTo(Rejection.OPTION_UNAVAILABLE);
@@ -216,7 +248,8 @@ class StockReservationIT extends ApiTestBase {
 
     @Test
     void refusesInvalidRequestsWithoutRecordingAnything() {
-        long option = createProduct("Strict stock", 10_000, OptionSpec.of("A", 0, 5)).option(0);
+        long option =
+                createProduct("Strict stock", 10_000, OptionSpec.of("A", 0, 5)).option(0);
         long order = ids.nextId();
 
         assertThatThrownBy(() -> stock.reserve(order, List.of())).isInstanceOf(IllegalArgumentException.class);
@@ -230,38 +263,45 @@ class StockReservationIT extends ApiTestBase {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> stock.release(-3)).isInstanceOf(IllegalArgumentException.class);
 
-        assertThat(count("SELECT COUNT(*) FROM stock_reservations WHERE order_id = ?", order)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM stock_reservations WHERE order_id = ?", order))
+                .isZero();
         assertThat(stockOf(option)).isEqualTo(5);
     }
 
     @Test
     void aReservationInsideTheCallersTransactionDisappearsWithItsRollback() {
-        long option = createProduct("Atomic order", 10_000, OptionSpec.of("A", 0, 5)).option(0);
+        long option =
+                createProduct("Atomic order", 10_000, OptionSpec.of("A", 0, 5)).option(0);
         long order = ids.nextId();
 
         transactions.executeWithoutResult(status -> {
-            assertThat(stock.reserve(order, List.of(new ReservationLine(option, 2))).reserved()).isTrue();
+            assertThat(stock.reserve(order, List.of(new ReservationLine(option, 2)))
+                            .reserved())
+                    .isTrue();
             status.setRollbackOnly(); // e.g. the order row could not be written
         });
 
         assertThat(stockOf(option)).isEqualTo(5);
-        assertThat(count("SELECT COUNT(*) FROM stock_reservations WHERE order_id = ?", order)).isZero();
-        assertThat(stock.reserve(order, List.of(new ReservationLine(option, 2))).replayed()).isFalse();
+        assertThat(count("SELECT COUNT(*) FROM stock_reservations WHERE order_id = ?", order))
+                .isZero();
+        assertThat(stock.reserve(order, List.of(new ReservationLine(option, 2))).replayed())
+                .isFalse();
         assertThat(stockOf(option)).isEqualTo(3);
     }
 
     @Test
     void concurrentMultiLineOrdersOverSharedOptionsNeitherDeadlockNorOversell() throws Exception {
-        Created product = createProduct("Bundle", 10_000, OptionSpec.of("A", 0, 30), OptionSpec.of("B", 0, 30),
-                OptionSpec.of("C", 0, 30));
+        Created product = createProduct(
+                "Bundle", 10_000, OptionSpec.of("A", 0, 30), OptionSpec.of("B", 0, 30), OptionSpec.of("C", 0, 30));
         List<Long> options = product.optionIds();
         int orders = 60;
         Map<Long, List<ReservationLine>> requested = new ConcurrentHashMap<>();
         for (int i = 0; i < orders; i++) {
             List<Long> shuffled = new ArrayList<>(options);
             Collections.shuffle(shuffled);
-            requested.put(ids.nextId(), List.of(new ReservationLine(shuffled.get(0), 1 + i % 2),
-                    new ReservationLine(shuffled.get(1), 1)));
+            requested.put(
+                    ids.nextId(),
+                    List.of(new ReservationLine(shuffled.get(0), 1 + i % 2), new ReservationLine(shuffled.get(1), 1)));
         }
         List<Long> orderIds = new ArrayList<>(requested.keySet());
 
@@ -272,19 +312,25 @@ class StockReservationIT extends ApiTestBase {
 
         assertThat(results).filteredOn(ReservationResult::reserved).isNotEmpty();
         for (long option : options) {
-            long reserved = results.stream().filter(ReservationResult::reserved)
-                    .flatMap(r -> r.lines().stream()).filter(l -> l.productOptionId() == option)
-                    .mapToLong(ReservationLine::quantity).sum();
+            long reserved = results.stream()
+                    .filter(ReservationResult::reserved)
+                    .flatMap(r -> r.lines().stream())
+                    .filter(l -> l.productOptionId() == option)
+                    .mapToLong(ReservationLine::quantity)
+                    .sum();
             assertThat(stockOf(option)).isEqualTo(30 - reserved).isGreaterThanOrEqualTo(0);
             assertLedgerBalances(option);
         }
         // every refusal was a real shortage of one of its lines at that moment, never a lock error
-        assertThat(results).filteredOn(r -> !r.reserved())
+        assertThat(results)
+                .filteredOn(r -> !r.reserved())
                 .allMatch(r -> Rejection.INSUFFICIENT_STOCK.equals(r.reasonCode()));
 
         List<ReleaseResult> released = runConcurrently(orderIds.size(), index -> stock.release(orderIds.get(index)));
-        assertThat(released).filteredOn(r -> r.outcome() == ReleaseResult.Outcome.RELEASED)
-                .hasSize((int) results.stream().filter(ReservationResult::reserved).count());
+        assertThat(released)
+                .filteredOn(r -> r.outcome() == ReleaseResult.Outcome.RELEASED)
+                .hasSize((int)
+                        results.stream().filter(ReservationResult::reserved).count());
         for (long option : options) {
             assertThat(stockOf(option)).as("all stock back").isEqualTo(30);
             assertLedgerBalances(option);
@@ -296,12 +342,15 @@ class StockReservationIT extends ApiTestBase {
      * RESERVED reservations hold.
      */
     private void assertLedgerBalances(long option) {
-        long adjustments = count("SELECT COALESCE(SUM(delta), 0) FROM stock_adjustments WHERE product_option_id = ?",
+        long adjustments =
+                count("SELECT COALESCE(SUM(delta), 0) FROM stock_adjustments WHERE product_option_id = ?", option);
+        long held = count(
+                "SELECT COALESCE(SUM(i.quantity), 0) FROM stock_reservation_items i "
+                        + "JOIN stock_reservations r ON r.stock_reservation_id = i.stock_reservation_id "
+                        + "WHERE i.product_option_id = ? AND r.status = 'RESERVED'",
                 option);
-        long held = count("SELECT COALESCE(SUM(i.quantity), 0) FROM stock_reservation_items i "
-                + "JOIN stock_reservations r ON r.stock_reservation_id = i.stock_reservation_id "
-                + "WHERE i.product_option_id = ? AND r.status = 'RESERVED'", option);
-        assertThat(stockOf(option)).as("stock of option %d = adjustments - held", option)
+        assertThat(stockOf(option))
+                .as("stock of option %d = adjustments - held", option)
                 .isEqualTo(adjustments - held);
     }
 

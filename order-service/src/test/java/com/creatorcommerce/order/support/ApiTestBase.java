@@ -27,18 +27,21 @@ import tools.jackson.databind.json.JsonMapper;
  * subclasses share one Spring context (and database): each test takes users, products and SKUs of its own.
  */
 // the hourly purge of old view counters is exercised directly by a test, never behind its back
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "order.catalog.view-purge-cron=-")
 @RealInfrastructure
 @Import(SqlRecorder.Config.class)
 public abstract class ApiTestBase {
 
-    private static final AtomicLong IDS = new AtomicLong(
-            System.currentTimeMillis() % 1_000_000L * 1_000 + ThreadLocalRandom.current().nextInt(1_000));
+    private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() % 1_000_000L * 1_000
+            + ThreadLocalRandom.current().nextInt(1_000));
     protected static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     @LocalServerPort
     protected int port;
@@ -74,7 +77,8 @@ public abstract class ApiTestBase {
     }
 
     protected HttpResponse<String> post(String path, String token, String json) {
-        return send(request(path, token).header("Content-Type", "application/json")
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -87,7 +91,8 @@ public abstract class ApiTestBase {
     }
 
     protected HttpResponse<String> patch(String path, String token, String json) {
-        return send(request(path, token).header("Content-Type", "application/json")
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -119,10 +124,11 @@ public abstract class ApiTestBase {
     /** Asserts an RFC 9457 problem with this status and code, and returns its body. */
     protected static JsonNode assertProblem(HttpResponse<String> response, int status, String code) {
         assertThat(response.statusCode()).as("status of %s", response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type").orElse(""))
-                .startsWith("application/problem+json");
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         JsonNode body = json(response);
-        assertThat(body.path("code").asString()).as("code of %s", response.body()).isEqualTo(code);
+        assertThat(body.path("code").asString())
+                .as("code of %s", response.body())
+                .isEqualTo(code);
         assertThat(body.path("status").asInt()).isEqualTo(status);
         return body;
     }
@@ -138,8 +144,7 @@ public abstract class ApiTestBase {
 
         String json() {
             return """
-                    {"option_name": "%s", "sku": "%s", "additional_price": %d, "stock_quantity": %d, "is_active": %s}"""
-                    .formatted(optionName, sku, additionalPrice, stock, active);
+                    {"option_name": "%s", "sku": "%s", "additional_price": %d, "stock_quantity": %d, "is_active": %s}""".formatted(optionName, sku, additionalPrice, stock, active);
         }
     }
 
@@ -157,8 +162,14 @@ public abstract class ApiTestBase {
 
     protected Created createProduct(String name, long basePrice, boolean active, OptionSpec... options) {
         StringBuilder body = new StringBuilder();
-        body.append("{\"product_name\": \"").append(name).append("\", \"description\": \"about ").append(name)
-                .append("\", \"base_price\": ").append(basePrice).append(", \"is_active\": ").append(active)
+        body.append("{\"product_name\": \"")
+                .append(name)
+                .append("\", \"description\": \"about ")
+                .append(name)
+                .append("\", \"base_price\": ")
+                .append(basePrice)
+                .append(", \"is_active\": ")
+                .append(active)
                 .append(", \"options\": [");
         for (int i = 0; i < options.length; i++) {
             body.append(i == 0 ? "" : ", ").append(options[i].json());
@@ -181,8 +192,8 @@ public abstract class ApiTestBase {
     }
 
     protected int stockOf(long optionId) {
-        return jdbc.queryForObject("SELECT stock_quantity FROM product_options WHERE product_option_id = ?",
-                Integer.class, optionId);
+        return jdbc.queryForObject(
+                "SELECT stock_quantity FROM product_options WHERE product_option_id = ?", Integer.class, optionId);
     }
 
     protected long count(String sql, Object... args) {

@@ -24,19 +24,24 @@ import tools.jackson.databind.JsonNode;
  * The replies listener has a consumer group of its own per test context, so that another context alive in the same
  * JVM never takes this one's replies. Deadlines are generous here: the tests answer the participants' part.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "order.catalog.view-purge-cron=-",
-        "order.messaging.group-id=order-it-${random.uuid}",
-        "order.saga.participant-deadline=PT60S",
-        "order.saga.payment-deadline=PT60S"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "order.catalog.view-purge-cron=-",
+            "order.messaging.group-id=order-it-${random.uuid}",
+            "order.saga.participant-deadline=PT60S",
+            "order.saga.payment-deadline=PT60S"
+        })
 public abstract class OrderTestBase extends ApiTestBase {
 
     protected static final Duration WAIT = Duration.ofSeconds(30);
 
     private static volatile TopicRecorder events;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     protected final Participants participants = Participants.shared();
 
@@ -70,8 +75,10 @@ public abstract class OrderTestBase extends ApiTestBase {
     }
 
     protected HttpResponse<String> placeOrder(String token, String body, String idempotencyKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/v1/orders")).timeout(WAIT)
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/v1/orders"))
+                .timeout(WAIT)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
@@ -87,8 +94,10 @@ public abstract class OrderTestBase extends ApiTestBase {
     }
 
     protected HttpResponse<String> cancel(String token, long orderId) {
-        return send(HttpRequest.newBuilder(uri("/v1/orders/" + orderId + "/cancel")).timeout(WAIT)
-                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()));
+        return send(HttpRequest.newBuilder(uri("/v1/orders/" + orderId + "/cancel"))
+                .timeout(WAIT)
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     protected JsonNode order(User user, long orderId) {
@@ -114,14 +123,19 @@ public abstract class OrderTestBase extends ApiTestBase {
 
     /** Events of {@code type} published for the order so far. */
     protected static List<ConsumerRecord<String, String>> eventsOf(long orderId, String type) {
-        return events().records(r -> Long.toString(orderId).equals(r.key())
-                && type.equals(TopicRecorder.header(r, MessageHeaders.TYPE)));
+        return events().records(r ->
+                Long.toString(orderId).equals(r.key()) && type.equals(TopicRecorder.header(r, MessageHeaders.TYPE)));
     }
 
     /** Waits for the event and answers its payload. */
     protected static JsonNode awaitEvent(long orderId, String type) {
-        return JSON.readTree(events().await(r -> Long.toString(orderId).equals(r.key())
-                && type.equals(TopicRecorder.header(r, MessageHeaders.TYPE)), 1, WAIT).getFirst().value());
+        return JSON.readTree(events().await(
+                        r -> Long.toString(orderId).equals(r.key())
+                                && type.equals(TopicRecorder.header(r, MessageHeaders.TYPE)),
+                        1,
+                        WAIT)
+                .getFirst()
+                .value());
     }
 
     /** The order's checkout saga id. */
@@ -135,13 +149,17 @@ public abstract class OrderTestBase extends ApiTestBase {
 
     /** The saga's step log as "EVENT step" lines, in order. */
     protected List<String> stepLog(long sagaId) {
-        return jdbc.queryForList("SELECT CONCAT(event, ' ', COALESCE(step, '-')) FROM saga_step_log "
-                + "WHERE saga_id = ? ORDER BY seq", String.class, sagaId);
+        return jdbc.queryForList(
+                "SELECT CONCAT(event, ' ', COALESCE(step, '-')) FROM saga_step_log " + "WHERE saga_id = ? ORDER BY seq",
+                String.class,
+                sagaId);
     }
 
     /** Messages of {@code type} order-service appended to its outbox for {@code key} (exact, whenever relayed). */
     protected long appended(String type, Object key) {
-        return count("SELECT COUNT(*) FROM outbox_event WHERE event_type = ? AND message_key = ?", type,
+        return count(
+                "SELECT COUNT(*) FROM outbox_event WHERE event_type = ? AND message_key = ?",
+                type,
                 String.valueOf(key));
     }
 

@@ -34,14 +34,21 @@ public final class Participants {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build();
     private static final AtomicLong MESSAGE_IDS = new AtomicLong(
             8_000_000_000_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L));
     private static volatile Participants shared;
 
     /** A command order-service sent. */
-    public record Command(String topic, String type, String key, JsonNode payload, String messageId,
-            String correlationId, String userId) {
+    public record Command(
+            String topic,
+            String type,
+            String key,
+            JsonNode payload,
+            String messageId,
+            String correlationId,
+            String userId) {
 
         /** The order the command is about (every participant's command names it). */
         public long orderId() {
@@ -58,17 +65,20 @@ public final class Participants {
     }
 
     /** A reply as sent, so that a test can send exactly the same record again (a redelivery). */
-    public record Reply(ProducerRecord<String, String> record) {
-    }
+    public record Reply(ProducerRecord<String, String> record) {}
 
-    private final TopicRecorder commands = TopicRecorder.of(CouponTopics.COMMANDS, PointTopics.COMMANDS,
-            PaymentTopics.COMMANDS);
-    private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-            ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+    private final TopicRecorder commands =
+            TopicRecorder.of(CouponTopics.COMMANDS, PointTopics.COMMANDS, PaymentTopics.COMMANDS);
+    private final KafkaProducer<String, String> producer = new KafkaProducer<>(
+            Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    TestKafka.bootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG,
+                    "all"),
+            new StringSerializer(),
+            new StringSerializer());
 
-    private Participants() {
-    }
+    private Participants() {}
 
     /** One recorder and producer for every test in the JVM (commands are told apart by their order id). */
     public static Participants shared() {
@@ -89,31 +99,41 @@ public final class Participants {
 
     /** At least {@code count} commands of {@code type} for the order, waiting for them. */
     public List<Command> await(String type, long orderId, int count) {
-        return commands.await(r -> matches(r, type, orderId), count, WAIT).stream().map(Participants::command)
+        return commands.await(r -> matches(r, type, orderId), count, WAIT).stream()
+                .map(Participants::command)
                 .toList();
     }
 
     /** The commands of {@code type} for the order received so far. */
     public List<Command> received(String type, long orderId) {
-        return commands.records(r -> matches(r, type, orderId)).stream().map(Participants::command).toList();
+        return commands.records(r -> matches(r, type, orderId)).stream()
+                .map(Participants::command)
+                .toList();
     }
 
     /** Every command for the order received so far, in order. */
     public List<Command> receivedFor(long orderId) {
         return commands.records(r -> orderIdOf(JSON.readTree(r.value())) == orderId).stream()
-                .map(Participants::command).toList();
+                .map(Participants::command)
+                .toList();
     }
 
     /** Answers {@code command} as its participant does: on its replies topic, keyed by the order id. */
     public Reply reply(Command command, String type, Object payload) {
         String topic = command.topic().replace(".commands", ".replies");
         String messageId = Long.toString(MESSAGE_IDS.incrementAndGet());
-        ProducerRecord<String, String> record = Envelopes.record(topic, Long.toString(command.orderId()), type,
-                JSON.writeValueAsString(payload), messageId, "/test-" + topic.substring(0, topic.indexOf('.'))
-                        + "-service", command.correlationId(), command.userId() == null ? null
-                        : Long.valueOf(command.userId()));
-        record.headers().add(new RecordHeader(MessageHeaders.CAUSATION_ID,
-                command.messageId().getBytes(StandardCharsets.UTF_8)));
+        ProducerRecord<String, String> record = Envelopes.record(
+                topic,
+                Long.toString(command.orderId()),
+                type,
+                JSON.writeValueAsString(payload),
+                messageId,
+                "/test-" + topic.substring(0, topic.indexOf('.')) + "-service",
+                command.correlationId(),
+                command.userId() == null ? null : Long.valueOf(command.userId()));
+        record.headers()
+                .add(new RecordHeader(
+                        MessageHeaders.CAUSATION_ID, command.messageId().getBytes(StandardCharsets.UTF_8)));
         send(record);
         return new Reply(record);
     }
@@ -136,12 +156,18 @@ public final class Participants {
     }
 
     private static boolean matches(ConsumerRecord<String, String> r, String type, long orderId) {
-        return type.equals(TopicRecorder.header(r, MessageHeaders.TYPE)) && orderIdOf(JSON.readTree(r.value())) == orderId;
+        return type.equals(TopicRecorder.header(r, MessageHeaders.TYPE))
+                && orderIdOf(JSON.readTree(r.value())) == orderId;
     }
 
     private static Command command(ConsumerRecord<String, String> r) {
-        return new Command(r.topic(), TopicRecorder.header(r, MessageHeaders.TYPE), r.key(), JSON.readTree(r.value()),
-                TopicRecorder.header(r, MessageHeaders.ID), TopicRecorder.header(r, MessageHeaders.CORRELATION_ID),
+        return new Command(
+                r.topic(),
+                TopicRecorder.header(r, MessageHeaders.TYPE),
+                r.key(),
+                JSON.readTree(r.value()),
+                TopicRecorder.header(r, MessageHeaders.ID),
+                TopicRecorder.header(r, MessageHeaders.CORRELATION_ID),
                 TopicRecorder.header(r, MessageHeaders.USER_ID));
     }
 

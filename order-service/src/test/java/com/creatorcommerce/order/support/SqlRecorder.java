@@ -23,8 +23,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  */
 public final class SqlRecorder {
 
-    public record Executed(String thread, String sql) {
-    }
+    public record Executed(String thread, String sql) {}
 
     private final List<Executed> executed = new CopyOnWriteArrayList<>();
 
@@ -38,7 +37,10 @@ public final class SqlRecorder {
 
     /** Statements sent by request-handling threads (Tomcat's {@code http-nio-*} workers). */
     public List<String> fromRequests() {
-        return executed.stream().filter(e -> e.thread().startsWith("http-nio")).map(Executed::sql).toList();
+        return executed.stream()
+                .filter(e -> e.thread().startsWith("http-nio"))
+                .map(Executed::sql)
+                .toList();
     }
 
     public List<String> fromRequests(Predicate<String> sql) {
@@ -66,7 +68,9 @@ public final class SqlRecorder {
     private Connection connection(Connection target) {
         InvocationHandler handler = (proxy, method, args) -> {
             String name = method.getName();
-            if ((name.equals("prepareStatement") || name.equals("prepareCall")) && args != null && args.length > 0
+            if ((name.equals("prepareStatement") || name.equals("prepareCall"))
+                    && args != null
+                    && args.length > 0
                     && args[0] instanceof String sql) {
                 record(sql);
             }
@@ -76,20 +80,22 @@ public final class SqlRecorder {
             }
             return result;
         };
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, handler);
+        return (Connection)
+                Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
     }
 
     private Statement statement(Statement target) {
         InvocationHandler handler = (proxy, method, args) -> {
-            if (method.getName().startsWith("execute") && args != null && args.length > 0
+            if (method.getName().startsWith("execute")
+                    && args != null
+                    && args.length > 0
                     && args[0] instanceof String sql) {
                 record(sql);
             }
             return invoke(target, method, args);
         };
-        return (Statement) Proxy.newProxyInstance(Statement.class.getClassLoader(), new Class<?>[] {Statement.class},
-                handler);
+        return (Statement)
+                Proxy.newProxyInstance(Statement.class.getClassLoader(), new Class<?>[] {Statement.class}, handler);
     }
 
     private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
@@ -110,7 +116,8 @@ public final class SqlRecorder {
         }
 
         @Bean
-        static BeanPostProcessor sqlRecordingDataSource(org.springframework.beans.factory.ObjectProvider<SqlRecorder> recorder) {
+        static BeanPostProcessor sqlRecordingDataSource(
+                org.springframework.beans.factory.ObjectProvider<SqlRecorder> recorder) {
             return new BeanPostProcessor() {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String beanName) {

@@ -3,10 +3,10 @@ package com.creatorcommerce.payment.application;
 import com.creatorcommerce.contracts.payment.CancelPaymentCommand;
 import com.creatorcommerce.contracts.payment.PaymentFailureCode;
 import com.creatorcommerce.payment.application.port.PaymentCancellations;
-import com.creatorcommerce.payment.application.port.PaymentTombstones;
-import com.creatorcommerce.payment.application.port.Payments;
 import com.creatorcommerce.payment.application.port.PaymentGateway;
 import com.creatorcommerce.payment.application.port.PaymentGateway.CancelOutcome;
+import com.creatorcommerce.payment.application.port.PaymentTombstones;
+import com.creatorcommerce.payment.application.port.Payments;
 import com.creatorcommerce.payment.domain.CancellationStatus;
 import com.creatorcommerce.payment.domain.CheckSchedule;
 import com.creatorcommerce.payment.domain.Payment;
@@ -49,9 +49,17 @@ public class CancelPaymentService {
     private final CheckSchedule schedule;
     private final Counter flagged;
 
-    CancelPaymentService(Payments payments, PaymentCancellations cancellations, PaymentTombstones tombstones,
-            PaymentGateway gateway, PaymentAnnouncements announcements, IdGenerator ids, Clock clock, TransactionTemplate tx,
-            CheckSchedule schedule, MeterRegistry meters) {
+    CancelPaymentService(
+            Payments payments,
+            PaymentCancellations cancellations,
+            PaymentTombstones tombstones,
+            PaymentGateway gateway,
+            PaymentAnnouncements announcements,
+            IdGenerator ids,
+            Clock clock,
+            TransactionTemplate tx,
+            CheckSchedule schedule,
+            MeterRegistry meters) {
         this.payments = payments;
         this.cancellations = cancellations;
         this.tombstones = tombstones;
@@ -70,10 +78,17 @@ public class CancelPaymentService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Long> accept(CancelPaymentCommand cmd, String correlationId) {
-        if (cmd.paymentKey() == null || cmd.paymentKey().isBlank() || cmd.cancelRequestId() == null
-                || cmd.cancelRequestId().isBlank() || cmd.cancelRequestId().length() > 200
+        if (cmd.paymentKey() == null
+                || cmd.paymentKey().isBlank()
+                || cmd.cancelRequestId() == null
+                || cmd.cancelRequestId().isBlank()
+                || cmd.cancelRequestId().length() > 200
                 || (cmd.cancelAmount() != null && cmd.cancelAmount() <= 0)) {
-            announcements.cancelRefused(null, cmd.paymentKey(), cmd.cancelRequestId(), cmd.cancelAmount(),
+            announcements.cancelRefused(
+                    null,
+                    cmd.paymentKey(),
+                    cmd.cancelRequestId(),
+                    cmd.cancelAmount(),
                     PaymentFailureCode.INVALID_COMMAND,
                     "payment_key and cancel_request_id are required; cancel_amount must be positive");
             return Optional.empty();
@@ -84,14 +99,13 @@ public class CancelPaymentService {
             return Optional.empty();
         }
         Payment p = found.get();
-        Optional<PaymentCancellation> previous = cancellations.findByRequest(p.id(),
-                cmd.cancelRequestId());
+        Optional<PaymentCancellation> previous = cancellations.findByRequest(p.id(), cmd.cancelRequestId());
         if (previous.isPresent()) {
             PaymentCancellation c = previous.get();
             switch (c.status()) {
                 case DONE -> announcements.cancelled(p, c, true);
                 case FAILED -> announcements.cancelFailed(p, c);
-                case REQUESTED -> { } // its answer is announced once the PG's is known
+                case REQUESTED -> {} // its answer is announced once the PG's is known
             }
             return Optional.empty();
         }
@@ -101,24 +115,33 @@ public class CancelPaymentService {
             return Optional.empty();
         }
         if (!p.status().isCancellable()) {
-            announcements.cancelRefused(p, cmd.paymentKey(), cmd.cancelRequestId(), cmd.cancelAmount(),
-                    PaymentFailureCode.NOT_CANCELLABLE, "The payment is " + p.status());
+            announcements.cancelRefused(
+                    p,
+                    cmd.paymentKey(),
+                    cmd.cancelRequestId(),
+                    cmd.cancelAmount(),
+                    PaymentFailureCode.NOT_CANCELLABLE,
+                    "The payment is " + p.status());
             return Optional.empty();
         }
         long inFlight = cancellations.amountRequested(p.id());
         long available = p.cancellableAmount() - inFlight;
         long amount = cmd.cancelAmount() == null ? available : cmd.cancelAmount();
         if (amount <= 0 || amount > available) {
-            announcements.cancelRefused(p, cmd.paymentKey(), cmd.cancelRequestId(), cmd.cancelAmount(),
-                    PaymentFailureCode.CANCEL_AMOUNT_EXCEEDED, "At most " + Math.max(available, 0)
-                            + " can be cancelled");
+            announcements.cancelRefused(
+                    p,
+                    cmd.paymentKey(),
+                    cmd.cancelRequestId(),
+                    cmd.cancelAmount(),
+                    PaymentFailureCode.CANCEL_AMOUNT_EXCEEDED,
+                    "At most " + Math.max(available, 0) + " can be cancelled");
             return Optional.empty();
         }
         // the PG's full cancel (no cancelAmount) only when nothing was cancelled before: otherwise name the amount
         boolean full = inFlight == 0 && p.holding().cancelledAmount() == 0 && amount == p.cancellableAmount();
         Instant now = clock.instant();
-        PaymentCancellation c = PaymentCancellation.request(ids.nextId(), p, cmd.cancelRequestId(), amount, full,
-                cmd.reason(), true, correlationId, now);
+        PaymentCancellation c = PaymentCancellation.request(
+                ids.nextId(), p, cmd.cancelRequestId(), amount, full, cmd.reason(), true, correlationId, now);
         c.holdChecks(schedule, now);
         cancellations.add(c);
         return Optional.of(c.id());
@@ -138,15 +161,19 @@ public class CancelPaymentService {
                 // the key was closed already and nothing is held: this cancel (a repeat, or another) is done too
                 announcements.cancelledNothingHeld(p, withRequest(t, cmd, correlationId), clock.instant());
             } else if (!t.cancelRequestId().equals(cmd.cancelRequestId())) {
-                announcements.cancelRefused(p, cmd.paymentKey(), cmd.cancelRequestId(), cmd.cancelAmount(),
-                        PaymentFailureCode.NOT_CANCELLABLE, "Cancel " + t.cancelRequestId()
-                                + " of this payment key is in progress");
+                announcements.cancelRefused(
+                        p,
+                        cmd.paymentKey(),
+                        cmd.cancelRequestId(),
+                        cmd.cancelAmount(),
+                        PaymentFailureCode.NOT_CANCELLABLE,
+                        "Cancel " + t.cancelRequestId() + " of this payment key is in progress");
             } // else: a repeat of the cancel awaiting the confirm's outcome, answered then
             return;
         }
         Instant now = clock.instant();
-        PaymentTombstone t = PaymentTombstone.close(cmd.paymentKey(), cmd.cancelRequestId(), cmd.reason(),
-                correlationId, p, now);
+        PaymentTombstone t =
+                PaymentTombstone.close(cmd.paymentKey(), cmd.cancelRequestId(), cmd.reason(), correlationId, p, now);
         tombstones.add(t);
         if (!t.awaitingOutcome()) {
             announcements.cancelledNothingHeld(p, t, now);
@@ -155,8 +182,8 @@ public class CancelPaymentService {
 
     /** {@code t} as answered to another cancel request of the same key (its own request id and correlation). */
     private static PaymentTombstone withRequest(PaymentTombstone t, CancelPaymentCommand cmd, String correlationId) {
-        return PaymentTombstone.close(t.paymentKey(), cmd.cancelRequestId(), cmd.reason(), correlationId, null,
-                t.createdAt());
+        return PaymentTombstone.close(
+                t.paymentKey(), cmd.cancelRequestId(), cmd.reason(), correlationId, null, t.createdAt());
     }
 
     /** Sends a REQUESTED cancellation to the PG and records the answer (call outside any transaction). */
@@ -166,10 +193,13 @@ public class CancelPaymentService {
             return;
         }
         Payment p = payments.find(c.paymentId()).orElseThrow();
-        tx.executeWithoutResult(s -> cancellations.lock(cancellationId)
-                .ifPresent(x -> x.sent(schedule, clock.instant())));
-        CancelOutcome outcome = gateway.cancel(p.requested().paymentKey(), c.cancelReason(),
-                c.fullCancel() ? null : c.cancelAmount(), c.idempotencyKey());
+        tx.executeWithoutResult(
+                s -> cancellations.lock(cancellationId).ifPresent(x -> x.sent(schedule, clock.instant())));
+        CancelOutcome outcome = gateway.cancel(
+                p.requested().paymentKey(),
+                c.cancelReason(),
+                c.fullCancel() ? null : c.cancelAmount(),
+                c.idempotencyKey());
         tx.executeWithoutResult(s -> record(cancellationId, c.paymentId(), outcome));
     }
 
@@ -196,22 +226,32 @@ public class CancelPaymentService {
 
     /** The reconciliation job takes a due cancellation: false when it is no longer due at {@code dueBy}. */
     public boolean claimCheck(long cancellationId, Instant dueBy) {
-        return Boolean.TRUE.equals(tx.execute(s -> cancellations.lock(cancellationId)
-                .map(c -> c.claimCheck(dueBy, schedule, clock.instant())).orElse(false)));
+        return Boolean.TRUE.equals(tx.execute(s -> cancellations
+                .lock(cancellationId)
+                .map(c -> c.claimCheck(dueBy, schedule, clock.instant()))
+                .orElse(false)));
     }
 
     /** Sending it failed before any PG answer (the reconciliation job sends it again later). */
     public void stillUnknown(long cancellationId, String reason) {
-        tx.executeWithoutResult(s -> cancellations.lock(cancellationId).ifPresent(c -> stillUnknown(
-                payments.find(c.paymentId()).orElseThrow(), c, reason, clock.instant())));
+        tx.executeWithoutResult(s -> cancellations
+                .lock(cancellationId)
+                .ifPresent(c -> stillUnknown(payments.find(c.paymentId()).orElseThrow(), c, reason, clock.instant())));
     }
 
     private void stillUnknown(Payment p, PaymentCancellation c, String reason, Instant now) {
         if (c.stillUnknown(reason, schedule, now)) {
             flagged.increment();
-            log.error("CANCELLATION NEEDS ATTENTION: cancellation {} of {} of payment {} ({}) is still unresolved "
-                    + "after {} attempts: {}. Sent again every {}.", c.id(), c.cancelAmount(), p.id(),
-                    p.requested().paymentKey(), c.attempts(), reason, schedule.maxDelay());
+            log.error(
+                    "CANCELLATION NEEDS ATTENTION: cancellation {} of {} of payment {} ({}) is still unresolved "
+                            + "after {} attempts: {}. Sent again every {}.",
+                    c.id(),
+                    c.cancelAmount(),
+                    p.id(),
+                    p.requested().paymentKey(),
+                    c.attempts(),
+                    reason,
+                    schedule.maxDelay());
         }
     }
 }

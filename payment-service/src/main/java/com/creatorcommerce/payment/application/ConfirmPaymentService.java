@@ -2,11 +2,11 @@ package com.creatorcommerce.payment.application;
 
 import com.creatorcommerce.contracts.payment.ConfirmPaymentCommand;
 import com.creatorcommerce.contracts.payment.PaymentFailureCode;
-import com.creatorcommerce.payment.application.port.PaymentTombstones;
-import com.creatorcommerce.payment.application.port.Payments;
 import com.creatorcommerce.payment.application.port.PaymentGateway;
 import com.creatorcommerce.payment.application.port.PaymentGateway.ConfirmOutcome;
 import com.creatorcommerce.payment.application.port.PaymentGateway.StatusOutcome;
+import com.creatorcommerce.payment.application.port.PaymentTombstones;
+import com.creatorcommerce.payment.application.port.Payments;
 import com.creatorcommerce.payment.domain.CheckSchedule;
 import com.creatorcommerce.payment.domain.Payment;
 import com.creatorcommerce.payment.domain.PaymentStatus;
@@ -45,8 +45,15 @@ public class ConfirmPaymentService {
     private final Clock clock;
     private final CheckSchedule schedule;
 
-    ConfirmPaymentService(Payments payments, PaymentTombstones tombstones, PaymentGateway gateway, PaymentOutcomes outcomes,
-            CancelPaymentService cancels, PaymentAnnouncements announcements, IdGenerator ids, Clock clock,
+    ConfirmPaymentService(
+            Payments payments,
+            PaymentTombstones tombstones,
+            PaymentGateway gateway,
+            PaymentOutcomes outcomes,
+            CancelPaymentService cancels,
+            PaymentAnnouncements announcements,
+            IdGenerator ids,
+            Clock clock,
             CheckSchedule schedule) {
         this.payments = payments;
         this.tombstones = tombstones;
@@ -74,10 +81,13 @@ public class ConfirmPaymentService {
         Optional<Payment> existing = payments.findByPaymentKey(cmd.paymentKey());
         if (existing.isPresent()) {
             Payment p = existing.get();
-            if (!p.requested().sameAs(Purposes.toDomain(cmd.purpose()), cmd.referenceId(), cmd.userId(),
-                    cmd.amount())) {
-                announcements.refused(cmd, PaymentFailureCode.PAYMENT_KEY_CONFLICT,
-                        "The payment key belongs to another payment", clock.instant());
+            if (!p.requested()
+                    .sameAs(Purposes.toDomain(cmd.purpose()), cmd.referenceId(), cmd.userId(), cmd.amount())) {
+                announcements.refused(
+                        cmd,
+                        PaymentFailureCode.PAYMENT_KEY_CONFLICT,
+                        "The payment key belongs to another payment",
+                        clock.instant());
             } else if (p.status() == PaymentStatus.CANCELLED) {
                 // a confirm sent again after its payment was cancelled (e.g. by the saga's compensation): not approved
                 announcements.refusedCancelled(p, "The payment was approved, then cancelled");
@@ -93,8 +103,13 @@ public class ConfirmPaymentService {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        RequestedPayment requested = RequestedPayment.of(cmd.paymentKey(), Purposes.toDomain(cmd.purpose()),
-                cmd.referenceId(), cmd.userId(), cmd.amount(), correlationId);
+        RequestedPayment requested = RequestedPayment.of(
+                cmd.paymentKey(),
+                Purposes.toDomain(cmd.purpose()),
+                cmd.referenceId(),
+                cmd.userId(),
+                cmd.amount(),
+                correlationId);
         Payment p = Payment.request(ids.nextId(), requested, now);
         p.holdChecks(schedule, now); // if this instance dies before the PG answers, the reconciliation job takes over
         payments.add(p);
@@ -102,7 +117,9 @@ public class ConfirmPaymentService {
     }
 
     private static String validate(ConfirmPaymentCommand cmd) {
-        if (cmd.paymentKey() == null || cmd.paymentKey().isBlank() || cmd.paymentKey().length() > MAX_KEY_LENGTH) {
+        if (cmd.paymentKey() == null
+                || cmd.paymentKey().isBlank()
+                || cmd.paymentKey().length() > MAX_KEY_LENGTH) {
             return "payment_key must be 1 to " + MAX_KEY_LENGTH + " characters";
         }
         if (cmd.purpose() == null) {
@@ -127,13 +144,14 @@ public class ConfirmPaymentService {
             return; // cancelled before it was sent
         }
         RequestedPayment asked = p.requested();
-        ConfirmOutcome outcome = gateway.confirm(asked.paymentKey(), asked.pgOrderId(), asked.amount(),
-                p.confirmIdempotencyKey());
+        ConfirmOutcome outcome =
+                gateway.confirm(asked.paymentKey(), asked.pgOrderId(), asked.amount(), p.confirmIdempotencyKey());
         switch (outcome) {
             case ConfirmOutcome.Approved a -> approved(paymentId, a.totalAmount(), a.approvedAt());
             case ConfirmOutcome.Rejected r -> outcomes.failed(paymentId, r.code(), r.message());
             case ConfirmOutcome.Unclear u -> resolveUnclear(p, u);
-            case ConfirmOutcome.Unknown u -> apply(p, gateway.status(p.requested().paymentKey()), u.reason());
+            case ConfirmOutcome.Unknown u ->
+                apply(p, gateway.status(p.requested().paymentKey()), u.reason());
         }
     }
 
@@ -169,15 +187,15 @@ public class ConfirmPaymentService {
     private void apply(Payment p, StatusOutcome status, String context) {
         switch (status) {
             // the PG may omit totalAmount in a status answer: its DONE is the approval of the confirm we sent
-            case StatusOutcome.Done d -> approved(p.id(),
-                    d.totalAmount() == null ? p.requested().amount() : d.totalAmount(), d.approvedAt());
-            case StatusOutcome.NotApproved n -> outcomes.failed(p.id(), PaymentFailureCode.PG_ABORTED,
-                    "The PG reports the payment " + n.pgStatus());
+            case StatusOutcome.Done d ->
+                approved(p.id(), d.totalAmount() == null ? p.requested().amount() : d.totalAmount(), d.approvedAt());
+            case StatusOutcome.NotApproved n ->
+                outcomes.failed(p.id(), PaymentFailureCode.PG_ABORTED, "The PG reports the payment " + n.pgStatus());
             case StatusOutcome.Cancelled c -> cancelledAtPg(p, c);
-            case StatusOutcome.NotFound ignored -> outcomes.stillUnknown(p.id(),
-                    context + "; the PG has no payment with this key yet");
-            case StatusOutcome.InProgress i -> outcomes.stillUnknown(p.id(),
-                    context + "; the PG reports " + i.pgStatus());
+            case StatusOutcome.NotFound ignored ->
+                outcomes.stillUnknown(p.id(), context + "; the PG has no payment with this key yet");
+            case StatusOutcome.InProgress i ->
+                outcomes.stillUnknown(p.id(), context + "; the PG reports " + i.pgStatus());
             case StatusOutcome.Unknown u -> outcomes.stillUnknown(p.id(), context + "; status query: " + u.reason());
         }
     }
@@ -192,8 +210,8 @@ public class ConfirmPaymentService {
             case StatusOutcome.Cancelled c -> cancelledAtPg(p, c);
             case StatusOutcome.NotApproved n -> outcomes.notHeld(p.id(), n.pgStatus());
             case StatusOutcome.NotFound ignored -> outcomes.notHeld(p.id(), "no payment with this key");
-            case StatusOutcome.InProgress i -> outcomes.stillUnknown(p.id(), "re-check; the PG reports "
-                    + i.pgStatus());
+            case StatusOutcome.InProgress i ->
+                outcomes.stillUnknown(p.id(), "re-check; the PG reports " + i.pgStatus());
             case StatusOutcome.Unknown u -> outcomes.stillUnknown(p.id(), "re-check; status query: " + u.reason());
         }
     }
@@ -212,7 +230,8 @@ public class ConfirmPaymentService {
             }
             return;
         }
-        outcomes.heldAtPg(p.id(), c.pgStatus(), c.totalAmount(), c.balanceAmount()).ifPresent(cancels::execute);
+        outcomes.heldAtPg(p.id(), c.pgStatus(), c.totalAmount(), c.balanceAmount())
+                .ifPresent(cancels::execute);
     }
 
     private void approved(long paymentId, long amount, Instant approvedAt) {

@@ -35,28 +35,52 @@ public class PaymentAnnouncements {
     public void outcome(Payment p, boolean replyOnly) {
         RequestedPayment r = p.requested();
         if (p.status() == PaymentStatus.FAILED) {
-            PaymentFailed body = new PaymentFailed(p.id(), r.paymentKey(), purpose(p), r.referenceId(), r.userId(),
-                    r.amount(), p.failure().code(), p.failure().message(), p.failure().at());
+            PaymentFailed body = new PaymentFailed(
+                    p.id(),
+                    r.paymentKey(),
+                    purpose(p),
+                    r.referenceId(),
+                    r.userId(),
+                    r.amount(),
+                    p.failure().code(),
+                    p.failure().message(),
+                    p.failure().at());
             send(p, PaymentTopics.FAILED, body, replyOnly);
         } else if (p.status() != PaymentStatus.PENDING) {
-            PaymentApproved body = new PaymentApproved(p.id(), r.paymentKey(), purpose(p), r.referenceId(),
-                    r.userId(), r.amount(), p.paidAt());
+            PaymentApproved body = new PaymentApproved(
+                    p.id(), r.paymentKey(), purpose(p), r.referenceId(), r.userId(), r.amount(), p.paidAt());
             send(p, PaymentTopics.APPROVED, body, replyOnly);
         }
     }
 
     /** A confirm refused before any payment was recorded: reply only. */
     public void refused(ConfirmPaymentCommand cmd, String code, String message, Instant now) {
-        PaymentFailed body = new PaymentFailed(null, cmd.paymentKey(), cmd.purpose(), cmd.referenceId(),
-                cmd.userId(), cmd.amount(), code, message, now);
-        outbox.append(OutboundMessage.of(PaymentTopics.REPLIES, Long.toString(cmd.referenceId()),
-                PaymentTopics.FAILED, body));
+        PaymentFailed body = new PaymentFailed(
+                null,
+                cmd.paymentKey(),
+                cmd.purpose(),
+                cmd.referenceId(),
+                cmd.userId(),
+                cmd.amount(),
+                code,
+                message,
+                now);
+        outbox.append(OutboundMessage.of(
+                PaymentTopics.REPLIES, Long.toString(cmd.referenceId()), PaymentTopics.FAILED, body));
     }
 
     public void cancelled(Payment p, PaymentCancellation c, boolean replyOnly) {
         RequestedPayment r = p.requested();
-        PaymentCancelled body = new PaymentCancelled(p.id(), r.paymentKey(), purpose(p), r.referenceId(),
-                r.userId(), c.cancelRequestId(), c.cancelAmount(), p.cancellableAmount(), c.cancelledAt());
+        PaymentCancelled body = new PaymentCancelled(
+                p.id(),
+                r.paymentKey(),
+                purpose(p),
+                r.referenceId(),
+                r.userId(),
+                c.cancelRequestId(),
+                c.cancelAmount(),
+                p.cancellableAmount(),
+                c.cancelledAt());
         if (c.reply()) {
             outbox.append(reply(p, PaymentTopics.CANCELLED, body, c.correlationId()));
         }
@@ -67,9 +91,19 @@ public class PaymentAnnouncements {
 
     public void cancelFailed(Payment p, PaymentCancellation c) {
         if (c.reply()) {
-            outbox.append(reply(p, PaymentTopics.CANCEL_FAILED, new PaymentCancelFailed(p.id(),
-                    p.requested().paymentKey(), purpose(p), p.requested().referenceId(), c.cancelRequestId(),
-                    c.cancelAmount(), c.failureCode(), c.failureMessage()), c.correlationId()));
+            outbox.append(reply(
+                    p,
+                    PaymentTopics.CANCEL_FAILED,
+                    new PaymentCancelFailed(
+                            p.id(),
+                            p.requested().paymentKey(),
+                            purpose(p),
+                            p.requested().referenceId(),
+                            c.cancelRequestId(),
+                            c.cancelAmount(),
+                            c.failureCode(),
+                            c.failureMessage()),
+                    c.correlationId()));
         }
     }
 
@@ -79,8 +113,19 @@ public class PaymentAnnouncements {
      */
     public void refusedCancelled(Payment p, String message) {
         RequestedPayment r = p.requested();
-        outbox.append(reply(p, PaymentTopics.FAILED, new PaymentFailed(p.id(), r.paymentKey(), purpose(p),
-                r.referenceId(), r.userId(), r.amount(), PaymentTombstone.CODE, message, p.updatedAt()),
+        outbox.append(reply(
+                p,
+                PaymentTopics.FAILED,
+                new PaymentFailed(
+                        p.id(),
+                        r.paymentKey(),
+                        purpose(p),
+                        r.referenceId(),
+                        r.userId(),
+                        r.amount(),
+                        PaymentTombstone.CODE,
+                        message,
+                        p.updatedAt()),
                 r.correlationId()));
     }
 
@@ -91,20 +136,37 @@ public class PaymentAnnouncements {
      */
     public void cancelledNothingHeld(Payment p, PaymentTombstone t, Instant now) {
         RequestedPayment r = p == null ? null : p.requested();
-        PaymentCancelled body = new PaymentCancelled(p == null ? 0 : p.id(), t.paymentKey(),
-                p == null ? null : purpose(p), r == null ? 0 : r.referenceId(), r == null ? 0 : r.userId(),
-                t.cancelRequestId(), 0, 0, now);
-        OutboundMessage m = OutboundMessage.of(PaymentTopics.REPLIES, r == null ? t.paymentKey()
-                : Long.toString(r.referenceId()), PaymentTopics.CANCELLED, body).withCorrelationId(t.correlationId());
+        PaymentCancelled body = new PaymentCancelled(
+                p == null ? 0 : p.id(),
+                t.paymentKey(),
+                p == null ? null : purpose(p),
+                r == null ? 0 : r.referenceId(),
+                r == null ? 0 : r.userId(),
+                t.cancelRequestId(),
+                0,
+                0,
+                now);
+        OutboundMessage m = OutboundMessage.of(
+                        PaymentTopics.REPLIES,
+                        r == null ? t.paymentKey() : Long.toString(r.referenceId()),
+                        PaymentTopics.CANCELLED,
+                        body)
+                .withCorrelationId(t.correlationId());
         outbox.append(p == null ? m : m.withUserId(p.requested().userId()));
     }
 
     /** A cancel refused before anything was recorded; {@code p} is null when no payment has the key. */
-    public void cancelRefused(Payment p, String paymentKey, String cancelRequestId, Long cancelAmount, String code,
-            String message) {
-        PaymentCancelFailed body = new PaymentCancelFailed(p == null ? null : p.id(), paymentKey,
-                p == null ? null : purpose(p), p == null ? null : p.requested().referenceId(), cancelRequestId,
-                cancelAmount, code, message);
+    public void cancelRefused(
+            Payment p, String paymentKey, String cancelRequestId, Long cancelAmount, String code, String message) {
+        PaymentCancelFailed body = new PaymentCancelFailed(
+                p == null ? null : p.id(),
+                paymentKey,
+                p == null ? null : purpose(p),
+                p == null ? null : p.requested().referenceId(),
+                cancelRequestId,
+                cancelAmount,
+                code,
+                message);
         String key = p == null ? paymentKey : Long.toString(p.requested().referenceId());
         outbox.append(OutboundMessage.of(PaymentTopics.REPLIES, key, PaymentTopics.CANCEL_FAILED, body));
     }
@@ -121,12 +183,15 @@ public class PaymentAnnouncements {
     }
 
     private static OutboundMessage reply(Payment p, String type, Object body, String correlationId) {
-        return OutboundMessage.of(PaymentTopics.REPLIES, Long.toString(p.requested().referenceId()), type, body)
-                .withCorrelationId(correlationId).withUserId(p.requested().userId());
+        return OutboundMessage.of(
+                        PaymentTopics.REPLIES, Long.toString(p.requested().referenceId()), type, body)
+                .withCorrelationId(correlationId)
+                .withUserId(p.requested().userId());
     }
 
     private static OutboundMessage event(Payment p, String type, Object body) {
         return OutboundMessage.of(PaymentTopics.EVENTS, Long.toString(p.id()), type, body)
-                .withCorrelationId(p.requested().correlationId()).withUserId(p.requested().userId());
+                .withCorrelationId(p.requested().correlationId())
+                .withUserId(p.requested().userId());
     }
 }

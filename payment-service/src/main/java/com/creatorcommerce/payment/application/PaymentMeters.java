@@ -14,8 +14,7 @@ final class PaymentMeters {
 
     static final String FLAGGED = "payment.reconciliation.flagged";
 
-    private PaymentMeters() {
-    }
+    private PaymentMeters() {}
 
     /** Rows (payments, cancellations) flagged for ops after the attempt cap; counted once per row. */
     static Counter flagged(MeterRegistry meters) {

@@ -1,9 +1,9 @@
 package com.creatorcommerce.payment.application;
 
 import com.creatorcommerce.contracts.payment.PaymentFailureCode;
+import com.creatorcommerce.payment.application.PgOutcomeMeter.PgOutcome;
 import com.creatorcommerce.payment.application.port.PaymentCancellations;
 import com.creatorcommerce.payment.application.port.PaymentTombstones;
-import com.creatorcommerce.payment.application.PgOutcomeMeter.PgOutcome;
 import com.creatorcommerce.payment.application.port.Payments;
 import com.creatorcommerce.payment.domain.CheckSchedule;
 import com.creatorcommerce.payment.domain.Payment;
@@ -42,9 +42,15 @@ public class PaymentOutcomes {
     private final Counter flagged;
     private final PgOutcomeMeter pgOutcomes;
 
-    PaymentOutcomes(Payments payments, PaymentCancellations cancellations, PaymentTombstones tombstones,
+    PaymentOutcomes(
+            Payments payments,
+            PaymentCancellations cancellations,
+            PaymentTombstones tombstones,
             PaymentAnnouncements announcements,
-            IdGenerator ids, Clock clock, CheckSchedule schedule, MeterRegistry meters) {
+            IdGenerator ids,
+            Clock clock,
+            CheckSchedule schedule,
+            MeterRegistry meters) {
         this.payments = payments;
         this.cancellations = cancellations;
         this.tombstones = tombstones;
@@ -83,7 +89,9 @@ public class PaymentOutcomes {
     /** The reconciliation job takes a due payment: false when it is no longer due at {@code dueBy}. */
     @Transactional
     public boolean claimCheck(long paymentId, Instant dueBy) {
-        return payments.lock(paymentId).map(p -> p.claimCheck(dueBy, schedule, clock.instant())).orElse(false);
+        return payments.lock(paymentId)
+                .map(p -> p.claimCheck(dueBy, schedule, clock.instant()))
+                .orElse(false);
     }
 
     /**
@@ -95,15 +103,19 @@ public class PaymentOutcomes {
         Payment p = payments.lock(paymentId).orElseThrow();
         Instant now = clock.instant();
         Optional<PaymentTombstone> closed = p.status() == PaymentStatus.PENDING
-                ? tombstones.lock(p.requested().paymentKey()) : Optional.empty();
+                ? tombstones.lock(p.requested().paymentKey())
+                : Optional.empty();
         if (closed.isPresent()) {
             // cancelled while the confirm was at the PG: not approved here, and the approval is cancelled at the PG
             PaymentTombstone t = closed.get();
             p.heldWithoutApproval(PaymentTombstone.CODE, t.refusal(), approvedAmount, now);
             pgOutcomes.settled(p, PgOutcome.APPROVED);
             announcements.outcome(p, false);
-            log.warn("Payment {} ({}) was approved at the PG after it was cancelled ({}): cancelling the approval",
-                    p.id(), p.requested().paymentKey(), t.cancelRequestId());
+            log.warn(
+                    "Payment {} ({}) was approved at the PG after it was cancelled ({}): cancelling the approval",
+                    p.id(),
+                    p.requested().paymentKey(),
+                    t.cancelRequestId());
             return Optional.of(cancelTheRest(p, t, "Cancelled before it was approved: " + t.cancelReason(), now));
         }
         if (!p.approve(approvedAmount, approvedAt, now)) {
@@ -112,8 +124,12 @@ public class PaymentOutcomes {
         pgOutcomes.settled(p, PgOutcome.APPROVED);
         announcements.outcome(p, false);
         if (p.amountMismatch()) {
-            log.warn("PG approved {} for payment {} ({}) instead of {}: failing it and cancelling the approval",
-                    approvedAmount, p.id(), p.requested().paymentKey(), p.requested().amount());
+            log.warn(
+                    "PG approved {} for payment {} ({}) instead of {}: failing it and cancelling the approval",
+                    approvedAmount,
+                    p.id(),
+                    p.requested().paymentKey(),
+                    p.requested().amount());
             return Optional.of(cancelTheRest(p, "Approved amount differs from the requested amount", now));
         }
         return Optional.empty();
@@ -137,8 +153,12 @@ public class PaymentOutcomes {
         Payment p = payments.lock(paymentId).orElseThrow();
         Instant now = clock.instant();
         if (p.failUnclear(code, message, schedule.next(1, now), now)) {
-            log.warn("Payment {} ({}) failed for an unclear reason ({}: {}); it will be re-checked at the PG", p.id(),
-                    p.requested().paymentKey(), code, message);
+            log.warn(
+                    "Payment {} ({}) failed for an unclear reason ({}: {}); it will be re-checked at the PG",
+                    p.id(),
+                    p.requested().paymentKey(),
+                    code,
+                    message);
             pgOutcomes.settled(p, PgOutcome.DECLINED);
             announcements.outcome(p, false);
             // should the PG hold it after all, the re-check gives it back on its own
@@ -161,13 +181,18 @@ public class PaymentOutcomes {
         Payment p = payments.lock(paymentId).orElseThrow();
         Instant now = clock.instant();
         boolean wasPending = !p.status().isFinal();
-        String message = "The PG reports the payment " + pgStatus + " (" + approved + " approved, " + left
-                + " not cancelled)";
+        String message =
+                "The PG reports the payment " + pgStatus + " (" + approved + " approved, " + left + " not cancelled)";
         if (!p.heldWithoutApproval(PaymentFailureCode.PG_ABORTED, message, approved, now)) {
             return Optional.empty();
         }
-        log.warn("Payment {} ({}) {}: {}; cancelling what is left ({})", p.id(), p.requested().paymentKey(),
-                wasPending ? "was pending" : "had failed", message, left);
+        log.warn(
+                "Payment {} ({}) {}: {}; cancelling what is left ({})",
+                p.id(),
+                p.requested().paymentKey(),
+                wasPending ? "was pending" : "had failed",
+                message,
+                left);
         Optional<PaymentTombstone> closed = Optional.empty();
         if (wasPending) {
             pgOutcomes.settled(p, PgOutcome.DECLINED);
@@ -176,8 +201,13 @@ public class PaymentOutcomes {
         }
         long cancelledAtPg = approved - left;
         if (cancelledAtPg > 0) {
-            PaymentCancellation c = PaymentCancellation.doneAtPg(ids.nextId(), p, cancelledAtPg,
-                    "Cancelled at the PG (" + pgStatus + ")", p.requested().correlationId(), now);
+            PaymentCancellation c = PaymentCancellation.doneAtPg(
+                    ids.nextId(),
+                    p,
+                    cancelledAtPg,
+                    "Cancelled at the PG (" + pgStatus + ")",
+                    p.requested().correlationId(),
+                    now);
             cancellations.add(c);
             p.cancelled(cancelledAtPg, now);
             announcements.cancelled(p, c, false);
@@ -186,16 +216,20 @@ public class PaymentOutcomes {
             closed.ifPresent(t -> answerNothingHeld(p, t, now));
             return Optional.empty();
         }
-        return Optional.of(cancelTheRest(p, closed.orElse(null), "Not approved here: the PG reported " + pgStatus,
-                now));
+        return Optional.of(
+                cancelTheRest(p, closed.orElse(null), "Not approved here: the PG reported " + pgStatus, now));
     }
 
     /** A re-check found the PG holds nothing of a payment that failed for an unclear reason: done. */
     @Transactional
     public void notHeld(long paymentId, String pgAnswer) {
-        payments.lock(paymentId).filter(p -> p.recheckSettled(clock.instant()))
-                .ifPresent(p -> log.info("Payment {} ({}) re-checked: the PG holds nothing ({})", p.id(),
-                        p.requested().paymentKey(), pgAnswer));
+        payments.lock(paymentId)
+                .filter(p -> p.recheckSettled(clock.instant()))
+                .ifPresent(p -> log.info(
+                        "Payment {} ({}) re-checked: the PG holds nothing ({})",
+                        p.id(),
+                        p.requested().paymentKey(),
+                        pgAnswer));
     }
 
     @Transactional
@@ -206,10 +240,17 @@ public class PaymentOutcomes {
             }
             if (p.stillUnknown(reason, schedule, clock.instant())) {
                 flagged.increment();
-                log.error("PAYMENT NEEDS ATTENTION: payment {} ({}, {} {}, {}) is still unresolved after {} looks at "
-                        + "the PG: {}. Checked again every {}.", p.id(), p.requested().paymentKey(),
-                        p.requested().purpose(), p.requested().referenceId(), p.status(), p.looks().checkAttempts(),
-                        reason, schedule.maxDelay());
+                log.error(
+                        "PAYMENT NEEDS ATTENTION: payment {} ({}, {} {}, {}) is still unresolved after {} looks at "
+                                + "the PG: {}. Checked again every {}.",
+                        p.id(),
+                        p.requested().paymentKey(),
+                        p.requested().purpose(),
+                        p.requested().referenceId(),
+                        p.status(),
+                        p.looks().checkAttempts(),
+                        reason,
+                        schedule.maxDelay());
             }
         });
         log.info("Payment {} outcome still unknown: {}", paymentId, reason);
@@ -227,9 +268,16 @@ public class PaymentOutcomes {
     private long cancelTheRest(Payment p, PaymentTombstone t, String reason, Instant now) {
         long left = p.cancellableAmount();
         boolean answers = t != null && t.awaitingOutcome();
-        PaymentCancellation c = PaymentCancellation.request(ids.nextId(), p, answers ? t.cancelRequestId() : null,
-                left, p.holding().cancelledAmount() == 0, reason, answers,
-                answers ? t.correlationId() : p.requested().correlationId(), now);
+        PaymentCancellation c = PaymentCancellation.request(
+                ids.nextId(),
+                p,
+                answers ? t.cancelRequestId() : null,
+                left,
+                p.holding().cancelledAmount() == 0,
+                reason,
+                answers,
+                answers ? t.correlationId() : p.requested().correlationId(),
+                now);
         c.holdChecks(schedule, now);
         cancellations.add(c);
         if (answers) {

@@ -18,8 +18,7 @@ public class PaymentQueries {
     private final PaymentCancellations cancellations;
 
     /** A payment with its cancellations, oldest first. */
-    public record PaymentDetails(Payment payment, List<PaymentCancellation> cancellations) {
-    }
+    public record PaymentDetails(Payment payment, List<PaymentCancellation> cancellations) {}
 
     PaymentQueries(Payments payments, PaymentCancellations cancellations) {
         this.payments = payments;
@@ -37,7 +36,8 @@ public class PaymentQueries {
      * @throws PaymentNotFoundException when there is none the viewer may see
      */
     public PaymentDetails get(long paymentId, long viewerId, boolean admin) {
-        Payment p = payments.find(paymentId).filter(x -> x.requested().userId() == viewerId || admin)
+        Payment p = payments.find(paymentId)
+                .filter(x -> x.requested().userId() == viewerId || admin)
                 .orElseThrow(PaymentNotFoundException::new);
         return new PaymentDetails(p, cancellations.ofPayment(p.id()));
     }

@@ -38,11 +38,16 @@ public class PaymentReconciler {
     private final Clock clock;
 
     /** Rows looked at (claimed) in one run. */
-    public record Report(int payments, int cancellations) {
-    }
+    public record Report(int payments, int cancellations) {}
 
-    PaymentReconciler(Payments payments, PaymentCancellations cancellations, ConfirmPaymentService confirms,
-            CancelPaymentService cancels, PaymentOutcomes outcomes, ReconciliationProperties props, Clock clock) {
+    PaymentReconciler(
+            Payments payments,
+            PaymentCancellations cancellations,
+            ConfirmPaymentService confirms,
+            CancelPaymentService cancels,
+            PaymentOutcomes outcomes,
+            ReconciliationProperties props,
+            Clock clock) {
         this.payments = payments;
         this.cancellations = cancellations;
         this.confirms = confirms;
@@ -52,7 +57,8 @@ public class PaymentReconciler {
         this.clock = clock;
     }
 
-    @Scheduled(initialDelayString = "${platform.payment.reconciliation.interval:PT30S}",
+    @Scheduled(
+            initialDelayString = "${platform.payment.reconciliation.interval:PT30S}",
             fixedDelayString = "${platform.payment.reconciliation.interval:PT30S}")
     void scheduled() {
         if (!props.enabled()) {

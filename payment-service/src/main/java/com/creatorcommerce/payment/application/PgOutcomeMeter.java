@@ -22,7 +22,10 @@ final class PgOutcomeMeter {
 
     /** The {@code outcome} tag. */
     enum PgOutcome {
-        APPROVED, DECLINED, UNKNOWN, RECONCILED;
+        APPROVED,
+        DECLINED,
+        UNKNOWN,
+        RECONCILED;
 
         String tag() {
             return name().toLowerCase(Locale.ROOT);
@@ -33,10 +36,13 @@ final class PgOutcomeMeter {
 
     PgOutcomeMeter(MeterRegistry meters) {
         for (PgOutcome outcome : PgOutcome.values()) {
-            counters.put(outcome, Counter.builder(NAME).tag("outcome", outcome.tag())
-                    .description("What became of payments at the PG: approved, declined, reconciled once each; "
-                            + "unknown per look that left the outcome unknown")
-                    .register(meters));
+            counters.put(
+                    outcome,
+                    Counter.builder(NAME)
+                            .tag("outcome", outcome.tag())
+                            .description("What became of payments at the PG: approved, declined, reconciled once each; "
+                                    + "unknown per look that left the outcome unknown")
+                            .register(meters));
         }
     }
 

@@ -5,8 +5,7 @@ import com.creatorcommerce.payment.domain.PaymentPurpose;
 /** Between the published purpose ({@code contracts.payment.PaymentPurpose}) and the domain's: the same names. */
 final class Purposes {
 
-    private Purposes() {
-    }
+    private Purposes() {}
 
     static PaymentPurpose toDomain(com.creatorcommerce.contracts.payment.PaymentPurpose purpose) {
         return purpose == null ? null : PaymentPurpose.valueOf(purpose.name());

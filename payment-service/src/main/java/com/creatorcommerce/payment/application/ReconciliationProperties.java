@@ -20,8 +20,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                    looked at every {@code maxRetryDelay}
  */
 @ConfigurationProperties("platform.payment.reconciliation")
-public record ReconciliationProperties(Boolean enabled, Duration interval, Duration minAge, Integer batchSize,
-        Duration firstRetryDelay, Duration maxRetryDelay, Integer maxAttempts) {
+public record ReconciliationProperties(
+        Boolean enabled,
+        Duration interval,
+        Duration minAge,
+        Integer batchSize,
+        Duration firstRetryDelay,
+        Duration maxRetryDelay,
+        Integer maxAttempts) {
 
     public ReconciliationProperties {
         enabled = enabled == null || enabled;

@@ -60,8 +60,7 @@ public class Payment {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected Payment() {
-    }
+    protected Payment() {}
 
     /** A PENDING payment of {@code requested}. */
     public static Payment request(long id, RequestedPayment requested, Instant now) {
@@ -114,8 +113,10 @@ public class Payment {
         }
         holding.approved(approved);
         if (approved != requested.amount()) {
-            return fail(PaymentFailure.AMOUNT_MISMATCH,
-                    "The PG approved " + approved + " instead of the requested " + requested.amount(), now);
+            return fail(
+                    PaymentFailure.AMOUNT_MISMATCH,
+                    "The PG approved " + approved + " instead of the requested " + requested.amount(),
+                    now);
         }
         status = PaymentStatus.SUCCESS;
         paidAt = approvedAt == null ? now : approvedAt;

@@ -74,15 +74,22 @@ public class PaymentCancellation {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected PaymentCancellation() {
-    }
+    protected PaymentCancellation() {}
 
     /**
      * @param fullCancel the PG is asked to cancel everything that is left (no {@code cancelAmount})
      * @param reply answer the requester on payment.replies (false for payment-service's own cancels)
      */
-    public static PaymentCancellation request(long id, Payment payment, String cancelRequestId, long cancelAmount,
-            boolean fullCancel, String reason, boolean reply, String correlationId, Instant now) {
+    public static PaymentCancellation request(
+            long id,
+            Payment payment,
+            String cancelRequestId,
+            long cancelAmount,
+            boolean fullCancel,
+            String reason,
+            boolean reply,
+            String correlationId,
+            Instant now) {
         PaymentCancellation c = new PaymentCancellation();
         c.id = id;
         c.paymentId = payment.id();
@@ -102,8 +109,8 @@ public class PaymentCancellation {
      * A cancel the PG already did without us (its status query reported the payment CANCELED / PARTIAL_CANCELED):
      * recorded DONE at once, so that the payment's cancelled amount is the sum of its DONE cancellations.
      */
-    public static PaymentCancellation doneAtPg(long id, Payment payment, long cancelAmount, String reason,
-            String correlationId, Instant now) {
+    public static PaymentCancellation doneAtPg(
+            long id, Payment payment, long cancelAmount, String reason, String correlationId, Instant now) {
         PaymentCancellation c = request(id, payment, null, cancelAmount, false, reason, false, correlationId, now);
         c.done(now);
         return c;

@@ -19,11 +19,12 @@ public record PaymentFailure(
      * again); published as {@code PaymentFailureCode.AMOUNT_MISMATCH}.
      */
     public static final String AMOUNT_MISMATCH = "AMOUNT_MISMATCH";
+
     private static final int TEXT = 500;
 
     static PaymentFailure of(String code, String message, Instant at) {
-        return new PaymentFailure(code, message == null || message.length() <= TEXT ? message
-                : message.substring(0, TEXT), at);
+        return new PaymentFailure(
+                code, message == null || message.length() <= TEXT ? message : message.substring(0, TEXT), at);
     }
 
     /** The PG approved another amount than requested. */

@@ -25,8 +25,7 @@ public class PaymentLooks {
     @Embedded
     private PgCheck next = PgCheck.none();
 
-    protected PaymentLooks() {
-    }
+    protected PaymentLooks() {}
 
     static PaymentLooks none() {
         return new PaymentLooks();

@@ -46,15 +46,19 @@ public class PaymentTombstone {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    protected PaymentTombstone() {
-    }
+    protected PaymentTombstone() {}
 
     /**
      * @param pending the PENDING payment the cancel found (its answer waits for the confirm's outcome); null when
      *     there is no payment yet or it failed (answered at once: nothing is held)
      */
-    public static PaymentTombstone close(String paymentKey, String cancelRequestId, String reason,
-            String correlationId, Payment pending, Instant now) {
+    public static PaymentTombstone close(
+            String paymentKey,
+            String cancelRequestId,
+            String reason,
+            String correlationId,
+            Payment pending,
+            Instant now) {
         PaymentTombstone t = new PaymentTombstone();
         t.paymentKey = paymentKey;
         t.cancelRequestId = cancelRequestId;

@@ -25,8 +25,7 @@ public class PgCheck {
     @Column(name = "last_error")
     private String lastError;
 
-    protected PgCheck() {
-    }
+    protected PgCheck() {}
 
     static PgCheck none() {
         return new PgCheck();

@@ -18,8 +18,7 @@ public class PgHolding {
     @Column(name = "cancelled_amount", nullable = false)
     private long cancelledAmount;
 
-    protected PgHolding() {
-    }
+    protected PgHolding() {}
 
     static PgHolding nothing() {
         return new PgHolding();
@@ -46,8 +45,8 @@ public class PgHolding {
      */
     void cancelled(long amount, long paymentId) {
         if (amount <= 0 || amount > cancellable()) {
-            throw new IllegalStateException("Cannot cancel " + amount + " of payment " + paymentId + " (cancellable "
-                    + cancellable() + ")");
+            throw new IllegalStateException(
+                    "Cannot cancel " + amount + " of payment " + paymentId + " (cancellable " + cancellable() + ")");
         }
         cancelledAmount += amount;
     }

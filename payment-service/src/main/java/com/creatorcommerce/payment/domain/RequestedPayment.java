@@ -17,14 +17,27 @@ import java.util.Objects;
  */
 @Embeddable
 public record RequestedPayment(
-        @Column(name = "pg_payment_id", nullable = false, updatable = false) String paymentKey,
-        @Column(name = "pg_order_id", nullable = false, updatable = false) String pgOrderId,
+        @Column(name = "pg_payment_id", nullable = false, updatable = false)
+        String paymentKey,
+
+        @Column(name = "pg_order_id", nullable = false, updatable = false)
+        String pgOrderId,
+
         @Enumerated(EnumType.STRING) @Column(name = "purpose", nullable = false, updatable = false)
         PaymentPurpose purpose,
-        @Column(name = "reference_id", nullable = false, updatable = false) long referenceId,
-        @Column(name = "charge_request_id", updatable = false) Long chargeRequestId,
-        @Column(name = "user_id", nullable = false, updatable = false) long userId,
-        @Column(name = "amount", nullable = false, updatable = false) long amount,
+
+        @Column(name = "reference_id", nullable = false, updatable = false)
+        long referenceId,
+
+        @Column(name = "charge_request_id", updatable = false)
+        Long chargeRequestId,
+
+        @Column(name = "user_id", nullable = false, updatable = false)
+        long userId,
+
+        @Column(name = "amount", nullable = false, updatable = false)
+        long amount,
+
         @Column(name = "correlation_id", updatable = false) String correlationId) {
 
     /**
@@ -32,15 +45,27 @@ public record RequestedPayment(
      *
      * @throws IllegalArgumentException for an amount that is not positive
      */
-    public static RequestedPayment of(String paymentKey, PaymentPurpose purpose, long referenceId, long userId,
-            long amount, String correlationId) {
+    public static RequestedPayment of(
+            String paymentKey,
+            PaymentPurpose purpose,
+            long referenceId,
+            long userId,
+            long amount,
+            String correlationId) {
         if (amount <= 0) {
             throw new IllegalArgumentException("A payment amount is positive: " + amount);
         }
         Objects.requireNonNull(paymentKey, "paymentKey");
         Objects.requireNonNull(purpose, "purpose");
-        return new RequestedPayment(paymentKey, pgOrderId(purpose, referenceId), purpose, referenceId,
-                purpose == PaymentPurpose.POINT_CHARGE ? referenceId : null, userId, amount, correlationId);
+        return new RequestedPayment(
+                paymentKey,
+                pgOrderId(purpose, referenceId),
+                purpose,
+                referenceId,
+                purpose == PaymentPurpose.POINT_CHARGE ? referenceId : null,
+                userId,
+                amount,
+                correlationId);
     }
 
     /** The PG's {@code orderId} (6 to 64 of {@code [A-Za-z0-9_-]}): unique per requester reference. */
@@ -50,7 +75,9 @@ public record RequestedPayment(
 
     /** Whether a confirm asks for the same thing (a repeat) rather than reusing the payment key for another. */
     public boolean sameAs(PaymentPurpose otherPurpose, long otherReferenceId, long otherUserId, long otherAmount) {
-        return purpose == otherPurpose && referenceId == otherReferenceId && userId == otherUserId
+        return purpose == otherPurpose
+                && referenceId == otherReferenceId
+                && userId == otherUserId
                 && amount == otherAmount;
     }
 }

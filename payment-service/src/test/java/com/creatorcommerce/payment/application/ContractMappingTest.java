@@ -16,8 +16,10 @@ class ContractMappingTest {
         for (var published : com.creatorcommerce.contracts.payment.PaymentPurpose.values()) {
             assertThat(Purposes.toContract(Purposes.toDomain(published))).isEqualTo(published);
         }
-        assertThat(Arrays.stream(PaymentPurpose.values()).map(p -> Purposes.toContract(p).name()))
-                .containsExactly(Arrays.stream(PaymentPurpose.values()).map(Enum::name).toArray(String[]::new));
+        assertThat(Arrays.stream(PaymentPurpose.values())
+                        .map(p -> Purposes.toContract(p).name()))
+                .containsExactly(
+                        Arrays.stream(PaymentPurpose.values()).map(Enum::name).toArray(String[]::new));
         assertThat(Purposes.toDomain(null)).isNull();
     }
 

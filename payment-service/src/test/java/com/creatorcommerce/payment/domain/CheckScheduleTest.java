@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class CheckScheduleTest {
 
     private static final Instant NOW = Instant.parse("2026-11-21T00:00:00Z");
-    private final CheckSchedule schedule = new CheckSchedule(Duration.ofSeconds(30), Duration.ofSeconds(30),
-            Duration.ofMinutes(30), 12);
+    private final CheckSchedule schedule =
+            new CheckSchedule(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(30), 12);
 
     @Test
     void theDelayDoublesFromTheFirstAndIsCapped() {

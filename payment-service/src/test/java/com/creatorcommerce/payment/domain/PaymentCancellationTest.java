@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 class PaymentCancellationTest {
 
     private static final Instant NOW = Instant.parse("2026-11-21T00:00:00Z");
-    private static final CheckSchedule SCHEDULE = new CheckSchedule(Duration.ofSeconds(30), Duration.ofSeconds(30),
-            Duration.ofMinutes(2), 3);
+    private static final CheckSchedule SCHEDULE =
+            new CheckSchedule(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(2), 3);
 
     private static PaymentCancellation requested() {
-        Payment p = Payment.request(1, RequestedPayment.of("pk_1", PaymentPurpose.ORDER_CHARGE, 77, 9, 1_000, "s"),
-                NOW);
+        Payment p =
+                Payment.request(1, RequestedPayment.of("pk_1", PaymentPurpose.ORDER_CHARGE, 77, 9, 1_000, "s"), NOW);
         return PaymentCancellation.request(2, p, "cancel-1", 1_000, true, "changed my mind", true, "saga-1", NOW);
     }
 
@@ -30,10 +30,14 @@ class PaymentCancellationTest {
         assertThat(c.nextCheckAt()).isEqualTo(NOW.plusSeconds(30));
         c.sent(SCHEDULE, NOW);
         c.sent(SCHEDULE, NOW);
-        assertThat(c.stillUnknown("5xx", SCHEDULE, NOW)).as("flagged at the cap").isTrue();
+        assertThat(c.stillUnknown("5xx", SCHEDULE, NOW))
+                .as("flagged at the cap")
+                .isTrue();
         assertThat(c.attentionAt()).isEqualTo(NOW);
         assertThat(c.nextCheckAt()).isEqualTo(NOW.plusSeconds(120));
-        assertThat(c.stillUnknown("5xx", SCHEDULE, NOW.plusSeconds(1))).as("once").isFalse();
+        assertThat(c.stillUnknown("5xx", SCHEDULE, NOW.plusSeconds(1)))
+                .as("once")
+                .isFalse();
         assertThat(c.attentionAt()).isEqualTo(NOW);
 
         assertThat(c.claimCheck(NOW.plusSeconds(121), SCHEDULE, NOW)).isTrue();
@@ -56,6 +60,8 @@ class PaymentCancellationTest {
         PaymentCancellation atPg = PaymentCancellation.doneAtPg(4, p, 500, "Cancelled at the PG", null, NOW);
         assertThat(atPg.status()).isEqualTo(CancellationStatus.DONE);
         assertThat(atPg.reply()).isFalse();
-        assertThat(p.requested().chargeRequestId()).as("a point charge's reference is its charge request").isEqualTo(5);
+        assertThat(p.requested().chargeRequestId())
+                .as("a point charge's reference is its charge request")
+                .isEqualTo(5);
     }
 }

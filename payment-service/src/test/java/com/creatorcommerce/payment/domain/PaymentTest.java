@@ -12,8 +12,8 @@ class PaymentTest {
     private static final Instant NOW = Instant.parse("2026-11-21T00:00:00Z");
 
     private static Payment pending(long amount) {
-        return Payment.request(1, RequestedPayment.of("pk_1", PaymentPurpose.ORDER_CHARGE, 77, 9, amount, "saga-1"),
-                NOW);
+        return Payment.request(
+                1, RequestedPayment.of("pk_1", PaymentPurpose.ORDER_CHARGE, 77, 9, amount, "saga-1"), NOW);
     }
 
     @Test
@@ -60,10 +60,14 @@ class PaymentTest {
     void aRepeatIsTheSameRequestAndAnythingElseIsAnotherPayment() {
         Payment p = pending(1_000);
 
-        assertThat(p.requested().sameAs(PaymentPurpose.ORDER_CHARGE, 77, 9, 1_000)).isTrue();
-        assertThat(p.requested().sameAs(PaymentPurpose.ORDER_CHARGE, 78, 9, 1_000)).isFalse();
-        assertThat(p.requested().sameAs(PaymentPurpose.POINT_CHARGE, 77, 9, 1_000)).isFalse();
-        assertThat(p.requested().sameAs(PaymentPurpose.ORDER_CHARGE, 77, 9, 999)).isFalse();
+        assertThat(p.requested().sameAs(PaymentPurpose.ORDER_CHARGE, 77, 9, 1_000))
+                .isTrue();
+        assertThat(p.requested().sameAs(PaymentPurpose.ORDER_CHARGE, 78, 9, 1_000))
+                .isFalse();
+        assertThat(p.requested().sameAs(PaymentPurpose.POINT_CHARGE, 77, 9, 1_000))
+                .isFalse();
+        assertThat(p.requested().sameAs(PaymentPurpose.ORDER_CHARGE, 77, 9, 999))
+                .isFalse();
         assertThat(p.confirmIdempotencyKey()).isEqualTo("payment-1-confirm");
     }
 
@@ -72,8 +76,8 @@ class PaymentTest {
         assertThatThrownBy(() -> pending(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static final CheckSchedule SCHEDULE = new CheckSchedule(java.time.Duration.ofSeconds(30),
-            java.time.Duration.ofSeconds(30), java.time.Duration.ofMinutes(2), 3);
+    private static final CheckSchedule SCHEDULE = new CheckSchedule(
+            java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(30), java.time.Duration.ofMinutes(2), 3);
 
     @Test
     void anUnknownOutcomeBacksOffAndIsFlaggedOnceAtTheCapWhileStillChecked() {
@@ -85,10 +89,14 @@ class PaymentTest {
         assertThat(p.looks().nextCheckAt()).isEqualTo(NOW.plusSeconds(30));
         assertThat(p.stillUnknown("5xx", SCHEDULE, NOW)).isFalse();
         assertThat(p.looks().nextCheckAt()).isEqualTo(NOW.plusSeconds(60));
-        assertThat(p.stillUnknown("5xx", SCHEDULE, NOW)).as("flagged at the cap").isTrue();
+        assertThat(p.stillUnknown("5xx", SCHEDULE, NOW))
+                .as("flagged at the cap")
+                .isTrue();
         assertThat(p.looks().attentionAt()).isEqualTo(NOW);
         assertThat(p.looks().nextCheckAt()).isEqualTo(NOW.plusSeconds(120));
-        assertThat(p.stillUnknown("5xx", SCHEDULE, NOW.plusSeconds(1))).as("once").isFalse();
+        assertThat(p.stillUnknown("5xx", SCHEDULE, NOW.plusSeconds(1)))
+                .as("once")
+                .isFalse();
         assertThat(p.looks().nextCheckAt()).as("capped, still checked").isEqualTo(NOW.plusSeconds(121));
         assertThat(p.looks().checkAttempts()).isEqualTo(4);
 
@@ -102,23 +110,27 @@ class PaymentTest {
     @Test
     void anUnclearFailureIsReCheckedAndWhatThePgHoldsAfterAllBecomesCancellable() {
         Payment p = pending(1_000);
-        assertThat(p.failUnclear("PG_HTTP_400", "unreadable", NOW.plusSeconds(30), NOW)).isTrue();
+        assertThat(p.failUnclear("PG_HTTP_400", "unreadable", NOW.plusSeconds(30), NOW))
+                .isTrue();
         assertThat(p.status()).isEqualTo(PaymentStatus.FAILED);
         assertThat(p.awaitingRecheck()).isTrue();
         assertThat(p.cancellableAmount()).isZero();
 
-        assertThat(p.heldWithoutApproval(PaymentFailureCode.PG_ABORTED, "DONE after all", 1_000, NOW)).isTrue();
+        assertThat(p.heldWithoutApproval(PaymentFailureCode.PG_ABORTED, "DONE after all", 1_000, NOW))
+                .isTrue();
         assertThat(p.status()).isEqualTo(PaymentStatus.FAILED);
         assertThat(p.failure().code()).as("the requester's answer stays").isEqualTo("PG_HTTP_400");
         assertThat(p.cancellableAmount()).isEqualTo(1_000);
         assertThat(p.awaitingRecheck()).isFalse();
-        assertThat(p.heldWithoutApproval(PaymentFailureCode.PG_ABORTED, "again", 1_000, NOW)).isFalse();
+        assertThat(p.heldWithoutApproval(PaymentFailureCode.PG_ABORTED, "again", 1_000, NOW))
+                .isFalse();
     }
 
     @Test
     void aPendingPaymentThePgCancelledFailsHoldingTheApprovedAmount() {
         Payment p = pending(1_000);
-        assertThat(p.heldWithoutApproval(PaymentFailureCode.PG_ABORTED, "PARTIAL_CANCELED", 1_000, NOW)).isTrue();
+        assertThat(p.heldWithoutApproval(PaymentFailureCode.PG_ABORTED, "PARTIAL_CANCELED", 1_000, NOW))
+                .isTrue();
         assertThat(p.status()).isEqualTo(PaymentStatus.FAILED);
         assertThat(p.failure().code()).isEqualTo(PaymentFailureCode.PG_ABORTED);
         p.cancelled(400, NOW);
@@ -127,7 +139,10 @@ class PaymentTest {
 
         Payment declined = pending(1_000);
         declined.fail("REJECT_CARD_PAYMENT", "no", NOW);
-        assertThat(declined.awaitingRecheck()).as("a definite decline is not re-checked").isFalse();
-        assertThat(declined.heldWithoutApproval(PaymentFailureCode.PG_ABORTED, "x", 1_000, NOW)).isFalse();
+        assertThat(declined.awaitingRecheck())
+                .as("a definite decline is not re-checked")
+                .isFalse();
+        assertThat(declined.heldWithoutApproval(PaymentFailureCode.PG_ABORTED, "x", 1_000, NOW))
+                .isFalse();
     }
 }

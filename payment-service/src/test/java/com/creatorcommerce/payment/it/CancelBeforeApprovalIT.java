@@ -45,7 +45,8 @@ class CancelBeforeApprovalIT extends PaymentIntegrationTest {
 
     private static void confirmAnswers(String key, ResponseDefinitionBuilder r) {
         PG.stubFor(post(urlEqualTo("/v1/payments/confirm"))
-                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key))).willReturn(r));
+                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key)))
+                .willReturn(r));
     }
 
     private static void statusAnswers(String key, ResponseDefinitionBuilder r) {
@@ -53,8 +54,9 @@ class CancelBeforeApprovalIT extends PaymentIntegrationTest {
     }
 
     private static void cancelAnswers(String key) {
-        PG.stubFor(post(urlEqualTo("/v1/payments/" + key + "/cancel")).willReturn(okJson(
-                "{\"paymentKey\":\"" + key + "\",\"status\":\"CANCELED\",\"canceledAt\":\"" + Instant.now() + "\"}")));
+        PG.stubFor(post(urlEqualTo("/v1/payments/" + key + "/cancel"))
+                .willReturn(okJson("{\"paymentKey\":\"" + key + "\",\"status\":\"CANCELED\",\"canceledAt\":\""
+                        + Instant.now() + "\"}")));
     }
 
     private static ConfirmPaymentCommand confirm(String key, long reference, long user, long amount) {
@@ -66,12 +68,13 @@ class CancelBeforeApprovalIT extends PaymentIntegrationTest {
     }
 
     private int tombstones(String key) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM payment_tombstones WHERE pg_payment_id = ?", Integer.class,
-                key);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM payment_tombstones WHERE pg_payment_id = ?", Integer.class, key);
     }
 
     private List<ConsumerRecord<String, String>> replies(String type, String containing) {
-        return RECORDER.records(r -> r.topic().equals(PaymentTopics.REPLIES) && r.value().contains(containing)
+        return RECORDER.records(r -> r.topic().equals(PaymentTopics.REPLIES)
+                && r.value().contains(containing)
                 && type.equals(TopicRecorder.header(r, MessageHeaders.TYPE)));
     }
 
@@ -80,8 +83,10 @@ class CancelBeforeApprovalIT extends PaymentIntegrationTest {
         confirmAnswers(key, aResponse().withStatus(503));
         statusAnswers(key, aResponse().withStatus(502));
         send(PaymentTopics.CONFIRM, key, confirm(key, reference, user, amount), user);
-        Await.until("the unknown outcome recorded", TIMEOUT, () -> paymentRows(key) == 1
-                && row(key).get("last_error") != null);
+        Await.until(
+                "the unknown outcome recorded",
+                TIMEOUT,
+                () -> paymentRows(key) == 1 && row(key).get("last_error") != null);
         assertThat(status(key)).isEqualTo("PENDING");
     }
 
@@ -100,7 +105,8 @@ class CancelBeforeApprovalIT extends PaymentIntegrationTest {
         assertThat(tombstones(key)).isEqualTo(1);
 
         send(PaymentTopics.CONFIRM, key, confirm(key, order, user, 5_000), user);
-        JsonNode failed = payload(awaitMessages(PaymentTopics.REPLIES, PaymentTopics.FAILED, key, 1).getFirst());
+        JsonNode failed = payload(awaitMessages(PaymentTopics.REPLIES, PaymentTopics.FAILED, key, 1)
+                .getFirst());
         assertThat(failed.get("failure_code").asString()).isEqualTo("PAYMENT_CANCELLED");
         assertThat(failed.get("reference_id").asString()).isEqualTo(Long.toString(order));
 
@@ -131,15 +137,21 @@ class CancelBeforeApprovalIT extends PaymentIntegrationTest {
         statusAnswers(key, okJson("{\"paymentKey\":\"" + key + "\",\"status\":\"DONE\",\"totalAmount\":3000}"));
         reconciler.reconcile(Instant.now().plusSeconds(1));
 
-        JsonNode failed = payload(awaitMessages(PaymentTopics.REPLIES, PaymentTopics.FAILED, key, 1).getFirst());
+        JsonNode failed = payload(awaitMessages(PaymentTopics.REPLIES, PaymentTopics.FAILED, key, 1)
+                .getFirst());
         assertThat(failed.get("failure_code").asString()).isEqualTo("PAYMENT_CANCELLED");
         JsonNode cancelled = payload(awaitMessages(PaymentTopics.REPLIES, PaymentTopics.CANCELLED, "late-" + key, 1)
                 .getFirst());
         assertThat(cancelled.get("cancel_amount").asLong()).isEqualTo(3_000);
         assertThat(cancelled.get("remaining_amount").asLong()).isZero();
-        RECORDER.await(r -> r.topic().equals(PaymentTopics.REPLIES) && r.value().contains("late-" + key)
-                && TopicRecorder.header(r, MessageHeaders.CORRELATION_ID) != null
-                && TopicRecorder.header(r, MessageHeaders.CORRELATION_ID).startsWith("saga-"), 1, TIMEOUT);
+        RECORDER.await(
+                r -> r.topic().equals(PaymentTopics.REPLIES)
+                        && r.value().contains("late-" + key)
+                        && TopicRecorder.header(r, MessageHeaders.CORRELATION_ID) != null
+                        && TopicRecorder.header(r, MessageHeaders.CORRELATION_ID)
+                                .startsWith("saga-"),
+                1,
+                TIMEOUT);
         assertThat(status(key)).isEqualTo("FAILED");
         assertThat(((Number) row(key).get("approved_amount")).longValue()).isEqualTo(3_000);
         assertThat(((Number) row(key).get("cancelled_amount")).longValue()).isEqualTo(3_000);
@@ -147,8 +159,11 @@ class CancelBeforeApprovalIT extends PaymentIntegrationTest {
 
         // the confirm sent again after all this: refused, never approved, nothing sent to the PG
         int confirms = confirmCalls(key).size();
-        send(PaymentTopics.CONFIRM, key, confirm(key, ((Number) row(key).get("reference_id")).longValue(), user,
-                3_000), user);
+        send(
+                PaymentTopics.CONFIRM,
+                key,
+                confirm(key, ((Number) row(key).get("reference_id")).longValue(), user, 3_000),
+                user);
         awaitMessages(PaymentTopics.REPLIES, PaymentTopics.FAILED, key, 2);
         assertThat(confirmCalls(key)).hasSize(confirms);
         assertThat(replies(PaymentTopics.APPROVED, key)).isEmpty();
@@ -179,11 +194,17 @@ class CancelBeforeApprovalIT extends PaymentIntegrationTest {
         String key = newKey("pk_unsent_");
         long user = newId();
         confirmAnswers(key, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
-        statusAnswers(key, aResponse().withStatus(404).withHeader("Content-Type", "application/json")
-                .withBody("{\"code\":\"NOT_FOUND_PAYMENT\",\"message\":\"no such payment\"}"));
+        statusAnswers(
+                key,
+                aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\":\"NOT_FOUND_PAYMENT\",\"message\":\"no such payment\"}"));
         send(PaymentTopics.CONFIRM, key, confirm(key, newId(), user, 4_000), user);
-        Await.until("the unknown outcome recorded", TIMEOUT, () -> paymentRows(key) == 1
-                && row(key).get("last_error") != null);
+        Await.until(
+                "the unknown outcome recorded",
+                TIMEOUT,
+                () -> paymentRows(key) == 1 && row(key).get("last_error") != null);
         int confirms = confirmCalls(key).size();
 
         send(PaymentTopics.CANCEL, key, new CancelPaymentCommand(key, "stop-" + key, null, "order failed"), user);
@@ -192,7 +213,8 @@ class CancelBeforeApprovalIT extends PaymentIntegrationTest {
         confirmAnswers(key, okJson("{\"paymentKey\":\"" + key + "\",\"status\":\"DONE\",\"totalAmount\":4000}"));
         reconciler.reconcile(Instant.now().plusSeconds(1));
 
-        JsonNode failed = payload(awaitMessages(PaymentTopics.REPLIES, PaymentTopics.FAILED, key, 1).getFirst());
+        JsonNode failed = payload(awaitMessages(PaymentTopics.REPLIES, PaymentTopics.FAILED, key, 1)
+                .getFirst());
         assertThat(failed.get("failure_code").asString()).isEqualTo("PAYMENT_CANCELLED");
         JsonNode cancelled = payload(awaitMessages(PaymentTopics.REPLIES, PaymentTopics.CANCELLED, "stop-" + key, 1)
                 .getFirst());
@@ -216,7 +238,8 @@ class CancelBeforeApprovalIT extends PaymentIntegrationTest {
 
         send(PaymentTopics.CONFIRM, key, confirm(key, order, user, 7_000), user);
 
-        JsonNode failed = payload(awaitMessages(PaymentTopics.REPLIES, PaymentTopics.FAILED, key, 1).getFirst());
+        JsonNode failed = payload(awaitMessages(PaymentTopics.REPLIES, PaymentTopics.FAILED, key, 1)
+                .getFirst());
         assertThat(failed.get("failure_code").asString()).isEqualTo("PAYMENT_CANCELLED");
         assertThat(confirmCalls(key)).hasSize(1);
         assertThat(replies(PaymentTopics.APPROVED, key)).hasSize(1);

@@ -31,13 +31,18 @@ class CancelPaymentIT extends PaymentIntegrationTest {
 
     private String approvedPayment(long amount, long reference, long user) {
         String key = newKey("pk_approve_");
-        PG.stubFor(post(urlEqualTo("/v1/payments/confirm")).withRequestBody(matchingJsonPath("$.paymentKey",
-                equalTo(key))).willReturn(okJson("{\"paymentKey\":\"" + key + "\",\"status\":\"DONE\",\"totalAmount\":"
-                + amount + ",\"approvedAt\":\"" + Instant.now() + "\"}")));
-        PG.stubFor(post(urlEqualTo("/v1/payments/" + key + "/cancel")).willReturn(okJson(
-                "{\"paymentKey\":\"" + key + "\",\"status\":\"CANCELED\",\"canceledAt\":\"" + Instant.now() + "\"}")));
-        send(PaymentTopics.CONFIRM, key, new ConfirmPaymentCommand(key, PaymentPurpose.CREDIT_TOPUP, reference, user,
-                amount), user);
+        PG.stubFor(post(urlEqualTo("/v1/payments/confirm"))
+                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key)))
+                .willReturn(okJson("{\"paymentKey\":\"" + key + "\",\"status\":\"DONE\",\"totalAmount\":" + amount
+                        + ",\"approvedAt\":\"" + Instant.now() + "\"}")));
+        PG.stubFor(post(urlEqualTo("/v1/payments/" + key + "/cancel"))
+                .willReturn(okJson("{\"paymentKey\":\"" + key + "\",\"status\":\"CANCELED\",\"canceledAt\":\""
+                        + Instant.now() + "\"}")));
+        send(
+                PaymentTopics.CONFIRM,
+                key,
+                new ConfirmPaymentCommand(key, PaymentPurpose.CREDIT_TOPUP, reference, user, amount),
+                user);
         awaitMessages(PaymentTopics.REPLIES, PaymentTopics.APPROVED, key, 1);
         return key;
     }
@@ -51,8 +56,10 @@ class CancelPaymentIT extends PaymentIntegrationTest {
     }
 
     private long typed(String key, String type) {
-        return RECORDER.records(r -> r.topic().equals(PaymentTopics.REPLIES) && r.value().contains(key)
-                && type.equals(TopicRecorder.header(r, MessageHeaders.TYPE))).size();
+        return RECORDER.records(r -> r.topic().equals(PaymentTopics.REPLIES)
+                        && r.value().contains(key)
+                        && type.equals(TopicRecorder.header(r, MessageHeaders.TYPE)))
+                .size();
     }
 
     @Test
@@ -86,9 +93,11 @@ class CancelPaymentIT extends PaymentIntegrationTest {
         assertThat(refused.get("failure_code").asString()).isEqualTo("NOT_CANCELLABLE");
 
         assertThat(cancelCalls(key)).hasSize(2);
-        assertThat(cancelCalls(key)).extracting(r -> r.getBodyAsString()).containsExactlyInAnyOrder(
-                "{\"cancelReason\":\"partial refund\",\"cancelAmount\":3000}",
-                "{\"cancelReason\":\"the rest\",\"cancelAmount\":7000}");
+        assertThat(cancelCalls(key))
+                .extracting(r -> r.getBodyAsString())
+                .containsExactlyInAnyOrder(
+                        "{\"cancelReason\":\"partial refund\",\"cancelAmount\":3000}",
+                        "{\"cancelReason\":\"the rest\",\"cancelAmount\":7000}");
         assertThat(cancelled(key)).isEqualTo(10_000);
         assertThat(jdbc.queryForObject("""
                 SELECT SUM(cancel_amount) FROM payment_cancellations c JOIN payments p ON p.payment_id = c.payment_id
@@ -129,9 +138,11 @@ class CancelPaymentIT extends PaymentIntegrationTest {
     void aPgRefusalFailsTheCancelAndKeepsThePaymentApproved() {
         long user = newId();
         String key = approvedPayment(5_000, newId(), user);
-        PG.stubFor(post(urlEqualTo("/v1/payments/" + key + "/cancel")).willReturn(aResponse().withStatus(403)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"code\":\"FORBIDDEN_REQUEST\",\"message\":\"not allowed\"}")));
+        PG.stubFor(post(urlEqualTo("/v1/payments/" + key + "/cancel"))
+                .willReturn(aResponse()
+                        .withStatus(403)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\":\"FORBIDDEN_REQUEST\",\"message\":\"not allowed\"}")));
 
         send(PaymentTopics.CANCEL, key, new CancelPaymentCommand(key, "refused", 1_000L, "x"), user);
 
@@ -157,8 +168,9 @@ class CancelPaymentIT extends PaymentIntegrationTest {
                 WHERE p.pg_payment_id = ? AND c.last_error IS NOT NULL""", Integer.class, key) == 1);
         assertThat(cancelled(key)).isZero();
 
-        PG.stubFor(post(urlEqualTo("/v1/payments/" + key + "/cancel")).willReturn(okJson(
-                "{\"paymentKey\":\"" + key + "\",\"status\":\"PARTIAL_CANCELED\",\"cancelAmount\":2000}")));
+        PG.stubFor(post(urlEqualTo("/v1/payments/" + key + "/cancel"))
+                .willReturn(okJson(
+                        "{\"paymentKey\":\"" + key + "\",\"status\":\"PARTIAL_CANCELED\",\"cancelAmount\":2000}")));
         reconciler.reconcile(Instant.now().plusSeconds(1));
 
         awaitMessages(PaymentTopics.REPLIES, PaymentTopics.CANCELLED, "flaky", 1);
@@ -166,7 +178,7 @@ class CancelPaymentIT extends PaymentIntegrationTest {
         assertThat(row(key).get("payment_status")).isEqualTo("PARTIALLY_CANCELLED");
         assertThat(cancelCalls(key)).hasSize(4);
         String idempotencyKey = cancelCalls(key).getFirst().getHeader("Idempotency-Key");
-        assertThat(cancelCalls(key)).allSatisfy(c -> assertThat(c.getHeader("Idempotency-Key"))
-                .isEqualTo(idempotencyKey));
+        assertThat(cancelCalls(key))
+                .allSatisfy(c -> assertThat(c.getHeader("Idempotency-Key")).isEqualTo(idempotencyKey));
     }
 }

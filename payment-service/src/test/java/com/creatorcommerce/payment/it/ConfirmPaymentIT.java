@@ -39,11 +39,13 @@ class ConfirmPaymentIT extends PaymentIntegrationTest {
 
     private static void confirmAnswers(String key, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder r) {
         PG.stubFor(post(urlEqualTo("/v1/payments/confirm"))
-                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key))).willReturn(r));
+                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key)))
+                .willReturn(r));
     }
 
     private static void statusAnswers(String key, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder r) {
-        PG.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/v1/payments/" + key)).willReturn(r));
+        PG.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/v1/payments/" + key))
+                .willReturn(r));
     }
 
     private ConfirmPaymentCommand command(String key, long reference, long user, long amount) {
@@ -55,8 +57,8 @@ class ConfirmPaymentIT extends PaymentIntegrationTest {
     }
 
     private String lastError(String key) {
-        List<String> e = jdbc.queryForList("SELECT last_error FROM payments WHERE pg_payment_id = ?", String.class,
-                key);
+        List<String> e =
+                jdbc.queryForList("SELECT last_error FROM payments WHERE pg_payment_id = ?", String.class, key);
         return e.isEmpty() ? null : e.getFirst();
     }
 
@@ -64,7 +66,8 @@ class ConfirmPaymentIT extends PaymentIntegrationTest {
         assertThat(calls).isNotEmpty();
         String first = calls.getFirst().getHeader("Idempotency-Key");
         assertThat(first).isNotBlank();
-        assertThat(calls).allSatisfy(c -> assertThat(c.getHeader("Idempotency-Key")).isEqualTo(first));
+        assertThat(calls)
+                .allSatisfy(c -> assertThat(c.getHeader("Idempotency-Key")).isEqualTo(first));
     }
 
     @Test
@@ -97,7 +100,8 @@ class ConfirmPaymentIT extends PaymentIntegrationTest {
         assertThat(row.get("pg_order_id")).isEqualTo("point-charge-" + reference);
         List<LoggedRequest> calls = confirmCalls(key);
         assertThat(calls).hasSize(1);
-        assertThat(calls.getFirst().getBodyAsString()).contains("\"amount\":15000")
+        assertThat(calls.getFirst().getBodyAsString())
+                .contains("\"amount\":15000")
                 .contains("\"orderId\":\"point-charge-" + reference + "\"");
         assertSameIdempotencyKey(calls);
     }
@@ -106,12 +110,17 @@ class ConfirmPaymentIT extends PaymentIntegrationTest {
     void aDeclinedConfirmFailsWithThePgCodeWithoutRetrying() {
         String key = newKey("pk_decline_");
         long user = newId();
-        confirmAnswers(key, aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-                .withBody("{\"code\":\"REJECT_CARD_PAYMENT\",\"message\":\"declined by the issuer\"}"));
+        confirmAnswers(
+                key,
+                aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\":\"REJECT_CARD_PAYMENT\",\"message\":\"declined by the issuer\"}"));
 
         send(PaymentTopics.CONFIRM, key, command(key, newId(), user, 9_000), user);
 
-        JsonNode reply = payload(awaitMessages(PaymentTopics.REPLIES, PaymentTopics.FAILED, key, 1).getFirst());
+        JsonNode reply = payload(awaitMessages(PaymentTopics.REPLIES, PaymentTopics.FAILED, key, 1)
+                .getFirst());
         assertThat(reply.get("failure_code").asString()).isEqualTo("REJECT_CARD_PAYMENT");
         assertThat(reply.get("failure_message").asString()).isEqualTo("declined by the issuer");
         assertThat(status(key)).isEqualTo("FAILED");
@@ -126,8 +135,10 @@ class ConfirmPaymentIT extends PaymentIntegrationTest {
         String key = newKey("pk_slow_");
         long user = newId();
         confirmAnswers(key, okJson(done(key, 20_000)).withFixedDelay(1_500));
-        statusAnswers(key, okJson("{\"paymentKey\":\"" + key + "\",\"status\":\"DONE\",\"approvedAt\":\""
-                + Instant.now() + "\"}"));
+        statusAnswers(
+                key,
+                okJson("{\"paymentKey\":\"" + key + "\",\"status\":\"DONE\",\"approvedAt\":\"" + Instant.now()
+                        + "\"}"));
 
         send(PaymentTopics.CONFIRM, key, command(key, newId(), user, 20_000), user);
 
@@ -146,12 +157,16 @@ class ConfirmPaymentIT extends PaymentIntegrationTest {
         String key = newKey("pk_error_");
         long user = newId();
         String scenario = "retry-" + key;
-        PG.stubFor(post(urlEqualTo("/v1/payments/confirm")).withRequestBody(matchingJsonPath("$.paymentKey",
-                        equalTo(key))).inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+        PG.stubFor(post(urlEqualTo("/v1/payments/confirm"))
+                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key)))
+                .inScenario(scenario)
+                .whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(500).withBody("{\"code\":\"FAILED_INTERNAL_SYSTEM_PROCESSING\"}"))
                 .willSetStateTo("recovered"));
-        PG.stubFor(post(urlEqualTo("/v1/payments/confirm")).withRequestBody(matchingJsonPath("$.paymentKey",
-                        equalTo(key))).inScenario(scenario).whenScenarioStateIs("recovered")
+        PG.stubFor(post(urlEqualTo("/v1/payments/confirm"))
+                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key)))
+                .inScenario(scenario)
+                .whenScenarioStateIs("recovered")
                 .willReturn(okJson(done(key, 5_000))));
 
         send(PaymentTopics.CONFIRM, key, command(key, newId(), user, 5_000), user);
@@ -161,7 +176,9 @@ class ConfirmPaymentIT extends PaymentIntegrationTest {
         List<LoggedRequest> calls = confirmCalls(key);
         assertThat(calls).hasSize(2);
         assertSameIdempotencyKey(calls);
-        assertThat(statusCalls(key)).as("a definite answer needs no status query").isEmpty();
+        assertThat(statusCalls(key))
+                .as("a definite answer needs no status query")
+                .isEmpty();
     }
 
     @Test
@@ -189,11 +206,15 @@ class ConfirmPaymentIT extends PaymentIntegrationTest {
 
         send(PaymentTopics.CONFIRM, key, command(key, newId(), user, 3_000), user);
 
-        Await.until("the status query after the retries", TIMEOUT, () -> !statusCalls(key).isEmpty());
-        Await.until("the unknown outcome recorded", TIMEOUT,
-                () -> lastError(key) != null);
+        Await.until(
+                "the status query after the retries",
+                TIMEOUT,
+                () -> !statusCalls(key).isEmpty());
+        Await.until("the unknown outcome recorded", TIMEOUT, () -> lastError(key) != null);
         assertThat(status(key)).isEqualTo("PENDING");
-        assertThat(messages(PaymentTopics.REPLIES, key)).as("nothing is guessed").isEmpty();
+        assertThat(messages(PaymentTopics.REPLIES, key))
+                .as("nothing is guessed")
+                .isEmpty();
 
         // the PG recovers: the job asks for the status, which says the payment was approved after all
         statusAnswers(key, okJson("{\"paymentKey\":\"" + key + "\",\"status\":\"DONE\"}"));
@@ -203,7 +224,9 @@ class ConfirmPaymentIT extends PaymentIntegrationTest {
         assertThat(status(key)).isEqualTo("SUCCESS");
         awaitMessages(PaymentTopics.REPLIES, PaymentTopics.APPROVED, key, 1);
         reconciler.reconcile(Instant.now().plusSeconds(1));
-        assertThat(confirmCalls(key)).as("the job asked, it did not confirm again").hasSize(3);
+        assertThat(confirmCalls(key))
+                .as("the job asked, it did not confirm again")
+                .hasSize(3);
         awaitMessages(PaymentTopics.EVENTS, PaymentTopics.APPROVED, key, 1);
         assertThat(messages(PaymentTopics.REPLIES, key)).hasSize(1);
     }
@@ -219,8 +242,12 @@ class ConfirmPaymentIT extends PaymentIntegrationTest {
         String unknownKey = newKey("pk_meter_unknown_");
         long user = newId();
         confirmAnswers(approvedKey, okJson(done(approvedKey, 1_000)));
-        confirmAnswers(declinedKey, aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-                .withBody("{\"code\":\"REJECT_CARD_PAYMENT\",\"message\":\"declined\"}"));
+        confirmAnswers(
+                declinedKey,
+                aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\":\"REJECT_CARD_PAYMENT\",\"message\":\"declined\"}"));
         confirmAnswers(unknownKey, aResponse().withStatus(503));
         statusAnswers(unknownKey, aResponse().withStatus(502));
 
@@ -235,9 +262,13 @@ class ConfirmPaymentIT extends PaymentIntegrationTest {
         awaitMessages(PaymentTopics.REPLIES, PaymentTopics.APPROVED, unknownKey, 1);
 
         // other tests' payments may be settled by the same job run: at least ours are counted
-        Await.until("the outcomes counted", TIMEOUT, () -> pgOutcomes("approved") >= approved + 1
-                && pgOutcomes("declined") >= declined + 1 && pgOutcomes("unknown") >= unknown + 1
-                && pgOutcomes("reconciled") >= reconciled + 1);
+        Await.until(
+                "the outcomes counted",
+                TIMEOUT,
+                () -> pgOutcomes("approved") >= approved + 1
+                        && pgOutcomes("declined") >= declined + 1
+                        && pgOutcomes("unknown") >= unknown + 1
+                        && pgOutcomes("reconciled") >= reconciled + 1);
     }
 
     private double pgOutcomes(String outcome) {
@@ -249,8 +280,12 @@ class ConfirmPaymentIT extends PaymentIntegrationTest {
         String key = newKey("pk_lost_");
         long user = newId();
         confirmAnswers(key, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
-        statusAnswers(key, aResponse().withStatus(404).withHeader("Content-Type", "application/json")
-                .withBody("{\"code\":\"NOT_FOUND_PAYMENT\",\"message\":\"no such payment\"}"));
+        statusAnswers(
+                key,
+                aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\":\"NOT_FOUND_PAYMENT\",\"message\":\"no such payment\"}"));
 
         send(PaymentTopics.CONFIRM, key, command(key, newId(), user, 4_000), user);
         Await.until("the unknown outcome recorded", TIMEOUT, () -> lastError(key) != null);
@@ -281,7 +316,9 @@ class ConfirmPaymentIT extends PaymentIntegrationTest {
         awaitMessages(PaymentTopics.REPLIES, PaymentTopics.APPROVED, key, 2);
         assertThat(paymentRows(key)).isEqualTo(1);
         assertThat(confirmCalls(key)).hasSize(1);
-        assertThat(messages(PaymentTopics.EVENTS, key)).as("one payment, one event").hasSize(1);
+        assertThat(messages(PaymentTopics.EVENTS, key))
+                .as("one payment, one event")
+                .hasSize(1);
     }
 
     @Test
@@ -294,17 +331,23 @@ class ConfirmPaymentIT extends PaymentIntegrationTest {
         send(PaymentTopics.CONFIRM, key, cmd, "dup-" + key, user);
         send(PaymentTopics.CONFIRM, key, cmd, "dup-" + key, user);
         // a later command on the same key (same partition): once it is answered, both copies were consumed
-        send(PaymentTopics.CANCEL, key, new com.creatorcommerce.contracts.payment.CancelPaymentCommand(key,
-                "sentinel", 1_000_000L, "sentinel"), user);
+        send(
+                PaymentTopics.CANCEL,
+                key,
+                new com.creatorcommerce.contracts.payment.CancelPaymentCommand(key, "sentinel", 1_000_000L, "sentinel"),
+                user);
 
         awaitMessages(PaymentTopics.REPLIES, PaymentTopics.CANCEL_FAILED, key, 1);
         assertThat(paymentRows(key)).isEqualTo(1);
         assertThat(confirmCalls(key)).hasSize(1);
-        assertThat(RECORDER.records(r -> r.topic().equals(PaymentTopics.REPLIES) && r.value().contains(key)
-                && PaymentTopics.APPROVED.equals(TopicRecorder.header(r, MessageHeaders.TYPE)))).hasSize(1);
+        assertThat(RECORDER.records(r -> r.topic().equals(PaymentTopics.REPLIES)
+                        && r.value().contains(key)
+                        && PaymentTopics.APPROVED.equals(TopicRecorder.header(r, MessageHeaders.TYPE))))
+                .hasSize(1);
         assertThat(messages(PaymentTopics.EVENTS, key)).hasSize(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM processed_message WHERE message_id = ?", Integer.class,
-                "dup-" + key)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM processed_message WHERE message_id = ?", Integer.class, "dup-" + key))
+                .isEqualTo(1);
     }
 
     @Test
@@ -312,12 +355,14 @@ class ConfirmPaymentIT extends PaymentIntegrationTest {
         String key = newKey("pk_mismatch_");
         long user = newId();
         confirmAnswers(key, okJson(done(key, 10_001)));
-        PG.stubFor(post(urlEqualTo("/v1/payments/" + key + "/cancel")).willReturn(okJson(
-                "{\"paymentKey\":\"" + key + "\",\"status\":\"CANCELED\",\"canceledAt\":\"" + Instant.now() + "\"}")));
+        PG.stubFor(post(urlEqualTo("/v1/payments/" + key + "/cancel"))
+                .willReturn(okJson("{\"paymentKey\":\"" + key + "\",\"status\":\"CANCELED\",\"canceledAt\":\""
+                        + Instant.now() + "\"}")));
 
         send(PaymentTopics.CONFIRM, key, command(key, newId(), user, 10_000), user);
 
-        JsonNode reply = payload(awaitMessages(PaymentTopics.REPLIES, PaymentTopics.FAILED, key, 1).getFirst());
+        JsonNode reply = payload(awaitMessages(PaymentTopics.REPLIES, PaymentTopics.FAILED, key, 1)
+                .getFirst());
         assertThat(reply.get("failure_code").asString()).isEqualTo("AMOUNT_MISMATCH");
         awaitMessages(PaymentTopics.EVENTS, PaymentTopics.CANCELLED, key, 1);
         Map<String, Object> row = row(key);
@@ -329,7 +374,9 @@ class ConfirmPaymentIT extends PaymentIntegrationTest {
         assertThat(jdbc.queryForObject("""
                 SELECT status FROM payment_cancellations c JOIN payments p ON p.payment_id = c.payment_id
                 WHERE p.pg_payment_id = ?""", String.class, key)).isEqualTo("DONE");
-        assertThat(messages(PaymentTopics.REPLIES, key)).as("the requester hears one failure, no cancel").hasSize(1);
+        assertThat(messages(PaymentTopics.REPLIES, key))
+                .as("the requester hears one failure, no cancel")
+                .hasSize(1);
     }
 
     @Test
@@ -360,7 +407,8 @@ class ConfirmPaymentIT extends PaymentIntegrationTest {
 
         send(PaymentTopics.CONFIRM, key, command(key, newId(), user, 0), user);
 
-        JsonNode reply = payload(awaitMessages(PaymentTopics.REPLIES, PaymentTopics.FAILED, key, 1).getFirst());
+        JsonNode reply = payload(awaitMessages(PaymentTopics.REPLIES, PaymentTopics.FAILED, key, 1)
+                .getFirst());
         assertThat(reply.get("failure_code").asString()).isEqualTo("INVALID_COMMAND");
         assertThat(paymentRows(key)).isZero();
         assertThat(confirmCalls(key)).isEmpty();
@@ -375,7 +423,8 @@ class ConfirmPaymentIT extends PaymentIntegrationTest {
 
         send(PaymentTopics.CONFIRM, key, command(key, newId(), user, 2_000), user);
 
-        JsonNode reply = payload(awaitMessages(PaymentTopics.REPLIES, PaymentTopics.FAILED, key, 1).getFirst());
+        JsonNode reply = payload(awaitMessages(PaymentTopics.REPLIES, PaymentTopics.FAILED, key, 1)
+                .getFirst());
         assertThat(reply.get("failure_code").asString()).isEqualTo("PG_ABORTED");
         assertThat(status(key)).isEqualTo("FAILED");
     }

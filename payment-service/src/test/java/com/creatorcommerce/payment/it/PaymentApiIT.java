@@ -20,11 +20,15 @@ class PaymentApiIT extends PaymentIntegrationTest {
 
     private String approved(long user, long amount) {
         String key = newKey("pk_approve_");
-        PG.stubFor(post(urlEqualTo("/v1/payments/confirm")).withRequestBody(matchingJsonPath("$.paymentKey",
-                equalTo(key))).willReturn(okJson("{\"paymentKey\":\"" + key + "\",\"status\":\"DONE\",\"totalAmount\":"
-                + amount + "}")));
-        send(PaymentTopics.CONFIRM, key, new ConfirmPaymentCommand(key, PaymentPurpose.POINT_CHARGE, newId(), user,
-                amount), user);
+        PG.stubFor(post(urlEqualTo("/v1/payments/confirm"))
+                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key)))
+                .willReturn(
+                        okJson("{\"paymentKey\":\"" + key + "\",\"status\":\"DONE\",\"totalAmount\":" + amount + "}")));
+        send(
+                PaymentTopics.CONFIRM,
+                key,
+                new ConfirmPaymentCommand(key, PaymentPurpose.POINT_CHARGE, newId(), user, amount),
+                user);
         awaitMessages(PaymentTopics.REPLIES, PaymentTopics.APPROVED, key, 1);
         return key;
     }

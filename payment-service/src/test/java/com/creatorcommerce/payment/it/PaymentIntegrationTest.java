@@ -40,19 +40,22 @@ import tools.jackson.databind.json.JsonMapper;
  * share this one context (same properties), so that only one set of listeners consumes {@code payment.commands}.
  * The reconciliation job does not run on its own here: tests call it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "resilience4j.timelimiter.instances.pg.timeout-duration=400ms",
-        "resilience4j.retry.instances.pg.max-attempts=3",
-        "resilience4j.retry.instances.pg.wait-duration=50ms",
-        // tests inject many failures on purpose; the breaker's own behaviour is HttpPaymentGatewayTest's subject
-        "resilience4j.circuitbreaker.instances.pg.minimum-number-of-calls=1000",
-        "resilience4j.circuitbreaker.instances.pg.sliding-window-size=1000",
-        "platform.payment.reconciliation.enabled=false",
-        // per-row schedule of the job (tests call it with the instant to reconcile at): short, to see the back-off
-        "platform.payment.reconciliation.min-age=1s",
-        "platform.payment.reconciliation.first-retry-delay=500ms",
-        "platform.payment.reconciliation.max-retry-delay=4s",
-        "platform.payment.reconciliation.max-attempts=5"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "resilience4j.timelimiter.instances.pg.timeout-duration=400ms",
+            "resilience4j.retry.instances.pg.max-attempts=3",
+            "resilience4j.retry.instances.pg.wait-duration=50ms",
+            // tests inject many failures on purpose; the breaker's own behaviour is HttpPaymentGatewayTest's subject
+            "resilience4j.circuitbreaker.instances.pg.minimum-number-of-calls=1000",
+            "resilience4j.circuitbreaker.instances.pg.sliding-window-size=1000",
+            "platform.payment.reconciliation.enabled=false",
+            // per-row schedule of the job (tests call it with the instant to reconcile at): short, to see the back-off
+            "platform.payment.reconciliation.min-age=1s",
+            "platform.payment.reconciliation.first-retry-delay=500ms",
+            "platform.payment.reconciliation.max-retry-delay=4s",
+            "platform.payment.reconciliation.max-attempts=5"
+        })
 @RealInfrastructure
 public abstract class PaymentIntegrationTest {
 
@@ -68,16 +71,21 @@ public abstract class PaymentIntegrationTest {
 
     @Autowired
     protected JdbcTemplate jdbc;
+
     @Autowired
     protected JsonMapper json;
+
     @Autowired
     protected KafkaTemplate<String, String> kafka;
+
     @LocalServerPort
     protected int port;
+
     @Value("${local.management.port}")
     protected int managementPort;
 
-    protected final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    protected final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     protected static long newId() {
         return IDS.incrementAndGet();
@@ -90,8 +98,16 @@ public abstract class PaymentIntegrationTest {
     /** Publishes a command as a producer would (our envelope headers), with the given message id. */
     protected void send(String type, String key, Object payload, String messageId, long userId) {
         try {
-            kafka.send(Envelopes.record(PaymentTopics.COMMANDS, key, type, json.writeValueAsString(payload), messageId,
-                    "/test", "saga-" + messageId, userId)).get();
+            kafka.send(Envelopes.record(
+                            PaymentTopics.COMMANDS,
+                            key,
+                            type,
+                            json.writeValueAsString(payload),
+                            messageId,
+                            "/test",
+                            "saga-" + messageId,
+                            userId))
+                    .get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -103,11 +119,14 @@ public abstract class PaymentIntegrationTest {
         return id;
     }
 
-
-    protected List<ConsumerRecord<String, String>> awaitMessages(String topic, String type, String containing,
-            int count) {
-        return RECORDER.await(r -> r.topic().equals(topic) && type.equals(TopicRecorder.header(r, MessageHeaders.TYPE))
-                && r.value().contains(containing), count, TIMEOUT);
+    protected List<ConsumerRecord<String, String>> awaitMessages(
+            String topic, String type, String containing, int count) {
+        return RECORDER.await(
+                r -> r.topic().equals(topic)
+                        && type.equals(TopicRecorder.header(r, MessageHeaders.TYPE))
+                        && r.value().contains(containing),
+                count,
+                TIMEOUT);
     }
 
     protected List<ConsumerRecord<String, String>> messages(String topic, String containing) {
@@ -133,14 +152,13 @@ public abstract class PaymentIntegrationTest {
     }
 
     protected String status(String paymentKey) {
-        List<String> s = jdbc.queryForList("SELECT payment_status FROM payments WHERE pg_payment_id = ?",
-                String.class, paymentKey);
+        List<String> s = jdbc.queryForList(
+                "SELECT payment_status FROM payments WHERE pg_payment_id = ?", String.class, paymentKey);
         return s.isEmpty() ? null : s.getFirst();
     }
 
     protected int paymentRows(String paymentKey) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM payments WHERE pg_payment_id = ?", Integer.class,
-                paymentKey);
+        return jdbc.queryForObject("SELECT COUNT(*) FROM payments WHERE pg_payment_id = ?", Integer.class, paymentKey);
     }
 
     /**
@@ -154,26 +172,32 @@ public abstract class PaymentIntegrationTest {
                 LEFT JOIN (SELECT payment_id, SUM(cancel_amount) AS done FROM payment_cancellations
                            WHERE status = 'DONE' GROUP BY payment_id) c ON c.payment_id = p.payment_id
                 WHERE p.cancelled_amount <> COALESCE(c.done, 0)""", Integer.class))
-                .as("cancelled_amount = sum of DONE cancellations").isZero();
+                .as("cancelled_amount = sum of DONE cancellations")
+                .isZero();
         assertThat(jdbc.queryForObject("""
                 SELECT COUNT(*) FROM payments
                 WHERE cancelled_amount < 0 OR cancelled_amount > COALESCE(approved_amount, amount)""", Integer.class))
-                .as("never more cancelled than approved").isZero();
+                .as("never more cancelled than approved")
+                .isZero();
         assertThat(jdbc.queryForObject("""
                 SELECT COUNT(*) FROM payments p
                 JOIN (SELECT payment_id, SUM(cancel_amount) AS requested FROM payment_cancellations
                       WHERE status = 'REQUESTED' GROUP BY payment_id) r ON r.payment_id = p.payment_id
                 WHERE p.cancelled_amount + r.requested > COALESCE(p.approved_amount, 0)""", Integer.class))
-                .as("cancels in flight within what is left").isZero();
+                .as("cancels in flight within what is left")
+                .isZero();
         assertThat(jdbc.queryForObject("""
                 SELECT COUNT(*) FROM payments WHERE payment_status IN ('SUCCESS', 'PARTIALLY_CANCELLED', 'CANCELLED')
                 AND (approved_amount IS NULL OR approved_amount <> amount)""", Integer.class))
-                .as("an approved payment was approved for exactly its amount").isZero();
+                .as("an approved payment was approved for exactly its amount")
+                .isZero();
     }
 
     protected HttpResponse<String> getApi(String path, String token) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + token).GET().build();
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -189,8 +213,10 @@ public abstract class PaymentIntegrationTest {
      * {@code tag}={@code value}, as the management port's {@code /actuator/prometheus} shows it; 0 when absent.
      */
     protected double prometheusCounter(String name, String tag, String value) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort
-                + "/actuator/prometheus")).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
+                .GET()
+                .build();
         String text;
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -202,7 +228,9 @@ public abstract class PaymentIntegrationTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        return text.lines().filter(l -> l.startsWith(name + "{") && l.contains(tag + "=\"" + value + "\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return text.lines()
+                .filter(l -> l.startsWith(name + "{") && l.contains(tag + "=\"" + value + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 }

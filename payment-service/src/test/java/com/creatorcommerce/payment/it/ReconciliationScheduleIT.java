@@ -41,10 +41,13 @@ class ReconciliationScheduleIT extends PaymentIntegrationTest {
 
     @Autowired
     PaymentReconciler reconciler;
+
     @Autowired
     ConfirmPaymentService confirms;
+
     @Autowired
     TransactionTemplate tx;
+
     @Autowired
     MeterRegistry meters;
 
@@ -54,8 +57,9 @@ class ReconciliationScheduleIT extends PaymentIntegrationTest {
     }
 
     private static void confirmAnswers(String key, ResponseDefinitionBuilder r) {
-        PG.stubFor(post(urlEqualTo("/v1/payments/confirm")).withRequestBody(matchingJsonPath("$.paymentKey",
-                equalTo(key))).willReturn(r));
+        PG.stubFor(post(urlEqualTo("/v1/payments/confirm"))
+                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key)))
+                .willReturn(r));
     }
 
     private static void statusAnswers(String key, ResponseDefinitionBuilder r) {
@@ -63,8 +67,8 @@ class ReconciliationScheduleIT extends PaymentIntegrationTest {
     }
 
     private String lastError(String key) {
-        List<String> e = jdbc.queryForList("SELECT last_error FROM payments WHERE pg_payment_id = ?", String.class,
-                key);
+        List<String> e =
+                jdbc.queryForList("SELECT last_error FROM payments WHERE pg_payment_id = ?", String.class, key);
         return e.isEmpty() ? null : e.getFirst();
     }
 
@@ -73,15 +77,21 @@ class ReconciliationScheduleIT extends PaymentIntegrationTest {
         confirmAnswers(key, aResponse().withStatus(503));
         statusAnswers(key, okJson("{\"paymentKey\":\"" + key + "\",\"status\":\"IN_PROGRESS\"}"));
         long user = newId();
-        send(PaymentTopics.CONFIRM, key, new ConfirmPaymentCommand(key, PaymentPurpose.ORDER_CHARGE, newId(), user,
-                amount), user);
+        send(
+                PaymentTopics.CONFIRM,
+                key,
+                new ConfirmPaymentCommand(key, PaymentPurpose.ORDER_CHARGE, newId(), user, amount),
+                user);
         Await.until("the unknown outcome of " + key + " recorded", TIMEOUT, () -> lastError(key) != null);
         assertThat(status(key)).isEqualTo("PENDING");
     }
 
     private long delayMillis(String key) {
-        return jdbc.queryForObject("SELECT TIMESTAMPDIFF(MICROSECOND, last_checked_at, next_check_at) DIV 1000 "
-                + "FROM payments WHERE pg_payment_id = ?", Long.class, key);
+        return jdbc.queryForObject(
+                "SELECT TIMESTAMPDIFF(MICROSECOND, last_checked_at, next_check_at) DIV 1000 "
+                        + "FROM payments WHERE pg_payment_id = ?",
+                Long.class,
+                key);
     }
 
     private int attempts(String key) {
@@ -89,13 +99,13 @@ class ReconciliationScheduleIT extends PaymentIntegrationTest {
     }
 
     private boolean flaggedForOps(String key) {
-        return jdbc.queryForObject("SELECT attention_at IS NOT NULL FROM payments WHERE pg_payment_id = ?",
-                Boolean.class, key);
+        return jdbc.queryForObject(
+                "SELECT attention_at IS NOT NULL FROM payments WHERE pg_payment_id = ?", Boolean.class, key);
     }
 
     private java.sql.Timestamp attentionAt(String key) {
-        return jdbc.queryForObject("SELECT attention_at FROM payments WHERE pg_payment_id = ?",
-                java.sql.Timestamp.class, key);
+        return jdbc.queryForObject(
+                "SELECT attention_at FROM payments WHERE pg_payment_id = ?", java.sql.Timestamp.class, key);
     }
 
     private double flaggedCount() {
@@ -108,13 +118,14 @@ class ReconciliationScheduleIT extends PaymentIntegrationTest {
         String run = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         // a full batch (100) of older payments the PG never settles: recorded, then the process died before the PG
         // was asked (the PG now says IN_PROGRESS for each, forever)
-        PG.stubFor(get(urlPathMatching("/v1/payments/pk_stuck_" + run + "_.*")).willReturn(okJson(
-                "{\"status\":\"IN_PROGRESS\"}")));
+        PG.stubFor(get(urlPathMatching("/v1/payments/pk_stuck_" + run + "_.*"))
+                .willReturn(okJson("{\"status\":\"IN_PROGRESS\"}")));
         tx.executeWithoutResult(s -> {
             for (int i = 0; i < 100; i++) {
                 String key = "pk_stuck_" + run + "_" + i;
                 long user = newId();
-                confirms.accept(new ConfirmPaymentCommand(key, PaymentPurpose.ORDER_CHARGE, newId(), user, 1_000),
+                confirms.accept(
+                        new ConfirmPaymentCommand(key, PaymentPurpose.ORDER_CHARGE, newId(), user, 1_000),
                         "saga-" + key);
             }
         });
@@ -126,20 +137,29 @@ class ReconciliationScheduleIT extends PaymentIntegrationTest {
         reconciler.reconcile(Instant.now().plus(EVERYTHING_DUE));
         reconciler.reconcile(Instant.now().plus(EVERYTHING_DUE));
 
-        assertThat(status(fresh)).as("the newer payment is settled within two runs").isEqualTo("SUCCESS");
+        assertThat(status(fresh))
+                .as("the newer payment is settled within two runs")
+                .isEqualTo("SUCCESS");
         awaitMessages(PaymentTopics.REPLIES, PaymentTopics.APPROVED, fresh, 1);
         String stuck = "pk\\_stuck\\_" + run + "\\_%";
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payments WHERE pg_payment_id LIKE ? "
-                + "AND payment_status = 'PENDING' AND check_attempts >= 1 AND next_check_at > last_checked_at",
-                Integer.class, stuck)).as("the stuck ones were looked at and backed off").isEqualTo(100);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM payments WHERE pg_payment_id LIKE ? "
+                                + "AND payment_status = 'PENDING' AND check_attempts >= 1 AND next_check_at > last_checked_at",
+                        Integer.class,
+                        stuck))
+                .as("the stuck ones were looked at and backed off")
+                .isEqualTo(100);
 
         // the PG finally answers for them too: aborted
-        PG.stubFor(get(urlPathMatching("/v1/payments/pk_stuck_" + run + "_.*")).willReturn(okJson(
-                "{\"status\":\"ABORTED\"}")));
+        PG.stubFor(get(urlPathMatching("/v1/payments/pk_stuck_" + run + "_.*"))
+                .willReturn(okJson("{\"status\":\"ABORTED\"}")));
         reconciler.reconcile(Instant.now().plus(EVERYTHING_DUE));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payments WHERE pg_payment_id LIKE ? "
-                + "AND payment_status = 'FAILED' AND failure_code = 'PG_ABORTED' AND next_check_at IS NULL",
-                Integer.class, stuck)).isEqualTo(100);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM payments WHERE pg_payment_id LIKE ? "
+                                + "AND payment_status = 'FAILED' AND failure_code = 'PG_ABORTED' AND next_check_at IS NULL",
+                        Integer.class,
+                        stuck))
+                .isEqualTo(100);
     }
 
     @Test
@@ -175,8 +195,9 @@ class ReconciliationScheduleIT extends PaymentIntegrationTest {
         double flaggedOpen = attention.value();
         reconciler.reconcile(Instant.now().plus(EVERYTHING_DUE));
         assertThat(status(key)).isEqualTo("SUCCESS");
-        assertThat(jdbc.queryForObject("SELECT next_check_at IS NULL FROM payments WHERE pg_payment_id = ?",
-                Boolean.class, key)).isTrue();
+        assertThat(jdbc.queryForObject(
+                        "SELECT next_check_at IS NULL FROM payments WHERE pg_payment_id = ?", Boolean.class, key))
+                .isTrue();
         assertThat(attention.value()).isLessThan(flaggedOpen);
         awaitMessages(PaymentTopics.REPLIES, PaymentTopics.APPROVED, key, 1);
         assertThat(messages(PaymentTopics.REPLIES, key)).hasSize(1);
@@ -186,11 +207,13 @@ class ReconciliationScheduleIT extends PaymentIntegrationTest {
     void aRowJustSentToThePgIsLeftToItsCallerUntilItsHoldEnds() {
         String key = newKey("pk_inflight_");
         long user = newId();
-        tx.executeWithoutResult(s -> confirms.accept(new ConfirmPaymentCommand(key, PaymentPurpose.ORDER_CHARGE,
-                newId(), user, 1_500), "saga-" + key));
+        tx.executeWithoutResult(s -> confirms.accept(
+                new ConfirmPaymentCommand(key, PaymentPurpose.ORDER_CHARGE, newId(), user, 1_500), "saga-" + key));
 
         reconciler.reconcile(Instant.now());
-        assertThat(statusCalls(key)).as("held while its caller is about to ask the PG").isEmpty();
+        assertThat(statusCalls(key))
+                .as("held while its caller is about to ask the PG")
+                .isEmpty();
 
         statusAnswers(key, okJson("{\"paymentKey\":\"" + key + "\",\"status\":\"DONE\",\"totalAmount\":1500}"));
         reconciler.reconcile(Instant.now().plusSeconds(2));

@@ -57,30 +57,37 @@ public class ChargeRequestService {
      */
     @Transactional
     public PointChargeRequest confirm(long userId, long requestId, String paymentKey) {
-        PointChargeRequest r = requests.lock(requestId).filter(x -> x.isOwnedBy(userId))
-                .orElseThrow(ChargeRequestService::notFound);
+        PointChargeRequest r =
+                requests.lock(requestId).filter(x -> x.isOwnedBy(userId)).orElseThrow(ChargeRequestService::notFound);
         if (r.paymentKey() == null && requests.paymentKeyUsed(paymentKey)) {
             // (the unique key on payment_key settles a race between two requests)
-            throw new PointRefusedException(PointRefusal.PAYMENT_KEY_ALREADY_USED,
-                    "This payment key was used for another charge");
+            throw new PointRefusedException(
+                    PointRefusal.PAYMENT_KEY_ALREADY_USED, "This payment key was used for another charge");
         }
         switch (r.confirm(paymentKey, clock.instant())) {
             case ACCEPTED -> {
-                outbox.append(OutboundMessage.of(PaymentTopics.COMMANDS, paymentKey, PaymentTopics.CONFIRM,
-                        new ConfirmPaymentCommand(paymentKey, PaymentPurpose.POINT_CHARGE, r.id(), userId,
-                                r.amount())).withUserId(userId));
+                outbox.append(OutboundMessage.of(
+                                PaymentTopics.COMMANDS,
+                                paymentKey,
+                                PaymentTopics.CONFIRM,
+                                new ConfirmPaymentCommand(
+                                        paymentKey, PaymentPurpose.POINT_CHARGE, r.id(), userId, r.amount()))
+                        .withUserId(userId));
                 requests.writeNow(r);
                 return r;
             }
             case REPEATED -> {
                 return r;
             }
-            case CONFIRMED_WITH_OTHER_KEY -> throw new PointRefusedException(PointRefusal.CHARGE_ALREADY_CONFIRMED,
-                    "The charge was already confirmed with another payment key");
-            case COMPLETED -> throw new PointRefusedException(PointRefusal.CHARGE_ALREADY_COMPLETED,
-                    "The charge is completed");
-            case FAILED -> throw new PointRefusedException(PointRefusal.CHARGE_FAILED, "The charge failed: "
-                    + r.failureCode(), failureCode(r));
+            case CONFIRMED_WITH_OTHER_KEY ->
+                throw new PointRefusedException(
+                        PointRefusal.CHARGE_ALREADY_CONFIRMED,
+                        "The charge was already confirmed with another payment key");
+            case COMPLETED ->
+                throw new PointRefusedException(PointRefusal.CHARGE_ALREADY_COMPLETED, "The charge is completed");
+            case FAILED ->
+                throw new PointRefusedException(
+                        PointRefusal.CHARGE_FAILED, "The charge failed: " + r.failureCode(), failureCode(r));
             default -> throw new IllegalStateException();
         }
     }
@@ -88,8 +95,7 @@ public class ChargeRequestService {
     /** @throws PointRefusedException CHARGE_REQUEST_NOT_FOUND (also for another user's request) */
     @Transactional(readOnly = true)
     public PointChargeRequest get(long userId, long requestId) {
-        return requests.find(requestId).filter(x -> x.isOwnedBy(userId))
-                .orElseThrow(ChargeRequestService::notFound);
+        return requests.find(requestId).filter(x -> x.isOwnedBy(userId)).orElseThrow(ChargeRequestService::notFound);
     }
 
     private static Map<String, Object> failureCode(PointChargeRequest r) {

@@ -57,7 +57,12 @@ public class ChargeSettlement {
     private final Clock clock;
     private final Counter refundsFailed;
 
-    ChargeSettlement(ChargeRequests requests, PointLedger ledger, HandleOnce once, Outbox outbox, Clock clock,
+    ChargeSettlement(
+            ChargeRequests requests,
+            PointLedger ledger,
+            HandleOnce once,
+            Outbox outbox,
+            Clock clock,
             MeterRegistry meters) {
         this.requests = requests;
         this.ledger = ledger;
@@ -65,7 +70,8 @@ public class ChargeSettlement {
         this.outbox = outbox;
         this.clock = clock;
         this.refundsFailed = Counter.builder("point.charge.refund.failed")
-                .description("Payments approved but not credited whose cancel at the PG was refused").register(meters);
+                .description("Payments approved but not credited whose cancel at the PG was refused")
+                .register(meters);
     }
 
     static String refundRequestId(long chargeRequestId) {
@@ -87,13 +93,20 @@ public class ChargeSettlement {
         once.run(CONSUMER, message, () -> {
             Optional<PointChargeRequest> locked = requests.lock(requestId.getAsLong());
             if (locked.isEmpty()) {
-                log.info("Payment {} ({}) given back for unknown charge request {}", c.paymentId(), c.paymentKey(),
+                log.info(
+                        "Payment {} ({}) given back for unknown charge request {}",
+                        c.paymentId(),
+                        c.paymentKey(),
                         requestId.getAsLong());
                 return;
             }
             if (locked.get().refunded(c.cancelAmount(), clock.instant())) {
-                log.info("Payment {} ({}) of charge request {} was not credited and is given back ({})", c.paymentId(),
-                        c.paymentKey(), requestId.getAsLong(), c.cancelAmount());
+                log.info(
+                        "Payment {} ({}) of charge request {} was not credited and is given back ({})",
+                        c.paymentId(),
+                        c.paymentKey(),
+                        requestId.getAsLong(),
+                        c.cancelAmount());
             }
         });
     }
@@ -109,9 +122,14 @@ public class ChargeSettlement {
         }
         boolean handled = once.run(CONSUMER, message, () -> {
             Optional<PointChargeRequest> locked = requests.lock(requestId.getAsLong());
-            log.error("REFUND FAILED: payment {} ({}) of charge request {} was approved but not credited, and its "
-                    + "cancel was refused: {} {}. The customer paid without getting points; ops must refund it.",
-                    f.paymentId(), f.paymentKey(), requestId.getAsLong(), f.failureCode(), f.failureMessage());
+            log.error(
+                    "REFUND FAILED: payment {} ({}) of charge request {} was approved but not credited, and its "
+                            + "cancel was refused: {} {}. The customer paid without getting points; ops must refund it.",
+                    f.paymentId(),
+                    f.paymentKey(),
+                    requestId.getAsLong(),
+                    f.failureCode(),
+                    f.failureMessage());
             locked.ifPresent(r -> r.refundFailed(f.failureCode(), f.failureMessage(), clock.instant()));
         });
         if (handled) {
@@ -123,19 +141,29 @@ public class ChargeSettlement {
     public void approved(PaymentApproved a, InboundMessage message) {
         Optional<PointChargeRequest> found = requests.find(a.referenceId());
         if (found.isEmpty()) {
-            log.error("Payment {} approved for unknown charge request {}: cancelling it", a.paymentId(),
-                    a.referenceId());
+            log.error(
+                    "Payment {} approved for unknown charge request {}: cancelling it", a.paymentId(), a.referenceId());
             once.run(CONSUMER, message, () -> cancelPayment(a, "no such charge request"));
             return;
         }
         PointChargeRequest r = found.get();
         if (!r.matchesPayment(a.userId(), a.amount(), a.paymentKey())) {
-            inboxFail(message, r.id(), a, "PAYMENT_MISMATCH", "The approved payment (user " + a.userId() + ", amount "
-                    + a.amount() + ") does not match the charge request");
+            inboxFail(
+                    message,
+                    r.id(),
+                    a,
+                    "PAYMENT_MISMATCH",
+                    "The approved payment (user " + a.userId() + ", amount " + a.amount()
+                            + ") does not match the charge request");
             return;
         }
-        ledger.apply(new LedgerEntry(r.userId(), TransactionType.CHARGE, r.amount(), ReferenceType.CHARGE_REQUEST,
-                r.id(), new LedgerParticipant() {
+        ledger.apply(new LedgerEntry(
+                r.userId(),
+                TransactionType.CHARGE,
+                r.amount(),
+                ReferenceType.CHARGE_REQUEST,
+                r.id(),
+                new LedgerParticipant() {
                     @Override
                     public boolean admit() {
                         if (!once.mark(CONSUMER, message)) {
@@ -156,13 +184,23 @@ public class ChargeSettlement {
                             PointChargeRequest locked = requests.lock(r.id()).orElseThrow();
                             Instant now = clock.instant();
                             locked.complete(a.paymentId(), applied.transactionId(), now);
-                            outbox.append(OutboundMessage.of(PointTopics.EVENTS, Long.toString(r.userId()),
-                                    PointTopics.CHARGE_COMPLETED, new PointChargeCompleted(r.id(), r.userId(),
-                                            r.amount(), a.paymentId(), applied.transactionId(),
-                                            applied.balanceAfter(), now)).withUserId(r.userId()));
+                            outbox.append(OutboundMessage.of(
+                                            PointTopics.EVENTS,
+                                            Long.toString(r.userId()),
+                                            PointTopics.CHARGE_COMPLETED,
+                                            new PointChargeCompleted(
+                                                    r.id(),
+                                                    r.userId(),
+                                                    r.amount(),
+                                                    a.paymentId(),
+                                                    applied.transactionId(),
+                                                    applied.balanceAfter(),
+                                                    now))
+                                    .withUserId(r.userId()));
                         }
                     }
-                }, message));
+                },
+                message));
     }
 
     /** Called for each payment.failed.v1 of purpose POINT_CHARGE (in the reply's inbox transaction). */
@@ -170,8 +208,8 @@ public class ChargeSettlement {
         inboxFail(message, f.referenceId(), null, f.failureCode(), f.failureMessage());
     }
 
-    private void inboxFail(InboundMessage message, long requestId, PaymentApproved approvedToCancel, String code,
-            String reason) {
+    private void inboxFail(
+            InboundMessage message, long requestId, PaymentApproved approvedToCancel, String code, String reason) {
         once.run(CONSUMER, message, () -> {
             Optional<PointChargeRequest> locked = requests.lock(requestId);
             if (locked.isEmpty()) {
@@ -181,9 +219,12 @@ public class ChargeSettlement {
             PointChargeRequest r = locked.get();
             Instant now = clock.instant();
             if (r.fail(code, reason, approvedToCancel == null ? null : approvedToCancel.paymentId(), now)) {
-                outbox.append(OutboundMessage.of(PointTopics.EVENTS, Long.toString(r.userId()),
-                        PointTopics.CHARGE_FAILED, new PointChargeFailed(r.id(), r.userId(), r.amount(), code, reason,
-                                now)).withUserId(r.userId()));
+                outbox.append(OutboundMessage.of(
+                                PointTopics.EVENTS,
+                                Long.toString(r.userId()),
+                                PointTopics.CHARGE_FAILED,
+                                new PointChargeFailed(r.id(), r.userId(), r.amount(), code, reason, now))
+                        .withUserId(r.userId()));
             }
             if (approvedToCancel != null) {
                 cancelPayment(approvedToCancel, reason);
@@ -194,8 +235,12 @@ public class ChargeSettlement {
 
     /** Asks payment-service to give an approved payment back (we will not credit it). */
     private void cancelPayment(PaymentApproved a, String reason) {
-        outbox.append(OutboundMessage.of(PaymentTopics.COMMANDS, a.paymentKey(), PaymentTopics.CANCEL,
-                new CancelPaymentCommand(a.paymentKey(), refundRequestId(a.referenceId()), null,
-                        "Not credited: " + reason)).withUserId(a.userId()));
+        outbox.append(OutboundMessage.of(
+                        PaymentTopics.COMMANDS,
+                        a.paymentKey(),
+                        PaymentTopics.CANCEL,
+                        new CancelPaymentCommand(
+                                a.paymentKey(), refundRequestId(a.referenceId()), null, "Not credited: " + reason))
+                .withUserId(a.userId()));
     }
 }

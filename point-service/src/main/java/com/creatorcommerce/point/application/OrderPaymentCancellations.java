@@ -36,20 +36,28 @@ public class OrderPaymentCancellations {
     private final Clock clock;
     private final Counter creditedAnyway;
 
-    OrderPaymentCancellations(CancelledPayments cancelled, PointHistory history, PointLedger ledger, HandleOnce once,
-            Clock clock, MeterRegistry meters) {
+    OrderPaymentCancellations(
+            CancelledPayments cancelled,
+            PointHistory history,
+            PointLedger ledger,
+            HandleOnce once,
+            Clock clock,
+            MeterRegistry meters) {
         this.cancelled = cancelled;
         this.history = history;
         this.ledger = ledger;
         this.once = once;
         this.clock = clock;
         this.creditedAnyway = Counter.builder("point.charge.cancelled-payment")
-                .description("Order charges credited before their payment was cancelled").register(meters);
+                .description("Order charges credited before their payment was cancelled")
+                .register(meters);
     }
 
     /** Whether {@code c} closes an order's payment for its CHARGE. */
     public static boolean closesOrderCharge(PaymentCancelled c) {
-        return c.purpose() == PaymentPurpose.ORDER_CHARGE && c.paymentId() > 0 && c.userId() > 0
+        return c.purpose() == PaymentPurpose.ORDER_CHARGE
+                && c.paymentId() > 0
+                && c.userId() > 0
                 && c.remainingAmount() == 0;
     }
 
@@ -62,15 +70,22 @@ public class OrderPaymentCancellations {
                 return false;
             }
             try (MessageContext.Scope ignored = MessageContext.open(message)) {
-                cancelled.record(CancelledPayment.of(c.paymentId(), c.referenceId(), c.userId(), c.cancelledAt(),
-                        clock.instant()));
-                history.findByIdempotencyKey(ReferenceType.ORDER.idempotencyKey(c.referenceId(),
-                        TransactionType.CHARGE)).ifPresent(charge -> {
-                    creditedAnyway.increment();
-                    log.error("POINTS CREDITED FOR A CANCELLED PAYMENT: order {} of user {} was credited {} points "
-                            + "(transaction {}) before its payment {} ({}) was cancelled", c.referenceId(),
-                            c.userId(), charge.amount(), charge.id(), c.paymentId(), c.paymentKey());
-                });
+                cancelled.record(CancelledPayment.of(
+                        c.paymentId(), c.referenceId(), c.userId(), c.cancelledAt(), clock.instant()));
+                history.findByIdempotencyKey(
+                                ReferenceType.ORDER.idempotencyKey(c.referenceId(), TransactionType.CHARGE))
+                        .ifPresent(charge -> {
+                            creditedAnyway.increment();
+                            log.error(
+                                    "POINTS CREDITED FOR A CANCELLED PAYMENT: order {} of user {} was credited {} points "
+                                            + "(transaction {}) before its payment {} ({}) was cancelled",
+                                    c.referenceId(),
+                                    c.userId(),
+                                    charge.amount(),
+                                    charge.id(),
+                                    c.paymentId(),
+                                    c.paymentKey());
+                        });
             }
             return true;
         });

@@ -3,8 +3,8 @@ package com.creatorcommerce.point.application;
 import com.creatorcommerce.contracts.point.ChargePointsCommand;
 import com.creatorcommerce.contracts.point.PointRejectionReason;
 import com.creatorcommerce.contracts.point.PointTopics;
-import com.creatorcommerce.contracts.point.PointsCharged;
 import com.creatorcommerce.contracts.point.PointsChargeRejected;
+import com.creatorcommerce.contracts.point.PointsCharged;
 import com.creatorcommerce.contracts.point.PointsRefunded;
 import com.creatorcommerce.contracts.point.PointsUseRejected;
 import com.creatorcommerce.contracts.point.PointsUsed;
@@ -60,8 +60,16 @@ public class OrderPointsService {
     private final WalletMeters meters;
     private final Clock clock;
 
-    OrderPointsService(PointLedger ledger, PointHistory history, Wallets wallets, OrderClosures closures,
-            CancelledPayments cancelledPayments, HandleOnce once, Outbox outbox, WalletMeters meters, Clock clock) {
+    OrderPointsService(
+            PointLedger ledger,
+            PointHistory history,
+            Wallets wallets,
+            OrderClosures closures,
+            CancelledPayments cancelledPayments,
+            HandleOnce once,
+            Outbox outbox,
+            WalletMeters meters,
+            Clock clock) {
         this.ledger = ledger;
         this.history = history;
         this.wallets = wallets;
@@ -75,46 +83,124 @@ public class OrderPointsService {
 
     public void charge(ChargePointsCommand cmd, InboundMessage message) {
         if (!WalletChange.acceptable(cmd.userId(), cmd.amount())) {
-            once.run(CONSUMER, message, () -> reply(cmd.orderId(), PointTopics.CHARGE_REJECTED,
-                    new PointsChargeRejected(cmd.orderId(), cmd.userId(), cmd.amount(),
-                            PointRejectionReason.INVALID_COMMAND, "amount and user_id must be positive")));
+            once.run(
+                    CONSUMER,
+                    message,
+                    () -> reply(
+                            cmd.orderId(),
+                            PointTopics.CHARGE_REJECTED,
+                            new PointsChargeRejected(
+                                    cmd.orderId(),
+                                    cmd.userId(),
+                                    cmd.amount(),
+                                    PointRejectionReason.INVALID_COMMAND,
+                                    "amount and user_id must be positive")));
             return;
         }
-        apply(cmd.orderId(), cmd.userId(), TransactionType.CHARGE, cmd.amount(), message, () -> cancelledRefusal(cmd),
+        apply(
+                cmd.orderId(),
+                cmd.userId(),
+                TransactionType.CHARGE,
+                cmd.amount(),
+                message,
+                () -> cancelledRefusal(cmd),
                 outcome -> switch (outcome) {
-            case LedgerOutcome.Applied a -> new Reply(PointTopics.CHARGED, new PointsCharged(cmd.orderId(),
-                    cmd.userId(), cmd.amount(), a.balanceAfter(), a.transactionId()));
-            case LedgerOutcome.AlreadyApplied d
+                    case LedgerOutcome.Applied a ->
+                        new Reply(
+                                PointTopics.CHARGED,
+                                new PointsCharged(
+                                        cmd.orderId(),
+                                        cmd.userId(),
+                                        cmd.amount(),
+                                        a.balanceAfter(),
+                                        a.transactionId()));
+                    case LedgerOutcome.AlreadyApplied d
                     when d.isSameChange(cmd.userId(), TransactionType.CHARGE, cmd.amount()) ->
-                    new Reply(PointTopics.CHARGED, new PointsCharged(cmd.orderId(), cmd.userId(), cmd.amount(),
-                            d.balanceAfter(), d.transactionId()));
-            default -> new Reply(PointTopics.CHARGE_REJECTED, new PointsChargeRejected(cmd.orderId(), cmd.userId(),
-                    cmd.amount(), PointRejectionReason.CONFLICTING_COMMAND,
-                    "The order's charge was already done with other data"));
-        });
+                        new Reply(
+                                PointTopics.CHARGED,
+                                new PointsCharged(
+                                        cmd.orderId(),
+                                        cmd.userId(),
+                                        cmd.amount(),
+                                        d.balanceAfter(),
+                                        d.transactionId()));
+                    default ->
+                        new Reply(
+                                PointTopics.CHARGE_REJECTED,
+                                new PointsChargeRejected(
+                                        cmd.orderId(),
+                                        cmd.userId(),
+                                        cmd.amount(),
+                                        PointRejectionReason.CONFLICTING_COMMAND,
+                                        "The order's charge was already done with other data"));
+                });
     }
 
     public void use(UsePointsCommand cmd, InboundMessage message) {
         if (!WalletChange.acceptable(cmd.userId(), cmd.amount())) {
-            once.run(CONSUMER, message, () -> reply(cmd.orderId(), PointTopics.USE_REJECTED,
-                    new PointsUseRejected(cmd.orderId(), cmd.userId(), cmd.amount(), 0,
-                            PointRejectionReason.INVALID_COMMAND, "amount and user_id must be positive")));
+            once.run(
+                    CONSUMER,
+                    message,
+                    () -> reply(
+                            cmd.orderId(),
+                            PointTopics.USE_REJECTED,
+                            new PointsUseRejected(
+                                    cmd.orderId(),
+                                    cmd.userId(),
+                                    cmd.amount(),
+                                    0,
+                                    PointRejectionReason.INVALID_COMMAND,
+                                    "amount and user_id must be positive")));
             return;
         }
-        apply(cmd.orderId(), cmd.userId(), TransactionType.USE, cmd.amount(), message, () -> closedRefusal(cmd),
+        apply(
+                cmd.orderId(),
+                cmd.userId(),
+                TransactionType.USE,
+                cmd.amount(),
+                message,
+                () -> closedRefusal(cmd),
                 outcome -> switch (outcome) {
-            case LedgerOutcome.Applied a -> new Reply(PointTopics.USED, new PointsUsed(cmd.orderId(), cmd.userId(),
-                    cmd.amount(), a.balanceAfter(), a.transactionId()));
-            case LedgerOutcome.AlreadyApplied d when d.isSameChange(cmd.userId(), TransactionType.USE, cmd.amount()) ->
-                    new Reply(PointTopics.USED, new PointsUsed(cmd.orderId(), cmd.userId(), cmd.amount(),
-                            d.balanceAfter(), d.transactionId()));
-            case LedgerOutcome.Insufficient i -> new Reply(PointTopics.USE_REJECTED, new PointsUseRejected(
-                    cmd.orderId(), cmd.userId(), cmd.amount(), i.balance(), PointRejectionReason.INSUFFICIENT_POINTS,
-                    "The balance is " + i.balance() + ", " + cmd.amount() + " needed"));
-            default -> new Reply(PointTopics.USE_REJECTED, new PointsUseRejected(cmd.orderId(), cmd.userId(),
-                    cmd.amount(), 0, PointRejectionReason.CONFLICTING_COMMAND,
-                    "The order already used points with other data"));
-        });
+                    case LedgerOutcome.Applied a ->
+                        new Reply(
+                                PointTopics.USED,
+                                new PointsUsed(
+                                        cmd.orderId(),
+                                        cmd.userId(),
+                                        cmd.amount(),
+                                        a.balanceAfter(),
+                                        a.transactionId()));
+                    case LedgerOutcome.AlreadyApplied d
+                    when d.isSameChange(cmd.userId(), TransactionType.USE, cmd.amount()) ->
+                        new Reply(
+                                PointTopics.USED,
+                                new PointsUsed(
+                                        cmd.orderId(),
+                                        cmd.userId(),
+                                        cmd.amount(),
+                                        d.balanceAfter(),
+                                        d.transactionId()));
+                    case LedgerOutcome.Insufficient i ->
+                        new Reply(
+                                PointTopics.USE_REJECTED,
+                                new PointsUseRejected(
+                                        cmd.orderId(),
+                                        cmd.userId(),
+                                        cmd.amount(),
+                                        i.balance(),
+                                        PointRejectionReason.INSUFFICIENT_POINTS,
+                                        "The balance is " + i.balance() + ", " + cmd.amount() + " needed"));
+                    default ->
+                        new Reply(
+                                PointTopics.USE_REJECTED,
+                                new PointsUseRejected(
+                                        cmd.orderId(),
+                                        cmd.userId(),
+                                        cmd.amount(),
+                                        0,
+                                        PointRejectionReason.CONFLICTING_COMMAND,
+                                        "The order already used points with other data"));
+                });
     }
 
     /**
@@ -125,15 +211,31 @@ public class OrderPointsService {
     public void refund(RefundPointsCommand cmd, InboundMessage message) {
         RefundPlan plan = RefundPlan.of(cmd.userId(), useOf(cmd.orderId()));
         if (plan instanceof RefundPlan.NotTheirs) {
-            once.run(CONSUMER, message, () -> reply(cmd.orderId(), PointTopics.REFUNDED, new PointsRefunded(
-                    cmd.orderId(), cmd.userId(), 0, wallets.find(cmd.userId()).map(PointBalance::balance)
-                    .orElse(0L), null)));
+            once.run(
+                    CONSUMER,
+                    message,
+                    () -> reply(
+                            cmd.orderId(),
+                            PointTopics.REFUNDED,
+                            new PointsRefunded(
+                                    cmd.orderId(),
+                                    cmd.userId(),
+                                    0,
+                                    wallets.find(cmd.userId())
+                                            .map(PointBalance::balance)
+                                            .orElse(0L),
+                                    null)));
             return;
         }
         if (plan instanceof RefundPlan.NothingUsed) {
             if (cmd.userId() <= 0) {
-                once.run(CONSUMER, message, () -> reply(cmd.orderId(), PointTopics.REFUNDED,
-                        new PointsRefunded(cmd.orderId(), cmd.userId(), 0, 0, null)));
+                once.run(
+                        CONSUMER,
+                        message,
+                        () -> reply(
+                                cmd.orderId(),
+                                PointTopics.REFUNDED,
+                                new PointsRefunded(cmd.orderId(), cmd.userId(), 0, 0, null)));
                 return;
             }
             // decided under the wallet's row lock: a USE of this order being applied right now has either committed
@@ -147,14 +249,26 @@ public class OrderPointsService {
             }
         }
         long amount = ((RefundPlan.GiveBack) plan).amount();
-        apply(cmd.orderId(), cmd.userId(), TransactionType.REFUND, amount, message, () -> null,
+        apply(
+                cmd.orderId(),
+                cmd.userId(),
+                TransactionType.REFUND,
+                amount,
+                message,
+                () -> null,
                 outcome -> switch (outcome) {
-            case LedgerOutcome.Applied a -> new Reply(PointTopics.REFUNDED, new PointsRefunded(cmd.orderId(),
-                    cmd.userId(), amount, a.balanceAfter(), a.transactionId()));
-            case LedgerOutcome.AlreadyApplied d -> new Reply(PointTopics.REFUNDED, new PointsRefunded(cmd.orderId(),
-                    cmd.userId(), d.amount(), d.balanceAfter(), d.transactionId()));
-            default -> throw new IllegalStateException("A refund cannot be refused: " + outcome);
-        });
+                    case LedgerOutcome.Applied a ->
+                        new Reply(
+                                PointTopics.REFUNDED,
+                                new PointsRefunded(
+                                        cmd.orderId(), cmd.userId(), amount, a.balanceAfter(), a.transactionId()));
+                    case LedgerOutcome.AlreadyApplied d ->
+                        new Reply(
+                                PointTopics.REFUNDED,
+                                new PointsRefunded(
+                                        cmd.orderId(), cmd.userId(), d.amount(), d.balanceAfter(), d.transactionId()));
+                    default -> throw new IllegalStateException("A refund cannot be refused: " + outcome);
+                });
     }
 
     private Optional<PointTransaction> useOf(long orderId) {
@@ -173,10 +287,12 @@ public class OrderPointsService {
             return true;
         }
         try (MessageContext.Scope ignored = MessageContext.open(message)) {
-            closures.close(PointOrderClosure.refundedBeforeUse(cmd.orderId(), cmd.userId(), cmd.reason(),
-                    clock.instant()));
-            reply(cmd.orderId(), PointTopics.REFUNDED, new PointsRefunded(cmd.orderId(), cmd.userId(), 0, balance,
-                    null));
+            closures.close(
+                    PointOrderClosure.refundedBeforeUse(cmd.orderId(), cmd.userId(), cmd.reason(), clock.instant()));
+            reply(
+                    cmd.orderId(),
+                    PointTopics.REFUNDED,
+                    new PointsRefunded(cmd.orderId(), cmd.userId(), 0, balance, null));
         }
         return true;
     }
@@ -186,14 +302,21 @@ public class OrderPointsService {
      * was on its way); null when it is not. Asked under the wallet lock, as the cancel is recorded.
      */
     private Reply cancelledRefusal(ChargePointsCommand cmd) {
-        if (cmd.paymentId() == null || !cancelledPayments.isCancelled(cmd.paymentId())
-                || history.findByIdempotencyKey(ReferenceType.ORDER.idempotencyKey(cmd.orderId(),
-                        TransactionType.CHARGE)).isPresent()) {
+        if (cmd.paymentId() == null
+                || !cancelledPayments.isCancelled(cmd.paymentId())
+                || history.findByIdempotencyKey(
+                                ReferenceType.ORDER.idempotencyKey(cmd.orderId(), TransactionType.CHARGE))
+                        .isPresent()) {
             return null; // not cancelled, or credited before the cancel (a repeat is answered as it was)
         }
-        return new Reply(PointTopics.CHARGE_REJECTED, new PointsChargeRejected(cmd.orderId(), cmd.userId(),
-                cmd.amount(), PointRejectionReason.CONFLICTING_COMMAND,
-                CancelledPayment.chargeRefusal(cmd.paymentId())));
+        return new Reply(
+                PointTopics.CHARGE_REJECTED,
+                new PointsChargeRejected(
+                        cmd.orderId(),
+                        cmd.userId(),
+                        cmd.amount(),
+                        PointRejectionReason.CONFLICTING_COMMAND,
+                        CancelledPayment.chargeRefusal(cmd.paymentId())));
     }
 
     /** The refusal of a USE of an order closed by an earlier REFUND; null when the order is not closed. */
@@ -201,39 +324,58 @@ public class OrderPointsService {
         if (!closures.isClosed(cmd.orderId())) {
             return null;
         }
-        return new Reply(PointTopics.USE_REJECTED, new PointsUseRejected(cmd.orderId(), cmd.userId(), cmd.amount(), 0,
-                PointRejectionReason.CONFLICTING_COMMAND, PointOrderClosure.useRefusal(cmd.orderId())));
+        return new Reply(
+                PointTopics.USE_REJECTED,
+                new PointsUseRejected(
+                        cmd.orderId(),
+                        cmd.userId(),
+                        cmd.amount(),
+                        0,
+                        PointRejectionReason.CONFLICTING_COMMAND,
+                        PointOrderClosure.useRefusal(cmd.orderId())));
     }
 
-    private record Reply(String type, Object body) {
-    }
+    private record Reply(String type, Object body) {}
 
     /**
      * @param refusal asked inside the ledger transaction (wallet locked, message recorded): a reply that refuses the
      *                entry before it is applied, or null to apply it
      */
-    private void apply(long orderId, long userId, TransactionType type, long amount, InboundMessage message,
-            Supplier<Reply> refusal, Function<LedgerOutcome, Reply> replyTo) {
-        ledger.apply(new LedgerEntry(userId, type, amount, ReferenceType.ORDER, orderId, new LedgerParticipant() {
-            @Override
-            public boolean admit() {
-                if (!once.mark(CONSUMER, message)) {
-                    return false;
-                }
-                Reply refused = refusal.get();
-                if (refused != null) {
-                    reply(orderId, refused.type(), refused.body());
-                    return false;
-                }
-                return true;
-            }
+    private void apply(
+            long orderId,
+            long userId,
+            TransactionType type,
+            long amount,
+            InboundMessage message,
+            Supplier<Reply> refusal,
+            Function<LedgerOutcome, Reply> replyTo) {
+        ledger.apply(new LedgerEntry(
+                userId,
+                type,
+                amount,
+                ReferenceType.ORDER,
+                orderId,
+                new LedgerParticipant() {
+                    @Override
+                    public boolean admit() {
+                        if (!once.mark(CONSUMER, message)) {
+                            return false;
+                        }
+                        Reply refused = refusal.get();
+                        if (refused != null) {
+                            reply(orderId, refused.type(), refused.body());
+                            return false;
+                        }
+                        return true;
+                    }
 
-            @Override
-            public void complete(LedgerOutcome outcome) {
-                Reply r = replyTo.apply(outcome);
-                reply(orderId, r.type(), r.body());
-            }
-        }, message));
+                    @Override
+                    public void complete(LedgerOutcome outcome) {
+                        Reply r = replyTo.apply(outcome);
+                        reply(orderId, r.type(), r.body());
+                    }
+                },
+                message));
     }
 
     /** Answers the saga (a refusal is counted in {@code point.wallet.refusals}). */
@@ -241,7 +383,7 @@ public class OrderPointsService {
         switch (body) {
             case PointsUseRejected refused -> meters.refused(refused.reason());
             case PointsChargeRejected refused -> meters.refused(refused.reason());
-            default -> { }
+            default -> {}
         }
         outbox.append(OutboundMessage.of(PointTopics.REPLIES, Long.toString(orderId), type, body));
     }

@@ -25,12 +25,13 @@ public class PointQueries {
     }
 
     /** A wallet's balance; 0 (and no update time) for a user who never had points. */
-    public record Balance(long balance, Instant updatedAt) {
-    }
+    public record Balance(long balance, Instant updatedAt) {}
 
     @Transactional(readOnly = true)
     public Balance balance(long userId) {
-        return wallets.find(userId).map(x -> new Balance(x.balance(), x.updatedAt())).orElse(new Balance(0, null));
+        return wallets.find(userId)
+                .map(x -> new Balance(x.balance(), x.updatedAt()))
+                .orElse(new Balance(0, null));
     }
 
     /**
@@ -42,8 +43,9 @@ public class PointQueries {
     public Paged<PointTransaction> transactions(long userId, int page, int pageSize, String type) {
         Optional<TransactionType> filter = Optional.empty();
         if (type != null && !type.isBlank()) {
-            filter = Optional.of(TransactionType.parse(type).orElseThrow(() -> new PointRefusedException(
-                    PointRefusal.INVALID_TRANSACTION_TYPE, "type is one of charge, use, refund")));
+            filter = Optional.of(TransactionType.parse(type)
+                    .orElseThrow(() -> new PointRefusedException(
+                            PointRefusal.INVALID_TRANSACTION_TYPE, "type is one of charge, use, refund")));
         }
         return history.page(userId, filter, page, pageSize);
     }

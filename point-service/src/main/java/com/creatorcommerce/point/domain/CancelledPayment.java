@@ -31,8 +31,7 @@ public class CancelledPayment {
     @Column(name = "recorded_at", nullable = false, updatable = false)
     private Instant recordedAt;
 
-    protected CancelledPayment() {
-    }
+    protected CancelledPayment() {}
 
     public static CancelledPayment of(long paymentId, long orderId, long userId, Instant cancelledAt, Instant now) {
         CancelledPayment c = new CancelledPayment();

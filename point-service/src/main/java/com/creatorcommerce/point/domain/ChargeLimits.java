@@ -11,8 +11,8 @@ public record ChargeLimits(long minAmount, long maxAmount) {
 
     public ChargeLimits {
         if (minAmount < 1 || maxAmount < minAmount) {
-            throw new IllegalArgumentException("charge limits: 1 <= min-amount <= max-amount, not " + minAmount + ".."
-                    + maxAmount);
+            throw new IllegalArgumentException(
+                    "charge limits: 1 <= min-amount <= max-amount, not " + minAmount + ".." + maxAmount);
         }
     }
 
@@ -26,8 +26,10 @@ public record ChargeLimits(long minAmount, long maxAmount) {
             Map<String, Object> facts = new LinkedHashMap<>();
             facts.put("min_amount", minAmount);
             facts.put("max_amount", maxAmount);
-            throw new PointRefusedException(PointRefusal.INVALID_CHARGE_AMOUNT,
-                    "A charge is between " + minAmount + " and " + maxAmount + " points", facts);
+            throw new PointRefusedException(
+                    PointRefusal.INVALID_CHARGE_AMOUNT,
+                    "A charge is between " + minAmount + " and " + maxAmount + " points",
+                    facts);
         }
     }
 }

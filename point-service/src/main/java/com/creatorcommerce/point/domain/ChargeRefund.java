@@ -18,7 +18,9 @@ import java.time.Instant;
  */
 @Embeddable
 public record ChargeRefund(
-        @Enumerated(EnumType.STRING) @Column(name = "refund_status") RefundStatus status,
+        @Enumerated(EnumType.STRING) @Column(name = "refund_status")
+        RefundStatus status,
+
         @Column(name = "refunded_amount") Long amount,
         @Column(name = "refund_failure_code") String failureCode,
         @Column(name = "refund_failure_reason") String failureReason,
@@ -41,8 +43,8 @@ public record ChargeRefund(
 
     /** The PG refused the cancel at {@code now}: the customer paid and has neither points nor the money back. */
     ChargeRefund refused(String code, String reason, Instant now) {
-        return new ChargeRefund(RefundStatus.REFUND_FAILED, amount, clip(code, 64), clip(reason, 500), requestedAt,
-                now);
+        return new ChargeRefund(
+                RefundStatus.REFUND_FAILED, amount, clip(code, 64), clip(reason, 500), requestedAt, now);
     }
 
     private static String clip(String s, int max) {

@@ -32,8 +32,7 @@ public class PointBalance {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected PointBalance() {
-    }
+    protected PointBalance() {}
 
     public static PointBalance open(long userId, Instant now) {
         PointBalance b = new PointBalance();

@@ -73,8 +73,7 @@ public class PointChargeRequest {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected PointChargeRequest() {
-    }
+    protected PointChargeRequest() {}
 
     public static PointChargeRequest create(long id, long userId, long amount, Instant now) {
         if (amount <= 0) {

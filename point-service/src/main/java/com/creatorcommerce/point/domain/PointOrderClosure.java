@@ -30,8 +30,7 @@ public class PointOrderClosure {
     @Column(name = "closed_at", nullable = false, updatable = false)
     private Instant closedAt;
 
-    protected PointOrderClosure() {
-    }
+    protected PointOrderClosure() {}
 
     public static PointOrderClosure refundedBeforeUse(long orderId, long userId, String reason, Instant now) {
         PointOrderClosure c = new PointOrderClosure();

@@ -48,11 +48,18 @@ public class PointTransaction {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected PointTransaction() {
-    }
+    protected PointTransaction() {}
 
-    public PointTransaction(long id, long userId, TransactionType type, long amount, long balanceBefore,
-            long balanceAfter, ReferenceType referenceType, long referenceId, String idempotencyKey,
+    public PointTransaction(
+            long id,
+            long userId,
+            TransactionType type,
+            long amount,
+            long balanceBefore,
+            long balanceAfter,
+            ReferenceType referenceType,
+            long referenceId,
+            String idempotencyKey,
             Instant createdAt) {
         if (balanceBefore + amount != balanceAfter || balanceAfter < 0 || Long.signum(amount) != type.signed(1)) {
             throw new IllegalArgumentException("Inconsistent ledger row: " + balanceBefore + " + " + amount + " = "

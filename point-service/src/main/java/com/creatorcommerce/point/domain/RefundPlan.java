@@ -11,16 +11,13 @@ import java.util.Optional;
 public sealed interface RefundPlan {
 
     /** Credit {@code amount} points (what the USE took) back to the wallet. */
-    record GiveBack(long amount) implements RefundPlan {
-    }
+    record GiveBack(long amount) implements RefundPlan {}
 
     /** The order's USE debited another wallet: this user gets nothing back. */
-    record NotTheirs() implements RefundPlan {
-    }
+    record NotTheirs() implements RefundPlan {}
 
     /** The order used no points (yet): nothing to give back, and the order is closed for USE. */
-    record NothingUsed() implements RefundPlan {
-    }
+    record NothingUsed() implements RefundPlan {}
 
     /** The plan for a REFUND asked by {@code userId}, given the order's USE row (if any). */
     static RefundPlan of(long userId, Optional<PointTransaction> use) {

@@ -64,8 +64,17 @@ public final class Wallet {
         }
         long before = balance;
         long after = Math.addExact(before, signed);
-        PointTransaction row = new PointTransaction(ids.getAsLong(), userId, change.type(), signed, before, after,
-                change.referenceType(), change.referenceId(), change.idempotencyKey(), now);
+        PointTransaction row = new PointTransaction(
+                ids.getAsLong(),
+                userId,
+                change.type(),
+                signed,
+                before,
+                after,
+                change.referenceType(),
+                change.referenceId(),
+                change.idempotencyKey(),
+                now);
         balance = after;
         newRows.add(row);
         recorded.put(row.idempotencyKey(), RecordedChange.of(row));

@@ -7,13 +7,13 @@ import java.util.Objects;
  * wallet of {@code userId}, referencing a charge request or an order. Its idempotency key (reference + type) makes it
  * happen at most once, ever.
  */
-public record WalletChange(long userId, TransactionType type, long amount, ReferenceType referenceType,
-        long referenceId) {
+public record WalletChange(
+        long userId, TransactionType type, long amount, ReferenceType referenceType, long referenceId) {
 
     public WalletChange {
         if (!acceptable(userId, amount)) {
-            throw new IllegalArgumentException("user id and amount must be positive: user " + userId + ", amount "
-                    + amount);
+            throw new IllegalArgumentException(
+                    "user id and amount must be positive: user " + userId + ", amount " + amount);
         }
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(referenceType, "referenceType");

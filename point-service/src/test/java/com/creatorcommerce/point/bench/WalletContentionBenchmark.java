@@ -84,7 +84,8 @@ public final class WalletContentionBenchmark {
         this.ledger = app.getBean(PointLedger.class);
         this.ids = app.getBean(IdGenerator.class);
         this.outbox = app.getBean(Outbox.class);
-        this.batchSizes = app.getBean(MeterRegistry.class).get("point.ledger.batch.size").summary();
+        this.batchSizes =
+                app.getBean(MeterRegistry.class).get("point.ledger.batch.size").summary();
     }
 
     /** One use of AMOUNT points; true when applied. */
@@ -93,8 +94,7 @@ public final class WalletContentionBenchmark {
         boolean use(long user, long order);
     }
 
-    private record Round(String strategy, long wallMillis, int succeeded, int uses, long[] latencyMicros) {
-    }
+    private record Round(String strategy, long wallMillis, int succeeded, int uses, long[] latencyMicros) {}
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
@@ -102,8 +102,11 @@ public final class WalletContentionBenchmark {
         int status = 0;
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(PointServiceApplication.class)
                 .initializers(new RealInfrastructureInitializer())
-                .run("--server.port=0", "--spring.datasource.hikari.maximum-pool-size=" + POOL,
-                        "--spring.datasource.hikari.minimum-idle=" + POOL, "--logging.level.root=WARN",
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.hikari.maximum-pool-size=" + POOL,
+                        "--spring.datasource.hikari.minimum-idle=" + POOL,
+                        "--logging.level.root=WARN",
                         "--logging.level.com.creatorcommerce=WARN")) {
             new WalletContentionBenchmark(app).run(rounds, uses);
         } catch (Throwable e) {
@@ -135,8 +138,8 @@ public final class WalletContentionBenchmark {
             combinedEntries = 0;
             for (int i = 0; i < rounds; i++) {
                 for (var s : strategies.entrySet()) {
-                    results.computeIfAbsent(s.getKey(), k -> new ArrayList<>()).add(round(s.getKey(), s.getValue(),
-                            uses, pool));
+                    results.computeIfAbsent(s.getKey(), k -> new ArrayList<>())
+                            .add(round(s.getKey(), s.getValue(), uses, pool));
                 }
             }
             print(results, rounds, uses, combinedEntries / Math.max(1, combinedBatches));
@@ -187,15 +190,20 @@ public final class WalletContentionBenchmark {
     // ------------------------------------------------------------------------------------------ strategies
 
     private boolean combined(long user, long order) {
-        return ledger.apply(new LedgerEntry(user, TransactionType.USE, AMOUNT, ReferenceType.ORDER, order, null,
-                null)) instanceof LedgerOutcome.Applied;
+        return ledger.apply(new LedgerEntry(user, TransactionType.USE, AMOUNT, ReferenceType.ORDER, order, null, null))
+                instanceof LedgerOutcome.Applied;
     }
 
     private boolean conditionalUpdate(long user, long order) {
         return Boolean.TRUE.equals(tx.execute(s -> {
             Instant now = Instant.now();
-            int changed = jdbc.update("UPDATE point_balances SET balance = balance - ?, version = version + 1, "
-                    + "updated_at = ? WHERE user_id = ? AND balance >= ?", AMOUNT, Timestamp.from(now), user, AMOUNT);
+            int changed = jdbc.update(
+                    "UPDATE point_balances SET balance = balance - ?, version = version + 1, "
+                            + "updated_at = ? WHERE user_id = ? AND balance >= ?",
+                    AMOUNT,
+                    Timestamp.from(now),
+                    user,
+                    AMOUNT);
             if (changed == 0) {
                 return false;
             }
@@ -239,44 +247,72 @@ public final class WalletContentionBenchmark {
         Instant now = Instant.now();
         long before = b.change(-AMOUNT, now);
         long id = ids.nextId();
-        em.persist(new PointTransaction(id, user, TransactionType.USE, -AMOUNT, before, before - AMOUNT,
-                ReferenceType.ORDER, order, ReferenceType.ORDER.idempotencyKey(order, TransactionType.USE), now));
+        em.persist(new PointTransaction(
+                id,
+                user,
+                TransactionType.USE,
+                -AMOUNT,
+                before,
+                before - AMOUNT,
+                ReferenceType.ORDER,
+                order,
+                ReferenceType.ORDER.idempotencyKey(order, TransactionType.USE),
+                now));
         event(id, user, order, before, before - AMOUNT, now);
         return true;
     }
 
     private void history(long user, long order, long before, long after, Instant now) {
         long id = ids.nextId();
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO point_transactions (transaction_id, user_id, transaction_type, amount, balance_before,
                     balance_after, reference_type, reference_id, idempotency_key, created_at)
-                VALUES (?, ?, 'USE', ?, ?, ?, 'ORDER', ?, ?, ?)""", id, user, -AMOUNT, before, after, order,
-                ReferenceType.ORDER.idempotencyKey(order, TransactionType.USE), Timestamp.from(now));
+                VALUES (?, ?, 'USE', ?, ?, ?, 'ORDER', ?, ?, ?)""",
+                id,
+                user,
+                -AMOUNT,
+                before,
+                after,
+                order,
+                ReferenceType.ORDER.idempotencyKey(order, TransactionType.USE),
+                Timestamp.from(now));
         event(id, user, order, before, after, now);
     }
 
     private void event(long id, long user, long order, long before, long after, Instant now) {
-        outbox.append(OutboundMessage.of(PointTopics.EVENTS, Long.toString(user), PointTopics.BALANCE_CHANGED,
-                new PointBalanceChanged(id, user, "USE", -AMOUNT, before, after, "ORDER", order, now))
+        outbox.append(OutboundMessage.of(
+                        PointTopics.EVENTS,
+                        Long.toString(user),
+                        PointTopics.BALANCE_CHANGED,
+                        new PointBalanceChanged(id, user, "USE", -AMOUNT, before, after, "ORDER", order, now))
                 .withUserId(user));
     }
 
     // ------------------------------------------------------------------------------------------ setup and checks
 
     private void seed(long user, long points) {
-        ledger.apply(new LedgerEntry(user, TransactionType.CHARGE, points, ReferenceType.ORDER, ids.nextId(), null,
-                null));
+        ledger.apply(
+                new LedgerEntry(user, TransactionType.CHARGE, points, ReferenceType.ORDER, ids.nextId(), null, null));
     }
 
     private void verify(String name, long user, long seeded, int succeeded) {
         long balance = jdbc.queryForObject("SELECT balance FROM point_balances WHERE user_id = ?", Long.class, user);
-        long sum = jdbc.queryForObject("SELECT SUM(amount) FROM point_transactions WHERE user_id = ?", Long.class,
+        long sum =
+                jdbc.queryForObject("SELECT SUM(amount) FROM point_transactions WHERE user_id = ?", Long.class, user);
+        int uses = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM point_transactions WHERE user_id = ? " + "AND transaction_type = 'USE'",
+                Integer.class,
                 user);
-        int uses = jdbc.queryForObject("SELECT COUNT(*) FROM point_transactions WHERE user_id = ? "
-                + "AND transaction_type = 'USE'", Integer.class, user);
-        int broken = jdbc.queryForObject("SELECT COUNT(*) FROM point_transactions WHERE user_id = ? AND "
-                + "balance_before + amount <> balance_after", Integer.class, user);
-        if (balance != sum || uses != succeeded || balance != seeded - succeeded * AMOUNT || broken != 0
+        int broken = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM point_transactions WHERE user_id = ? AND "
+                        + "balance_before + amount <> balance_after",
+                Integer.class,
+                user);
+        if (balance != sum
+                || uses != succeeded
+                || balance != seeded - succeeded * AMOUNT
+                || broken != 0
                 || balance < 0) {
             throw new IllegalStateException(name + ": ledger invariant broken (balance " + balance + ", sum " + sum
                     + ", uses " + uses + ", succeeded " + succeeded + ")");
@@ -284,24 +320,37 @@ public final class WalletContentionBenchmark {
     }
 
     private void print(Map<String, List<Round>> results, int rounds, int uses, double meanBatch) {
-        System.out.printf("%n%d concurrent uses of %d points on one wallet; %d measured rounds per strategy "
-                + "(after 2 warm-up rounds), pool %d connections, %s%n", uses, AMOUNT, rounds, POOL,
-                jdbc.queryForObject("SELECT VERSION()", String.class));
-        System.out.printf("%-32s %10s %10s %10s %10s %10s %9s%n", "strategy", "median ms", "uses/s", "success",
-                "p50 ms", "p99 ms", "vs FOR UPD");
+        System.out.printf(
+                "%n%d concurrent uses of %d points on one wallet; %d measured rounds per strategy "
+                        + "(after 2 warm-up rounds), pool %d connections, %s%n",
+                uses, AMOUNT, rounds, POOL, jdbc.queryForObject("SELECT VERSION()", String.class));
+        System.out.printf(
+                "%-32s %10s %10s %10s %10s %10s %9s%n",
+                "strategy", "median ms", "uses/s", "success", "p50 ms", "p99 ms", "vs FOR UPD");
         double forUpdate = medianWall(results.get("SELECT ... FOR UPDATE"));
         for (var e : results.entrySet()) {
             List<Round> rs = e.getValue();
             double median = medianWall(rs);
             int ok = rs.stream().mapToInt(Round::succeeded).sum();
             int all = rs.stream().mapToInt(Round::uses).sum();
-            long[] lat = rs.stream().flatMapToLong(r -> Arrays.stream(r.latencyMicros())).sorted().toArray();
-            System.out.printf("%-32s %10.0f %10.0f %9.1f%% %10.1f %10.1f %8.2fx%n", e.getKey(), median,
-                    uses * 1000.0 / median, 100.0 * ok / all, lat[lat.length / 2] / 1000.0,
-                    lat[(int) (lat.length * 0.99)] / 1000.0, forUpdate / median);
+            long[] lat = rs.stream()
+                    .flatMapToLong(r -> Arrays.stream(r.latencyMicros()))
+                    .sorted()
+                    .toArray();
+            System.out.printf(
+                    "%-32s %10.0f %10.0f %9.1f%% %10.1f %10.1f %8.2fx%n",
+                    e.getKey(),
+                    median,
+                    uses * 1000.0 / median,
+                    100.0 * ok / all,
+                    lat[lat.length / 2] / 1000.0,
+                    lat[(int) (lat.length * 0.99)] / 1000.0,
+                    forUpdate / median);
         }
-        System.out.printf("combined ledger: %.1f uses per wallet transaction on average; @Version: %.2f attempts "
-                + "per use%n%n", meanBatch, optimisticAttempts.get() / (double) (rounds * uses));
+        System.out.printf(
+                "combined ledger: %.1f uses per wallet transaction on average; @Version: %.2f attempts "
+                        + "per use%n%n",
+                meanBatch, optimisticAttempts.get() / (double) (rounds * uses));
     }
 
     private static double medianWall(List<Round> rounds) {

@@ -57,14 +57,18 @@ class PointChargeRequestTest {
 
     @Test
     void ledgerRowsAreConsistentByConstruction() {
-        assertThatThrownBy(() -> new PointTransaction(1, 9, TransactionType.USE, -10, 5, -5, ReferenceType.ORDER, 3,
-                "k", NOW)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new PointTransaction(1, 9, TransactionType.USE, 10, 5, 15, ReferenceType.ORDER, 3,
-                "k", NOW)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new PointTransaction(1, 9, TransactionType.CHARGE, 10, 5, 16, ReferenceType.ORDER,
-                3, "k", NOW)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() ->
+                        new PointTransaction(1, 9, TransactionType.USE, -10, 5, -5, ReferenceType.ORDER, 3, "k", NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() ->
+                        new PointTransaction(1, 9, TransactionType.USE, 10, 5, 15, ReferenceType.ORDER, 3, "k", NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() ->
+                        new PointTransaction(1, 9, TransactionType.CHARGE, 10, 5, 16, ReferenceType.ORDER, 3, "k", NOW))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(new PointTransaction(1, 9, TransactionType.REFUND, 10, 5, 15, ReferenceType.ORDER, 3, "k", NOW)
-                .balanceAfter()).isEqualTo(15);
+                        .balanceAfter())
+                .isEqualTo(15);
         assertThat(ReferenceType.ORDER.idempotencyKey(42, TransactionType.USE)).isEqualTo("ORDER:42:USE");
     }
 
@@ -76,13 +80,15 @@ class PointChargeRequestTest {
         assertThat(r.refund().status()).isEqualTo(RefundStatus.REQUESTED);
         assertThat(r.refund().requestedAt()).isEqualTo(NOW);
 
-        assertThat(r.refundFailed("NOT_CANCELABLE_PAYMENT", "no", NOW.plusSeconds(1))).isTrue();
+        assertThat(r.refundFailed("NOT_CANCELABLE_PAYMENT", "no", NOW.plusSeconds(1)))
+                .isTrue();
         assertThat(r.refund().status()).isEqualTo(RefundStatus.REFUND_FAILED);
         assertThat(r.refund().failureCode()).isEqualTo("NOT_CANCELABLE_PAYMENT");
         assertThat(r.refund().settledAt()).isEqualTo(NOW.plusSeconds(1));
         r.refundRequested(NOW.plusSeconds(2));
-        assertThat(r.refund().status()).as("a repeated request does not hide the failure").isEqualTo(
-                RefundStatus.REFUND_FAILED);
+        assertThat(r.refund().status())
+                .as("a repeated request does not hide the failure")
+                .isEqualTo(RefundStatus.REFUND_FAILED);
 
         assertThat(r.refunded(5_000, NOW.plusSeconds(3))).isTrue();
         assertThat(r.refund().status()).isEqualTo(RefundStatus.REFUNDED);
@@ -92,6 +98,8 @@ class PointChargeRequestTest {
         assertThat(r.refundFailed("LATE", "late", NOW.plusSeconds(4))).isFalse();
         assertThat(r.refunded(5_000, NOW.plusSeconds(5))).isFalse();
         assertThat(r.refund().status()).isEqualTo(RefundStatus.REFUNDED);
-        assertThat(PointChargeRequest.create(2, 9, 5_000, NOW).refund()).as("nothing to give back").isNull();
+        assertThat(PointChargeRequest.create(2, 9, 5_000, NOW).refund())
+                .as("nothing to give back")
+                .isNull();
     }
 }

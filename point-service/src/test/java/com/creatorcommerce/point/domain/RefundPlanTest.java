@@ -13,8 +13,17 @@ class RefundPlanTest {
     private static final Instant NOW = Instant.parse("2026-11-21T00:00:00Z");
 
     private static PointTransaction useOf(long user, long order, long amount) {
-        return new PointTransaction(1, user, TransactionType.USE, -amount, 1_000, 1_000 - amount, ReferenceType.ORDER,
-                order, ReferenceType.ORDER.idempotencyKey(order, TransactionType.USE), NOW);
+        return new PointTransaction(
+                1,
+                user,
+                TransactionType.USE,
+                -amount,
+                1_000,
+                1_000 - amount,
+                ReferenceType.ORDER,
+                order,
+                ReferenceType.ORDER.idempotencyKey(order, TransactionType.USE),
+                NOW);
     }
 
     @Test
@@ -40,8 +49,8 @@ class RefundPlanTest {
 
     @Test
     void onlyAUseRowCanBeRefunded() {
-        PointTransaction charge = new PointTransaction(1, 9, TransactionType.CHARGE, 10, 0, 10, ReferenceType.ORDER,
-                42, "ORDER:42:CHARGE", NOW);
+        PointTransaction charge = new PointTransaction(
+                1, 9, TransactionType.CHARGE, 10, 0, 10, ReferenceType.ORDER, 42, "ORDER:42:CHARGE", NOW);
         assertThatThrownBy(() -> RefundPlan.of(9, Optional.of(charge))).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -36,18 +36,24 @@ class WalletChangeTest {
                 .isEqualTo("ORDER:42:USE");
         assertThat(new WalletChange(9, TransactionType.REFUND, 10, ReferenceType.ORDER, 42).idempotencyKey())
                 .isEqualTo("ORDER:42:REFUND");
-        assertThat(new WalletChange(9, TransactionType.CHARGE, 10, ReferenceType.CHARGE_REQUEST, 42)
-                .idempotencyKey()).isEqualTo("CHARGE_REQUEST:42:CHARGE");
+        assertThat(new WalletChange(9, TransactionType.CHARGE, 10, ReferenceType.CHARGE_REQUEST, 42).idempotencyKey())
+                .isEqualTo("CHARGE_REQUEST:42:CHARGE");
     }
 
     @Test
     void aRecordedChangeAnswersTheSameStepAskedAgainButNotAConflictingOne() {
         RecordedChange use = new RecordedChange(1, 9, -300, 700);
 
-        assertThat(use.isSameAs(new WalletChange(9, TransactionType.USE, 300, ReferenceType.ORDER, 5))).isTrue();
-        assertThat(use.isSameChange(9, TransactionType.USE, 301)).as("other amount").isFalse();
-        assertThat(use.isSameChange(8, TransactionType.USE, 300)).as("other wallet").isFalse();
-        assertThat(new RecordedChange(2, 9, 300, 1000).isSameChange(9, TransactionType.CHARGE, 300)).isTrue();
+        assertThat(use.isSameAs(new WalletChange(9, TransactionType.USE, 300, ReferenceType.ORDER, 5)))
+                .isTrue();
+        assertThat(use.isSameChange(9, TransactionType.USE, 301))
+                .as("other amount")
+                .isFalse();
+        assertThat(use.isSameChange(8, TransactionType.USE, 300))
+                .as("other wallet")
+                .isFalse();
+        assertThat(new RecordedChange(2, 9, 300, 1000).isSameChange(9, TransactionType.CHARGE, 300))
+                .isTrue();
     }
 
     @Test

@@ -35,7 +35,8 @@ class WalletTest {
         assertThat(wallet.newRows()).extracting(PointTransaction::balanceBefore).containsExactly(100L, 150L, 30L);
         assertThat(wallet.newRows()).extracting(PointTransaction::balanceAfter).containsExactly(150L, 30L, 150L);
         assertThat(wallet.newRows()).extracting(PointTransaction::id).containsExactly(101L, 102L, 103L);
-        assertThat(wallet.newRows()).extracting(PointTransaction::idempotencyKey)
+        assertThat(wallet.newRows())
+                .extracting(PointTransaction::idempotencyKey)
                 .containsExactly("ORDER:1:CHARGE", "ORDER:2:USE", "ORDER:2:REFUND");
         assertThat(use).isInstanceOf(WalletDecision.Applied.class);
         assertThat(refund).isInstanceOf(WalletDecision.Applied.class);
@@ -54,7 +55,9 @@ class WalletTest {
 
         assertThat(wallet.decide(change(TransactionType.USE, 30, 2), ids, NOW))
                 .isInstanceOf(WalletDecision.Applied.class);
-        assertThat(wallet.balance()).as("the whole balance can be used, never more").isZero();
+        assertThat(wallet.balance())
+                .as("the whole balance can be used, never more")
+                .isZero();
         assertThat(wallet.decide(change(TransactionType.USE, 1, 3), ids, NOW))
                 .isEqualTo(new WalletDecision.Insufficient(0));
     }
@@ -87,8 +90,9 @@ class WalletTest {
     void aWalletDecidesOnlyItsOwnChangesAndNeverHoldsANegativeBalance() {
         Wallet wallet = Wallet.of(USER, 0, Map.of());
 
-        assertThatThrownBy(() -> wallet.decide(new WalletChange(USER + 1, TransactionType.CHARGE, 1,
-                ReferenceType.ORDER, 1), ids, NOW)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> wallet.decide(
+                        new WalletChange(USER + 1, TransactionType.CHARGE, 1, ReferenceType.ORDER, 1), ids, NOW))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Wallet.of(USER, -1, Map.of())).isInstanceOf(IllegalStateException.class);
     }
 
@@ -109,7 +113,8 @@ class WalletTest {
 
         PointBalance balance = PointBalance.open(USER, NOW);
         assertThat(balance.change(25, NOW)).isZero();
-        assertThatThrownBy(() -> balance.change(-26, NOW)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> balance.change(-26, NOW))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Insufficient");
         assertThat(balance.change(-25, NOW)).isEqualTo(25);
         assertThat(balance.balance()).isZero();

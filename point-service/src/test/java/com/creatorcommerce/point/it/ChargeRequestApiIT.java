@@ -32,9 +32,11 @@ class ChargeRequestApiIT extends PointIntegrationTest {
         assertThat(body.get("amount").asLong()).isEqualTo(15_000);
         assertThat(body.get("status").asString()).isEqualTo("PENDING");
         assertThat(body.get("payment_key").isNull()).isTrue();
-        assertThat(created.headers().firstValue("Location")).hasValue("/v1/points/charges/" + body.get("id")
-                .asString());
-        assertThat(body(get("/v1/points/charges/" + body.get("id").asString(), user)).get("status").asString())
+        assertThat(created.headers().firstValue("Location"))
+                .hasValue("/v1/points/charges/" + body.get("id").asString());
+        assertThat(body(get("/v1/points/charges/" + body.get("id").asString(), user))
+                        .get("status")
+                        .asString())
                 .isEqualTo("PENDING");
     }
 
@@ -68,7 +70,10 @@ class ChargeRequestApiIT extends PointIntegrationTest {
         assertProblem(get("/v1/points/charges/" + chargeId, other), 404, "CHARGE_REQUEST_NOT_FOUND");
         assertProblem(confirm(owner, 12345L, key), 404, "CHARGE_REQUEST_NOT_FOUND");
 
-        assertThat(body(get("/v1/points/charges/" + chargeId, owner)).get("payment_key").isNull()).isTrue();
+        assertThat(body(get("/v1/points/charges/" + chargeId, owner))
+                        .get("payment_key")
+                        .isNull())
+                .isTrue();
         assertThat(records(PaymentTopics.COMMANDS, key)).isEmpty();
     }
 
@@ -83,7 +88,10 @@ class ChargeRequestApiIT extends PointIntegrationTest {
         assertThat(confirm(user, first, key).statusCode()).isEqualTo(202);
         assertProblem(confirm(user, first, newKey("pk_other_")), 409, "CHARGE_ALREADY_CONFIRMED");
         assertProblem(confirm(user, second, key), 409, "PAYMENT_KEY_ALREADY_USED");
-        assertThat(body(get("/v1/points/charges/" + second, user)).get("payment_key").isNull()).isTrue();
+        assertThat(body(get("/v1/points/charges/" + second, user))
+                        .get("payment_key")
+                        .isNull())
+                .isTrue();
     }
 
     @Test
@@ -94,7 +102,10 @@ class ChargeRequestApiIT extends PointIntegrationTest {
         assertProblem(confirm(user, chargeId, ""), 400, "VALIDATION_FAILED");
         assertProblem(confirm(user, chargeId, "pk with spaces"), 400, "VALIDATION_FAILED");
         assertProblem(confirm(user, chargeId, "x".repeat(201)), 400, "VALIDATION_FAILED");
-        assertThat(body(get("/v1/points/charges/" + chargeId, user)).get("payment_key").isNull()).isTrue();
+        assertThat(body(get("/v1/points/charges/" + chargeId, user))
+                        .get("payment_key")
+                        .isNull())
+                .isTrue();
     }
 
     @Test
@@ -105,8 +116,11 @@ class ChargeRequestApiIT extends PointIntegrationTest {
 
     private HttpResponse<String> send401() {
         try {
-            return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                    "http://127.0.0.1:" + port + "/v1/points/balance")).GET().build(),
+            return http.send(
+                    java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create("http://127.0.0.1:" + port + "/v1/points/balance"))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -33,19 +33,37 @@ class LateChargeIT extends PointIntegrationTest {
     }
 
     private void paymentCancelled(long paymentId, long order, long user, long remaining) {
-        publish(PaymentTopics.REPLIES, Long.toString(order), PaymentTopics.CANCELLED, new PaymentCancelled(paymentId,
-                "pk_" + paymentId, PaymentPurpose.ORDER_CHARGE, order, user, "order-" + order + "-failed",
-                10_000 - remaining, remaining, Instant.now()), "reply-" + UUID.randomUUID(), user);
+        publish(
+                PaymentTopics.REPLIES,
+                Long.toString(order),
+                PaymentTopics.CANCELLED,
+                new PaymentCancelled(
+                        paymentId,
+                        "pk_" + paymentId,
+                        PaymentPurpose.ORDER_CHARGE,
+                        order,
+                        user,
+                        "order-" + order + "-failed",
+                        10_000 - remaining,
+                        remaining,
+                        Instant.now()),
+                "reply-" + UUID.randomUUID(),
+                user);
     }
 
     private void charge(long order, long user, long amount, long paymentId) {
-        publish(PointTopics.COMMANDS, Long.toString(order), PointTopics.CHARGE,
-                new ChargePointsCommand(order, user, amount, paymentId), "cmd-" + UUID.randomUUID(), user);
+        publish(
+                PointTopics.COMMANDS,
+                Long.toString(order),
+                PointTopics.CHARGE,
+                new ChargePointsCommand(order, user, amount, paymentId),
+                "cmd-" + UUID.randomUUID(),
+                user);
     }
 
     private int cancelledPayments(long paymentId) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM point_cancelled_payments WHERE payment_id = ?",
-                Integer.class, paymentId);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM point_cancelled_payments WHERE payment_id = ?", Integer.class, paymentId);
     }
 
     private double creditedAnyway() {
@@ -61,8 +79,10 @@ class LateChargeIT extends PointIntegrationTest {
         Await.until("the cancelled payment recorded", TIMEOUT, () -> cancelledPayments(payment) == 1);
 
         charge(order, user, 10_000, payment);
-        JsonNode refused = json.readTree(await(PointTopics.REPLIES, PointTopics.CHARGE_REJECTED,
-                Long.toString(order), 1).getFirst().value());
+        JsonNode refused =
+                json.readTree(await(PointTopics.REPLIES, PointTopics.CHARGE_REJECTED, Long.toString(order), 1)
+                        .getFirst()
+                        .value());
         assertThat(refused.get("reason").asString()).isEqualTo("CONFLICTING_COMMAND");
         assertThat(refused.get("detail").asString()).contains("Payment " + payment + " was cancelled");
 
@@ -73,7 +93,8 @@ class LateChargeIT extends PointIntegrationTest {
         assertThat(balance(user)).isZero();
         assertThat(transactions(user)).isZero();
         assertThat(RECORDER.records(r -> Long.toString(order).equals(r.key())
-                && PointTopics.CHARGED.equals(TopicRecorder.header(r, MessageHeaders.TYPE)))).isEmpty();
+                        && PointTopics.CHARGED.equals(TopicRecorder.header(r, MessageHeaders.TYPE))))
+                .isEmpty();
     }
 
     @Test
@@ -84,8 +105,14 @@ class LateChargeIT extends PointIntegrationTest {
         paymentCancelled(partly, order, user, 4_000);
         long otherOrder = newId();
         paymentCancelled(newId(), otherOrder, user, 0);
-        Await.until("the full cancel recorded", TIMEOUT, () -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM point_cancelled_payments WHERE order_id = ?", Integer.class, otherOrder) == 1);
+        Await.until(
+                "the full cancel recorded",
+                TIMEOUT,
+                () -> jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM point_cancelled_payments WHERE order_id = ?",
+                                Integer.class,
+                                otherOrder)
+                        == 1);
 
         charge(order, user, 10_000, partly);
         await(PointTopics.REPLIES, PointTopics.CHARGED, Long.toString(order), 1);

@@ -27,8 +27,9 @@ class LedgerSchemaIT extends PointIntegrationTest {
         long user = newId();
         ledger.apply(new LedgerEntry(user, TransactionType.CHARGE, 100, ReferenceType.ORDER, newId(), null, null));
 
-        assertThatThrownBy(() -> jdbc.update("UPDATE point_balances SET balance = balance - 101 WHERE user_id = ?",
-                user)).isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(
+                        () -> jdbc.update("UPDATE point_balances SET balance = balance - 101 WHERE user_id = ?", user))
+                .isInstanceOf(DataIntegrityViolationException.class);
         assertThat(balance(user)).isEqualTo(100);
     }
 

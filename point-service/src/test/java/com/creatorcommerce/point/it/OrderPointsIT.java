@@ -61,14 +61,16 @@ class OrderPointsIT extends PointIntegrationTest {
         long chargeOrder = newId();
         long order = newId();
 
-        String chargeCommand = command(PointTopics.CHARGE, chargeOrder, user,
-                new ChargePointsCommand(chargeOrder, user, 30_000, newId()));
+        String chargeCommand = command(
+                PointTopics.CHARGE, chargeOrder, user, new ChargePointsCommand(chargeOrder, user, 30_000, newId()));
         JsonNode charged = reply(PointTopics.CHARGED, chargeOrder, 1);
         assertThat(charged.get("amount").asLong()).isEqualTo(30_000);
         assertThat(charged.get("balance_after").asLong()).isEqualTo(30_000);
-        ConsumerRecord<String, String> chargedRecord = await(PointTopics.REPLIES, PointTopics.CHARGED,
-                Long.toString(chargeOrder), 1).getFirst();
-        assertThat(TopicRecorder.header(chargedRecord, MessageHeaders.CAUSATION_ID)).isEqualTo(chargeCommand);
+        ConsumerRecord<String, String> chargedRecord = await(
+                        PointTopics.REPLIES, PointTopics.CHARGED, Long.toString(chargeOrder), 1)
+                .getFirst();
+        assertThat(TopicRecorder.header(chargedRecord, MessageHeaders.CAUSATION_ID))
+                .isEqualTo(chargeCommand);
         assertThat(TopicRecorder.header(chargedRecord, MessageHeaders.CORRELATION_ID))
                 .isEqualTo("saga-" + chargeOrder);
 
@@ -83,10 +85,17 @@ class OrderPointsIT extends PointIntegrationTest {
         assertThat(refunded.get("balance_after").asLong()).isEqualTo(30_000);
 
         assertThat(balance(user)).isEqualTo(30_000);
-        assertThat(jdbc.queryForList("SELECT transaction_type FROM point_transactions WHERE user_id = ? "
-                + "ORDER BY transaction_id", String.class, user)).containsExactly("CHARGE", "USE", "REFUND");
-        assertThat(jdbc.queryForList("SELECT amount FROM point_transactions WHERE user_id = ? ORDER BY transaction_id",
-                Long.class, user)).containsExactly(30_000L, -12_000L, 12_000L);
+        assertThat(jdbc.queryForList(
+                        "SELECT transaction_type FROM point_transactions WHERE user_id = ? "
+                                + "ORDER BY transaction_id",
+                        String.class,
+                        user))
+                .containsExactly("CHARGE", "USE", "REFUND");
+        assertThat(jdbc.queryForList(
+                        "SELECT amount FROM point_transactions WHERE user_id = ? ORDER BY transaction_id",
+                        Long.class,
+                        user))
+                .containsExactly(30_000L, -12_000L, 12_000L);
         await(PointTopics.EVENTS, PointTopics.BALANCE_CHANGED, Long.toString(user), 3);
     }
 
@@ -127,11 +136,17 @@ class OrderPointsIT extends PointIntegrationTest {
         // other tests' late commands may add to them: at least ours are counted, each under its own tag
         Await.until("the wallet meters counted", TIMEOUT, () -> {
             Map<String, Double> after = walletMeters();
-            return List.of("operations type=charge", "operations type=use", "operations type=refund",
-                    "refusals reason=insufficient_points", "refusals reason=invalid_command").stream()
+            return List.of(
+                            "operations type=charge",
+                            "operations type=use",
+                            "operations type=refund",
+                            "refusals reason=insufficient_points",
+                            "refusals reason=invalid_command")
+                    .stream()
                     .allMatch(series -> after.getOrDefault(series, 0.0) >= before.getOrDefault(series, 0.0) + 1);
         });
-        assertThat(walletMeters()).as("every tag value is there from the start")
+        assertThat(walletMeters())
+                .as("every tag value is there from the start")
                 .containsKeys("refusals reason=conflicting_command");
     }
 
@@ -140,8 +155,12 @@ class OrderPointsIT extends PointIntegrationTest {
         Pattern series = Pattern.compile(
                 "^point_wallet_(operations|refusals)_total\\{.*(type|reason)=\"([a-z_]+)\".*\\} (\\S+)$");
         Map<String, Double> values = new HashMap<>();
-        prometheus().lines().map(series::matcher).filter(Matcher::matches).forEach(m -> values.merge(
-                m.group(1) + " " + m.group(2) + "=" + m.group(3), Double.parseDouble(m.group(4)), Double::sum));
+        prometheus()
+                .lines()
+                .map(series::matcher)
+                .filter(Matcher::matches)
+                .forEach(m -> values.merge(
+                        m.group(1) + " " + m.group(2) + "=" + m.group(3), Double.parseDouble(m.group(4)), Double::sum));
         return values;
     }
 
@@ -156,7 +175,8 @@ class OrderPointsIT extends PointIntegrationTest {
         command(PointTopics.USE, order, user, new UsePointsCommand(order, user, 4_000));
         JsonNode second = reply(PointTopics.USED, order, 2);
 
-        assertThat(second.get("transaction_id").asString()).isEqualTo(first.get("transaction_id").asString());
+        assertThat(second.get("transaction_id").asString())
+                .isEqualTo(first.get("transaction_id").asString());
         assertThat(second.get("balance_after").asLong()).isEqualTo(6_000);
         assertThat(balance(user)).isEqualTo(6_000);
         assertThat(transactions(user)).isEqualTo(2);
@@ -175,11 +195,15 @@ class OrderPointsIT extends PointIntegrationTest {
         command(PointTopics.REFUND, order, user, new RefundPointsCommand(order, user, "sentinel"));
         reply(PointTopics.REFUNDED, order, 1);
 
-        assertThat(await(PointTopics.REPLIES, PointTopics.USED, Long.toString(order), 1)).hasSize(1);
+        assertThat(await(PointTopics.REPLIES, PointTopics.USED, Long.toString(order), 1))
+                .hasSize(1);
         assertThat(records(PointTopics.REPLIES, Long.toString(order))).hasSize(2);
         assertThat(balance(user)).isEqualTo(10_000);
-        assertThat(jdbc.queryForList("SELECT amount FROM point_transactions WHERE user_id = ? ORDER BY transaction_id",
-                Long.class, user)).containsExactly(10_000L, -1_000L, 1_000L);
+        assertThat(jdbc.queryForList(
+                        "SELECT amount FROM point_transactions WHERE user_id = ? ORDER BY transaction_id",
+                        Long.class,
+                        user))
+                .containsExactly(10_000L, -1_000L, 1_000L);
     }
 
     @Test
@@ -202,8 +226,12 @@ class OrderPointsIT extends PointIntegrationTest {
         assertThat(nothing.get("transaction_id").isNull()).isTrue();
         assertThat(nothing.get("balance_after").asLong()).isEqualTo(8_000);
         assertThat(balance(user)).isEqualTo(8_000);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM point_transactions WHERE user_id = ? AND "
-                + "transaction_type = 'REFUND'", Integer.class, user)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM point_transactions WHERE user_id = ? AND "
+                                + "transaction_type = 'REFUND'",
+                        Integer.class,
+                        user))
+                .isEqualTo(1);
     }
 
     @Test
@@ -225,7 +253,9 @@ class OrderPointsIT extends PointIntegrationTest {
 
         long chargeOrder = newId();
         command(PointTopics.CHARGE, chargeOrder, user, new ChargePointsCommand(chargeOrder, user, -1, null));
-        assertThat(reply(PointTopics.CHARGE_REJECTED, chargeOrder, 1).get("reason").asString())
+        assertThat(reply(PointTopics.CHARGE_REJECTED, chargeOrder, 1)
+                        .get("reason")
+                        .asString())
                 .isEqualTo("INVALID_COMMAND");
 
         assertThat(balance(user)).isEqualTo(7_000);
@@ -234,13 +264,18 @@ class OrderPointsIT extends PointIntegrationTest {
 
     /** The replies of the order in the order they were published (one key, one partition). */
     private List<ConsumerRecord<String, String>> replies(long orderId, int count) {
-        return RECORDER.await(r -> r.topic().equals(PointTopics.REPLIES) && Long.toString(orderId).equals(r.key()),
-                count, TIMEOUT);
+        return RECORDER.await(
+                r -> r.topic().equals(PointTopics.REPLIES)
+                        && Long.toString(orderId).equals(r.key()),
+                count,
+                TIMEOUT);
     }
 
     private int rowsOfOrder(long orderId) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM point_transactions WHERE reference_type = 'ORDER' "
-                + "AND reference_id = ?", Integer.class, orderId);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM point_transactions WHERE reference_type = 'ORDER' " + "AND reference_id = ?",
+                Integer.class,
+                orderId);
     }
 
     @Test
@@ -259,7 +294,8 @@ class OrderPointsIT extends PointIntegrationTest {
         // the late USE: refused with the USE refusal reply, nothing debited
         command(PointTopics.USE, order, user, new UsePointsCommand(order, user, 4_000));
         ConsumerRecord<String, String> answer = replies(order, 2).get(1);
-        assertThat(TopicRecorder.header(answer, MessageHeaders.TYPE)).as("the answer to the late USE")
+        assertThat(TopicRecorder.header(answer, MessageHeaders.TYPE))
+                .as("the answer to the late USE")
                 .isEqualTo(PointTopics.USE_REJECTED);
         JsonNode refused = json.readTree(answer.value());
         assertThat(refused.get("reason").asString()).isEqualTo("CONFLICTING_COMMAND");
@@ -273,12 +309,16 @@ class OrderPointsIT extends PointIntegrationTest {
 
         assertThat(balance(user)).isEqualTo(10_000);
         assertThat(transactions(user)).isEqualTo(1);
-        assertThat(rowsOfOrder(order)).as("no USE (and no REFUND) row of the order").isZero();
+        assertThat(rowsOfOrder(order))
+                .as("no USE (and no REFUND) row of the order")
+                .isZero();
         assertThat(jdbc.queryForMap("SELECT user_id, reason FROM point_order_closures WHERE order_id = ?", order))
                 .containsEntry("reason", "order cancelled")
-                .satisfies(row -> assertThat(((Number) row.get("user_id")).longValue()).isEqualTo(user));
-        assertThat(replies(order, 3)).extracting(r -> TopicRecorder.header(r, MessageHeaders.TYPE)).containsExactly(
-                PointTopics.REFUNDED, PointTopics.USE_REJECTED, PointTopics.USE_REJECTED);
+                .satisfies(row ->
+                        assertThat(((Number) row.get("user_id")).longValue()).isEqualTo(user));
+        assertThat(replies(order, 3))
+                .extracting(r -> TopicRecorder.header(r, MessageHeaders.TYPE))
+                .containsExactly(PointTopics.REFUNDED, PointTopics.USE_REJECTED, PointTopics.USE_REJECTED);
     }
 
     @Test
@@ -295,9 +335,11 @@ class OrderPointsIT extends PointIntegrationTest {
         command(PointTopics.REFUND, closed, user, new RefundPointsCommand(closed, user, "second"));
 
         assertThat(reply(PointTopics.REFUNDED, used, 1).get("amount").asLong()).isEqualTo(2_000);
-        assertThat(reply(PointTopics.REFUNDED, closed, 2).get("amount").asLong()).isZero();
-        assertThat(jdbc.queryForList("SELECT reason FROM point_order_closures WHERE order_id IN (?, ?)",
-                String.class, used, closed)).containsExactly("first");
+        assertThat(reply(PointTopics.REFUNDED, closed, 2).get("amount").asLong())
+                .isZero();
+        assertThat(jdbc.queryForList(
+                        "SELECT reason FROM point_order_closures WHERE order_id IN (?, ?)", String.class, used, closed))
+                .containsExactly("first");
         assertThat(balance(user)).isEqualTo(6_000);
     }
 
@@ -311,7 +353,8 @@ class OrderPointsIT extends PointIntegrationTest {
         int orders = 40;
         long user = newId();
         charge(newId(), user, 100_000);
-        List<Long> orderIds = LongStream.range(0, orders).map(i -> newId()).boxed().toList();
+        List<Long> orderIds =
+                LongStream.range(0, orders).map(i -> newId()).boxed().toList();
 
         CountDownLatch start = new CountDownLatch(1);
         List<Future<?>> calls = new ArrayList<>();
@@ -324,8 +367,8 @@ class OrderPointsIT extends PointIntegrationTest {
                 }));
                 calls.add(pool.submit(() -> {
                     start.await();
-                    points.refund(new RefundPointsCommand(order, user, "race"), message(PointTopics.REFUND, order,
-                            user));
+                    points.refund(
+                            new RefundPointsCommand(order, user, "race"), message(PointTopics.REFUND, order, user));
                     return null;
                 }));
             }
@@ -338,13 +381,19 @@ class OrderPointsIT extends PointIntegrationTest {
         int usedAndGivenBack = 0;
         int closedUnused = 0;
         for (long order : orderIds) {
-            List<String> rows = jdbc.queryForList("SELECT transaction_type FROM point_transactions "
-                    + "WHERE reference_type = 'ORDER' AND reference_id = ? ORDER BY transaction_id", String.class, order);
-            assertThat(rows).as("order " + order + ": its USE given back, or no USE at all (never debited)")
+            List<String> rows = jdbc.queryForList(
+                    "SELECT transaction_type FROM point_transactions "
+                            + "WHERE reference_type = 'ORDER' AND reference_id = ? ORDER BY transaction_id",
+                    String.class,
+                    order);
+            assertThat(rows)
+                    .as("order " + order + ": its USE given back, or no USE at all (never debited)")
                     .isIn(List.of(), List.of("USE", "REFUND"));
-            boolean closed = jdbc.queryForObject("SELECT COUNT(*) FROM point_order_closures WHERE order_id = ?",
-                    Integer.class, order) == 1;
-            assertThat(closed).as("order " + order + " closed exactly when it used nothing")
+            boolean closed = jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM point_order_closures WHERE order_id = ?", Integer.class, order)
+                    == 1;
+            assertThat(closed)
+                    .as("order " + order + " closed exactly when it used nothing")
                     .isEqualTo(rows.isEmpty());
             if (rows.isEmpty()) {
                 closedUnused++;
@@ -358,8 +407,18 @@ class OrderPointsIT extends PointIntegrationTest {
     }
 
     private InboundMessage message(String type, long orderId, long user) {
-        return new InboundMessage("race-" + UUID.randomUUID(), type, "/test",
-                null, null, "saga-" + orderId, null, user, null, PointTopics.COMMANDS, Long.toString(orderId), "{}");
+        return new InboundMessage(
+                "race-" + UUID.randomUUID(),
+                type,
+                "/test",
+                null,
+                null,
+                "saga-" + orderId,
+                null,
+                user,
+                null,
+                PointTopics.COMMANDS,
+                Long.toString(orderId),
+                "{}");
     }
 }
-

@@ -54,16 +54,20 @@ class PointHistoryApiIT extends PointIntegrationTest {
         assertThat(newest.get("balance_before").asLong()).isEqualTo(10_000);
         assertThat(newest.get("balance_after").asLong()).isEqualTo(9_000);
         assertThat(newest.get("id").isString()).isTrue();
-        assertThat(page1.get("transactions").get(1).get("transaction_type").asString()).isEqualTo("REFUND");
+        assertThat(page1.get("transactions").get(1).get("transaction_type").asString())
+                .isEqualTo("REFUND");
         assertThat(page2.get("transactions").size()).isEqualTo(1);
         assertThat(page2.get("has_more").asBoolean()).isFalse();
-        assertThat(page2.get("transactions").get(0).get("reference_id").asString()).isEqualTo(Long.toString(first));
+        assertThat(page2.get("transactions").get(0).get("reference_id").asString())
+                .isEqualTo(Long.toString(first));
 
         JsonNode uses = body(get("/v1/points/transactions?type=use", user));
         assertThat(uses.get("total").asLong()).isEqualTo(2);
-        assertThat(uses.get("transactions")).allSatisfy(t -> assertThat(t.get("transaction_type").asString())
-                .isEqualTo("USE"));
-        assertThat(body(get("/v1/points/balance", user)).get("balance").asLong()).isEqualTo(9_000);
+        assertThat(uses.get("transactions"))
+                .allSatisfy(
+                        t -> assertThat(t.get("transaction_type").asString()).isEqualTo("USE"));
+        assertThat(body(get("/v1/points/balance", user)).get("balance").asLong())
+                .isEqualTo(9_000);
         assertLedgerInvariants();
     }
 

@@ -29,8 +29,8 @@ public abstract class PointIntegrationTest extends PointServiceFixture {
     protected int managementPort;
 
     @Autowired
-    void pointService(JdbcTemplate jdbc, JsonMapper json, KafkaTemplate<String, String> kafka,
-            @LocalServerPort int port) {
+    void pointService(
+            JdbcTemplate jdbc, JsonMapper json, KafkaTemplate<String, String> kafka, @LocalServerPort int port) {
         use(jdbc, json, kafka, port);
     }
 
@@ -38,8 +38,11 @@ public abstract class PointIntegrationTest extends PointServiceFixture {
     protected String prometheus() {
         HttpResponse<String> r;
         try {
-            r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort
-                    + "/actuator/prometheus")).GET().build(), HttpResponse.BodyHandlers.ofString());
+            r = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

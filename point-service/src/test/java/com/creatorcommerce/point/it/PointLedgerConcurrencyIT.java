@@ -25,6 +25,7 @@ class PointLedgerConcurrencyIT extends PointIntegrationTest {
 
     @Autowired
     PointLedger ledger;
+
     @Autowired
     MeterRegistry meters;
 
@@ -34,12 +35,11 @@ class PointLedgerConcurrencyIT extends PointIntegrationTest {
     }
 
     private LedgerOutcome credit(long user, long amount) {
-        return ledger.apply(new LedgerEntry(user, TransactionType.CHARGE, amount, ReferenceType.ORDER, newId(), null,
-                null));
+        return ledger.apply(
+                new LedgerEntry(user, TransactionType.CHARGE, amount, ReferenceType.ORDER, newId(), null, null));
     }
 
-    private static List<LedgerOutcome> concurrently(int threads, List<Callable<LedgerOutcome>> work)
-            throws Exception {
+    private static List<LedgerOutcome> concurrently(int threads, List<Callable<LedgerOutcome>> work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -69,20 +69,30 @@ class PointLedgerConcurrencyIT extends PointIntegrationTest {
         List<Callable<LedgerOutcome>> uses = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             long order = newId();
-            uses.add(() -> ledger.apply(new LedgerEntry(user, TransactionType.USE, 10, ReferenceType.ORDER, order,
-                    null, null)));
+            uses.add(() -> ledger.apply(
+                    new LedgerEntry(user, TransactionType.USE, 10, ReferenceType.ORDER, order, null, null)));
         }
 
         List<LedgerOutcome> outcomes = concurrently(100, uses);
 
-        assertThat(outcomes.stream().filter(o -> o instanceof LedgerOutcome.Applied).count()).isEqualTo(50);
-        assertThat(outcomes.stream().filter(o -> o instanceof LedgerOutcome.Insufficient).count()).isEqualTo(50);
+        assertThat(outcomes.stream()
+                        .filter(o -> o instanceof LedgerOutcome.Applied)
+                        .count())
+                .isEqualTo(50);
+        assertThat(outcomes.stream()
+                        .filter(o -> o instanceof LedgerOutcome.Insufficient)
+                        .count())
+                .isEqualTo(50);
         assertThat(balance(user)).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM point_transactions WHERE user_id = ? "
-                + "AND transaction_type = 'USE'", Integer.class, user)).isEqualTo(50);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM point_transactions WHERE user_id = ? " + "AND transaction_type = 'USE'",
+                        Integer.class,
+                        user))
+                .isEqualTo(50);
         assertThat(jdbc.queryForObject("SELECT version FROM point_balances WHERE user_id = ?", Long.class, user))
                 .isEqualTo(51);
-        assertThat(batches().count() - batchesBefore).as("combined into fewer transactions than uses")
+        assertThat(batches().count() - batchesBefore)
+                .as("combined into fewer transactions than uses")
                 .isLessThan(100);
     }
 
@@ -104,15 +114,25 @@ class PointLedgerConcurrencyIT extends PointIntegrationTest {
         List<LedgerOutcome> outcomes = concurrently(64, work);
 
         for (long u : users) {
-            long credited = jdbc.queryForObject("SELECT COALESCE(SUM(amount), 0) FROM point_transactions "
-                    + "WHERE user_id = ?", Long.class, u);
+            long credited = jdbc.queryForObject(
+                    "SELECT COALESCE(SUM(amount), 0) FROM point_transactions " + "WHERE user_id = ?", Long.class, u);
             assertThat(balance(u)).isEqualTo(credited).isGreaterThanOrEqualTo(0);
         }
-        long applied = outcomes.stream().filter(o -> o instanceof LedgerOutcome.Applied).count();
-        long refused = outcomes.stream().filter(o -> o instanceof LedgerOutcome.Insufficient).count();
+        long applied = outcomes.stream()
+                .filter(o -> o instanceof LedgerOutcome.Applied)
+                .count();
+        long refused = outcomes.stream()
+                .filter(o -> o instanceof LedgerOutcome.Insufficient)
+                .count();
         assertThat(applied + refused).isEqualTo(400);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM point_transactions WHERE user_id IN (?, ?, ?, ?)",
-                Integer.class, users[0], users[1], users[2], users[3])).isEqualTo((int) applied + users.length);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM point_transactions WHERE user_id IN (?, ?, ?, ?)",
+                        Integer.class,
+                        users[0],
+                        users[1],
+                        users[2],
+                        users[3]))
+                .isEqualTo((int) applied + users.length);
     }
 
     @Test
@@ -122,14 +142,20 @@ class PointLedgerConcurrencyIT extends PointIntegrationTest {
         long order = newId();
         List<Callable<LedgerOutcome>> same = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            same.add(() -> ledger.apply(new LedgerEntry(user, TransactionType.USE, 300, ReferenceType.ORDER, order,
-                    null, null)));
+            same.add(() -> ledger.apply(
+                    new LedgerEntry(user, TransactionType.USE, 300, ReferenceType.ORDER, order, null, null)));
         }
 
         List<LedgerOutcome> outcomes = concurrently(20, same);
 
-        assertThat(outcomes.stream().filter(o -> o instanceof LedgerOutcome.Applied).count()).isEqualTo(1);
-        assertThat(outcomes.stream().filter(o -> o instanceof LedgerOutcome.AlreadyApplied).count()).isEqualTo(19);
+        assertThat(outcomes.stream()
+                        .filter(o -> o instanceof LedgerOutcome.Applied)
+                        .count())
+                .isEqualTo(1);
+        assertThat(outcomes.stream()
+                        .filter(o -> o instanceof LedgerOutcome.AlreadyApplied)
+                        .count())
+                .isEqualTo(19);
         assertThat(balance(user)).isEqualTo(700);
     }
 
@@ -141,7 +167,12 @@ class PointLedgerConcurrencyIT extends PointIntegrationTest {
         for (int i = 0; i < 30; i++) {
             long order = newId();
             boolean poison = i == 7;
-            work.add(() -> ledger.apply(new LedgerEntry(user, TransactionType.USE, 10, ReferenceType.ORDER, order,
+            work.add(() -> ledger.apply(new LedgerEntry(
+                    user,
+                    TransactionType.USE,
+                    10,
+                    ReferenceType.ORDER,
+                    order,
                     new com.creatorcommerce.point.application.ledger.LedgerParticipant() {
                         @Override
                         public void complete(LedgerOutcome outcome) {
@@ -149,13 +180,15 @@ class PointLedgerConcurrencyIT extends PointIntegrationTest {
                                 throw new IllegalStateException("participant failure");
                             }
                         }
-                    }, null)));
+                    },
+                    null)));
         }
 
         List<Object> results = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(30);
         try {
-            List<Future<LedgerOutcome>> futures = work.stream().map(pool::submit).toList();
+            List<Future<LedgerOutcome>> futures =
+                    work.stream().map(pool::submit).toList();
             for (Future<LedgerOutcome> f : futures) {
                 try {
                     results.add(f.get());
@@ -167,18 +200,24 @@ class PointLedgerConcurrencyIT extends PointIntegrationTest {
             pool.shutdownNow();
         }
 
-        assertThat(results.stream().filter(r -> r instanceof IllegalStateException).count()).isEqualTo(1);
-        assertThat(results.stream().filter(r -> r instanceof LedgerOutcome.Applied).count()).isEqualTo(29);
+        assertThat(results.stream()
+                        .filter(r -> r instanceof IllegalStateException)
+                        .count())
+                .isEqualTo(1);
+        assertThat(results.stream()
+                        .filter(r -> r instanceof LedgerOutcome.Applied)
+                        .count())
+                .isEqualTo(29);
         assertThat(balance(user)).isEqualTo(1_000 - 290);
     }
 
     @Test
     void theLedgerRefusesToRunInsideAnotherTransaction() {
         org.springframework.transaction.support.TransactionTemplate tx =
-                new org.springframework.transaction.support.TransactionTemplate(
-                        applicationTransactionManager());
+                new org.springframework.transaction.support.TransactionTemplate(applicationTransactionManager());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> tx.executeWithoutResult(s -> credit(newId(), 1)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("outside");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("outside");
     }
 
     @Autowired

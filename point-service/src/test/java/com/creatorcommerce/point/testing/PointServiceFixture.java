@@ -34,16 +34,18 @@ import tools.jackson.databind.json.JsonMapper;
 public abstract class PointServiceFixture {
 
     protected static final Duration TIMEOUT = Duration.ofSeconds(30);
-    protected static final TopicRecorder RECORDER = TopicRecorder.of(PointTopics.REPLIES, PointTopics.EVENTS,
-            PaymentTopics.COMMANDS, PaymentTopics.REPLIES);
+    protected static final TopicRecorder RECORDER =
+            TopicRecorder.of(PointTopics.REPLIES, PointTopics.EVENTS, PaymentTopics.COMMANDS, PaymentTopics.REPLIES);
     private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() * 1000);
 
     /** point-service's database, JSON mapper, Kafka producer and HTTP port (set by {@link #use}). */
     protected JdbcTemplate jdbc;
+
     protected JsonMapper json;
     protected KafkaTemplate<String, String> kafka;
     protected int port;
-    protected final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    protected final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /** Points the helpers at a running point-service. */
     protected void use(JdbcTemplate jdbc, JsonMapper json, KafkaTemplate<String, String> kafka, int port) {
@@ -64,12 +66,16 @@ public abstract class PointServiceFixture {
     // ------------------------------------------------------------------------------------------ HTTP
 
     protected HttpResponse<String> post(String path, long user, String body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + TestJwt.user(user))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Authorization", "Bearer " + TestJwt.user(user))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     protected HttpResponse<String> get(String path, long user) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + TestJwt.user(user)).GET());
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Authorization", "Bearer " + TestJwt.user(user))
+                .GET());
     }
 
     private URI uri(String path) {
@@ -106,13 +112,16 @@ public abstract class PointServiceFixture {
     }
 
     protected HttpResponse<String> confirm(long user, long chargeId, String paymentKey) {
-        return post("/v1/points/charges/" + chargeId + "/confirm", user,
-                "{\"payment_key\":\"" + paymentKey + "\"}");
+        return post("/v1/points/charges/" + chargeId + "/confirm", user, "{\"payment_key\":\"" + paymentKey + "\"}");
     }
 
     protected JsonNode awaitCharge(long user, long chargeId, String status) {
-        Await.until("charge " + chargeId + " " + status, TIMEOUT,
-                () -> status.equals(body(get("/v1/points/charges/" + chargeId, user)).get("status").asString()));
+        Await.until(
+                "charge " + chargeId + " " + status,
+                TIMEOUT,
+                () -> status.equals(body(get("/v1/points/charges/" + chargeId, user))
+                        .get("status")
+                        .asString()));
         return body(get("/v1/points/charges/" + chargeId, user));
     }
 
@@ -121,16 +130,28 @@ public abstract class PointServiceFixture {
     /** Publishes a message with our envelope headers, as another service's outbox would. */
     protected void publish(String topic, String key, String type, Object payload, String messageId, long userId) {
         try {
-            kafka.send(Envelopes.record(topic, key, type, payload instanceof String s ? s : json.writeValueAsString(payload),
-                    messageId, "/test", "saga-" + key, userId)).get();
+            kafka.send(Envelopes.record(
+                            topic,
+                            key,
+                            type,
+                            payload instanceof String s ? s : json.writeValueAsString(payload),
+                            messageId,
+                            "/test",
+                            "saga-" + key,
+                            userId))
+                    .get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     protected List<ConsumerRecord<String, String>> await(String topic, String type, String key, int count) {
-        return RECORDER.await(r -> r.topic().equals(topic) && key.equals(r.key())
-                && type.equals(TopicRecorder.header(r, MessageHeaders.TYPE)), count, TIMEOUT);
+        return RECORDER.await(
+                r -> r.topic().equals(topic)
+                        && key.equals(r.key())
+                        && type.equals(TopicRecorder.header(r, MessageHeaders.TYPE)),
+                count,
+                TIMEOUT);
     }
 
     protected List<ConsumerRecord<String, String>> records(String topic, String key) {
@@ -158,23 +179,33 @@ public abstract class PointServiceFixture {
                 SELECT COUNT(*) FROM point_balances b
                 LEFT JOIN (SELECT user_id, SUM(amount) AS total FROM point_transactions GROUP BY user_id) t
                        ON t.user_id = b.user_id
-                WHERE b.balance <> COALESCE(t.total, 0)""", Integer.class)).as("balance = sum of history").isZero();
+                WHERE b.balance <> COALESCE(t.total, 0)""", Integer.class))
+                .as("balance = sum of history")
+                .isZero();
         assertThat(jdbc.queryForObject("""
                 SELECT COUNT(*) FROM point_transactions t
                 WHERE NOT EXISTS (SELECT 1 FROM point_balances b WHERE b.user_id = t.user_id)""", Integer.class))
-                .as("history without a wallet").isZero();
+                .as("history without a wallet")
+                .isZero();
         assertThat(jdbc.queryForObject(
-                "SELECT COUNT(*) FROM point_transactions WHERE balance_before + amount <> balance_after",
-                Integer.class)).as("balance_before + amount = balance_after").isZero();
+                        "SELECT COUNT(*) FROM point_transactions WHERE balance_before + amount <> balance_after",
+                        Integer.class))
+                .as("balance_before + amount = balance_after")
+                .isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM point_balances WHERE balance < 0", Integer.class)
-                + jdbc.queryForObject("SELECT COUNT(*) FROM point_transactions WHERE balance_after < 0 "
-                        + "OR balance_before < 0", Integer.class)).as("never negative").isZero();
+                        + jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM point_transactions WHERE balance_after < 0 "
+                                        + "OR balance_before < 0",
+                                Integer.class))
+                .as("never negative")
+                .isZero();
         assertThat(jdbc.queryForObject("""
                 SELECT COUNT(*) FROM (
                   SELECT balance_before, COALESCE(
                          LAG(balance_after) OVER (PARTITION BY user_id ORDER BY transaction_id), 0) AS previous_after
                   FROM point_transactions) chain
                 WHERE previous_after <> balance_before""", Integer.class))
-                .as("every row continues the previous one").isZero();
+                .as("every row continues the previous one")
+                .isZero();
     }
 }

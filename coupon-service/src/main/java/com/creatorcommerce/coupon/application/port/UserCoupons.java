@@ -20,8 +20,7 @@ public interface UserCoupons {
     /** Which of {@code couponIds} the user was issued, in one query. */
     Set<Long> issuedAmong(long userId, Collection<Long> couponIds);
 
-    record Owned(UserCoupon userCoupon, CouponSnapshot coupon) {
-    }
+    record Owned(UserCoupon userCoupon, CouponSnapshot coupon) {}
 
     /** The {@code status} filter of "my coupons"; {@code null} = all. */
     enum Filter {

@@ -35,8 +35,7 @@ public class CreditLedger {
     private static final Logger log = LoggerFactory.getLogger(CreditLedger.class);
 
     /** The outcome of one entry, or the refusal its batch ended with (all entries of a busy batch share it). */
-    private record Result(LedgerOutcome outcome, RuntimeException refusal) {
-    }
+    private record Result(LedgerOutcome outcome, RuntimeException refusal) {}
 
     private final LedgerWriter writer;
     private final PerKeyCombiner<Long, LedgerEntry, Result> batches;
@@ -53,16 +52,21 @@ public class CreditLedger {
         this.maxAttempts = settings.maxAttempts();
         this.backoff = settings.backoff();
         this.batchSizes = DistributionSummary.builder("credit.ledger.batch.size")
-                .description("Ledger entries applied per wallet transaction").register(meters);
+                .description("Ledger entries applied per wallet transaction")
+                .register(meters);
         this.batchTime = Timer.builder("credit.ledger.batch.duration")
-                .description("Time of one wallet transaction, retries included").register(meters);
+                .description("Time of one wallet transaction, retries included")
+                .register(meters);
         this.retries = Counter.builder("credit.ledger.retries")
-                .description("Wallet transactions retried after a transient failure").register(meters);
+                .description("Wallet transactions retried after a transient failure")
+                .register(meters);
         this.walletMeters = new WalletMeters(meters);
         this.busy = Counter.builder("credit.ledger.busy")
-                .description("Wallet transactions given up after the last attempt").register(meters);
+                .description("Wallet transactions given up after the last attempt")
+                .register(meters);
         Counter split = Counter.builder("credit.ledger.batch.split")
-                .description("Batches that failed and were retried entry by entry").register(meters);
+                .description("Batches that failed and were retried entry by entry")
+                .register(meters);
         this.batches = PerKeyCombiner.<Long, LedgerEntry, Result>builder(this::writeBatch)
                 .maxBatch(settings.maxBatch())
                 .extraBatchesBeforeHandOver(settings.extraBatches())
@@ -70,8 +74,11 @@ public class CreditLedger {
                 .whenBatchFails(WhenBatchFails.RETRY_EACH_ALONE)
                 .onBatchFailure((userId, size, failure, then) -> {
                     split.increment();
-                    log.warn("A ledger batch of {} entries for wallet {} failed ({}); applying them one by one", size,
-                            userId, failure.toString());
+                    log.warn(
+                            "A ledger batch of {} entries for wallet {} failed ({}); applying them one by one",
+                            size,
+                            userId,
+                            failure.toString());
                 })
                 .build();
     }
@@ -103,18 +110,29 @@ public class CreditLedger {
     private List<Result> writeWithRetries(long userId, List<LedgerEntry> entries) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return writer.write(userId, entries).stream().map(o -> new Result(o, null)).toList();
+                return writer.write(userId, entries).stream()
+                        .map(o -> new Result(o, null))
+                        .toList();
             } catch (TransientDataAccessException | WalletConflictException e) {
                 if (attempt >= maxAttempts) {
                     busy.increment();
-                    log.warn("Wallet {}: {} entries not applied after {} attempts ({})", userId, entries.size(),
-                            attempt, e.toString());
-                    CreditRefusedException refusal = new CreditRefusedException(CreditRefusal.CREDIT_WALLET_BUSY,
+                    log.warn(
+                            "Wallet {}: {} entries not applied after {} attempts ({})",
+                            userId,
+                            entries.size(),
+                            attempt,
+                            e.toString());
+                    CreditRefusedException refusal = new CreditRefusedException(
+                            CreditRefusal.CREDIT_WALLET_BUSY,
                             "The wallet is busy right now; nothing was changed. Please retry.");
                     return entries.stream().map(x -> new Result(null, refusal)).toList();
                 }
                 retries.increment();
-                log.info("Wallet {}: transient failure on attempt {}/{} ({}), retrying", userId, attempt, maxAttempts,
+                log.info(
+                        "Wallet {}: transient failure on attempt {}/{} ({}), retrying",
+                        userId,
+                        attempt,
+                        maxAttempts,
                         e.toString());
                 LockSupport.parkNanos(backoff.toNanos() * attempt);
             }

@@ -7,8 +7,7 @@ package com.creatorcommerce.credit.application.ledger;
  */
 public interface LedgerParticipant {
 
-    LedgerParticipant NONE = new LedgerParticipant() {
-    };
+    LedgerParticipant NONE = new LedgerParticipant() {};
 
     /** Before the change: false skips the entry (e.g. its message was handled before); the outcome is NotAdmitted. */
     default boolean admit() {
@@ -16,6 +15,5 @@ public interface LedgerParticipant {
     }
 
     /** After the outcome is known (not called for NotAdmitted). */
-    default void complete(LedgerOutcome outcome) {
-    }
+    default void complete(LedgerOutcome outcome) {}
 }

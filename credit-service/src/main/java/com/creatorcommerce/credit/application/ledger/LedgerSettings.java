@@ -21,8 +21,8 @@ public record LedgerSettings(Integer maxBatch, Integer extraBatches, Integer max
         maxAttempts = maxAttempts == null ? 3 : maxAttempts;
         backoff = backoff == null ? Duration.ofMillis(10) : backoff;
         if (maxBatch < 1 || extraBatches < 0 || maxAttempts < 1 || backoff.isNegative()) {
-            throw new IllegalArgumentException("credit.ledger: max-batch >= 1, extra-batches >= 0, max-attempts >= 1, "
-                    + "backoff >= 0");
+            throw new IllegalArgumentException(
+                    "credit.ledger: max-batch >= 1, extra-batches >= 0, max-attempts >= 1, " + "backoff >= 0");
         }
     }
 }

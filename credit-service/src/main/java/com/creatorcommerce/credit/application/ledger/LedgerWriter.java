@@ -57,22 +57,26 @@ class LedgerWriter {
         Instant now = clock.instant();
         CreditWallet wallet = lockOrCreate(userId, entries, now);
         // the lots are read only when the batch spends (a batch of credits only appends lots)
-        LotBook lots = new LotBook(userId, entries.stream().anyMatch(e -> e.change().type().isDebit())
-                ? wallets.lockOpenLots(userId) : List.of());
-        Map<String, CreditHistoryEntry> done = new java.util.HashMap<>(wallets.findByIdempotencyKeys(
-                entries.stream().map(e -> e.change().idempotencyKey()).distinct().toList()));
+        LotBook lots = new LotBook(
+                userId,
+                entries.stream().anyMatch(e -> e.change().type().isDebit()) ? wallets.lockOpenLots(userId) : List.of());
+        Map<String, CreditHistoryEntry> done = new java.util.HashMap<>(wallets.findByIdempotencyKeys(entries.stream()
+                .map(e -> e.change().idempotencyKey())
+                .distinct()
+                .toList()));
         List<CreditHistoryEntry> rows = new ArrayList<>();
         List<LedgerOutcome> outcomes = new ArrayList<>(entries.size());
         for (LedgerEntry e : entries) {
             if (e.userId() != userId) {
                 throw new IllegalArgumentException("Entry of user " + e.userId() + " in a batch of wallet " + userId);
             }
-            try (MessageContext.Scope ignored = e.cause() == null ? () -> { } : MessageContext.open(e.cause())) {
+            try (MessageContext.Scope ignored = e.cause() == null ? () -> {} : MessageContext.open(e.cause())) {
                 if (!e.participant().admit()) {
                     outcomes.add(new LedgerOutcome.NotAdmitted());
                     continue;
                 }
-                LedgerOutcome outcome = decide(wallet, lots, e, done.get(e.change().idempotencyKey()), now);
+                LedgerOutcome outcome =
+                        decide(wallet, lots, e, done.get(e.change().idempotencyKey()), now);
                 if (outcome instanceof LedgerOutcome.Applied applied) {
                     recordInLots(lots, e.change(), applied.entry(), now);
                     rows.add(applied.entry());
@@ -93,15 +97,16 @@ class LedgerWriter {
         return outcomes;
     }
 
-    private LedgerOutcome decide(CreditWallet wallet, LotBook lots, LedgerEntry e, CreditHistoryEntry existing,
-            Instant now) {
+    private LedgerOutcome decide(
+            CreditWallet wallet, LotBook lots, LedgerEntry e, CreditHistoryEntry existing, Instant now) {
         if (existing != null) {
             return new LedgerOutcome.AlreadyApplied(existing);
         }
         Long fromLot = e.change().fromLot();
         if (fromLot != null && lots.remainingOf(fromLot) != e.change().credits()) {
             // a refund takes exactly what its lot has left: anything else means the lot changed since it was read
-            return new LedgerOutcome.Insufficient(lots.remainingOf(fromLot), e.change().credits());
+            return new LedgerOutcome.Insufficient(
+                    lots.remainingOf(fromLot), e.change().credits());
         }
         return switch (wallet.apply(e.change(), ids.nextId(), now)) {
             case CreditWallet.Applied a -> new LedgerOutcome.Applied(a.entry());
@@ -114,8 +119,11 @@ class LedgerWriter {
         if (change.type().isDebit()) {
             lots.debit(row, change.fromLot());
         } else {
-            lots.credit(ids.nextId(), row, change.newLot() == null ? NewLot.bonus(change.referenceId())
-                    : change.newLot(), now);
+            lots.credit(
+                    ids.nextId(),
+                    row,
+                    change.newLot() == null ? NewLot.bonus(change.referenceId()) : change.newLot(),
+                    now);
         }
     }
 
@@ -134,9 +142,19 @@ class LedgerWriter {
     }
 
     private void announce(CreditHistoryEntry row) {
-        outbox.append(OutboundMessage.of(CreditTopics.EVENTS, Long.toString(row.userId()), CreditTopics.BALANCE_CHANGED,
-                new CreditBalanceChanged(row.id(), row.userId(), row.type().wireName(), row.amount(),
-                        row.balanceBefore(), row.balanceAfter(), row.referenceId(), row.createdAt()))
+        outbox.append(OutboundMessage.of(
+                        CreditTopics.EVENTS,
+                        Long.toString(row.userId()),
+                        CreditTopics.BALANCE_CHANGED,
+                        new CreditBalanceChanged(
+                                row.id(),
+                                row.userId(),
+                                row.type().wireName(),
+                                row.amount(),
+                                row.balanceBefore(),
+                                row.balanceAfter(),
+                                row.referenceId(),
+                                row.createdAt()))
                 .withUserId(row.userId()));
     }
 }

@@ -33,8 +33,12 @@ final class WalletMeters {
 
     WalletMeters(MeterRegistry meters) {
         for (TransactionType type : TransactionType.values()) {
-            operations.put(type, Counter.builder(OPERATIONS).tag("type", type.wireName())
-                    .description("Wallet changes applied (credit_history rows written), by type").register(meters));
+            operations.put(
+                    type,
+                    Counter.builder(OPERATIONS)
+                            .tag("type", type.wireName())
+                            .description("Wallet changes applied (credit_history rows written), by type")
+                            .register(meters));
         }
         insufficient = refusals(meters, CreditRefusal.INSUFFICIENT_CREDITS.name());
         lotChanged = refusals(meters, LOT_CHANGED);
@@ -42,18 +46,20 @@ final class WalletMeters {
     }
 
     private static Counter refusals(MeterRegistry meters, String reason) {
-        return Counter.builder(REFUSALS).tag("reason", reason)
-                .description("Wallet changes refused, nothing written, by reason").register(meters);
+        return Counter.builder(REFUSALS)
+                .tag("reason", reason)
+                .description("Wallet changes refused, nothing written, by reason")
+                .register(meters);
     }
 
     /** One entry's committed outcome. */
     void record(LedgerEntry entry, LedgerOutcome outcome) {
         switch (outcome) {
             case LedgerOutcome.Applied a -> operations.get(a.entry().type()).increment();
-            case LedgerOutcome.Insufficient i -> (entry.change().fromLot() != null ? lotChanged : insufficient)
-                    .increment();
-            case LedgerOutcome.AlreadyApplied ignored -> { }
-            case LedgerOutcome.NotAdmitted ignored -> { }
+            case LedgerOutcome.Insufficient i ->
+                (entry.change().fromLot() != null ? lotChanged : insufficient).increment();
+            case LedgerOutcome.AlreadyApplied ignored -> {}
+            case LedgerOutcome.NotAdmitted ignored -> {}
         }
     }
 

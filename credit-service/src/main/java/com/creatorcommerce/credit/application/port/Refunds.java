@@ -23,6 +23,11 @@ public interface Refunds {
     Optional<RefundLog> findByLot(long lotId);
 
     /** REQUESTED → COMPLETED or FAILED; false when it was not REQUESTED any more (a repeated answer). */
-    boolean settle(String cancelRequestId, RefundLog.Status status, Long paymentId, String failureCode,
-            String failureReason, Instant now);
+    boolean settle(
+            String cancelRequestId,
+            RefundLog.Status status,
+            Long paymentId,
+            String failureCode,
+            String failureReason,
+            Instant now);
 }

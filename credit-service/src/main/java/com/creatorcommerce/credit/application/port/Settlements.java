@@ -9,8 +9,7 @@ import java.util.Optional;
 public interface Settlements {
 
     /** Gross credits and count of a creator's completed, unsettled donations completed before {@code until}. */
-    record Unsettled(long creatorId, long donations, long credits) {
-    }
+    record Unsettled(long creatorId, long donations, long credits) {}
 
     /**
      * Creators with completed donations not yet settled in {@code [from, until)}, or completed in an earlier month

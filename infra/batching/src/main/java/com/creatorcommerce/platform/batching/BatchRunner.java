@@ -16,7 +16,10 @@ final class BatchRunner<K, I, O> {
     private final WhenBatchFails whenBatchFails;
     private final BatchFailureListener<? super K> failureListener;
 
-    BatchRunner(BatchHandler<K, I, O> handler, int maxBatch, WhenBatchFails whenBatchFails,
+    BatchRunner(
+            BatchHandler<K, I, O> handler,
+            int maxBatch,
+            WhenBatchFails whenBatchFails,
             BatchFailureListener<? super K> failureListener) {
         this.handler = handler;
         this.maxBatch = maxBatch;
@@ -68,8 +71,9 @@ final class BatchRunner<K, I, O> {
         }
         List<O> outcomes = handler.handle(key, Collections.unmodifiableList(items));
         if (outcomes == null || outcomes.size() != batch.size()) {
-            throw new IllegalStateException("The batch handler answered " + (outcomes == null ? "null" :
-                    outcomes.size() + " outcomes") + " for " + batch.size() + " items of key " + key);
+            throw new IllegalStateException(
+                    "The batch handler answered " + (outcomes == null ? "null" : outcomes.size() + " outcomes")
+                            + " for " + batch.size() + " items of key " + key);
         }
         for (O outcome : outcomes) {
             if (outcome == null) {

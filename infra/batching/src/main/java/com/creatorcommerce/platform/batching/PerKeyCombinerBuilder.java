@@ -19,8 +19,8 @@ public final class PerKeyCombinerBuilder<K, I, O> {
     WhenBatchFails whenBatchFails = WhenBatchFails.FAIL_EVERY_ITEM;
     BatchFailureListener<? super K> failureListener;
 
-    PerKeyCombinerBuilder(BatchHandler<K, I, O> handler,
-            Function<PerKeyCombinerBuilder<K, I, O>, PerKeyCombiner<K, I, O>> factory) {
+    PerKeyCombinerBuilder(
+            BatchHandler<K, I, O> handler, Function<PerKeyCombinerBuilder<K, I, O>, PerKeyCombiner<K, I, O>> factory) {
         this.handler = Objects.requireNonNull(handler, "handler");
         this.factory = factory;
     }

@@ -18,8 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The combiner under real concurrency: exact counts, one batch per key at a time, every request answered once. */
 class PerKeyCombinerConcurrencyTest {
 
-    private record Item(int key, int n) {
-    }
+    private record Item(int key, int n) {}
 
     @Test
     void concurrentRequestsOfOneKeyShareBatchesAndEachGetsItsOwnOutcome() throws Exception {
@@ -27,14 +26,16 @@ class PerKeyCombinerConcurrencyTest {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger overlapping = new AtomicInteger();
         PerKeyCombiner<Long, Long, String> combiner = PerKeyCombiner.<Long, Long, String>builder((key, users) -> {
-            if (running.incrementAndGet() > 1) {
-                overlapping.incrementAndGet();
-            }
-            batchSizes.add(users.size());
-            Waits.sleep(3); // like a commit: requests queue meanwhile
-            running.decrementAndGet();
-            return users.stream().map(u -> "issued to " + u).toList();
-        }).maxBatch(16).build();
+                    if (running.incrementAndGet() > 1) {
+                        overlapping.incrementAndGet();
+                    }
+                    batchSizes.add(users.size());
+                    Waits.sleep(3); // like a commit: requests queue meanwhile
+                    running.decrementAndGet();
+                    return users.stream().map(u -> "issued to " + u).toList();
+                })
+                .maxBatch(16)
+                .build();
         Map<Long, String> outcomes = new ConcurrentHashMap<>();
         CountDownLatch go = new CountDownLatch(1);
         try (ExecutorService pool = Executors.newFixedThreadPool(64)) {
@@ -66,22 +67,26 @@ class PerKeyCombinerConcurrencyTest {
         Map<Item, AtomicInteger> handled = new ConcurrentHashMap<>();
         AtomicInteger batches = new AtomicInteger();
         PerKeyCombiner<Integer, Item, Integer> combiner = PerKeyCombiner.<Integer, Item, Integer>builder(
-                (key, items) -> {
-                    AtomicInteger running = runningPerKey.computeIfAbsent(key, k -> new AtomicInteger());
-                    if (running.incrementAndGet() > 1) {
-                        overlapping.incrementAndGet();
-                    }
-                    batches.incrementAndGet();
-                    List<Integer> out = new ArrayList<>();
-                    for (Item item : items) {
-                        assertThat(item.key()).isEqualTo(key);
-                        handled.computeIfAbsent(item, i -> new AtomicInteger()).incrementAndGet();
-                        out.add(item.n() * 2);
-                    }
-                    Thread.yield();
-                    running.decrementAndGet();
-                    return out;
-                }).maxBatch(50).extraBatchesBeforeHandOver(2).build();
+                        (key, items) -> {
+                            AtomicInteger running = runningPerKey.computeIfAbsent(key, k -> new AtomicInteger());
+                            if (running.incrementAndGet() > 1) {
+                                overlapping.incrementAndGet();
+                            }
+                            batches.incrementAndGet();
+                            List<Integer> out = new ArrayList<>();
+                            for (Item item : items) {
+                                assertThat(item.key()).isEqualTo(key);
+                                handled.computeIfAbsent(item, i -> new AtomicInteger())
+                                        .incrementAndGet();
+                                out.add(item.n() * 2);
+                            }
+                            Thread.yield();
+                            running.decrementAndGet();
+                            return out;
+                        })
+                .maxBatch(50)
+                .extraBatchesBeforeHandOver(2)
+                .build();
         List<Future<Boolean>> answers = new ArrayList<>();
         CountDownLatch go = new CountDownLatch(1);
         try (ExecutorService pool = Executors.newFixedThreadPool(48)) {
@@ -111,17 +116,19 @@ class PerKeyCombinerConcurrencyTest {
         CountDownLatch firstBatchRunning = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         PerKeyCombiner<Integer, Integer, Integer> combiner = PerKeyCombiner.<Integer, Integer, Integer>builder(
-                (key, items) -> {
-                    if (items.contains(0)) { // the first request holds the key while the others queue
-                        firstBatchRunning.countDown();
-                        Waits.await(release);
-                    }
-                    if (items.contains(7)) {
-                        throw new IllegalStateException("poison");
-                    }
-                    return items.stream().map(i -> i + 1000).toList();
-                }).whenBatchFails(WhenBatchFails.RETRY_EACH_ALONE)
-                .onBatchFailure((key, size, failure, then) -> failedBatchSizes.add(size)).build();
+                        (key, items) -> {
+                            if (items.contains(0)) { // the first request holds the key while the others queue
+                                firstBatchRunning.countDown();
+                                Waits.await(release);
+                            }
+                            if (items.contains(7)) {
+                                throw new IllegalStateException("poison");
+                            }
+                            return items.stream().map(i -> i + 1000).toList();
+                        })
+                .whenBatchFails(WhenBatchFails.RETRY_EACH_ALONE)
+                .onBatchFailure((key, size, failure, then) -> failedBatchSizes.add(size))
+                .build();
         List<Object> results = new CopyOnWriteArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(30)) {
             pool.execute(() -> results.add(combiner.submit(1, 0)));
@@ -141,7 +148,10 @@ class PerKeyCombinerConcurrencyTest {
         }
 
         assertThat(results).hasSize(30);
-        assertThat(results.stream().filter(r -> r instanceof IllegalStateException).count()).isEqualTo(1);
+        assertThat(results.stream()
+                        .filter(r -> r instanceof IllegalStateException)
+                        .count())
+                .isEqualTo(1);
         assertThat(results.stream().filter(r -> r instanceof Integer).count()).isEqualTo(29);
         assertThat(results).doesNotContain(1007);
         assertThat(failedBatchSizes).containsExactly(29);

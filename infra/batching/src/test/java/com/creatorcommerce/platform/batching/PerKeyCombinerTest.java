@@ -23,10 +23,11 @@ class PerKeyCombinerTest {
     void aLoneRequestIsABatchOfOneRunInItsCallersThread() {
         Thread caller = Thread.currentThread();
         PerKeyCombiner<String, Integer, String> combiner = PerKeyCombiner.<String, Integer, String>builder(
-                (key, items) -> {
-                    assertThat(Thread.currentThread()).isSameAs(caller);
-                    return items.stream().map(i -> key + i).toList();
-                }).build();
+                        (key, items) -> {
+                            assertThat(Thread.currentThread()).isSameAs(caller);
+                            return items.stream().map(i -> key + i).toList();
+                        })
+                .build();
 
         assertThat(combiner.submit("a", 1)).isEqualTo("a1");
         assertThat(combiner.submit("b", 2, Duration.ofSeconds(1))).contains("b2");
@@ -39,14 +40,16 @@ class PerKeyCombinerTest {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         PerKeyCombiner<Integer, Integer, Integer> combiner = PerKeyCombiner.<Integer, Integer, Integer>builder(
-                (key, items) -> {
-                    batches.add(List.copyOf(items));
-                    if (items.contains(0)) {
-                        running.countDown();
-                        Waits.await(release);
-                    }
-                    return items;
-                }).maxBatch(3).build();
+                        (key, items) -> {
+                            batches.add(List.copyOf(items));
+                            if (items.contains(0)) {
+                                running.countDown();
+                                Waits.await(release);
+                            }
+                            return items;
+                        })
+                .maxBatch(3)
+                .build();
         try (ExecutorService pool = Executors.newFixedThreadPool(6)) {
             pool.execute(() -> combiner.submit(9, 0));
             running.await();
@@ -66,13 +69,14 @@ class PerKeyCombinerTest {
         CountDownLatch blocked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         PerKeyCombiner<Integer, String, String> combiner = PerKeyCombiner.<Integer, String, String>builder(
-                (key, items) -> {
-                    if (key == 1) {
-                        blocked.countDown();
-                        Waits.await(release);
-                    }
-                    return items;
-                }).build();
+                        (key, items) -> {
+                            if (key == 1) {
+                                blocked.countDown();
+                                Waits.await(release);
+                            }
+                            return items;
+                        })
+                .build();
         try (ExecutorService pool = Executors.newFixedThreadPool(1)) {
             Future<String> slow = pool.submit(() -> combiner.submit(1, "slow"));
             blocked.await();
@@ -89,14 +93,15 @@ class PerKeyCombinerTest {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger handled = new AtomicInteger();
         PerKeyCombiner<Integer, String, String> combiner = PerKeyCombiner.<Integer, String, String>builder(
-                (key, items) -> {
-                    handled.addAndGet(items.size());
-                    if (items.contains("first")) {
-                        blocked.countDown();
-                        Waits.await(release);
-                    }
-                    return items;
-                }).build();
+                        (key, items) -> {
+                            handled.addAndGet(items.size());
+                            if (items.contains("first")) {
+                                blocked.countDown();
+                                Waits.await(release);
+                            }
+                            return items;
+                        })
+                .build();
         try (ExecutorService pool = Executors.newFixedThreadPool(1)) {
             Future<String> leader = pool.submit(() -> combiner.submit(1, "first"));
             blocked.await();
@@ -115,13 +120,14 @@ class PerKeyCombinerTest {
         CountDownLatch blocked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         PerKeyCombiner<Integer, String, String> combiner = PerKeyCombiner.<Integer, String, String>builder(
-                (key, items) -> {
-                    if (items.contains("first")) {
-                        blocked.countDown();
-                        Waits.await(release);
-                    }
-                    return items;
-                }).build();
+                        (key, items) -> {
+                            if (items.contains("first")) {
+                                blocked.countDown();
+                                Waits.await(release);
+                            }
+                            return items;
+                        })
+                .build();
         AtomicReference<Optional<String>> answer = new AtomicReference<>();
         AtomicBoolean stillInterrupted = new AtomicBoolean();
         try (ExecutorService pool = Executors.newFixedThreadPool(1)) {
@@ -147,12 +153,13 @@ class PerKeyCombinerTest {
         IllegalStateException down = new IllegalStateException("database down");
         AtomicInteger calls = new AtomicInteger();
         PerKeyCombiner<Integer, String, String> combiner = PerKeyCombiner.<Integer, String, String>builder(
-                (key, items) -> {
-                    if (calls.incrementAndGet() == 1) {
-                        throw down;
-                    }
-                    return items;
-                }).build();
+                        (key, items) -> {
+                            if (calls.incrementAndGet() == 1) {
+                                throw down;
+                            }
+                            return items;
+                        })
+                .build();
 
         assertThatThrownBy(() -> combiner.submit(1, "a")).isSameAs(down);
         assertThat(combiner.submit(1, "b")).isEqualTo("b");
@@ -161,13 +168,17 @@ class PerKeyCombinerTest {
     @Test
     void aHandlerThatDoesNotAnswerEveryItemFailsItsBatch() {
         PerKeyCombiner<Integer, String, String> wrongSize = PerKeyCombiner.<Integer, String, String>builder(
-                (key, items) -> List.of()).build();
+                        (key, items) -> List.of())
+                .build();
         PerKeyCombiner<Integer, String, String> nulls = PerKeyCombiner.<Integer, String, String>builder(
-                (key, items) -> java.util.Collections.nCopies(items.size(), null)).build();
+                        (key, items) -> java.util.Collections.nCopies(items.size(), null))
+                .build();
 
-        assertThatThrownBy(() -> wrongSize.submit(1, "a")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> wrongSize.submit(1, "a"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("0 outcomes for 1 items");
-        assertThatThrownBy(() -> nulls.submit(1, "a")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> nulls.submit(1, "a"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("null");
     }
 
@@ -177,7 +188,8 @@ class PerKeyCombinerTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PerKeyCombiner.builder((k, items) -> items).extraBatchesBeforeHandOver(-1))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> PerKeyCombiner.builder((k, items) -> items).build().submit(null, "x"))
+        assertThatThrownBy(() ->
+                        PerKeyCombiner.builder((k, items) -> items).build().submit(null, "x"))
                 .isInstanceOf(NullPointerException.class);
     }
 }

@@ -5,8 +5,7 @@ import java.util.function.BooleanSupplier;
 /** Test helpers: latches and conditions without timed assertions (a stuck test is ended by the build's timeout). */
 final class Waits {
 
-    private Waits() {
-    }
+    private Waits() {}
 
     static void sleep(long millis) {
         try {

@@ -30,7 +30,8 @@ public enum IdImpl {
     TSID {
         @Override
         LongSupplier create() {
-            TsidFactory factory = TsidFactory.builder().withNode(1).withNodeBits(10).build();
+            TsidFactory factory =
+                    TsidFactory.builder().withNode(1).withNodeBits(10).build();
             return () -> factory.create().toLong();
         }
     };

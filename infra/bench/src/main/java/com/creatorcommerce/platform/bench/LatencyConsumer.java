@@ -30,15 +30,24 @@ final class LatencyConsumer implements AutoCloseable {
     private volatile long lastDeliveredAt;
     private volatile boolean running = true;
 
-    LatencyConsumer(String bootstrapServers, String topic, int partitions, JsonMapper json, long windowFrom,
-            long windowUntil) {
+    LatencyConsumer(
+            String bootstrapServers, String topic, int partitions, JsonMapper json, long windowFrom, long windowUntil) {
         this.json = json;
         this.windowFrom = windowFrom;
         this.windowUntil = windowUntil;
-        this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> all = IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(topic, p)).toList();
+        this.consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new StringDeserializer());
+        List<TopicPartition> all = IntStream.range(0, partitions)
+                .mapToObj(p -> new TopicPartition(topic, p))
+                .toList();
         consumer.assign(all);
         consumer.seekToBeginning(all);
         this.poller = Thread.ofPlatform().name("latency-consumer").daemon().start(this::run);
@@ -50,7 +59,8 @@ final class LatencyConsumer implements AutoCloseable {
                 ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(100));
                 long now = System.nanoTime();
                 for (ConsumerRecord<String, String> record : records) {
-                    long committedAt = json.readValue(record.value(), OrderPlaced.class).committedAtNanos();
+                    long committedAt =
+                            json.readValue(record.value(), OrderPlaced.class).committedAtNanos();
                     if (committedAt >= windowFrom && committedAt < windowUntil) {
                         record(now - committedAt, now);
                     }

@@ -60,11 +60,18 @@ import tools.jackson.databind.json.JsonMapper;
 public final class OutboxLoadHarness {
 
     /** What every path publishes; {@code committedAtNanos}: the writer's clock after the business INSERT. */
-    public record OrderPlaced(long orderId, long seq, long committedAtNanos) {
-    }
+    public record OrderPlaced(long orderId, long seq, long committedAtNanos) {}
 
-    record Settings(int rate, int writers, int warmup, int duration, int maxDuration, int drainTimeout,
-            int topicPartitions, int lingerMs, int handOff) {
+    record Settings(
+            int rate,
+            int writers,
+            int warmup,
+            int duration,
+            int maxDuration,
+            int drainTimeout,
+            int topicPartitions,
+            int lingerMs,
+            int handOff) {
 
         static Settings parse(String[] args) {
             Map<String, String> given = new HashMap<>();
@@ -75,10 +82,16 @@ public final class OutboxLoadHarness {
                 }
                 given.put(arg.substring(2, eq), arg.substring(eq + 1));
             }
-            Settings s = new Settings(setting(given, "rate", 1000), setting(given, "writers", 8),
-                    setting(given, "warmup", 5), setting(given, "duration", 20), setting(given, "max-duration", 10),
-                    setting(given, "drain-timeout", 60), setting(given, "topic-partitions", 3),
-                    setting(given, "linger-ms", 0), setting(given, "hand-off", 0));
+            Settings s = new Settings(
+                    setting(given, "rate", 1000),
+                    setting(given, "writers", 8),
+                    setting(given, "warmup", 5),
+                    setting(given, "duration", 20),
+                    setting(given, "max-duration", 10),
+                    setting(given, "drain-timeout", 60),
+                    setting(given, "topic-partitions", 3),
+                    setting(given, "linger-ms", 0),
+                    setting(given, "hand-off", 0));
             if (!given.isEmpty()) {
                 throw new IllegalArgumentException("unknown settings " + given.keySet());
             }
@@ -91,9 +104,15 @@ public final class OutboxLoadHarness {
         }
     }
 
-    record Figures(String path, String load, double committedPerSecond, double deliveredPerSecond, long committed,
-            long delivered, long errors, long[] sortedLatencyNanos) {
-    }
+    record Figures(
+            String path,
+            String load,
+            double committedPerSecond,
+            double deliveredPerSecond,
+            long committed,
+            long delivered,
+            long errors,
+            long[] sortedLatencyNanos) {}
 
     /** One way of getting an event from a business transaction to Kafka. */
     private interface EventPath extends AutoCloseable {
@@ -118,6 +137,7 @@ public final class OutboxLoadHarness {
     private final Snowflake ids = new Snowflake(1);
     /** The relay's per-stage figures of the last outbox phase (including its warmup). */
     private String stages = "";
+
     private final JsonMapper json = new JsonMapper();
 
     private OutboxLoadHarness(Settings settings, String bootstrapServers, HikariDataSource dataSource) {
@@ -130,12 +150,17 @@ public final class OutboxLoadHarness {
 
     public static void main(String[] args) throws Exception {
         Settings s = Settings.parse(args);
-        System.out.printf("Outbox load harness: %s, %d cores, Java %s%n", s, Runtime.getRuntime().availableProcessors(),
-                Runtime.version());
+        System.out.printf(
+                "Outbox load harness: %s, %d cores, Java %s%n",
+                s, Runtime.getRuntime().availableProcessors(), Runtime.version());
         List<Figures> results = new ArrayList<>();
-        try (TestDatabase db = TestDatabaseServer.get().create(); HikariDataSource ds = pool(db, s.writers() + 4)) {
-            Flyway.configure().dataSource(ds).locations(SnowflakeAutoConfiguration.FLYWAY_LOCATION,
-                    MessagingAutoConfiguration.FLYWAY_LOCATION).load().migrate();
+        try (TestDatabase db = TestDatabaseServer.get().create();
+                HikariDataSource ds = pool(db, s.writers() + 4)) {
+            Flyway.configure()
+                    .dataSource(ds)
+                    .locations(SnowflakeAutoConfiguration.FLYWAY_LOCATION, MessagingAutoConfiguration.FLYWAY_LOCATION)
+                    .load()
+                    .migrate();
             new JdbcTemplate(ds).execute("""
                     CREATE TABLE bench_order (
                         id           BIGINT      NOT NULL PRIMARY KEY,
@@ -156,15 +181,24 @@ public final class OutboxLoadHarness {
             }
         }
         System.out.println();
-        System.out.printf("%d writer threads, warmup %d s, measured %d s (fixed rate) / %d s (unthrottled); latency ="
-                + " business INSERT done (before outbox append and COMMIT) -> consumer poll%n", s.writers(),
-                s.warmup(), s.duration(), s.maxDuration());
+        System.out.printf(
+                "%d writer threads, warmup %d s, measured %d s (fixed rate) / %d s (unthrottled); latency ="
+                        + " business INSERT done (before outbox append and COMMIT) -> consumer poll%n",
+                s.writers(), s.warmup(), s.duration(), s.maxDuration());
         System.out.println();
         System.out.println("| Path | Load | Committed/s | Delivered/s | p50 ms | p99 ms | max ms | Lost |");
         System.out.println("|---|---|---:|---:|---:|---:|---:|---:|");
         for (Figures f : results) {
-            System.out.printf(Locale.ROOT, "| %s | %s | %,.0f | %,.0f | %s | %s | %s | %d |%n", f.path(), f.load(),
-                    f.committedPerSecond(), f.deliveredPerSecond(), millis(f, 0.50), millis(f, 0.99), millis(f, 1.0),
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %s | %,.0f | %,.0f | %s | %s | %s | %d |%n",
+                    f.path(),
+                    f.load(),
+                    f.committedPerSecond(),
+                    f.deliveredPerSecond(),
+                    millis(f, 0.50),
+                    millis(f, 0.99),
+                    millis(f, 1.0),
                     f.committed() - f.delivered());
         }
         System.exit(0); // the in-process broker's threads would keep the JVM up; its shutdown hook stops it
@@ -177,7 +211,9 @@ public final class OutboxLoadHarness {
     private Figures phase(String pathName, String load, int rate, int seconds) throws Exception {
         String topic = "bench." + pathName + "." + (rate == 0 ? "max" : rate) + "." + System.currentTimeMillis();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(topic, settings.topicPartitions(), (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic, settings.topicPartitions(), (short) 1)))
+                    .all()
+                    .get();
         }
         long start = System.nanoTime();
         long measureFrom = start + Duration.ofSeconds(settings.warmup()).toNanos();
@@ -186,8 +222,8 @@ public final class OutboxLoadHarness {
         LongAdder committed = new LongAdder();
         LongAdder errors = new LongAdder();
         try (EventPath path = pathName.equals("outbox") ? outboxPath(topic) : directPath(topic);
-                LatencyConsumer consumer = new LatencyConsumer(bootstrapServers, topic, settings.topicPartitions(),
-                        json, measureFrom, until)) {
+                LatencyConsumer consumer = new LatencyConsumer(
+                        bootstrapServers, topic, settings.topicPartitions(), json, measureFrom, until)) {
             try (ExecutorService writers = Executors.newFixedThreadPool(settings.writers())) {
                 for (int w = 0; w < settings.writers(); w++) {
                     writers.submit(() -> {
@@ -219,13 +255,27 @@ public final class OutboxLoadHarness {
             long expected = committed.sum() - path.failedSends();
             boolean drained = consumer.await(expected, Duration.ofSeconds(settings.drainTimeout()));
             consumer.close();
-            Figures f = new Figures(pathName, load, committed.sum() / (double) seconds,
-                    consumer.delivered() / ((consumer.lastDeliveredAt() - measureFrom) / 1e9), committed.sum(),
-                    consumer.delivered(), errors.sum() + path.failedSends(), consumer.sortedLatencies());
+            Figures f = new Figures(
+                    pathName,
+                    load,
+                    committed.sum() / (double) seconds,
+                    consumer.delivered() / ((consumer.lastDeliveredAt() - measureFrom) / 1e9),
+                    committed.sum(),
+                    consumer.delivered(),
+                    errors.sum() + path.failedSends(),
+                    consumer.sortedLatencies());
             if (seconds > 0) {
-                System.out.printf(Locale.ROOT, "%s, %s: %,d committed, %,d delivered%s, %d errors, p50 %s ms,"
-                        + " p99 %s ms, max %s ms%n", pathName, load, f.committed(), f.delivered(),
-                        drained ? "" : " (drain timed out)", f.errors(), millis(f, 0.5), millis(f, 0.99),
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s, %s: %,d committed, %,d delivered%s, %d errors, p50 %s ms," + " p99 %s ms, max %s ms%n",
+                        pathName,
+                        load,
+                        f.committed(),
+                        f.delivered(),
+                        drained ? "" : " (drain timed out)",
+                        f.errors(),
+                        millis(f, 0.5),
+                        millis(f, 0.99),
                         millis(f, 1.0));
             }
             return f;
@@ -238,16 +288,25 @@ public final class OutboxLoadHarness {
 
     private EventPath outboxPath(String topic) {
         OutboxProperties d = OutboxProperties.defaults();
-        OutboxProperties props = new OutboxProperties(d.enabled(), d.batchSize(), d.pollInterval(), d.leaseTtl(),
-                d.sendTimeout(), d.initialBackoff(), d.maxBackoff(), d.retention(), settings.handOff() == 1);
+        OutboxProperties props = new OutboxProperties(
+                d.enabled(),
+                d.batchSize(),
+                d.pollInterval(),
+                d.leaseTtl(),
+                d.sendTimeout(),
+                d.initialBackoff(),
+                d.maxBackoff(),
+                d.retention(),
+                settings.handOff() == 1);
         Map<String, Object> config = OutboxProducers.config(producerBase(), props, "bench-relay");
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        OutboxRelay relay = new OutboxRelay(dataSource, OutboxProducers.factory(config), json, props, meters,
-                "bench");
+        OutboxRelay relay = new OutboxRelay(dataSource, OutboxProducers.factory(config), json, props, meters, "bench");
         relay.start();
         JdbcOutbox outbox = new JdbcOutbox(dataSource, ids, json, "/bench", relay);
         // the writer's side: business INSERT done -> transaction returned (append, COMMIT and the hand-off)
-        Timer commitTimer = Timer.builder("outbox.stage").tag("stage", "commit").publishPercentiles(0.5, 0.99)
+        Timer commitTimer = Timer.builder("outbox.stage")
+                .tag("stage", "commit")
+                .publishPercentiles(0.5, 0.99)
                 .register(meters);
         return new EventPath() {
             @Override
@@ -276,8 +335,8 @@ public final class OutboxLoadHarness {
             @Override
             public long write(long seq) {
                 OrderPlaced event = tx.execute(status -> insertOrder(seq));
-                producer.send(new ProducerRecord<>(topic, key(event), json.writeValueAsString(event)),
-                        (metadata, e) -> {
+                producer.send(
+                        new ProducerRecord<>(topic, key(event), json.writeValueAsString(event)), (metadata, e) -> {
                             if (e != null) {
                                 failed.increment();
                             }
@@ -301,8 +360,11 @@ public final class OutboxLoadHarness {
     private OrderPlaced insertOrder(long seq) {
         long orderId = ids.nextId();
         long customer = ThreadLocalRandom.current().nextLong(10_000);
-        jdbc.update("INSERT INTO bench_order (id, customer_id, amount_cents, created_at) VALUES (?, ?, ?, NOW(6))",
-                orderId, customer, 1_000 + seq % 50_000);
+        jdbc.update(
+                "INSERT INTO bench_order (id, customer_id, amount_cents, created_at) VALUES (?, ?, ?, NOW(6))",
+                orderId,
+                customer,
+                1_000 + seq % 50_000);
         return new OrderPlaced(orderId, seq, System.nanoTime());
     }
 
@@ -312,12 +374,17 @@ public final class OutboxLoadHarness {
 
     /** The relay's producer settings in the services (OutboxProducers), for the direct path too. */
     private KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(OutboxProducers.config(producerBase(), OutboxProperties.defaults(),
-                "bench-direct"), new StringSerializer(), new StringSerializer());
+        return new KafkaProducer<>(
+                OutboxProducers.config(producerBase(), OutboxProperties.defaults(), "bench-direct"),
+                new StringSerializer(),
+                new StringSerializer());
     }
 
     private Map<String, Object> producerBase() {
-        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.LINGER_MS_CONFIG,
+        return Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.LINGER_MS_CONFIG,
                 settings.lingerMs());
     }
 

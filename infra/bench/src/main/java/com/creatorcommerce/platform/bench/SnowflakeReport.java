@@ -15,13 +15,14 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  */
 public final class SnowflakeReport {
 
-    private SnowflakeReport() {
-    }
+    private SnowflakeReport() {}
 
     public static void main(String[] args) throws Exception {
         CommandLineOptions cli = new CommandLineOptions(args);
         Options options = cli.getIncludes().isEmpty()
-                ? new OptionsBuilder().parent(cli).include(SnowflakeBenchmark.class.getPackageName() + ".Snowflake")
+                ? new OptionsBuilder()
+                        .parent(cli)
+                        .include(SnowflakeBenchmark.class.getPackageName() + ".Snowflake")
                         .build()
                 : cli;
         Collection<RunResult> results = new Runner(options).run();
@@ -32,12 +33,17 @@ public final class SnowflakeReport {
         for (RunResult run : results) {
             Result<?> r = run.getPrimaryResult();
             double idsPerSecond = idsPerSecond(r.getScore(), r.getScoreUnit());
-            double error = Double.isNaN(r.getScoreError()) ? Double.NaN
+            double error = Double.isNaN(r.getScoreError())
+                    ? Double.NaN
                     : Math.abs(idsPerSecond(r.getScore() + r.getScoreError(), r.getScoreUnit()) - idsPerSecond);
             String benchmark = run.getParams().getBenchmark();
-            System.out.printf(Locale.ROOT, "| %s | %s | %d | %,.0f | %s | %.3f |%n",
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %s | %d | %,.0f | %s | %.3f |%n",
                     benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1),
-                    run.getParams().getParam("impl"), run.getParams().getThreads(), idsPerSecond,
+                    run.getParams().getParam("impl"),
+                    run.getParams().getThreads(),
+                    idsPerSecond,
                     Double.isNaN(error) ? "n/a" : String.format(Locale.ROOT, "%,.0f", error),
                     idsPerSecond / IdImpl.LAYOUT_CEILING_PER_SECOND);
         }

@@ -12,8 +12,7 @@ import java.util.concurrent.TimeUnit;
 /** One line of the relay's {@code outbox.stage} timers and hand-off counts: where the time goes, append to ack. */
 final class StageReport {
 
-    private StageReport() {
-    }
+    private StageReport() {}
 
     static String of(MeterRegistry meters) {
         StringJoiner line = new StringJoiner("; ");
@@ -23,11 +22,11 @@ final class StageReport {
                 continue;
             }
             HistogramSnapshot h = t.takeSnapshot();
-            StringBuilder part = new StringBuilder(String.format(Locale.ROOT, "%s n=%,d mean %.2f ms", stage,
-                    t.count(), t.mean(TimeUnit.MILLISECONDS)));
+            StringBuilder part = new StringBuilder(String.format(
+                    Locale.ROOT, "%s n=%,d mean %.2f ms", stage, t.count(), t.mean(TimeUnit.MILLISECONDS)));
             for (ValueAtPercentile p : h.percentileValues()) {
-                part.append(String.format(Locale.ROOT, " p%.0f %.2f ms", p.percentile() * 100,
-                        p.value(TimeUnit.MILLISECONDS)));
+                part.append(String.format(
+                        Locale.ROOT, " p%.0f %.2f ms", p.percentile() * 100, p.value(TimeUnit.MILLISECONDS)));
             }
             line.add(part);
         }

@@ -7,5 +7,4 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 public record ConfirmCouponCommand(
         @JsonFormat(shape = JsonFormat.Shape.STRING) long orderId,
         @JsonFormat(shape = JsonFormat.Shape.STRING) long userId,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) long userCouponId) {
-}
+        @JsonFormat(shape = JsonFormat.Shape.STRING) long userCouponId) {}

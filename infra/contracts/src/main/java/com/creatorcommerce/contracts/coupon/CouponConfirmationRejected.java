@@ -7,5 +7,4 @@ public record CouponConfirmationRejected(
         @JsonFormat(shape = JsonFormat.Shape.STRING) long orderId,
         @JsonFormat(shape = JsonFormat.Shape.STRING) long userCouponId,
         CouponRejectionReason reason,
-        String detail) {
-}
+        String detail) {}

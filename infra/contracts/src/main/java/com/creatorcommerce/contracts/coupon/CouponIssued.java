@@ -9,5 +9,4 @@ public record CouponIssued(
         @JsonFormat(shape = JsonFormat.Shape.STRING) long couponId,
         @JsonFormat(shape = JsonFormat.Shape.STRING) long userId,
         Instant issuedAt,
-        Instant expiresAt) {
-}
+        Instant expiresAt) {}

@@ -17,5 +17,4 @@ public record CouponReleased(
         @JsonFormat(shape = JsonFormat.Shape.STRING) long orderId,
         boolean wasUsed,
         Instant releasedAt,
-        Instant expiresAt) {
-}
+        Instant expiresAt) {}

@@ -11,5 +11,4 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 public record CouponReservationReleased(
         @JsonFormat(shape = JsonFormat.Shape.STRING) long orderId,
         @JsonFormat(shape = JsonFormat.Shape.STRING) long userCouponId,
-        boolean released) {
-}
+        boolean released) {}

@@ -12,5 +12,4 @@ public record CouponReserved(
         @JsonFormat(shape = JsonFormat.Shape.STRING) long userCouponId,
         @JsonFormat(shape = JsonFormat.Shape.STRING) long couponId,
         long orderAmount,
-        long discountAmount) {
-}
+        long discountAmount) {}

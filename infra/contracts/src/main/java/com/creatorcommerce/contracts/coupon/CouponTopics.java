@@ -49,6 +49,5 @@ public final class CouponTopics {
     /** {@link CouponReleased}. */
     public static final String RELEASED = "coupon.released.v1";
 
-    private CouponTopics() {
-    }
+    private CouponTopics() {}
 }

@@ -8,5 +8,4 @@ public record CouponUseConfirmed(
         @JsonFormat(shape = JsonFormat.Shape.STRING) long orderId,
         @JsonFormat(shape = JsonFormat.Shape.STRING) long userCouponId,
         long discountAmount,
-        Instant usedAt) {
-}
+        Instant usedAt) {}

@@ -10,5 +10,4 @@ public record CouponUsed(
         @JsonFormat(shape = JsonFormat.Shape.STRING) long userId,
         @JsonFormat(shape = JsonFormat.Shape.STRING) long orderId,
         long discountAmount,
-        Instant usedAt) {
-}
+        Instant usedAt) {}

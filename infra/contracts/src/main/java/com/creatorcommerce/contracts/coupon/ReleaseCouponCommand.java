@@ -14,5 +14,4 @@ public record ReleaseCouponCommand(
         @JsonFormat(shape = JsonFormat.Shape.STRING) long orderId,
         @JsonFormat(shape = JsonFormat.Shape.STRING) long userId,
         @JsonFormat(shape = JsonFormat.Shape.STRING) long userCouponId,
-        String reason) {
-}
+        String reason) {}

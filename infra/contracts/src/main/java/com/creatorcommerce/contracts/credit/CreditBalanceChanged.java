@@ -19,5 +19,4 @@ public record CreditBalanceChanged(
         long balanceBefore,
         long balanceAfter,
         String referenceId,
-        Instant createdAt) {
-}
+        Instant createdAt) {}

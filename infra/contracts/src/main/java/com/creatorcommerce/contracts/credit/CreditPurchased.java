@@ -25,5 +25,4 @@ public record CreditPurchased(
         @JsonFormat(shape = JsonFormat.Shape.STRING) long paymentId,
         @JsonFormat(shape = JsonFormat.Shape.STRING) long transactionId,
         long balanceAfter,
-        Instant purchasedAt) {
-}
+        Instant purchasedAt) {}

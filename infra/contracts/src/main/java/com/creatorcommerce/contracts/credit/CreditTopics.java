@@ -28,6 +28,5 @@ public final class CreditTopics {
     /** {@link DonationCompleted}: a fan's credits went to a creator. Key = the creator id (not the donor's). */
     public static final String DONATION_COMPLETED = "donation.completed.v1";
 
-    private CreditTopics() {
-    }
+    private CreditTopics() {}
 }

@@ -22,5 +22,4 @@ public record DonationCompleted(
         long credits,
         String message,
         @JsonFormat(shape = JsonFormat.Shape.STRING) long transactionId,
-        Instant completedAt) {
-}
+        Instant completedAt) {}

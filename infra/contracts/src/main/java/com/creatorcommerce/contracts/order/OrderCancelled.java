@@ -23,5 +23,4 @@ public record OrderCancelled(
         String reason,
         boolean afterCompletion,
         long chargedPoints,
-        Instant cancelledAt) {
-}
+        Instant cancelledAt) {}

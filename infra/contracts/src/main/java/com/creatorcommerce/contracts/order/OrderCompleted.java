@@ -22,5 +22,4 @@ public record OrderCompleted(
         @JsonFormat(shape = JsonFormat.Shape.STRING) Long userCouponId,
         long chargedPoints,
         @JsonFormat(shape = JsonFormat.Shape.STRING) Long paymentId,
-        Instant completedAt) {
-}
+        Instant completedAt) {}

@@ -22,5 +22,4 @@ public record OrderCreated(
         Long chargeAmount,
         int itemCount,
         int totalQuantity,
-        Instant createdAt) {
-}
+        Instant createdAt) {}

@@ -22,6 +22,5 @@ public final class OrderTopics {
     /** {@link OrderCancelled}: the order failed or a completed order was cancelled; it is CANCELLED. */
     public static final String CANCELLED = "order.cancelled.v1";
 
-    private OrderTopics() {
-    }
+    private OrderTopics() {}
 }

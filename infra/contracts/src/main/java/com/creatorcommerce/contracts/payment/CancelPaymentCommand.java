@@ -9,9 +9,4 @@ package com.creatorcommerce.contracts.payment;
  * @param cancelAmount KRW, positive, at most the amount not yet cancelled; null = everything that is left
  * @param reason shown to the PG ({@code cancelReason})
  */
-public record CancelPaymentCommand(
-        String paymentKey,
-        String cancelRequestId,
-        Long cancelAmount,
-        String reason) {
-}
+public record CancelPaymentCommand(String paymentKey, String cancelRequestId, Long cancelAmount, String reason) {}

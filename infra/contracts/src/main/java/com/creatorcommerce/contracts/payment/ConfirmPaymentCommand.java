@@ -15,5 +15,4 @@ public record ConfirmPaymentCommand(
         PaymentPurpose purpose,
         @JsonFormat(shape = JsonFormat.Shape.STRING) long referenceId,
         @JsonFormat(shape = JsonFormat.Shape.STRING) long userId,
-        long amount) {
-}
+        long amount) {}

@@ -11,5 +11,4 @@ public record PaymentApproved(
         @JsonFormat(shape = JsonFormat.Shape.STRING) long referenceId,
         @JsonFormat(shape = JsonFormat.Shape.STRING) long userId,
         long amount,
-        Instant approvedAt) {
-}
+        Instant approvedAt) {}

@@ -17,5 +17,4 @@ public record PaymentCancelFailed(
         String cancelRequestId,
         Long cancelAmount,
         String failureCode,
-        String failureMessage) {
-}
+        String failureMessage) {}

@@ -19,5 +19,4 @@ public record PaymentCancelled(
         String cancelRequestId,
         long cancelAmount,
         long remainingAmount,
-        Instant cancelledAt) {
-}
+        Instant cancelledAt) {}

@@ -19,5 +19,4 @@ public record PaymentFailed(
         long amount,
         String failureCode,
         String failureMessage,
-        Instant failedAt) {
-}
+        Instant failedAt) {}

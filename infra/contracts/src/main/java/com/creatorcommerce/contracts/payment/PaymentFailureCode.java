@@ -21,6 +21,5 @@ public final class PaymentFailureCode {
     /** Cancel: more than the amount not yet cancelled. */
     public static final String CANCEL_AMOUNT_EXCEEDED = "CANCEL_AMOUNT_EXCEEDED";
 
-    private PaymentFailureCode() {
-    }
+    private PaymentFailureCode() {}
 }

@@ -26,7 +26,8 @@ public final class PaymentTopics {
     /** {@link CancelPaymentCommand}: cancel an approved payment, fully or partly. */
     public static final String CANCEL = "payment.cancel.v1";
 
-    // ---------------------------------------------------------------- replies (payment.replies) and events (payment.events)
+    // ---------------------------------------------------------------- replies (payment.replies) and events
+    // (payment.events)
     /** {@link PaymentApproved}: the PG approved exactly the requested amount. */
     public static final String APPROVED = "payment.approved.v1";
     /** {@link PaymentFailed}: not approved (declined, unknown key, amount differs, invalid command...). */
@@ -36,6 +37,5 @@ public final class PaymentTopics {
     /** {@link PaymentCancelFailed}: the cancel was refused; nothing was cancelled. Replies only. */
     public static final String CANCEL_FAILED = "payment.cancel-failed.v1";
 
-    private PaymentTopics() {
-    }
+    private PaymentTopics() {}
 }

@@ -11,5 +11,4 @@ public record ChargePointsCommand(
         @JsonFormat(shape = JsonFormat.Shape.STRING) long orderId,
         @JsonFormat(shape = JsonFormat.Shape.STRING) long userId,
         long amount,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) Long paymentId) {
-}
+        @JsonFormat(shape = JsonFormat.Shape.STRING) Long paymentId) {}

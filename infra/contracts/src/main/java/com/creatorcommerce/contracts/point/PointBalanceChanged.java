@@ -19,5 +19,4 @@ public record PointBalanceChanged(
         long balanceAfter,
         String referenceType,
         @JsonFormat(shape = JsonFormat.Shape.STRING) long referenceId,
-        Instant createdAt) {
-}
+        Instant createdAt) {}

@@ -11,5 +11,4 @@ public record PointChargeCompleted(
         @JsonFormat(shape = JsonFormat.Shape.STRING) long paymentId,
         @JsonFormat(shape = JsonFormat.Shape.STRING) long transactionId,
         long balanceAfter,
-        Instant completedAt) {
-}
+        Instant completedAt) {}

@@ -10,5 +10,4 @@ public record PointChargeFailed(
         long amount,
         String failureCode,
         String failureReason,
-        Instant failedAt) {
-}
+        Instant failedAt) {}

@@ -47,6 +47,5 @@ public final class PointTopics {
     /** {@link PointChargeFailed}: a charge request failed; nothing was credited. */
     public static final String CHARGE_FAILED = "point.charge-failed.v1";
 
-    private PointTopics() {
-    }
+    private PointTopics() {}
 }

@@ -8,5 +8,4 @@ public record PointsChargeRejected(
         @JsonFormat(shape = JsonFormat.Shape.STRING) long userId,
         long amount,
         PointRejectionReason reason,
-        String detail) {
-}
+        String detail) {}

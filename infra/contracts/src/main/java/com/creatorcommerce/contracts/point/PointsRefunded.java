@@ -13,5 +13,4 @@ public record PointsRefunded(
         @JsonFormat(shape = JsonFormat.Shape.STRING) long userId,
         long amount,
         long balanceAfter,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) Long transactionId) {
-}
+        @JsonFormat(shape = JsonFormat.Shape.STRING) Long transactionId) {}

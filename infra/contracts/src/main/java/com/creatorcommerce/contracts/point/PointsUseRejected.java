@@ -13,5 +13,4 @@ public record PointsUseRejected(
         long amount,
         long balance,
         PointRejectionReason reason,
-        String detail) {
-}
+        String detail) {}

@@ -8,5 +8,4 @@ public record PointsUsed(
         @JsonFormat(shape = JsonFormat.Shape.STRING) long userId,
         long amount,
         long balanceAfter,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) long transactionId) {
-}
+        @JsonFormat(shape = JsonFormat.Shape.STRING) long transactionId) {}

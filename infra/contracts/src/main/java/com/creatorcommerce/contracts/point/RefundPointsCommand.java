@@ -9,5 +9,4 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 public record RefundPointsCommand(
         @JsonFormat(shape = JsonFormat.Shape.STRING) long orderId,
         @JsonFormat(shape = JsonFormat.Shape.STRING) long userId,
-        String reason) {
-}
+        String reason) {}

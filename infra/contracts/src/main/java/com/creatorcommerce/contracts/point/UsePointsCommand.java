@@ -9,5 +9,4 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 public record UsePointsCommand(
         @JsonFormat(shape = JsonFormat.Shape.STRING) long orderId,
         @JsonFormat(shape = JsonFormat.Shape.STRING) long userId,
-        long amount) {
-}
+        long amount) {}

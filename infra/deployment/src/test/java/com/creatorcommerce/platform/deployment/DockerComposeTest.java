@@ -30,8 +30,8 @@ class DockerComposeTest {
     static final Map<String, Integer> APPS = new LinkedHashMap<>();
     static final Set<String> INFRA = Set.of("mysql", "kafka", "mock-pg");
     /** Started only with their compose profile (MonitoringTest checks them). */
-    static final Map<String, String> PROFILED = Map.of("prometheus", "monitoring", "grafana", "monitoring",
-            "jaeger", "tracing");
+    static final Map<String, String> PROFILED =
+            Map.of("prometheus", "monitoring", "grafana", "monitoring", "jaeger", "tracing");
     /** Optional components whose official image brings its own HEALTHCHECK (nothing waits for them). */
     static final Set<String> IMAGE_HEALTH_CHECK = Set.of("jaeger");
     /** Environment variables Spring Boot itself understands (relaxed binding of spring.*, server.*, ...). */
@@ -104,7 +104,8 @@ class DockerComposeTest {
         Set<String> expected = new java.util.HashSet<>(INFRA);
         expected.addAll(APPS.keySet());
         assertThat(services.keySet().stream().filter(name -> !service(name).containsKey("profiles")))
-                .as("started by a plain docker compose up").containsExactlyInAnyOrderElementsOf(expected);
+                .as("started by a plain docker compose up")
+                .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(services.keySet().stream().filter(name -> service(name).containsKey("profiles")))
                 .containsExactlyInAnyOrderElementsOf(PROFILED.keySet());
     }
@@ -112,9 +113,12 @@ class DockerComposeTest {
     @Test
     void everyAppListensOnItsConfiguredPortAndPublishesItOnLoopbackOnly() {
         APPS.forEach((app, port) -> {
-            assertThat(environment(app)).as(app).containsEntry("SERVER_PORT", port.toString())
+            assertThat(environment(app))
+                    .as(app)
+                    .containsEntry("SERVER_PORT", port.toString())
                     .containsEntry("SERVER_ADDRESS", "0.0.0.0");
-            assertThat((List<String>) service(app).get("ports")).as(app)
+            assertThat((List<String>) service(app).get("ports"))
+                    .as(app)
                     .containsExactly("127.0.0.1:" + port + ":" + port);
         });
     }
@@ -122,19 +126,25 @@ class DockerComposeTest {
     @Test
     @SuppressWarnings("unchecked")
     void everyComponentHasAHealthCheckAndAppsProbeTheirReadinessEndpointOnTheirManagementPort() {
-        services.keySet().stream().filter(name -> !IMAGE_HEALTH_CHECK.contains(name))
+        services.keySet().stream()
+                .filter(name -> !IMAGE_HEALTH_CHECK.contains(name))
                 .forEach(name -> assertThat(service(name)).as(name).containsKey("healthcheck"));
         APPS.forEach((app, port) -> {
             int managementPort = port + 1000;
-            List<String> test = (List<String>) ((Map<String, Object>) service(app).get("healthcheck")).get("test");
-            assertThat(environment(app)).as(app).containsEntry("MANAGEMENT_SERVER_PORT",
-                    Integer.toString(managementPort));
-            assertThat(String.join(" ", test)).as(app)
+            List<String> test =
+                    (List<String>) ((Map<String, Object>) service(app).get("healthcheck")).get("test");
+            assertThat(environment(app))
+                    .as(app)
+                    .containsEntry("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
+            assertThat(String.join(" ", test))
+                    .as(app)
                     .contains("http://localhost:" + managementPort + "/actuator/health/readiness");
-            assertThat((List<String>) service(app).get("ports")).as(app + ": the management port is not published")
+            assertThat((List<String>) service(app).get("ports"))
+                    .as(app + ": the management port is not published")
                     .noneMatch(p -> p.contains(Integer.toString(managementPort)));
         });
-        assertThat(yamlValue(platformDefaults(), "management.endpoint.health.probes.enabled")).isEqualTo(true);
+        assertThat(yamlValue(platformDefaults(), "management.endpoint.health.probes.enabled"))
+                .isEqualTo(true);
         assertThat(yamlValue(platformDefaults(), "management.server.address")).isEqualTo("127.0.0.1");
     }
 
@@ -146,16 +156,19 @@ class DockerComposeTest {
             if (dependsOn instanceof Map<?, ?> deps) {
                 deps.forEach((dep, condition) -> {
                     assertThat(services).as(name + " depends on " + dep).containsKey((String) dep);
-                    assertThat(((Map<String, Object>) condition).get("condition")).as(name + " -> " + dep)
+                    assertThat(((Map<String, Object>) condition).get("condition"))
+                            .as(name + " -> " + dep)
                             .isEqualTo("service_healthy");
                 });
             }
         });
-        APPS.keySet().stream().filter(app -> !app.equals("gateway")).forEach(app ->
-                assertThat((Map<String, Object>) service(app).get("depends_on")).as(app)
+        APPS.keySet().stream()
+                .filter(app -> !app.equals("gateway"))
+                .forEach(app -> assertThat((Map<String, Object>) service(app).get("depends_on"))
+                        .as(app)
                         .containsKeys("mysql", "kafka"));
-        assertThat((Map<String, Object>) service("gateway").get("depends_on")).containsKeys(
-                "order-service", "point-service", "coupon-service", "payment-service", "credit-service");
+        assertThat((Map<String, Object>) service("gateway").get("depends_on"))
+                .containsKeys("order-service", "point-service", "coupon-service", "payment-service", "credit-service");
     }
 
     @Test
@@ -168,18 +181,23 @@ class DockerComposeTest {
             Map<String, String> env = environment(app);
             assertThat(env.get("SPRING_DATASOURCE_URL")).as(app).isEqualTo("jdbc:mysql://mysql:3306/" + schema);
             assertThat(env.get("SPRING_DATASOURCE_USERNAME")).as(app).isEqualTo(schema);
-            assertThat(mysqlInit).as(app)
+            assertThat(mysqlInit)
+                    .as(app)
                     .contains("CREATE DATABASE IF NOT EXISTS " + schema + " ")
                     .contains("CREATE USER IF NOT EXISTS '" + schema + "'@'%' IDENTIFIED BY '"
                             + env.get("SPRING_DATASOURCE_PASSWORD") + "'");
             String flywayUser = env.get("SPRING_FLYWAY_USER");
             if (flywayUser == null) {
-                assertThat(mysqlInit).as(app).contains("GRANT ALL PRIVILEGES ON " + schema + ".* TO '" + schema + "'@'%'");
+                assertThat(mysqlInit)
+                        .as(app)
+                        .contains("GRANT ALL PRIVILEGES ON " + schema + ".* TO '" + schema + "'@'%'");
             } else { // migrations as the schema's owner, the application's account granted per table (ADR 16)
-                assertThat(mysqlInit).as(app)
+                assertThat(mysqlInit)
+                        .as(app)
                         .contains("CREATE USER IF NOT EXISTS '" + flywayUser + "'@'%' IDENTIFIED BY '"
                                 + env.get("SPRING_FLYWAY_PASSWORD") + "'")
-                        .contains("GRANT ALL PRIVILEGES ON " + schema + ".* TO '" + flywayUser + "'@'%' WITH GRANT OPTION")
+                        .contains("GRANT ALL PRIVILEGES ON " + schema + ".* TO '" + flywayUser
+                                + "'@'%' WITH GRANT OPTION")
                         .doesNotContain("ON " + schema + ".* TO '" + schema + "'@'%'");
                 assertThat(env.get("CREDIT_DATABASE_APP_ACCOUNTS")).as(app).isEqualTo("'" + schema + "'@'%'");
             }
@@ -210,8 +228,10 @@ class DockerComposeTest {
                 .matcher(pom);
         assertThat(version.find()).isTrue();
         assertThat(pom).contains("<image>creatorcommerce/${project.artifactId}</image>");
-        APPS.keySet().forEach(app -> assertThat(service(app).get("image")).as(app)
-                .isEqualTo("creatorcommerce/" + app + ":" + version.group(1)));
+        APPS.keySet()
+                .forEach(app -> assertThat(service(app).get("image"))
+                        .as(app)
+                        .isEqualTo("creatorcommerce/" + app + ":" + version.group(1)));
     }
 
     @Test
@@ -231,7 +251,9 @@ class DockerComposeTest {
             return true; // read as a placeholder in the configuration
         }
         String[] parts = variable.toLowerCase(Locale.ROOT).split("_");
-        if (Pattern.compile(String.join("[.-]", parts), Pattern.CASE_INSENSITIVE).matcher(sources).find()) {
+        if (Pattern.compile(String.join("[.-]", parts), Pattern.CASE_INSENSITIVE)
+                .matcher(sources)
+                .find()) {
             return true;
         }
         String flat = sources.replaceAll("\\s+", " ");
@@ -241,9 +263,12 @@ class DockerComposeTest {
             for (int i = k + 1; i < parts.length; i++) {
                 camel.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
             }
-            boolean prefixDeclared = Pattern.compile("@ConfigurationProperties\\((prefix = |value = )?\"" + prefix
-                    + "\"\\)").matcher(flat).find();
-            if (prefixDeclared && Pattern.compile("\\b" + camel + "\\b").matcher(flat).find()) {
+            boolean prefixDeclared = Pattern.compile(
+                            "@ConfigurationProperties\\((prefix = |value = )?\"" + prefix + "\"\\)")
+                    .matcher(flat)
+                    .find();
+            if (prefixDeclared
+                    && Pattern.compile("\\b" + camel + "\\b").matcher(flat).find()) {
                 return true;
             }
         }
@@ -262,8 +287,13 @@ class DockerComposeTest {
     /** The app's own sources and resources plus the platform libraries it is built on. */
     static String sourcesOf(String app) throws IOException {
         StringBuilder all = new StringBuilder();
-        for (String dir : List.of(app + "/src/main", "infra/service-starter/src/main", "infra/security/src/main",
-                "infra/messaging/src/main", "infra/snowflake/src/main", "infra/web/src/main")) {
+        for (String dir : List.of(
+                app + "/src/main",
+                "infra/service-starter/src/main",
+                "infra/security/src/main",
+                "infra/messaging/src/main",
+                "infra/snowflake/src/main",
+                "infra/web/src/main")) {
             Path root = ROOT.resolve(dir);
             if (!Files.isDirectory(root)) {
                 continue;

@@ -52,12 +52,15 @@ class MonitoringTest {
     /** Not registered by our code; every one seen on a real scrape of the local stack (./suite up, issue 16). */
     static final Set<String> FRAMEWORK_METRICS = Set.of(
             "up", // Prometheus' own, per target
-            "http_server_requests_seconds_count", "http_server_requests_seconds_max",
-            "jvm_memory_used_bytes", "hikaricp_connections_active", "hikaricp_connections_pending");
+            "http_server_requests_seconds_count",
+            "http_server_requests_seconds_max",
+            "jvm_memory_used_bytes",
+            "hikaricp_connections_active",
+            "hikaricp_connections_pending");
 
     static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
-    static final Set<String> PROMQL_KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left",
-            "group_right", "bool", "and", "or", "unless", "offset");
+    static final Set<String> PROMQL_KEYWORDS = Set.of(
+            "by", "without", "on", "ignoring", "group_left", "group_right", "bool", "and", "or", "unless", "offset");
     static final Pattern BUILDER = Pattern.compile(
             "\\b(Counter|FunctionCounter|Gauge|TimeGauge|MultiGauge|Timer|DistributionSummary)\\.builder\\(\\s*"
                     + "(?:\"([^\"]+)\"|([A-Za-z_][A-Za-z0-9_]*))");
@@ -84,24 +87,30 @@ class MonitoringTest {
             assertThat((List<String>) service(name).get("profiles")).as(name).containsExactly(profile);
             String image = (String) service(name).get("image");
             assertThat(image).as(name + ": a pinned version, never latest").matches("[a-z0-9/_-]+:v?\\d+(\\.\\d+)+");
-            assertThat((List<String>) service(name).get("ports")).as(name + ": published on loopback only")
+            assertThat((List<String>) service(name).get("ports"))
+                    .as(name + ": published on loopback only")
                     .allMatch(p -> p.startsWith("127.0.0.1:"));
         });
         assertThat((String) service("prometheus").get("image")).startsWith("prom/prometheus:");
         assertThat((String) service("grafana").get("image")).startsWith("grafana/grafana:");
         assertThat((String) service("jaeger").get("image")).startsWith("jaegertracing/jaeger:");
-        assertThat((List<String>) service("jaeger").get("ports")).as("OTLP over HTTP and the UI")
+        assertThat((List<String>) service("jaeger").get("ports"))
+                .as("OTLP over HTTP and the UI")
                 .contains("127.0.0.1:4318:4318", "127.0.0.1:16686:16686");
         Set<String> hostPorts = new HashSet<>();
-        services.keySet().forEach(name -> ((List<String>) service(name).getOrDefault("ports", List.of()))
-                .forEach(p -> assertThat(hostPorts.add(p.substring(0, p.lastIndexOf(':')))).as(name + " " + p)
-                        .isTrue()));
+        services.keySet()
+                .forEach(name -> ((List<String>) service(name).getOrDefault("ports", List.of()))
+                        .forEach(p -> assertThat(hostPorts.add(p.substring(0, p.lastIndexOf(':'))))
+                                .as(name + " " + p)
+                                .isTrue()));
     }
 
     @Test
     void everyAppPassesTheOtlpEndpointThroughOffByDefault() {
-        APPS.keySet().forEach(app -> assertThat(environment(app)).as(app)
-                .containsEntry("OTLP_TRACING_ENDPOINT", "${OTLP_TRACING_ENDPOINT:-false}"));
+        APPS.keySet()
+                .forEach(app -> assertThat(environment(app))
+                        .as(app)
+                        .containsEntry("OTLP_TRACING_ENDPOINT", "${OTLP_TRACING_ENDPOINT:-false}"));
     }
 
     @Test
@@ -123,24 +132,30 @@ class MonitoringTest {
         Set<String> expected = new TreeSet<>();
         APPS.keySet().forEach(app -> {
             Map<String, String> env = environment(app);
-            assertThat(env).as(app + ": the management port answers on the compose network")
+            assertThat(env)
+                    .as(app + ": the management port answers on the compose network")
                     .containsEntry("MANAGEMENT_SERVER_ADDRESS", "0.0.0.0");
             expected.add(app + ":" + env.get("MANAGEMENT_SERVER_PORT"));
         });
         assertThat(targets).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(yamlValue(DockerComposeTest.platformDefaults(), "management.endpoints.web.exposure.include"))
-                .asString().contains("prometheus");
+                .asString()
+                .contains("prometheus");
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void grafanaProvisionsThePrometheusDataSourceAndTheDashboardFolder() throws IOException {
         List<String> volumes = (List<String>) service("grafana").get("volumes");
-        assertThat(volumes).contains("./infra/deployment/grafana/provisioning:/etc/grafana/provisioning:ro",
-                "./infra/deployment/grafana/dashboards:/var/lib/grafana/dashboards:ro");
+        assertThat(volumes)
+                .contains(
+                        "./infra/deployment/grafana/provisioning:/etc/grafana/provisioning:ro",
+                        "./infra/deployment/grafana/dashboards:/var/lib/grafana/dashboards:ro");
         Map<String, Object> datasources = yaml(GRAFANA.resolve("provisioning/datasources/prometheus.yml"));
         Map<String, Object> ds = ((List<Map<String, Object>>) datasources.get("datasources")).getFirst();
-        assertThat(ds).containsEntry("type", "prometheus").containsEntry("uid", "prometheus")
+        assertThat(ds)
+                .containsEntry("type", "prometheus")
+                .containsEntry("uid", "prometheus")
                 .containsEntry("url", "http://prometheus:9090");
         assertThat((List<String>) service("prometheus").get("ports")).contains("127.0.0.1:9091:9090");
         Map<String, Object> providers = yaml(GRAFANA.resolve("provisioning/dashboards/creator-commerce.yml"));
@@ -155,24 +170,31 @@ class MonitoringTest {
         assertThat(dashboard.get("uid").asString()).isEqualTo("creator-commerce");
         List<JsonNode> panels = new ArrayList<>();
         dashboard.get("panels").forEach(panels::add);
-        assertThat(panels.stream().filter(p -> p.get("type").asString().equals("row"))
-                .map(p -> p.get("title").asString()))
-                .anyMatch(t -> t.startsWith("Health")).anyMatch(t -> t.startsWith("Sagas"))
+        assertThat(panels.stream()
+                        .filter(p -> p.get("type").asString().equals("row"))
+                        .map(p -> p.get("title").asString()))
+                .anyMatch(t -> t.startsWith("Health"))
+                .anyMatch(t -> t.startsWith("Sagas"))
                 .anyMatch(t -> t.startsWith("Messaging"));
         Set<Integer> ids = new HashSet<>();
         for (JsonNode panel : panels) {
             String title = panel.get("title").asString();
-            assertThat(ids.add(panel.get("id").asInt())).as("unique id: " + title).isTrue();
+            assertThat(ids.add(panel.get("id").asInt()))
+                    .as("unique id: " + title)
+                    .isTrue();
             JsonNode grid = panel.get("gridPos");
-            assertThat(grid.get("x").asInt() + grid.get("w").asInt()).as("within the 24 columns: " + title)
+            assertThat(grid.get("x").asInt() + grid.get("w").asInt())
+                    .as("within the 24 columns: " + title)
                     .isLessThanOrEqualTo(24);
             if (panel.get("type").asString().equals("row")) {
                 continue;
             }
             assertThat(panel.get("datasource").get("uid").asString()).as(title).isEqualTo("prometheus");
             assertThat(panel.get("targets")).as(title).isNotEmpty();
-            panel.get("targets").forEach(t -> assertThat(t.get("datasource").get("uid").asString()).as(title)
-                    .isEqualTo("prometheus"));
+            panel.get("targets")
+                    .forEach(t -> assertThat(t.get("datasource").get("uid").asString())
+                            .as(title)
+                            .isEqualTo("prometheus"));
         }
     }
 
@@ -185,25 +207,40 @@ class MonitoringTest {
             if (!panel.has("targets")) {
                 return;
             }
-            panel.get("targets").forEach(t -> metricNames(t.get("expr").asString()).forEach(name -> {
-                used.add(name);
-                if (!registered.contains(name) && !FRAMEWORK_METRICS.contains(name)) {
-                    unknown.computeIfAbsent(name, n -> new ArrayList<>()).add(panel.get("title").asString());
-                }
-            }));
+            panel.get("targets")
+                    .forEach(t -> metricNames(t.get("expr").asString()).forEach(name -> {
+                        used.add(name);
+                        if (!registered.contains(name) && !FRAMEWORK_METRICS.contains(name)) {
+                            unknown.computeIfAbsent(name, n -> new ArrayList<>())
+                                    .add(panel.get("title").asString());
+                        }
+                    }));
         });
         assertThat(unknown).as("metrics no code registers (panel titles)").isEmpty();
-        assertThat(used).as("what ops must see (issue 16)").contains("outbox_backlog", "outbox_failed",
-                "outbox_oldest_pending_age_seconds", "messaging_inbox_depth", "messaging_dlt_depth",
-                "saga_instances", "saga_step_latency_seconds_count", "saga_deadline_expired_total", "saga_overdue",
-                "payment_pg_outcomes_total", "point_wallet_operations_total", "point_wallet_refusals_total",
-                "credit_wallet_operations_total", "credit_wallet_refusals_total", "coupon_issue_requests_total");
+        assertThat(used)
+                .as("what ops must see (issue 16)")
+                .contains(
+                        "outbox_backlog",
+                        "outbox_failed",
+                        "outbox_oldest_pending_age_seconds",
+                        "messaging_inbox_depth",
+                        "messaging_dlt_depth",
+                        "saga_instances",
+                        "saga_step_latency_seconds_count",
+                        "saga_deadline_expired_total",
+                        "saga_overdue",
+                        "payment_pg_outcomes_total",
+                        "point_wallet_operations_total",
+                        "point_wallet_refusals_total",
+                        "credit_wallet_operations_total",
+                        "credit_wallet_refusals_total",
+                        "coupon_issue_requests_total");
     }
 
     @Test
     void metricNamesAreReadFromPromQlWithoutFunctionsLabelsOrRanges() {
         assertThat(metricNames("sum by (application, uri) (rate(http_server_requests_seconds_count"
-                + "{status=~\"5..\", uri!=\"by\"}[$__rate_interval])) / on (application) group_left max(up)"))
+                        + "{status=~\"5..\", uri!=\"by\"}[$__rate_interval])) / on (application) group_left max(up)"))
                 .containsExactlyInAnyOrder("http_server_requests_seconds_count", "up");
         assertThat(metricNames("histogram_quantile(0.99, sum by (le) (rate(a_seconds_bucket[5m]))) > bool 0.5"))
                 .containsExactly("a_seconds_bucket");
@@ -211,10 +248,17 @@ class MonitoringTest {
 
     @Test
     void registeredNamesFollowThePrometheusRegistrysNaming() throws IOException {
-        assertThat(registeredMetrics()).contains("outbox_backlog", "outbox_published_total",
-                "outbox_oldest_pending_age_seconds", "outbox_publish_latency_seconds",
-                "outbox_publish_latency_seconds_count", "saga_step_latency_seconds_sum",
-                "saga_step_latency_seconds_max", "point_ledger_batch_size_count", "saga_oldest_in_flight_age_seconds");
+        assertThat(registeredMetrics())
+                .contains(
+                        "outbox_backlog",
+                        "outbox_published_total",
+                        "outbox_oldest_pending_age_seconds",
+                        "outbox_publish_latency_seconds",
+                        "outbox_publish_latency_seconds_count",
+                        "saga_step_latency_seconds_sum",
+                        "saga_step_latency_seconds_max",
+                        "point_ledger_batch_size_count",
+                        "saga_oldest_in_flight_age_seconds");
     }
 
     /** The metric names a PromQL expression reads. */
@@ -241,7 +285,8 @@ class MonitoringTest {
         Set<String> names = new TreeSet<>();
         List<Path> roots;
         try (Stream<Path> modules = Files.walk(ROOT, 5)) {
-            roots = modules.filter(p -> p.endsWith(Path.of("src", "main", "java")) && Files.isDirectory(p)).toList();
+            roots = modules.filter(p -> p.endsWith(Path.of("src", "main", "java")) && Files.isDirectory(p))
+                    .toList();
         }
         for (Path root : roots) {
             try (Stream<Path> files = Files.walk(root)) {

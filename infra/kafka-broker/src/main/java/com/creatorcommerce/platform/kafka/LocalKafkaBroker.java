@@ -85,7 +85,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
         c.put("inter.broker.listener.name", "PLAINTEXT");
         c.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         c.put("log.dirs", logDir.toString());
-        c.put("num.partitions", "6"); // what the services declare: a topic a consumer auto-creates first needs no growth
+        c.put(
+                "num.partitions",
+                "6"); // what the services declare: a topic a consumer auto-creates first needs no growth
         c.put("auto.create.topics.enable", "true");
         c.put("offsets.topic.replication.factor", "1");
         c.put("offsets.topic.num.partitions", "5");
@@ -102,8 +104,15 @@ public final class LocalKafkaBroker implements AutoCloseable {
             return;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int rc = StorageTool.execute(new String[] {"format", "--cluster-id", Uuid.randomUuid().toString(),
-                "--config", configFile.toString(), "--ignore-formatted"},
+        int rc = StorageTool.execute(
+                new String[] {
+                    "format",
+                    "--cluster-id",
+                    Uuid.randomUuid().toString(),
+                    "--config",
+                    configFile.toString(),
+                    "--ignore-formatted"
+                },
                 new PrintStream(out, true, StandardCharsets.UTF_8));
         if (rc != 0) {
             throw new IllegalStateException("Formatting Kafka storage failed: " + out.toString(StandardCharsets.UTF_8));
@@ -139,10 +148,13 @@ public final class LocalKafkaBroker implements AutoCloseable {
         int controllerPort = args.length > 2 ? Integer.parseInt(args[2]) : 9093;
         LocalKafkaBroker broker = start(Path.of(args[0]), port, controllerPort, Map.of());
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            broker.close();
-            stopped.countDown();
-        }, "kafka-broker-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            broker.close();
+                            stopped.countDown();
+                        },
+                        "kafka-broker-shutdown"));
         System.out.println("Kafka broker ready on " + broker.bootstrapServers());
         stopped.await();
     }

@@ -11,15 +11,21 @@ import org.apache.kafka.common.header.internals.RecordHeader;
  */
 public final class Envelopes {
 
-    private Envelopes() {
-    }
+    private Envelopes() {}
 
     /**
      * @param correlationId saga id ({@code null}: the message starts its own flow)
      * @param userId acting user ({@code null}: none)
      */
-    public static ProducerRecord<String, String> record(String topic, String key, String type, String payloadJson,
-            String messageId, String source, String correlationId, Long userId) {
+    public static ProducerRecord<String, String> record(
+            String topic,
+            String key,
+            String type,
+            String payloadJson,
+            String messageId,
+            String source,
+            String correlationId,
+            Long userId) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payloadJson);
         add(record, MessageHeaders.SPEC_VERSION, MessageHeaders.CLOUDEVENTS_VERSION);
         add(record, MessageHeaders.ID, messageId);

@@ -6,8 +6,18 @@ import org.apache.kafka.common.header.Header;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A consumed message with its envelope read from the Kafka headers. */
-public record InboundMessage(String id, String type, String source, String subject, String time,
-        String correlationId, String causationId, Long userId, String traceparent, String topic, String key,
+public record InboundMessage(
+        String id,
+        String type,
+        String source,
+        String subject,
+        String time,
+        String correlationId,
+        String causationId,
+        Long userId,
+        String traceparent,
+        String topic,
+        String key,
         String payload) {
 
     public static InboundMessage from(ConsumerRecord<String, String> record) {
@@ -24,10 +34,19 @@ public record InboundMessage(String id, String type, String source, String subje
         } catch (NumberFormatException e) {
             throw new MalformedMessageException("Invalid " + MessageHeaders.USER_ID + " header: " + user);
         }
-        return new InboundMessage(id, type, header(record, MessageHeaders.SOURCE),
-                header(record, MessageHeaders.SUBJECT), header(record, MessageHeaders.TIME),
-                header(record, MessageHeaders.CORRELATION_ID), header(record, MessageHeaders.CAUSATION_ID), userId,
-                header(record, MessageHeaders.TRACEPARENT), record.topic(), record.key(), record.value());
+        return new InboundMessage(
+                id,
+                type,
+                header(record, MessageHeaders.SOURCE),
+                header(record, MessageHeaders.SUBJECT),
+                header(record, MessageHeaders.TIME),
+                header(record, MessageHeaders.CORRELATION_ID),
+                header(record, MessageHeaders.CAUSATION_ID),
+                userId,
+                header(record, MessageHeaders.TRACEPARENT),
+                record.topic(),
+                record.key(),
+                record.value());
     }
 
     /** The JSON payload as {@code type}; unreadable payloads are not retried (straight to the dead-letter topic). */
@@ -35,8 +54,8 @@ public record InboundMessage(String id, String type, String source, String subje
         try {
             return mapper.readValue(payload, type);
         } catch (RuntimeException e) {
-            throw new MalformedMessageException("Cannot read " + this.type + " payload as " + type.getSimpleName()
-                    + ": " + e.getMessage());
+            throw new MalformedMessageException(
+                    "Cannot read " + this.type + " payload as " + type.getSimpleName() + ": " + e.getMessage());
         }
     }
 

@@ -28,13 +28,12 @@ public final class ListenerErrorHandling {
 
     private static final Logger log = LoggerFactory.getLogger(ListenerErrorHandling.class);
 
-    private ListenerErrorHandling() {
-    }
+    private ListenerErrorHandling() {}
 
-    public static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> template, InboxProperties props,
-            MeterRegistry meters) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, ex) -> new TopicPartition(record.topic() + DLT_SUFFIX, -1));
+    public static DefaultErrorHandler errorHandler(
+            KafkaOperations<?, ?> template, InboxProperties props, MeterRegistry meters) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+                template, (record, ex) -> new TopicPartition(record.topic() + DLT_SUFFIX, -1));
         ExponentialBackOff backOff = new ExponentialBackOff(props.retryBackoff().toMillis(), 2.0);
         backOff.setMaxInterval(props.maxRetryBackoff().toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
@@ -44,24 +43,38 @@ public final class ListenerErrorHandling {
             public void failedDelivery(ConsumerRecord<?, ?> record, Exception ex, int deliveryAttempt) {
                 count(meters, record, "failed");
                 if (Integer.bitCount(deliveryAttempt) == 1) { // 1, 2, 4, 8...: a stuck message stays visible
-                    log.warn("Handling {}-{}@{} failed (delivery {}): {}", record.topic(), record.partition(),
-                            record.offset(), deliveryAttempt, rootCause(ex).toString());
+                    log.warn(
+                            "Handling {}-{}@{} failed (delivery {}): {}",
+                            record.topic(),
+                            record.partition(),
+                            record.offset(),
+                            deliveryAttempt,
+                            rootCause(ex).toString());
                 }
             }
 
             @Override
             public void recovered(ConsumerRecord<?, ?> record, Exception ex) {
                 count(meters, record, "dead_lettered");
-                log.error("Message {}-{}@{} sent to {}{}: {}", record.topic(), record.partition(), record.offset(),
-                        record.topic(), DLT_SUFFIX, rootCause(ex).toString());
+                log.error(
+                        "Message {}-{}@{} sent to {}{}: {}",
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        record.topic(),
+                        DLT_SUFFIX,
+                        rootCause(ex).toString());
             }
         });
         return handler;
     }
 
     private static void count(MeterRegistry meters, ConsumerRecord<?, ?> record, String kind) {
-        Counter.builder("messaging.listener.failures").tag("topic", record.topic()).tag("kind", kind)
-                .register(meters).increment();
+        Counter.builder("messaging.listener.failures")
+                .tag("topic", record.topic())
+                .tag("kind", kind)
+                .register(meters)
+                .increment();
     }
 
     private static Throwable rootCause(Throwable t) {

@@ -8,8 +8,7 @@ public final class MessageContext {
 
     private static final ThreadLocal<InboundMessage> CURRENT = new ThreadLocal<>();
 
-    private MessageContext() {
-    }
+    private MessageContext() {}
 
     public static InboundMessage current() {
         return CURRENT.get();

@@ -24,6 +24,5 @@ public final class MessageHeaders {
     public static final String CLOUDEVENTS_VERSION = "1.0";
     public static final String JSON = "application/json";
 
-    private MessageHeaders() {
-    }
+    private MessageHeaders() {}
 }

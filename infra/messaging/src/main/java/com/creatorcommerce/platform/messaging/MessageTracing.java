@@ -50,7 +50,9 @@ public interface MessageTracing {
         @Override
         public String traceparentForAppend(InboundMessage cause) {
             Traceparent parent = cause == null ? null : Traceparent.parse(cause.traceparent());
-            return parent == null ? Traceparent.random().toString() : parent.withNewSpanId().toString();
+            return parent == null
+                    ? Traceparent.random().toString()
+                    : parent.withNewSpanId().toString();
         }
 
         @Override
@@ -67,19 +69,16 @@ public interface MessageTracing {
                 }
 
                 @Override
-                public void end(Throwable error) {
-                }
+                public void end(Throwable error) {}
             };
         }
     };
 
     Consuming NO_SPAN = new Consuming() {
         @Override
-        public void error(Throwable error) {
-        }
+        public void error(Throwable error) {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 }

@@ -29,8 +29,8 @@ public class MessagingMaintenance implements SmartLifecycle {
     private final Duration interval;
     private ScheduledExecutorService scheduler;
 
-    public MessagingMaintenance(DataSource dataSource, Duration outboxRetention, Duration inboxRetention,
-            Duration interval) {
+    public MessagingMaintenance(
+            DataSource dataSource, Duration outboxRetention, Duration inboxRetention, Duration interval) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.outboxRetention = outboxRetention;
         this.inboxRetention = inboxRetention;
@@ -40,9 +40,11 @@ public class MessagingMaintenance implements SmartLifecycle {
     /** Deletes what is past retention; returns {outbox rows, inbox rows} deleted. */
     public long[] purge(Instant now) {
         // by id, which is a Snowflake (time-ordered): served by the (status, id) index the relay uses anyway
-        long outbox = deleteInChunks("DELETE FROM outbox_event WHERE status = 'PUBLISHED' AND id < ? LIMIT " + CHUNK,
+        long outbox = deleteInChunks(
+                "DELETE FROM outbox_event WHERE status = 'PUBLISHED' AND id < ? LIMIT " + CHUNK,
                 Snowflake.firstIdAt(now.minus(outboxRetention)));
-        long inbox = deleteInChunks("DELETE FROM processed_message WHERE processed_at < ? LIMIT " + CHUNK,
+        long inbox = deleteInChunks(
+                "DELETE FROM processed_message WHERE processed_at < ? LIMIT " + CHUNK,
                 Timestamp.from(now.minus(inboxRetention)));
         return new long[] {outbox, inbox};
     }
@@ -64,16 +66,20 @@ public class MessagingMaintenance implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                long[] n = purge(Instant.now());
-                if (n[0] + n[1] > 0) {
-                    log.info("Purged {} outbox and {} inbox rows past retention", n[0], n[1]);
-                }
-            } catch (RuntimeException e) {
-                log.warn("Messaging retention purge failed: {}", e.toString());
-            }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        long[] n = purge(Instant.now());
+                        if (n[0] + n[1] > 0) {
+                            log.info("Purged {} outbox and {} inbox rows past retention", n[0], n[1]);
+                        }
+                    } catch (RuntimeException e) {
+                        log.warn("Messaging retention purge failed: {}", e.toString());
+                    }
+                },
+                interval.toMillis(),
+                interval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param correlationId saga id; {@code null} inherits the message being handled, or starts a new flow
  * @param userId acting user; {@code null} inherits the message being handled
  */
-public record OutboundMessage(String topic, String key, String type, String subject, Object payload,
-        String correlationId, Long userId) {
+public record OutboundMessage(
+        String topic, String key, String type, String subject, Object payload, String correlationId, Long userId) {
 
     public OutboundMessage {
         Objects.requireNonNull(topic, "topic");

@@ -15,11 +15,9 @@ import java.util.function.Function;
 final class ReplyAttribution {
 
     /** The answered step's index, and whether the reply answers its compensation. */
-    record Target(int index, boolean compensation) {
-    }
+    record Target(int index, boolean compensation) {}
 
-    private ReplyAttribution() {
-    }
+    private ReplyAttribution() {}
 
     static <D> Target of(SagaDefinition<D> def, SagaState<D> s, SagaReply r, Function<String, Optional<Sent>> sentBy) {
         String type = r.type();
@@ -28,7 +26,9 @@ final class ReplyAttribution {
             if (sent.isPresent() && def.stepNames().contains(sent.get().step())) {
                 int i = def.indexOf(sent.get().step());
                 boolean compensation = sent.get().compensation();
-                if (compensation ? def.step(i).expectsCompensationReply(type) : def.step(i).expectsActionReply(type)) {
+                if (compensation
+                        ? def.step(i).expectsCompensationReply(type)
+                        : def.step(i).expectsActionReply(type)) {
                     return new Target(i, compensation);
                 }
             }
@@ -52,7 +52,7 @@ final class ReplyAttribution {
                 return new Target(i, true);
             }
         }
-        throw new PermanentMessageException("Saga " + def.type() + " expects no reply of type " + type
-                + " (saga " + s.id() + ")");
+        throw new PermanentMessageException(
+                "Saga " + def.type() + " expects no reply of type " + type + " (saga " + s.id() + ")");
     }
 }

@@ -16,16 +16,16 @@ record ReplyRule<D>(String type, boolean success, BiFunction<D, PayloadReader, S
     }
 
     static <D, R> ReplyRule<D> success(String type, Class<R> payloadType, BiFunction<D, R, D> update) {
-        return new ReplyRule<>(type, true,
-                (data, reader) -> StepOutcome.success(update.apply(data, reader.read(payloadType))));
+        return new ReplyRule<>(
+                type, true, (data, reader) -> StepOutcome.success(update.apply(data, reader.read(payloadType))));
     }
 
     static <D> ReplyRule<D> success(String type) {
         return new ReplyRule<>(type, true, (data, reader) -> StepOutcome.success(data));
     }
 
-    static <D, R> ReplyRule<D> failure(String type, Class<R> payloadType, Function<R, String> reasonCode,
-            Function<R, String> detail) {
+    static <D, R> ReplyRule<D> failure(
+            String type, Class<R> payloadType, Function<R, String> reasonCode, Function<R, String> detail) {
         return new ReplyRule<>(type, false, (data, reader) -> {
             R payload = reader.read(payloadType);
             return StepOutcome.failure(reasonCode.apply(payload), detail == null ? null : detail.apply(payload));

@@ -30,10 +30,13 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code classpath:db/platform/saga}, ADR 5) in every such service; the engine, the deadline sweeper, the ops
  * backend and the meters exist once the service declares at least one {@link SagaDefinition} bean.
  */
-@AutoConfiguration(after = {SnowflakeAutoConfiguration.class, MessagingAutoConfiguration.class},
-        afterName = {"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-                "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
-                "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
+@AutoConfiguration(
+        after = {SnowflakeAutoConfiguration.class, MessagingAutoConfiguration.class},
+        afterName = {
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"
+        })
 @ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(SagaProperties.class)
 public class SagaAutoConfiguration {
@@ -47,19 +50,28 @@ public class SagaAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         @DependsOnDatabaseInitialization
-        SagaMetrics sagaMetrics(ObjectProvider<MeterRegistry> meters, DataSource dataSource,
-                List<SagaDefinition<?>> definitions, SagaProperties props) {
-            return new SagaMetrics(meters.getIfAvailable(SimpleMeterRegistry::new), new SagaQueries(dataSource),
+        SagaMetrics sagaMetrics(
+                ObjectProvider<MeterRegistry> meters,
+                DataSource dataSource,
+                List<SagaDefinition<?>> definitions,
+                SagaProperties props) {
+            return new SagaMetrics(
+                    meters.getIfAvailable(SimpleMeterRegistry::new),
+                    new SagaQueries(dataSource),
                     definitions.stream().map(SagaDefinition::type).collect(Collectors.toSet()),
                     props.metricsInterval());
         }
 
         @Bean
         @ConditionalOnMissingBean
-        SagaTransitions sagaTransitions(List<SagaDefinition<?>> definitions, DataSource dataSource, Outbox outbox,
-                ObjectProvider<JsonMapper> json, SagaMetrics metrics) {
-            return new SagaTransitions(definitions, new SagaStore(dataSource), outbox,
-                    json.getIfAvailable(JsonMapper::new), metrics);
+        SagaTransitions sagaTransitions(
+                List<SagaDefinition<?>> definitions,
+                DataSource dataSource,
+                Outbox outbox,
+                ObjectProvider<JsonMapper> json,
+                SagaMetrics metrics) {
+            return new SagaTransitions(
+                    definitions, new SagaStore(dataSource), outbox, json.getIfAvailable(JsonMapper::new), metrics);
         }
 
         @Bean
@@ -72,18 +84,25 @@ public class SagaAutoConfiguration {
         @ConditionalOnMissingBean
         @ConditionalOnProperty(name = "platform.saga.sweep-enabled", matchIfMissing = true)
         @DependsOnDatabaseInitialization
-        SagaDeadlineSweeper sagaDeadlineSweeper(SagaTransitions transitions, DataSource dataSource,
-                PlatformTransactionManager transactionManager, SagaProperties props) {
-            return new SagaDeadlineSweeper(transitions, new SagaStore(dataSource), transactionManager,
-                    props.sweepInterval(), props.sweepBatchSize(), props.sweepErrorBackoff());
+        SagaDeadlineSweeper sagaDeadlineSweeper(
+                SagaTransitions transitions,
+                DataSource dataSource,
+                PlatformTransactionManager transactionManager,
+                SagaProperties props) {
+            return new SagaDeadlineSweeper(
+                    transitions,
+                    new SagaStore(dataSource),
+                    transactionManager,
+                    props.sweepInterval(),
+                    props.sweepBatchSize(),
+                    props.sweepErrorBackoff());
         }
 
         @Bean
         @ConditionalOnMissingBean
-        SagaOps sagaOps(DataSource dataSource, SagaTransitions transitions,
-                PlatformTransactionManager transactionManager) {
-            return new SagaOps(new SagaQueries(dataSource), new SagaStore(dataSource), transitions,
-                    transactionManager);
+        SagaOps sagaOps(
+                DataSource dataSource, SagaTransitions transitions, PlatformTransactionManager transactionManager) {
+            return new SagaOps(new SagaQueries(dataSource), new SagaStore(dataSource), transitions, transactionManager);
         }
     }
 
@@ -93,8 +112,8 @@ public class SagaAutoConfiguration {
 
         @Bean
         FlywayConfigurationCustomizer sagaFlywayLocation() {
-            return flyway -> flyway.locations(
-                    SnowflakeAutoConfiguration.withLocation(flyway.getLocations(), FLYWAY_LOCATION));
+            return flyway ->
+                    flyway.locations(SnowflakeAutoConfiguration.withLocation(flyway.getLocations(), FLYWAY_LOCATION));
         }
     }
 }

@@ -11,11 +11,9 @@ import java.util.Optional;
 final class SagaCorrelation {
 
     /** A parsed correlation id. */
-    record Ref(String type, long id) {
-    }
+    record Ref(String type, long id) {}
 
-    private SagaCorrelation() {
-    }
+    private SagaCorrelation() {}
 
     static String of(String type, long id) {
         return type + ":" + id;

@@ -31,8 +31,13 @@ public class SagaDeadlineSweeper implements SmartLifecycle {
     private final Duration errorBackoff;
     private ScheduledExecutorService scheduler;
 
-    SagaDeadlineSweeper(SagaTransitions transitions, SagaStore store, PlatformTransactionManager transactionManager,
-            Duration interval, int batchSize, Duration errorBackoff) {
+    SagaDeadlineSweeper(
+            SagaTransitions transitions,
+            SagaStore store,
+            PlatformTransactionManager transactionManager,
+            Duration interval,
+            int batchSize,
+            Duration errorBackoff) {
         this.transitions = transitions;
         this.store = store;
         this.tx = new TransactionTemplate(transactionManager);
@@ -46,8 +51,7 @@ public class SagaDeadlineSweeper implements SmartLifecycle {
         return sweep().handled();
     }
 
-    private record Pass(int handled, boolean full) {
-    }
+    private record Pass(int handled, boolean full) {}
 
     private Pass sweep() {
         List<Long> expired = store.expired(batchSize);
@@ -88,8 +92,7 @@ public class SagaDeadlineSweeper implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
-        scheduler.scheduleWithFixedDelay(this::round, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::round, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -219,8 +219,8 @@ public final class SagaDefinition<D> {
                     throw new IllegalStateException("Saga " + type + " has two steps named " + s.name());
                 }
                 if (forwardOnly && s.hasCompensation()) {
-                    throw new IllegalStateException("Saga " + type + " is forward-only, but step " + s.name()
-                            + " has a compensation");
+                    throw new IllegalStateException(
+                            "Saga " + type + " is forward-only, but step " + s.name() + " has a compensation");
                 }
             }
             return new SagaDefinition<>(this);

@@ -52,8 +52,9 @@ public class SagaEngine {
      */
     public boolean handleReply(String consumer, ConsumerRecord<String, String> record) {
         InboundMessage message = InboundMessage.from(record);
-        if (SagaCorrelation.parse(message.correlationId()).filter(r -> transitions.definitions()
-                .containsKey(r.type())).isEmpty()) {
+        if (SagaCorrelation.parse(message.correlationId())
+                .filter(r -> transitions.definitions().containsKey(r.type()))
+                .isEmpty()) {
             return false;
         }
         AtomicBoolean ours = new AtomicBoolean();

@@ -53,24 +53,32 @@ final class SagaMetrics implements SmartLifecycle {
         this.queries = queries;
         this.types = Set.copyOf(types);
         this.refreshInterval = refreshInterval;
-        this.instances = MultiGauge.builder("saga.instances").description("Saga instances by type and status")
+        this.instances = MultiGauge.builder("saga.instances")
+                .description("Saga instances by type and status")
                 .register(registry);
         this.overdue = MultiGauge.builder("saga.overdue")
                 .description("Sagas awaiting a reply past their deadline, not yet acted on by the sweeper")
                 .register(registry);
-        this.oldestInFlightAge = MultiGauge.builder("saga.oldest_in_flight_age").baseUnit("seconds")
-                .description("Age of the oldest saga awaiting a reply (RUNNING or COMPENSATING)").register(registry);
+        this.oldestInFlightAge = MultiGauge.builder("saga.oldest_in_flight_age")
+                .baseUnit("seconds")
+                .description("Age of the oldest saga awaiting a reply (RUNNING or COMPENSATING)")
+                .register(registry);
     }
 
     void stepReplied(String type, String step, String outcome, long elapsedMicros) {
-        Timer.builder("saga.step.latency").description("From a step's first send to its applied reply")
-                .tags("type", type, "step", step, "outcome", outcome).register(registry)
+        Timer.builder("saga.step.latency")
+                .description("From a step's first send to its applied reply")
+                .tags("type", type, "step", step, "outcome", outcome)
+                .register(registry)
                 .record(Duration.ofNanos(Math.max(0, elapsedMicros) * 1000));
     }
 
     void deadlineExpired(String type, String step) {
-        Counter.builder("saga.deadline.expired").description("Step deadlines that expired")
-                .tags("type", type, "step", step).register(registry).increment();
+        Counter.builder("saga.deadline.expired")
+                .description("Step deadlines that expired")
+                .tags("type", type, "step", step)
+                .register(registry)
+                .increment();
     }
 
     /** Reads the counts now and publishes them. */
@@ -82,8 +90,8 @@ final class SagaMetrics implements SmartLifecycle {
                 counts.putIfAbsent(new TypeStatus(type, status), 0L);
             }
         }
-        counts.forEach((ts, n) -> rows.add(MultiGauge.Row.of(Tags.of("type", ts.type(), "status", ts.status().name()),
-                n)));
+        counts.forEach((ts, n) -> rows.add(MultiGauge.Row.of(
+                Tags.of("type", ts.type(), "status", ts.status().name()), n)));
         instances.register(rows, true);
 
         Map<String, SagaQueries.InFlight> inFlight = queries.inFlightByType();
@@ -107,13 +115,17 @@ final class SagaMetrics implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                refresh();
-            } catch (RuntimeException e) {
-                log.warn("Saga gauges not refreshed: {}", e.toString());
-            }
-        }, 0, refreshInterval.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        refresh();
+                    } catch (RuntimeException e) {
+                        log.warn("Saga gauges not refreshed: {}", e.toString());
+                    }
+                },
+                0,
+                refreshInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

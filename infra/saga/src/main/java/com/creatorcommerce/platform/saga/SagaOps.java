@@ -20,33 +20,40 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SagaOps {
 
     /** A saga as operators see it (the {@code deadline_at} is when its awaited reply is overdue). */
-    public record Summary(long id, String type, SagaStatus status, String currentStep, String reasonCode,
-            int attempts, String lastError, Instant deadlineAt, Instant createdAt, Instant updatedAt) {
-    }
+    public record Summary(
+            long id,
+            String type,
+            SagaStatus status,
+            String currentStep,
+            String reasonCode,
+            int attempts,
+            String lastError,
+            Instant deadlineAt,
+            Instant createdAt,
+            Instant updatedAt) {}
 
     /** A row of the step log. */
-    public record LogEntry(int seq, String step, StepEvent event, String messageId, String outcome, String detail,
-            Instant at) {
-    }
+    public record LogEntry(
+            int seq, String step, StepEvent event, String messageId, String outcome, String detail, Instant at) {}
 
     /** An operator's action on the saga. */
-    public record AuditEntry(String action, String actor, String reason, Instant at) {
-    }
+    public record AuditEntry(String action, String actor, String reason, Instant at) {}
 
     /** A saga with its data (JSON), step log and operators' actions. */
-    public record Detail(Summary saga, String data, List<LogEntry> steps, List<AuditEntry> audit) {
-    }
+    public record Detail(Summary saga, String data, List<LogEntry> steps, List<AuditEntry> audit) {}
 
     /** List filter; {@code null} fields match everything; {@code olderThan}: created at least that long ago. */
-    public record Filter(SagaStatus status, String type, Duration olderThan) {
-    }
+    public record Filter(SagaStatus status, String type, Duration olderThan) {}
 
     private final SagaQueries queries;
     private final SagaStore store;
     private final SagaTransitions transitions;
     private final TransactionTemplate tx;
 
-    SagaOps(SagaQueries queries, SagaStore store, SagaTransitions transitions,
+    SagaOps(
+            SagaQueries queries,
+            SagaStore store,
+            SagaTransitions transitions,
             PlatformTransactionManager transactionManager) {
         this.queries = queries;
         this.store = store;
@@ -74,8 +81,14 @@ public class SagaOps {
      * @throws SagaOpsException NOT_FOUND, or CONFLICT when the saga has ended
      */
     public Summary retry(long id, String actor, String reason) {
-        return act(id, actor, reason, "RETRY", status -> status.isAwaitingReply() || status == SagaStatus.FAILED
-                ? null : "Saga " + id + " is " + status + ": there is nothing to retry",
+        return act(
+                id,
+                actor,
+                reason,
+                "RETRY",
+                status -> status.isAwaitingReply() || status == SagaStatus.FAILED
+                        ? null
+                        : "Saga " + id + " is " + status + ": there is nothing to retry",
                 SagaStateMachine::retry);
     }
 
@@ -85,12 +98,22 @@ public class SagaOps {
      * @throws SagaOpsException NOT_FOUND, or CONFLICT when the saga is not RUNNING
      */
     public Summary compensate(long id, String actor, String reason) {
-        return act(id, actor, reason, "COMPENSATE", status -> status == SagaStatus.RUNNING
-                ? null : "Saga " + id + " is " + status + ": only a RUNNING saga can be compensated",
+        return act(
+                id,
+                actor,
+                reason,
+                "COMPENSATE",
+                status -> status == SagaStatus.RUNNING
+                        ? null
+                        : "Saga " + id + " is " + status + ": only a RUNNING saga can be compensated",
                 SagaStateMachine::compensate);
     }
 
-    private Summary act(long id, String actor, String reason, String action,
+    private Summary act(
+            long id,
+            String actor,
+            String reason,
+            String action,
             Function<SagaStatus, String> refusal,
             BiFunction<SagaStateMachine<Object>, SagaState<Object>, Transition<Object>> event) {
         if (actor == null || actor.isBlank() || reason == null || reason.isBlank()) {

@@ -17,8 +17,17 @@ import java.util.Optional;
 public final class SagaProbe<D> {
 
     /** What one event did. */
-    public record Step<D>(SagaStatus status, String step, D data, int attempts, String reasonCode,
-            String reasonDetail, List<String> executed, List<String> compensated, List<SagaCommand> sent, List<StepEvent> events,
+    public record Step<D>(
+            SagaStatus status,
+            String step,
+            D data,
+            int attempts,
+            String reasonCode,
+            String reasonDetail,
+            List<String> executed,
+            List<String> compensated,
+            List<SagaCommand> sent,
+            List<StepEvent> events,
             Duration deadline) {
 
         /** The only command sent. */
@@ -84,8 +93,17 @@ public final class SagaProbe<D> {
             }
         }
         SagaState<D> s = t.next();
-        return new Step<>(s.status(), s.step() < 0 ? null : definition.step(s.step()).name(), s.data(), s.attempts(),
-                s.reasonCode(), s.reasonDetail(), s.executed(), s.compensated(), List.copyOf(sent), List.copyOf(events),
+        return new Step<>(
+                s.status(),
+                s.step() < 0 ? null : definition.step(s.step()).name(),
+                s.data(),
+                s.attempts(),
+                s.reasonCode(),
+                s.reasonDetail(),
+                s.executed(),
+                s.compensated(),
+                List.copyOf(sent),
+                List.copyOf(events),
                 t.deadline());
     }
 }

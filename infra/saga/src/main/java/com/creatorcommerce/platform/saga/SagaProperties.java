@@ -13,8 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param metricsInterval how often {@code saga.instances} is recounted (default 30 s)
  */
 @ConfigurationProperties("platform.saga")
-public record SagaProperties(Boolean sweepEnabled, Duration sweepInterval, Integer sweepBatchSize,
-        Duration sweepErrorBackoff, Duration metricsInterval) {
+public record SagaProperties(
+        Boolean sweepEnabled,
+        Duration sweepInterval,
+        Integer sweepBatchSize,
+        Duration sweepErrorBackoff,
+        Duration metricsInterval) {
 
     public SagaProperties {
         sweepEnabled = sweepEnabled == null ? Boolean.TRUE : sweepEnabled;

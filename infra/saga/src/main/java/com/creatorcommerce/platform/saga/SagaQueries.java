@@ -24,8 +24,7 @@ final class SagaQueries {
             + "last_error, deadline_at, created_at, updated_at FROM saga_instance";
 
     /** A (type, status) pair of the gauge. */
-    record TypeStatus(String type, SagaStatus status) {
-    }
+    record TypeStatus(String type, SagaStatus status) {}
 
     private final JdbcTemplate jdbc;
 
@@ -36,8 +35,10 @@ final class SagaQueries {
     List<Summary> list(Filter f, int offset, int limit) {
         List<Object> args = new ArrayList<>();
         String where = where(f, args);
-        return jdbc.query(SUMMARY + where + " ORDER BY created_at, id LIMIT " + limit + " OFFSET " + offset,
-                SagaQueries::summary, args.toArray());
+        return jdbc.query(
+                SUMMARY + where + " ORDER BY created_at, id LIMIT " + limit + " OFFSET " + offset,
+                SagaQueries::summary,
+                args.toArray());
     }
 
     long count(Filter f) {
@@ -48,7 +49,8 @@ final class SagaQueries {
     }
 
     Optional<Summary> summary(long id) {
-        return jdbc.query(SUMMARY + " WHERE id = ?", SagaQueries::summary, id).stream().findFirst();
+        return jdbc.query(SUMMARY + " WHERE id = ?", SagaQueries::summary, id).stream()
+                .findFirst();
     }
 
     String data(long id) {
@@ -56,16 +58,25 @@ final class SagaQueries {
     }
 
     List<LogEntry> log(long id) {
-        return jdbc.query("SELECT seq, step, event, message_id, outcome, detail, logged_at FROM saga_step_log "
-                + "WHERE saga_id = ? ORDER BY seq", (rs, i) -> new LogEntry(rs.getInt(1), rs.getString(2),
-                        StepEvent.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
-                        instant(rs, "logged_at")), id);
+        return jdbc.query(
+                "SELECT seq, step, event, message_id, outcome, detail, logged_at FROM saga_step_log "
+                        + "WHERE saga_id = ? ORDER BY seq",
+                (rs, i) -> new LogEntry(
+                        rs.getInt(1),
+                        rs.getString(2),
+                        StepEvent.valueOf(rs.getString(3)),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        instant(rs, "logged_at")),
+                id);
     }
 
     List<AuditEntry> audit(long id) {
-        return jdbc.query("SELECT action, actor, reason, created_at FROM saga_ops_audit WHERE saga_id = ? "
-                + "ORDER BY id", (rs, i) -> new AuditEntry(rs.getString(1), rs.getString(2), rs.getString(3),
-                        instant(rs, "created_at")), id);
+        return jdbc.query(
+                "SELECT action, actor, reason, created_at FROM saga_ops_audit WHERE saga_id = ? " + "ORDER BY id",
+                (rs, i) -> new AuditEntry(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, "created_at")),
+                id);
     }
 
     Map<TypeStatus, Long> countsByTypeAndStatus() {
@@ -77,8 +88,7 @@ final class SagaQueries {
     }
 
     /** Sagas awaiting a reply (RUNNING, COMPENSATING) of one type: how many are past their deadline, oldest age. */
-    record InFlight(long overdue, double oldestAgeSeconds) {
-    }
+    record InFlight(long overdue, double oldestAgeSeconds) {}
 
     /**
      * Per type, the sagas that await a reply: how many are past their deadline (the sweeper has not acted on them
@@ -86,9 +96,11 @@ final class SagaQueries {
      */
     Map<String, InFlight> inFlightByType() {
         Map<String, InFlight> result = new LinkedHashMap<>();
-        jdbc.query("SELECT saga_type, SUM(CASE WHEN deadline_at <= " + SagaStore.NOW + " THEN 1 ELSE 0 END), "
-                + "TIMESTAMPDIFF(MICROSECOND, MIN(created_at), " + SagaStore.NOW + ") FROM saga_instance "
-                + "WHERE status IN ('RUNNING', 'COMPENSATING') GROUP BY saga_type", rs -> {
+        jdbc.query(
+                "SELECT saga_type, SUM(CASE WHEN deadline_at <= " + SagaStore.NOW + " THEN 1 ELSE 0 END), "
+                        + "TIMESTAMPDIFF(MICROSECOND, MIN(created_at), " + SagaStore.NOW + ") FROM saga_instance "
+                        + "WHERE status IN ('RUNNING', 'COMPENSATING') GROUP BY saga_type",
+                rs -> {
                     result.put(rs.getString(1), new InFlight(rs.getLong(2), Math.max(0, rs.getLong(3)) / 1e6));
                 });
         return result;
@@ -112,9 +124,16 @@ final class SagaQueries {
     }
 
     private static Summary summary(ResultSet rs, int i) throws SQLException {
-        return new Summary(rs.getLong("id"), rs.getString("saga_type"), SagaStatus.valueOf(rs.getString("status")),
-                rs.getString("current_step"), rs.getString("reason_code"), rs.getInt("attempts"),
-                rs.getString("last_error"), instant(rs, "deadline_at"), instant(rs, "created_at"),
+        return new Summary(
+                rs.getLong("id"),
+                rs.getString("saga_type"),
+                SagaStatus.valueOf(rs.getString("status")),
+                rs.getString("current_step"),
+                rs.getString("reason_code"),
+                rs.getInt("attempts"),
+                rs.getString("last_error"),
+                instant(rs, "deadline_at"),
+                instant(rs, "created_at"),
                 instant(rs, "updated_at"));
     }
 

@@ -7,5 +7,4 @@ package com.creatorcommerce.platform.saga;
  *
  * @param detail null when nothing more is known
  */
-public record SagaReason(String code, String detail) {
-}
+public record SagaReason(String code, String detail) {}

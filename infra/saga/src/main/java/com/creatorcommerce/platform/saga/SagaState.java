@@ -10,8 +10,18 @@ import java.util.List;
  * @param compensated steps whose compensation ran or was sent
  * @param reasonDetail what the refusal said (see {@link SagaReason}); null when nothing more is known
  */
-record SagaState<D>(long id, String type, SagaStatus status, int step, D data, int attempts, String reasonCode,
-        String reasonDetail, String lastError, List<String> executed, List<String> compensated) {
+record SagaState<D>(
+        long id,
+        String type,
+        SagaStatus status,
+        int step,
+        D data,
+        int attempts,
+        String reasonCode,
+        String reasonDetail,
+        String lastError,
+        List<String> executed,
+        List<String> compensated) {
 
     SagaState {
         executed = List.copyOf(executed);

@@ -19,8 +19,7 @@ import java.util.function.Function;
 final class SagaStateMachine<D> {
 
     /** A command this saga sent, found by its message id (the causation id of a reply). */
-    record Sent(String step, boolean compensation) {
-    }
+    record Sent(String step, boolean compensation) {}
 
     private final SagaDefinition<D> def;
 
@@ -40,9 +39,10 @@ final class SagaStateMachine<D> {
         TransitionDraft<D> d = new TransitionDraft<>(def, s);
         ReplyAttribution.Target t = ReplyAttribution.of(def, s, r, sentBy);
         SagaStep<D> step = def.step(t.index());
-        boolean current = s.step() == t.index() && (t.compensation()
-                ? s.status() == COMPENSATING || s.status() == FAILED
-                : s.status() == RUNNING || (s.status() == FAILED && def.forwardOnly()));
+        boolean current = s.step() == t.index()
+                && (t.compensation()
+                        ? s.status() == COMPENSATING || s.status() == FAILED
+                        : s.status() == RUNNING || (s.status() == FAILED && def.forwardOnly()));
         if (!current) {
             late(d, s, step, t, r);
         } else if (t.compensation()) {
@@ -66,9 +66,18 @@ final class SagaStateMachine<D> {
                     forward(d, t.index() + 1);
                 }
                 case Failure<D> f -> {
-                    d.log(t.index(), StepEvent.REPLY, r.messageId(), f.reasonCode(),
+                    d.log(
+                            t.index(),
+                            StepEvent.REPLY,
+                            r.messageId(),
+                            f.reasonCode(),
                             f.detail() == null ? r.type() : r.type() + ": " + f.detail());
-                    undo(d, t.index(), t.index() - 1, f.reasonCode(), f.detail(),
+                    undo(
+                            d,
+                            t.index(),
+                            t.index() - 1,
+                            f.reasonCode(),
+                            f.detail(),
                             step.name() + " failed: " + f.reasonCode());
                 }
             }
@@ -129,7 +138,11 @@ final class SagaStateMachine<D> {
         }
         TransitionDraft<D> d = new TransitionDraft<>(def, s);
         d.log(s.step(), StepEvent.OPS_COMPENSATE, null, null, null);
-        compensateFrom(d, s.step(), SagaDefinition.COMPENSATED_BY_OPERATOR, "Compensation started by an operator",
+        compensateFrom(
+                d,
+                s.step(),
+                SagaDefinition.COMPENSATED_BY_OPERATOR,
+                "Compensation started by an operator",
                 "Compensation started by an operator");
         return d.done();
     }
@@ -215,8 +228,11 @@ final class SagaStateMachine<D> {
     private void resend(TransitionDraft<D> d, SagaStep<D> step, boolean compensation, String detail, int attempt) {
         int i = def.indexOf(step.name());
         d.awaiting(i, attempt, step.deadlineOf(attempt), false);
-        d.send(i, compensation ? StepEvent.COMPENSATION_SENT : StepEvent.RETRY,
-                (compensation ? step.compensation() : step.command()).apply(d.data), detail);
+        d.send(
+                i,
+                compensation ? StepEvent.COMPENSATION_SENT : StepEvent.RETRY,
+                (compensation ? step.compensation() : step.command()).apply(d.data),
+                detail);
     }
 
     private void fail(TransitionDraft<D> d, String error) {
@@ -230,15 +246,21 @@ final class SagaStateMachine<D> {
      * Records a reply for a step that is not current. A success of an action whose compensation was already sent
      * re-sends that compensation (participants apply it once), so the late action does not stay in effect.
      */
-    private void late(TransitionDraft<D> d, SagaState<D> s, SagaStep<D> step,
-            ReplyAttribution.Target t, SagaReply r) {
+    private void late(TransitionDraft<D> d, SagaState<D> s, SagaStep<D> step, ReplyAttribution.Target t, SagaReply r) {
         boolean success = !t.compensation() && step.replies().get(r.type()).success();
-        d.log(t.index(), StepEvent.LATE_REPLY_IGNORED, r.messageId(),
-                t.compensation() ? "COMPENSATION_REPLY" : success ? "SUCCESS" : "FAILURE", r.type());
+        d.log(
+                t.index(),
+                StepEvent.LATE_REPLY_IGNORED,
+                r.messageId(),
+                t.compensation() ? "COMPENSATION_REPLY" : success ? "SUCCESS" : "FAILURE",
+                r.type());
         if (success && s.compensated().contains(step.name()) && step.hasRemoteCompensation()) {
             SagaCommand undo = step.compensation().apply(s.data());
             if (undo != null) {
-                d.send(t.index(), StepEvent.COMPENSATION_SENT, undo,
+                d.send(
+                        t.index(),
+                        StepEvent.COMPENSATION_SENT,
+                        undo,
                         "re-sent: success replied after the compensation was sent");
             }
         }

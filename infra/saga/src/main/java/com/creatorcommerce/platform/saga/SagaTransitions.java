@@ -31,8 +31,12 @@ final class SagaTransitions {
     private final JsonMapper json;
     private final SagaMetrics metrics;
 
-    SagaTransitions(Collection<? extends SagaDefinition<?>> definitions, SagaStore store, Outbox outbox,
-            JsonMapper json, SagaMetrics metrics) {
+    SagaTransitions(
+            Collection<? extends SagaDefinition<?>> definitions,
+            SagaStore store,
+            Outbox outbox,
+            JsonMapper json,
+            SagaMetrics metrics) {
         for (SagaDefinition<?> d : definitions) {
             if (this.definitions.putIfAbsent(d.type(), d) != null) {
                 throw new IllegalStateException("Two saga definitions of type " + d.type());
@@ -51,8 +55,8 @@ final class SagaTransitions {
     <D> long start(SagaDefinition<D> def, long id, D data) {
         requireTransaction();
         if (definitions.get(def.type()) != def) {
-            throw new IllegalArgumentException("Saga definition " + def.type() + " is not registered: declare it as a "
-                    + "bean");
+            throw new IllegalArgumentException(
+                    "Saga definition " + def.type() + " is not registered: declare it as a " + "bean");
         }
         Transition<D> t = new SagaStateMachine<>(def).start(id, data);
         List<LogRow> log = effects(def, id, t, 0);
@@ -69,14 +73,17 @@ final class SagaTransitions {
         if (ref.isEmpty() || !definitions.containsKey(ref.get().type())) {
             return false;
         }
-        Optional<Row> row = store.lock(ref.get().id()).filter(r -> r.type().equals(ref.get().type()));
+        Optional<Row> row =
+                store.lock(ref.get().id()).filter(r -> r.type().equals(ref.get().type()));
         if (row.isEmpty()) {
             return false;
         }
-        SagaReply reply = new SagaReply(message.type(), message.id(), message.causationId(),
-                new PayloadReaderOf(message, json));
-        apply(row.get(), (machine, state) -> machine.reply(state, reply,
-                messageId -> store.sent(row.get().id(), messageId)));
+        SagaReply reply =
+                new SagaReply(message.type(), message.id(), message.causationId(), new PayloadReaderOf(message, json));
+        apply(
+                row.get(),
+                (machine, state) -> machine.reply(
+                        state, reply, messageId -> store.sent(row.get().id(), messageId)));
         return true;
     }
 
@@ -95,9 +102,17 @@ final class SagaTransitions {
         if (def == null) {
             throw new IllegalStateException("No saga definition of type " + row.type() + " for saga " + row.id());
         }
-        SagaState<Object> state = new SagaState<>(row.id(), row.type(), row.status(),
-                row.step() == null ? -1 : def.indexOf(row.step()), json.readValue(row.data(), def.dataType()),
-                row.attempts(), row.reasonCode(), row.reasonDetail(), row.lastError(), row.executed(),
+        SagaState<Object> state = new SagaState<>(
+                row.id(),
+                row.type(),
+                row.status(),
+                row.step() == null ? -1 : def.indexOf(row.step()),
+                json.readValue(row.data(), def.dataType()),
+                row.attempts(),
+                row.reasonCode(),
+                row.reasonDetail(),
+                row.lastError(),
+                row.executed(),
                 row.compensated());
         Transition<Object> t = event.apply(new SagaStateMachine<>(def), state);
         List<LogRow> log = effects(def, row.id(), t, row.logSeq());
@@ -111,14 +126,25 @@ final class SagaTransitions {
         int seq = lastSeq;
         for (Transition.Effect e : t.effects()) {
             switch (e) {
-                case Transition.Log l -> rows.add(new LogRow(++seq, l.step(), l.event(), l.messageId(), l.outcome(),
-                        l.detail()));
+                case Transition.Log l ->
+                    rows.add(new LogRow(++seq, l.step(), l.event(), l.messageId(), l.outcome(), l.detail()));
                 case Transition.Send s -> {
                     SagaCommand c = s.command();
-                    OutboundMessage m = new OutboundMessage(c.topic(), c.key(), c.type(), c.key(), c.payload(),
-                            SagaCorrelation.of(def.type(), id), c.userId());
+                    OutboundMessage m = new OutboundMessage(
+                            c.topic(),
+                            c.key(),
+                            c.type(),
+                            c.key(),
+                            c.payload(),
+                            SagaCorrelation.of(def.type(), id),
+                            c.userId());
                     long messageId = outbox.append(m);
-                    rows.add(new LogRow(++seq, s.step(), s.event(), Long.toString(messageId), null,
+                    rows.add(new LogRow(
+                            ++seq,
+                            s.step(),
+                            s.event(),
+                            Long.toString(messageId),
+                            null,
                             s.detail() == null ? c.type() : c.type() + ": " + s.detail()));
                 }
             }
@@ -129,8 +155,17 @@ final class SagaTransitions {
     private <D> Columns columns(Transition<D> t, int logSeq) {
         SagaState<D> s = t.next();
         SagaDefinition<?> def = definitions.get(s.type());
-        return new Columns(s.status(), s.step() < 0 ? null : def.step(s.step()).name(), json.writeValueAsString(s.data()),
-                s.executed(), s.compensated(), s.reasonCode(), s.reasonDetail(), s.attempts(), s.lastError(), logSeq);
+        return new Columns(
+                s.status(),
+                s.step() < 0 ? null : def.step(s.step()).name(),
+                json.writeValueAsString(s.data()),
+                s.executed(),
+                s.compensated(),
+                s.reasonCode(),
+                s.reasonDetail(),
+                s.attempts(),
+                s.lastError(),
+                logSeq);
     }
 
     private void afterCommit(SagaDefinition<?> def, Transition<?> t, Long stepElapsedMicros) {
@@ -138,11 +173,17 @@ final class SagaTransitions {
             for (Transition.Effect e : t.effects()) {
                 if (e instanceof Transition.Log l && stepElapsedMicros != null) {
                     if (l.event() == StepEvent.REPLY) {
-                        metrics.stepReplied(def.type(), l.step(), "SUCCESS".equals(l.outcome()) ? "success"
-                                : "failure", stepElapsedMicros);
+                        metrics.stepReplied(
+                                def.type(),
+                                l.step(),
+                                "SUCCESS".equals(l.outcome()) ? "success" : "failure",
+                                stepElapsedMicros);
                     } else if (l.event() == StepEvent.COMPENSATION_REPLY) {
-                        metrics.stepReplied(def.type(), l.step(), "COMPENSATED".equals(l.outcome()) ? "compensated"
-                                : "compensation_failed", stepElapsedMicros);
+                        metrics.stepReplied(
+                                def.type(),
+                                l.step(),
+                                "COMPENSATED".equals(l.outcome()) ? "compensated" : "compensation_failed",
+                                stepElapsedMicros);
                     }
                 }
                 if (e.event() == StepEvent.DEADLINE) {

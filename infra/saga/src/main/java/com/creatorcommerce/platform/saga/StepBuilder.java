@@ -71,17 +71,20 @@ public final class StepBuilder<D> {
 
     /** A reply of type {@code type} means failure with the reason code read from its payload. */
     public <R> StepBuilder<D> onFailure(String type, Class<R> payloadType, Function<R, String> reasonCode) {
-        return reply(ReplyRule.failure(type, Objects.requireNonNull(payloadType), Objects.requireNonNull(reasonCode),
-                null));
+        return reply(
+                ReplyRule.failure(type, Objects.requireNonNull(payloadType), Objects.requireNonNull(reasonCode), null));
     }
 
     /**
      * A reply of type {@code type} means failure with the reason code read from its payload, and {@code detail}
      * (the participant's message; may answer null) kept as the saga's {@link SagaReason#detail()}.
      */
-    public <R> StepBuilder<D> onFailure(String type, Class<R> payloadType, Function<R, String> reasonCode,
-            Function<R, String> detail) {
-        return reply(ReplyRule.failure(type, Objects.requireNonNull(payloadType), Objects.requireNonNull(reasonCode),
+    public <R> StepBuilder<D> onFailure(
+            String type, Class<R> payloadType, Function<R, String> reasonCode, Function<R, String> detail) {
+        return reply(ReplyRule.failure(
+                type,
+                Objects.requireNonNull(payloadType),
+                Objects.requireNonNull(reasonCode),
                 Objects.requireNonNull(detail)));
     }
 
@@ -181,8 +184,19 @@ public final class StepBuilder<D> {
         if (deadline != null && (deadline.isNegative() || deadline.isZero())) {
             throw new IllegalStateException(where + "the deadline must be positive");
         }
-        return new SagaStep<>(name, when, action, command, Map.copyOf(replies), localCompensation, compensation,
-                Set.copyOf(compensatedOn), Set.copyOf(compensationFailsOn), deadline, maxAttempts, backoff,
+        return new SagaStep<>(
+                name,
+                when,
+                action,
+                command,
+                Map.copyOf(replies),
+                localCompensation,
+                compensation,
+                Set.copyOf(compensatedOn),
+                Set.copyOf(compensationFailsOn),
+                deadline,
+                maxAttempts,
+                backoff,
                 compensationAttempts);
     }
 }

@@ -11,8 +11,8 @@ import java.util.List;
  *     (a late reply changes nothing, so the deadline stays)
  * @param stepStarted whether a new step (or compensation) began waiting, so that its latency is measured from now
  */
-record Transition<D>(SagaState<D> next, boolean resetDeadline, Duration deadline, boolean stepStarted,
-        List<Effect> effects) {
+record Transition<D>(
+        SagaState<D> next, boolean resetDeadline, Duration deadline, boolean stepStarted, List<Effect> effects) {
 
     Transition {
         effects = List.copyOf(effects);
@@ -25,11 +25,9 @@ record Transition<D>(SagaState<D> next, boolean resetDeadline, Duration deadline
         StepEvent event();
     }
 
-    record Log(String step, StepEvent event, String messageId, String outcome, String detail) implements Effect {
-    }
+    record Log(String step, StepEvent event, String messageId, String outcome, String detail) implements Effect {}
 
-    record Send(String step, StepEvent event, SagaCommand command, String detail) implements Effect {
-    }
+    record Send(String step, StepEvent event, SagaCommand command, String detail) implements Effect {}
 
     boolean has(StepEvent event) {
         return effects.stream().anyMatch(e -> e.event() == event);

@@ -88,8 +88,18 @@ final class TransitionDraft<D> {
     }
 
     Transition<D> done() {
-        SagaState<D> next = new SagaState<>(from.id(), from.type(), status, step, data, attempts, reasonCode,
-                reasonDetail, lastError, List.copyOf(executed), List.copyOf(compensated));
+        SagaState<D> next = new SagaState<>(
+                from.id(),
+                from.type(),
+                status,
+                step,
+                data,
+                attempts,
+                reasonCode,
+                reasonDetail,
+                lastError,
+                List.copyOf(executed),
+                List.copyOf(compensated));
         return new Transition<>(next, resetDeadline, deadline, stepStarted, effects);
     }
 

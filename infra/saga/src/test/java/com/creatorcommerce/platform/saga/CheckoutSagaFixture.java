@@ -21,52 +21,58 @@ final class CheckoutSagaFixture {
         }
     }
 
-    record ReserveCoupon(long orderId) {
-    }
+    record ReserveCoupon(long orderId) {}
 
-    record CouponReserved(long discount) {
-    }
+    record CouponReserved(long discount) {}
 
-    record CouponRejected(String reason) {
-    }
+    record CouponRejected(String reason) {}
 
-    record Release(long orderId) {
-    }
+    record Release(long orderId) {}
 
     final List<String> effects = new ArrayList<>();
 
     final SagaDefinition<Checkout> definition = SagaDefinition.builder("order.checkout", Checkout.class)
-            .step("reserve-stock", s -> s
-                    .action(d -> {
-                        if (!d.stockAvailable()) {
-                            return StepOutcome.failure("OUT_OF_STOCK");
-                        }
-                        effects.add("stock reserved " + d.orderId());
-                        return StepOutcome.success(d);
-                    })
-                    .compensateLocally(d -> effects.add("stock released " + d.orderId())))
-            .step("reserve-coupon", s -> s
-                    .command(d -> SagaCommand.of(COUPONS, key(d), "coupon.reserve.v1", new ReserveCoupon(d.orderId())))
-                    .onSuccess("coupon.reserved.v1", CouponReserved.class, (d, r) -> d.withDiscount(r.discount()))
-                    .onFailure("coupon.rejected.v1", CouponRejected.class, CouponRejected::reason)
-                    .compensateWith(d -> SagaCommand.of(COUPONS, key(d), "coupon.release.v1", new Release(d.orderId())),
-                            "coupon.released.v1")
-                    .deadline(Duration.ofSeconds(10))
-                    .retryable(3))
-            .step("confirm-payment", s -> s
-                    .when(Checkout::charge)
-                    .command(d -> SagaCommand.of(PAYMENTS, key(d), "payment.confirm.v1", new Release(d.orderId())))
-                    .onSuccess("payment.approved.v1")
-                    .onFailure("payment.failed.v1", "PAYMENT_FAILED")
-                    .compensateWith(d -> SagaCommand.of(PAYMENTS, key(d), "payment.cancel.v1",
-                            new Release(d.orderId())), "payment.cancelled.v1")
-                    .compensationFailsOn("payment.cancel-failed.v1")
-                    .compensationAttempts(2)
-                    .deadline(Duration.ofSeconds(30)))
-            .step("confirm-coupon", s -> s
-                    .command(d -> SagaCommand.of(COUPONS, key(d), "coupon.confirm.v1", new Release(d.orderId())))
-                    .onSuccess("coupon.confirmed.v1")
-                    .deadline(Duration.ofSeconds(10)))
+            .step(
+                    "reserve-stock",
+                    s -> s.action(d -> {
+                                if (!d.stockAvailable()) {
+                                    return StepOutcome.failure("OUT_OF_STOCK");
+                                }
+                                effects.add("stock reserved " + d.orderId());
+                                return StepOutcome.success(d);
+                            })
+                            .compensateLocally(d -> effects.add("stock released " + d.orderId())))
+            .step(
+                    "reserve-coupon",
+                    s -> s.command(d -> SagaCommand.of(
+                                    COUPONS, key(d), "coupon.reserve.v1", new ReserveCoupon(d.orderId())))
+                            .onSuccess(
+                                    "coupon.reserved.v1", CouponReserved.class, (d, r) -> d.withDiscount(r.discount()))
+                            .onFailure("coupon.rejected.v1", CouponRejected.class, CouponRejected::reason)
+                            .compensateWith(
+                                    d -> SagaCommand.of(COUPONS, key(d), "coupon.release.v1", new Release(d.orderId())),
+                                    "coupon.released.v1")
+                            .deadline(Duration.ofSeconds(10))
+                            .retryable(3))
+            .step(
+                    "confirm-payment",
+                    s -> s.when(Checkout::charge)
+                            .command(d ->
+                                    SagaCommand.of(PAYMENTS, key(d), "payment.confirm.v1", new Release(d.orderId())))
+                            .onSuccess("payment.approved.v1")
+                            .onFailure("payment.failed.v1", "PAYMENT_FAILED")
+                            .compensateWith(
+                                    d -> SagaCommand.of(
+                                            PAYMENTS, key(d), "payment.cancel.v1", new Release(d.orderId())),
+                                    "payment.cancelled.v1")
+                            .compensationFailsOn("payment.cancel-failed.v1")
+                            .compensationAttempts(2)
+                            .deadline(Duration.ofSeconds(30)))
+            .step(
+                    "confirm-coupon",
+                    s -> s.command(d -> SagaCommand.of(COUPONS, key(d), "coupon.confirm.v1", new Release(d.orderId())))
+                            .onSuccess("coupon.confirmed.v1")
+                            .deadline(Duration.ofSeconds(10)))
             .onCompleted(d -> effects.add("completed " + d.orderId()))
             .onCompensated((d, reason) -> effects.add("compensated " + d.orderId() + " " + reason))
             .build();
@@ -82,10 +88,26 @@ final class CheckoutSagaFixture {
     }
 
     /** A saga in {@code status} on {@code step}, after the given steps executed and compensated. */
-    SagaState<Checkout> state(SagaStatus status, String step, int attempts, Checkout data, List<String> executed,
-            List<String> compensated, String reason) {
-        return new SagaState<>(7, definition.type(), status, step == null ? -1 : definition.indexOf(step), data,
-                attempts, reason, null, null, executed, compensated);
+    SagaState<Checkout> state(
+            SagaStatus status,
+            String step,
+            int attempts,
+            Checkout data,
+            List<String> executed,
+            List<String> compensated,
+            String reason) {
+        return new SagaState<>(
+                7,
+                definition.type(),
+                status,
+                step == null ? -1 : definition.indexOf(step),
+                data,
+                attempts,
+                reason,
+                null,
+                null,
+                executed,
+                compensated);
     }
 
     static SagaReply reply(String type, Object payload) {

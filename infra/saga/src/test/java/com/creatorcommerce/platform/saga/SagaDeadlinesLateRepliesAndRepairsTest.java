@@ -28,8 +28,14 @@ class SagaDeadlinesLateRepliesAndRepairsTest {
 
     @Test
     void aDeadlineOfAnIdempotentStepResendsTheSameCommandWaitingLonger() {
-        SagaState<Checkout> s = f.state(RUNNING, "reserve-coupon", 1, checkout(true),
-                List.of("reserve-stock", "reserve-coupon"), List.of(), null);
+        SagaState<Checkout> s = f.state(
+                RUNNING,
+                "reserve-coupon",
+                1,
+                checkout(true),
+                List.of("reserve-stock", "reserve-coupon"),
+                List.of(),
+                null);
 
         Transition<Checkout> t = f.machine.deadline(s);
 
@@ -46,8 +52,14 @@ class SagaDeadlinesLateRepliesAndRepairsTest {
 
     @Test
     void afterItsLastAttemptAnUnansweredStepIsCompensatedItselfSinceItsActionMayHaveHappened() {
-        SagaState<Checkout> s = f.state(RUNNING, "reserve-coupon", 3, checkout(true),
-                List.of("reserve-stock", "reserve-coupon"), List.of(), null);
+        SagaState<Checkout> s = f.state(
+                RUNNING,
+                "reserve-coupon",
+                3,
+                checkout(true),
+                List.of("reserve-stock", "reserve-coupon"),
+                List.of(),
+                null);
 
         Transition<Checkout> t = f.machine.deadline(s);
 
@@ -60,8 +72,7 @@ class SagaDeadlinesLateRepliesAndRepairsTest {
 
     @Test
     void aDeadlineOfANonRetryableStepCompensatesAtOnce() {
-        SagaState<Checkout> s = f.state(RUNNING, "confirm-payment", 1, checkout(true), UP_TO_PAYMENT, List.of(),
-                null);
+        SagaState<Checkout> s = f.state(RUNNING, "confirm-payment", 1, checkout(true), UP_TO_PAYMENT, List.of(), null);
 
         Transition<Checkout> t = f.machine.deadline(s);
 
@@ -72,8 +83,14 @@ class SagaDeadlinesLateRepliesAndRepairsTest {
 
     @Test
     void anUnansweredCompensationIsResentThenLeftToOperatorsAsFailed() {
-        SagaState<Checkout> s = f.state(COMPENSATING, "confirm-payment", 1, checkout(true), UP_TO_PAYMENT,
-                List.of("confirm-payment"), "PAYMENT_FAILED");
+        SagaState<Checkout> s = f.state(
+                COMPENSATING,
+                "confirm-payment",
+                1,
+                checkout(true),
+                UP_TO_PAYMENT,
+                List.of("confirm-payment"),
+                "PAYMENT_FAILED");
 
         Transition<Checkout> again = f.machine.deadline(s);
         assertThat(sent(again)).extracting(SagaCommand::type).containsExactly("payment.cancel.v1");
@@ -89,8 +106,14 @@ class SagaDeadlinesLateRepliesAndRepairsTest {
 
     @Test
     void aCompensationFailureReplyFailsTheSagaAndAReplyLaterResumesIt() {
-        SagaState<Checkout> s = f.state(COMPENSATING, "confirm-payment", 1, checkout(true), UP_TO_PAYMENT,
-                List.of("confirm-payment"), "DEADLINE_EXPIRED");
+        SagaState<Checkout> s = f.state(
+                COMPENSATING,
+                "confirm-payment",
+                1,
+                checkout(true),
+                UP_TO_PAYMENT,
+                List.of("confirm-payment"),
+                "DEADLINE_EXPIRED");
 
         Transition<Checkout> failed = f.machine.reply(s, reply("payment.cancel-failed.v1", null), none());
         assertThat(failed.next().status()).isEqualTo(FAILED);
@@ -102,8 +125,8 @@ class SagaDeadlinesLateRepliesAndRepairsTest {
 
     @Test
     void aDuplicatedSuccessOfAPastStepIsLoggedAndChangesNothing() {
-        SagaState<Checkout> s = f.state(RUNNING, "confirm-payment", 1, checkout(true).withDiscount(500),
-                UP_TO_PAYMENT, List.of(), null);
+        SagaState<Checkout> s = f.state(
+                RUNNING, "confirm-payment", 1, checkout(true).withDiscount(500), UP_TO_PAYMENT, List.of(), null);
 
         Transition<Checkout> t = f.machine.reply(s, reply("coupon.reserved.v1", new CouponReserved(999)), none());
 
@@ -115,8 +138,14 @@ class SagaDeadlinesLateRepliesAndRepairsTest {
 
     @Test
     void aSuccessArrivingAfterItsCompensationWasSentSendsTheCompensationAgain() {
-        SagaState<Checkout> s = f.state(COMPENSATED, null, 0, checkout(true), UP_TO_PAYMENT,
-                List.of("confirm-payment", "reserve-coupon", "reserve-stock"), "DEADLINE_EXPIRED");
+        SagaState<Checkout> s = f.state(
+                COMPENSATED,
+                null,
+                0,
+                checkout(true),
+                UP_TO_PAYMENT,
+                List.of("confirm-payment", "reserve-coupon", "reserve-stock"),
+                "DEADLINE_EXPIRED");
 
         Transition<Checkout> t = f.machine.reply(s, reply("payment.approved.v1", null), none());
 
@@ -128,8 +157,14 @@ class SagaDeadlinesLateRepliesAndRepairsTest {
 
     @Test
     void lateFailuresAndLateCompensationRepliesAreOnlyLogged() {
-        SagaState<Checkout> s = f.state(COMPENSATED, null, 0, checkout(true), UP_TO_PAYMENT,
-                List.of("confirm-payment", "reserve-coupon", "reserve-stock"), "DEADLINE_EXPIRED");
+        SagaState<Checkout> s = f.state(
+                COMPENSATED,
+                null,
+                0,
+                checkout(true),
+                UP_TO_PAYMENT,
+                List.of("confirm-payment", "reserve-coupon", "reserve-stock"),
+                "DEADLINE_EXPIRED");
 
         Transition<Checkout> failure = f.machine.reply(s, reply("payment.failed.v1", null), none());
         Transition<Checkout> compensation = f.machine.reply(s, reply("coupon.released.v1", null), none());
@@ -142,19 +177,33 @@ class SagaDeadlinesLateRepliesAndRepairsTest {
 
     @Test
     void aSuccessOfAStepStillToBeCompensatedWaitsForItsTurn() {
-        SagaState<Checkout> s = f.state(COMPENSATING, "confirm-payment", 1, checkout(true), UP_TO_PAYMENT,
-                List.of("confirm-payment"), "DEADLINE_EXPIRED");
+        SagaState<Checkout> s = f.state(
+                COMPENSATING,
+                "confirm-payment",
+                1,
+                checkout(true),
+                UP_TO_PAYMENT,
+                List.of("confirm-payment"),
+                "DEADLINE_EXPIRED");
 
         Transition<Checkout> t = f.machine.reply(s, reply("coupon.reserved.v1", new CouponReserved(1)), none());
 
-        assertThat(sent(t)).as("the coupon's release comes after the payment's cancel").isEmpty();
+        assertThat(sent(t))
+                .as("the coupon's release comes after the payment's cancel")
+                .isEmpty();
         assertThat(t.next()).isEqualTo(s);
     }
 
     @Test
     void anOperatorRetryResendsTheCurrentCommandWithAFreshBudget() {
-        SagaState<Checkout> s = f.state(RUNNING, "reserve-coupon", 3, checkout(true),
-                List.of("reserve-stock", "reserve-coupon"), List.of(), null);
+        SagaState<Checkout> s = f.state(
+                RUNNING,
+                "reserve-coupon",
+                3,
+                checkout(true),
+                List.of("reserve-stock", "reserve-coupon"),
+                List.of(),
+                null);
 
         Transition<Checkout> t = f.machine.retry(s);
 
@@ -166,8 +215,14 @@ class SagaDeadlinesLateRepliesAndRepairsTest {
 
     @Test
     void anOperatorRetryOfAFailedSagaResendsItsCompensation() {
-        SagaState<Checkout> s = f.state(FAILED, "confirm-payment", 2, checkout(true), UP_TO_PAYMENT,
-                List.of("confirm-payment"), "DEADLINE_EXPIRED");
+        SagaState<Checkout> s = f.state(
+                FAILED,
+                "confirm-payment",
+                2,
+                checkout(true),
+                UP_TO_PAYMENT,
+                List.of("confirm-payment"),
+                "DEADLINE_EXPIRED");
 
         Transition<Checkout> t = f.machine.retry(s);
 
@@ -178,8 +233,7 @@ class SagaDeadlinesLateRepliesAndRepairsTest {
 
     @Test
     void anOperatorCompensatesARunningSagaFromItsCurrentStep() {
-        SagaState<Checkout> s = f.state(RUNNING, "confirm-payment", 1, checkout(true), UP_TO_PAYMENT, List.of(),
-                null);
+        SagaState<Checkout> s = f.state(RUNNING, "confirm-payment", 1, checkout(true), UP_TO_PAYMENT, List.of(), null);
 
         Transition<Checkout> t = f.machine.compensate(s);
 
@@ -203,8 +257,10 @@ class SagaDeadlinesLateRepliesAndRepairsTest {
     }
 
     private static List<SagaCommand> sent(Transition<?> t) {
-        return t.effects().stream().filter(e -> e instanceof Transition.Send).map(e -> ((Transition.Send) e)
-                .command()).toList();
+        return t.effects().stream()
+                .filter(e -> e instanceof Transition.Send)
+                .map(e -> ((Transition.Send) e).command())
+                .toList();
     }
 
     private static List<StepEvent> events(Transition<?> t) {

@@ -26,32 +26,41 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class SagaMetricsIT {
 
-    record Job(long id) {
-    }
+    record Job(long id) {}
 
     private static final SagaDefinition<Job> JOB = definition("test.job");
     private static final SagaDefinition<Job> IDLE = definition("test.idle");
 
     private static SagaDefinition<Job> definition(String type) {
         return SagaDefinition.builder(type, Job.class)
-                .step("run", s -> s
-                        .command(d -> SagaCommand.of("test.commands", Long.toString(d.id()), "test.run.v1", d))
-                        .onSuccess("test.ran.v1")
-                        .deadline(Duration.ofHours(1)))
+                .step(
+                        "run",
+                        s -> s.command(d -> SagaCommand.of("test.commands", Long.toString(d.id()), "test.run.v1", d))
+                                .onSuccess("test.ran.v1")
+                                .deadline(Duration.ofHours(1)))
                 .build();
     }
 
     @Test
     void overdueSagasAndTheOldestAwaitingAReplyAreGaugedPerType() {
-        try (TestDatabase db = TestDatabaseServer.get().create(); HikariDataSource ds = pool(db)) {
-            Flyway.configure().dataSource(ds).locations(SnowflakeAutoConfiguration.FLYWAY_LOCATION,
-                    MessagingAutoConfiguration.FLYWAY_LOCATION, SagaAutoConfiguration.FLYWAY_LOCATION).load()
+        try (TestDatabase db = TestDatabaseServer.get().create();
+                HikariDataSource ds = pool(db)) {
+            Flyway.configure()
+                    .dataSource(ds)
+                    .locations(
+                            SnowflakeAutoConfiguration.FLYWAY_LOCATION,
+                            MessagingAutoConfiguration.FLYWAY_LOCATION,
+                            SagaAutoConfiguration.FLYWAY_LOCATION)
+                    .load()
                     .migrate();
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            SagaMetrics metrics = new SagaMetrics(meters, new SagaQueries(ds), Set.of(JOB.type(), IDLE.type()),
-                    Duration.ofHours(1));
-            SagaTransitions transitions = new SagaTransitions(List.of(JOB, IDLE), new SagaStore(ds),
-                    new JdbcOutbox(ds, new Snowflake(1), new JsonMapper(), "/test", () -> { }), new JsonMapper(),
+            SagaMetrics metrics =
+                    new SagaMetrics(meters, new SagaQueries(ds), Set.of(JOB.type(), IDLE.type()), Duration.ofHours(1));
+            SagaTransitions transitions = new SagaTransitions(
+                    List.of(JOB, IDLE),
+                    new SagaStore(ds),
+                    new JdbcOutbox(ds, new Snowflake(1), new JsonMapper(), "/test", () -> {}),
+                    new JsonMapper(),
                     metrics);
             TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
             for (long id = 1; id <= 3; id++) {
@@ -69,22 +78,28 @@ class SagaMetricsIT {
 
             metrics.refresh();
 
-            assertThat(gauge(meters, "saga.instances", "type", JOB.type(), "status", "RUNNING")).isEqualTo(2);
-            assertThat(gauge(meters, "saga.instances", "type", JOB.type(), "status", "COMPLETED")).isEqualTo(1);
-            assertThat(gauge(meters, "saga.instances", "type", IDLE.type(), "status", "RUNNING")).isZero();
+            assertThat(gauge(meters, "saga.instances", "type", JOB.type(), "status", "RUNNING"))
+                    .isEqualTo(2);
+            assertThat(gauge(meters, "saga.instances", "type", JOB.type(), "status", "COMPLETED"))
+                    .isEqualTo(1);
+            assertThat(gauge(meters, "saga.instances", "type", IDLE.type(), "status", "RUNNING"))
+                    .isZero();
             assertThat(gauge(meters, "saga.overdue", "type", JOB.type())).isEqualTo(1);
             assertThat(gauge(meters, "saga.overdue", "type", IDLE.type())).isZero();
             assertThat(gauge(meters, "saga.oldest_in_flight_age", "type", JOB.type()))
                     .as("the RUNNING saga started 90 s ago; the completed one, older, does not count")
                     .isBetween(90.0, 3600.0);
-            assertThat(gauge(meters, "saga.oldest_in_flight_age", "type", IDLE.type())).isZero();
+            assertThat(gauge(meters, "saga.oldest_in_flight_age", "type", IDLE.type()))
+                    .isZero();
 
             jdbc.update("UPDATE saga_instance SET status = 'COMPENSATED', deadline_at = NULL WHERE id IN (1, 2)");
             metrics.refresh();
 
             assertThat(gauge(meters, "saga.overdue", "type", JOB.type())).isZero();
-            assertThat(gauge(meters, "saga.oldest_in_flight_age", "type", JOB.type())).isZero();
-            assertThat(gauge(meters, "saga.instances", "type", JOB.type(), "status", "COMPENSATED")).isEqualTo(2);
+            assertThat(gauge(meters, "saga.oldest_in_flight_age", "type", JOB.type()))
+                    .isZero();
+            assertThat(gauge(meters, "saga.instances", "type", JOB.type(), "status", "COMPENSATED"))
+                    .isEqualTo(2);
         }
     }
 

@@ -60,8 +60,14 @@ class SagaStateMachineTest {
 
     @Test
     void aSuccessReplyUpdatesTheDataAndSendsTheNextCommand() {
-        SagaState<Checkout> s = f.state(RUNNING, "reserve-coupon", 1, checkout(true),
-                List.of("reserve-stock", "reserve-coupon"), List.of(), null);
+        SagaState<Checkout> s = f.state(
+                RUNNING,
+                "reserve-coupon",
+                1,
+                checkout(true),
+                List.of("reserve-stock", "reserve-coupon"),
+                List.of(),
+                null);
 
         Transition<Checkout> t = f.machine.reply(s, reply("coupon.reserved.v1", new CouponReserved(500)), none());
 
@@ -74,8 +80,14 @@ class SagaStateMachineTest {
 
     @Test
     void aStepWhoseConditionDoesNotHoldIsSkippedAndNeverCompensated() {
-        SagaState<Checkout> s = f.state(RUNNING, "reserve-coupon", 1, checkout(false),
-                List.of("reserve-stock", "reserve-coupon"), List.of(), null);
+        SagaState<Checkout> s = f.state(
+                RUNNING,
+                "reserve-coupon",
+                1,
+                checkout(false),
+                List.of("reserve-stock", "reserve-coupon"),
+                List.of(),
+                null);
 
         Transition<Checkout> t = f.machine.reply(s, reply("coupon.reserved.v1", new CouponReserved(0)), none());
 
@@ -87,8 +99,14 @@ class SagaStateMachineTest {
 
     @Test
     void theLastSuccessCompletesTheSagaAndRunsItsHook() {
-        SagaState<Checkout> s = f.state(RUNNING, "confirm-coupon", 1, checkout(true),
-                List.of("reserve-stock", "reserve-coupon", "confirm-payment", "confirm-coupon"), List.of(), null);
+        SagaState<Checkout> s = f.state(
+                RUNNING,
+                "confirm-coupon",
+                1,
+                checkout(true),
+                List.of("reserve-stock", "reserve-coupon", "confirm-payment", "confirm-coupon"),
+                List.of(),
+                null);
 
         Transition<Checkout> t = f.machine.reply(s, reply("coupon.confirmed.v1", null), none());
 
@@ -102,8 +120,7 @@ class SagaStateMachineTest {
 
     @Test
     void aFailureReplyCompensatesTheEarlierStepsInReverseOrderWithTheReason() {
-        SagaState<Checkout> s = f.state(RUNNING, "confirm-payment", 1, checkout(true), UP_TO_PAYMENT, List.of(),
-                null);
+        SagaState<Checkout> s = f.state(RUNNING, "confirm-payment", 1, checkout(true), UP_TO_PAYMENT, List.of(), null);
 
         Transition<Checkout> t = f.machine.reply(s, reply("payment.failed.v1", null), none());
 
@@ -123,11 +140,16 @@ class SagaStateMachineTest {
 
     @Test
     void aRefusalReadsItsReasonCodeFromThePayload() {
-        SagaState<Checkout> s = f.state(RUNNING, "reserve-coupon", 1, checkout(true),
-                List.of("reserve-stock", "reserve-coupon"), List.of(), null);
+        SagaState<Checkout> s = f.state(
+                RUNNING,
+                "reserve-coupon",
+                1,
+                checkout(true),
+                List.of("reserve-stock", "reserve-coupon"),
+                List.of(),
+                null);
 
-        Transition<Checkout> t = f.machine.reply(s, reply("coupon.rejected.v1", new CouponRejected("EXPIRED")),
-                none());
+        Transition<Checkout> t = f.machine.reply(s, reply("coupon.rejected.v1", new CouponRejected("EXPIRED")), none());
 
         assertThat(t.next().status()).isEqualTo(COMPENSATED);
         assertThat(t.next().reasonCode()).isEqualTo("EXPIRED");
@@ -137,10 +159,18 @@ class SagaStateMachineTest {
 
     @Test
     void theCausationIdTellsWhichSendAReplyAnswers() {
-        SagaState<Checkout> s = f.state(COMPENSATING, "confirm-payment", 1, checkout(true), UP_TO_PAYMENT,
-                List.of("confirm-payment"), "DEADLINE_EXPIRED");
+        SagaState<Checkout> s = f.state(
+                COMPENSATING,
+                "confirm-payment",
+                1,
+                checkout(true),
+                UP_TO_PAYMENT,
+                List.of("confirm-payment"),
+                "DEADLINE_EXPIRED");
 
-        Transition<Checkout> t = f.machine.reply(s, reply("payment.cancelled.v1", null, "m-1"),
+        Transition<Checkout> t = f.machine.reply(
+                s,
+                reply("payment.cancelled.v1", null, "m-1"),
                 id -> id.equals("m-1") ? Optional.of(new Sent("confirm-payment", true)) : Optional.empty());
 
         assertThat(events(t)).startsWith(StepEvent.COMPENSATION_REPLY);
@@ -149,11 +179,18 @@ class SagaStateMachineTest {
 
     @Test
     void aReplyTypeTheSagaDoesNotExpectIsPermanent() {
-        SagaState<Checkout> s = f.state(RUNNING, "reserve-coupon", 1, checkout(true),
-                List.of("reserve-stock", "reserve-coupon"), List.of(), null);
+        SagaState<Checkout> s = f.state(
+                RUNNING,
+                "reserve-coupon",
+                1,
+                checkout(true),
+                List.of("reserve-stock", "reserve-coupon"),
+                List.of(),
+                null);
 
         assertThatThrownBy(() -> f.machine.reply(s, reply("coupon.exploded.v1", null), none()))
-                .isInstanceOf(PermanentMessageException.class).hasMessageContaining("coupon.exploded.v1");
+                .isInstanceOf(PermanentMessageException.class)
+                .hasMessageContaining("coupon.exploded.v1");
     }
 
     private String stepOf(Transition<Checkout> t) {
@@ -161,8 +198,10 @@ class SagaStateMachineTest {
     }
 
     private static List<SagaCommand> sent(Transition<?> t) {
-        return t.effects().stream().filter(e -> e instanceof Transition.Send).map(e -> ((Transition.Send) e)
-                .command()).toList();
+        return t.effects().stream()
+                .filter(e -> e instanceof Transition.Send)
+                .map(e -> ((Transition.Send) e).command())
+                .toList();
     }
 
     private static List<StepEvent> events(Transition<?> t) {

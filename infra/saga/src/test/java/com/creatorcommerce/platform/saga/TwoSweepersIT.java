@@ -29,28 +29,38 @@ class TwoSweepersIT {
 
     private static final int SAGAS = 300;
 
-    record Job(long id) {
-    }
+    record Job(long id) {}
 
     private static final SagaDefinition<Job> DEFINITION = SagaDefinition.builder("test.job", Job.class)
-            .step("run", s -> s
-                    .command(d -> SagaCommand.of("test.commands", Long.toString(d.id()), "test.run.v1", d))
-                    .onSuccess("test.ran.v1")
-                    .deadline(Duration.ofHours(1))
-                    .retryable(2))
+            .step(
+                    "run",
+                    s -> s.command(d -> SagaCommand.of("test.commands", Long.toString(d.id()), "test.run.v1", d))
+                            .onSuccess("test.ran.v1")
+                            .deadline(Duration.ofHours(1))
+                            .retryable(2))
             .build();
 
     /** One service instance over the shared database. */
-    private record Instance(SagaTransitions transitions, SagaDeadlineSweeper sweeper, SimpleMeterRegistry meters,
+    private record Instance(
+            SagaTransitions transitions,
+            SagaDeadlineSweeper sweeper,
+            SimpleMeterRegistry meters,
             TransactionTemplate tx) {
         static Instance on(HikariDataSource ds, int worker) {
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            SagaTransitions transitions = new SagaTransitions(List.of(DEFINITION), new SagaStore(ds),
-                    new JdbcOutbox(ds, new Snowflake(worker), new JsonMapper(), "/test", () -> { }), new JsonMapper(),
+            SagaTransitions transitions = new SagaTransitions(
+                    List.of(DEFINITION),
+                    new SagaStore(ds),
+                    new JdbcOutbox(ds, new Snowflake(worker), new JsonMapper(), "/test", () -> {}),
+                    new JsonMapper(),
                     new SagaMetrics(meters, new SagaQueries(ds), Set.of(DEFINITION.type()), Duration.ofHours(1)));
             DataSourceTransactionManager tm = new DataSourceTransactionManager(ds);
-            return new Instance(transitions, new SagaDeadlineSweeper(transitions, new SagaStore(ds), tm,
-                    Duration.ofMillis(10), 25, Duration.ofSeconds(30)), meters, new TransactionTemplate(tm));
+            return new Instance(
+                    transitions,
+                    new SagaDeadlineSweeper(
+                            transitions, new SagaStore(ds), tm, Duration.ofMillis(10), 25, Duration.ofSeconds(30)),
+                    meters,
+                    new TransactionTemplate(tm));
         }
 
         double expiries() {
@@ -61,10 +71,16 @@ class TwoSweepersIT {
 
     @Test
     void twoSweepersHandleEveryExpiredSagaExactlyOnce() {
-        try (TestDatabase db = TestDatabaseServer.get().create(); HikariDataSource dsA = pool(db);
+        try (TestDatabase db = TestDatabaseServer.get().create();
+                HikariDataSource dsA = pool(db);
                 HikariDataSource dsB = pool(db)) {
-            Flyway.configure().dataSource(dsA).locations(SnowflakeAutoConfiguration.FLYWAY_LOCATION,
-                    MessagingAutoConfiguration.FLYWAY_LOCATION, SagaAutoConfiguration.FLYWAY_LOCATION).load()
+            Flyway.configure()
+                    .dataSource(dsA)
+                    .locations(
+                            SnowflakeAutoConfiguration.FLYWAY_LOCATION,
+                            MessagingAutoConfiguration.FLYWAY_LOCATION,
+                            SagaAutoConfiguration.FLYWAY_LOCATION)
+                    .load()
                     .migrate();
             Instance a = Instance.on(dsA, 1);
             Instance b = Instance.on(dsB, 2);
@@ -78,28 +94,39 @@ class TwoSweepersIT {
             a.sweeper().start();
             b.sweeper().start();
             try {
-                Await.until("every saga's deadline handled", Duration.ofSeconds(60), () -> jdbc.queryForObject(
-                        "SELECT COUNT(*) FROM saga_instance WHERE attempts = 2", Integer.class) == SAGAS);
-                Await.until("both sweepers idle", Duration.ofSeconds(10), () -> jdbc.queryForObject(
-                        "SELECT COUNT(*) FROM saga_instance WHERE deadline_at <= UTC_TIMESTAMP(6)", Integer.class) == 0);
+                Await.until(
+                        "every saga's deadline handled",
+                        Duration.ofSeconds(60),
+                        () -> jdbc.queryForObject(
+                                        "SELECT COUNT(*) FROM saga_instance WHERE attempts = 2", Integer.class)
+                                == SAGAS);
+                Await.until(
+                        "both sweepers idle",
+                        Duration.ofSeconds(10),
+                        () -> jdbc.queryForObject(
+                                        "SELECT COUNT(*) FROM saga_instance WHERE deadline_at <= UTC_TIMESTAMP(6)",
+                                        Integer.class)
+                                == 0);
             } finally {
                 a.sweeper().stop();
                 b.sweeper().stop();
             }
 
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM saga_step_log WHERE event = 'DEADLINE'",
-                    Integer.class)).isEqualTo(SAGAS);
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM saga_step_log WHERE event = 'RETRY'",
-                    Integer.class)).isEqualTo(SAGAS);
+            assertThat(jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM saga_step_log WHERE event = 'DEADLINE'", Integer.class))
+                    .isEqualTo(SAGAS);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM saga_step_log WHERE event = 'RETRY'", Integer.class))
+                    .isEqualTo(SAGAS);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event", Integer.class))
-                    .as("first send + one re-send per saga").isEqualTo(2 * SAGAS);
+                    .as("first send + one re-send per saga")
+                    .isEqualTo(2 * SAGAS);
             assertThat(jdbc.queryForList("SELECT DISTINCT version FROM saga_instance", Long.class))
-                    .as("one transition after the start, per saga").containsExactly(1L);
+                    .as("one transition after the start, per saga")
+                    .containsExactly(1L);
             assertThat(jdbc.queryForList("SELECT DISTINCT status FROM saga_instance", String.class))
                     .containsExactly("RUNNING");
             assertThat(a.expiries() + b.expiries()).isEqualTo(SAGAS);
-            System.out.printf("expired sagas handled: instance A %.0f, instance B %.0f%n", a.expiries(),
-                    b.expiries());
+            System.out.printf("expired sagas handled: instance A %.0f, instance B %.0f%n", a.expiries(), b.expiries());
         }
     }
 

@@ -32,11 +32,15 @@ import org.springframework.core.io.Resource;
  */
 public final class JwtProcessors {
 
-    private static final Set<JWSAlgorithm> ASYMMETRIC = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
-            JWSAlgorithm.RS512, JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.PS256);
+    private static final Set<JWSAlgorithm> ASYMMETRIC = Set.of(
+            JWSAlgorithm.RS256,
+            JWSAlgorithm.RS384,
+            JWSAlgorithm.RS512,
+            JWSAlgorithm.ES256,
+            JWSAlgorithm.ES384,
+            JWSAlgorithm.PS256);
 
-    private JwtProcessors() {
-    }
+    private JwtProcessors() {}
 
     public static ConfigurableJWTProcessor<SecurityContext> create(JwtProperties props) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
@@ -44,19 +48,20 @@ public final class JwtProcessors {
         if (props.jwkSetUri() != null && !props.jwkSetUri().isBlank()) {
             processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ASYMMETRIC, remote(props.jwkSetUri())));
         } else if (props.jwkSetLocation() != null && !props.jwkSetLocation().isBlank()) {
-            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ASYMMETRIC,
-                    new ImmutableJWKSet<>(load(props.jwkSetLocation()))));
+            processor.setJWSKeySelector(
+                    new JWSVerificationKeySelector<>(ASYMMETRIC, new ImmutableJWKSet<>(load(props.jwkSetLocation()))));
         } else if (props.hmacSecret() != null && !props.hmacSecret().isBlank()) {
             if (!props.allowHmac()) {
-                throw new IllegalStateException("platform.security.jwt.hmac-secret is for the dev profile only "
-                        + "(set platform.security.jwt.allow-hmac=true there); configure jwk-set-uri or jwk-set-location");
+                throw new IllegalStateException(
+                        "platform.security.jwt.hmac-secret is for the dev profile only "
+                                + "(set platform.security.jwt.allow-hmac=true there); configure jwk-set-uri or jwk-set-location");
             }
             byte[] secret = props.hmacSecret().getBytes(StandardCharsets.UTF_8);
             if (secret.length < 32) {
                 throw new IllegalStateException("platform.security.jwt.hmac-secret must be at least 32 bytes");
             }
-            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.HS256,
-                    new ImmutableSecret<>(new SecretKeySpec(secret, "HmacSHA256"))));
+            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
+                    JWSAlgorithm.HS256, new ImmutableSecret<>(new SecretKeySpec(secret, "HmacSHA256"))));
         } else {
             throw new IllegalStateException("No JWT verification keys: set platform.security.jwt.jwk-set-uri or "
                     + "platform.security.jwt.jwk-set-location (or hmac-secret in the dev profile)");
@@ -69,7 +74,9 @@ public final class JwtProcessors {
 
     private static JWKSource<SecurityContext> remote(String uri) {
         try {
-            return JWKSourceBuilder.create(URI.create(uri).toURL()).retrying(true).build();
+            return JWKSourceBuilder.create(URI.create(uri).toURL())
+                    .retrying(true)
+                    .build();
         } catch (MalformedURLException e) {
             throw new IllegalStateException("Invalid platform.security.jwt.jwk-set-uri: " + uri, e);
         }

@@ -23,8 +23,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param publicGetPaths ant patterns that need no token for GET only (e.g. catalog browsing); same exception
  */
 @ConfigurationProperties("platform.security.jwt")
-public record JwtProperties(String issuer, String audience, String jwkSetUri, String jwkSetLocation,
-        String hmacSecret, boolean allowHmac, Duration clockSkew, List<String> publicPaths,
+public record JwtProperties(
+        String issuer,
+        String audience,
+        String jwkSetUri,
+        String jwkSetLocation,
+        String hmacSecret,
+        boolean allowHmac,
+        Duration clockSkew,
+        List<String> publicPaths,
         List<String> publicGetPaths) {
 
     public static final String DEFAULT_ISSUER = "https://auth.creatorcommerce.local";

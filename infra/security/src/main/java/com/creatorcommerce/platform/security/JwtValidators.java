@@ -14,12 +14,11 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 /** Claim checks shared by the gateway and the services. */
 public final class JwtValidators {
 
-    private JwtValidators() {
-    }
+    private JwtValidators() {}
 
     public static OAuth2TokenValidator<Jwt> of(JwtProperties props) {
-        OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>("aud",
-                aud -> aud != null && aud.contains(props.audience()));
+        OAuth2TokenValidator<Jwt> audience =
+                new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(props.audience()));
         OAuth2TokenValidator<Jwt> expiryRequired = jwt -> jwt.getExpiresAt() != null
                 ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(invalid("The token has no exp claim"));

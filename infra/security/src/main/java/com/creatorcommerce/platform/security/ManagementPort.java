@@ -9,8 +9,7 @@ import org.springframework.core.env.Environment;
  */
 public final class ManagementPort {
 
-    private ManagementPort() {
-    }
+    private ManagementPort() {}
 
     public static boolean isManagementPort(Environment environment, int localPort) {
         Integer management = environment.getProperty("local.management.port", Integer.class);

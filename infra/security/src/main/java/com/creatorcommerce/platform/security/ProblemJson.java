@@ -18,12 +18,11 @@ public final class ProblemJson {
     public static final String ABOUT_BLANK = "about:blank";
     public static final String CODE = "code";
 
-    private ProblemJson() {
-    }
+    private ProblemJson() {}
 
     /** The ordered members of a problem; {@code detail} and {@code instance} are left out when null. */
-    public static Map<String, Object> members(int status, String title, String code, String detail, String instance,
-            Map<String, ?> extra) {
+    public static Map<String, Object> members(
+            int status, String title, String code, String detail, String instance, Map<String, ?> extra) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", ABOUT_BLANK);
         body.put("title", title != null ? title : title(status));

@@ -18,16 +18,18 @@ public final class Roles {
     public static final Set<String> KNOWN = Set.of(USER, ADMIN);
     public static final String CLAIM = "roles";
 
-    private Roles() {
-    }
+    private Roles() {}
 
     public static Collection<GrantedAuthority> authorities(Jwt jwt) {
         List<String> roles = jwt.getClaimAsStringList(CLAIM);
         if (roles == null) {
             return List.of();
         }
-        return roles.stream().filter(KNOWN::contains).distinct()
-                .<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
+        return roles.stream()
+                .filter(KNOWN::contains)
+                .distinct()
+                .<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r))
+                .toList();
     }
 
     /** Jwt → authentication whose name is the user id and whose authorities are the known roles. */

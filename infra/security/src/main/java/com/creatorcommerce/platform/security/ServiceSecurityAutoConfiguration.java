@@ -27,10 +27,12 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * everything else authenticated.
  * Rejections are RFC 9457 problem+json with {@code WWW-Authenticate}.
  */
-@AutoConfiguration(beforeName = {
-        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
+@AutoConfiguration(
+        beforeName = {
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"
+        })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(JwtProperties.class)
 @EnableMethodSecurity
@@ -61,23 +63,32 @@ public class ServiceSecurityAutoConfiguration {
                     // the actuator's own port (loopback, not routed by the gateway): probes and Prometheus scrape
                     // without a token; the public port serves no actuator endpoint
                     auth.requestMatchers(request -> request.getRequestURI().startsWith("/actuator")
-                            && ManagementPort.isManagementPort(environment, request.getLocalPort())).permitAll();
-                    auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                            "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll();
+                                    && ManagementPort.isManagementPort(environment, request.getLocalPort()))
+                            .permitAll();
+                    auth.requestMatchers(
+                                    "/actuator/health",
+                                    "/actuator/health/**",
+                                    "/actuator/info",
+                                    "/v3/api-docs",
+                                    "/v3/api-docs/**",
+                                    "/error")
+                            .permitAll();
                     // The first matching rule wins: the admin rule comes before the configured public paths, so
                     // that no public pattern (say /v1/** or /v1/admin/**) can open an admin endpoint. Same order
                     // as the gateway.
                     auth.requestMatchers(ADMIN_PATHS).hasRole(Roles.ADMIN);
                     props.publicPaths().forEach(p -> auth.requestMatchers(p).permitAll());
-                    props.publicGetPaths().forEach(p -> auth.requestMatchers(HttpMethod.GET, p).permitAll());
+                    props.publicGetPaths()
+                            .forEach(
+                                    p -> auth.requestMatchers(HttpMethod.GET, p).permitAll());
                     auth.anyRequest().authenticated();
                 })
-                .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(Roles.authenticationConverter()))
-                        .authenticationEntryPoint(problemEntryPoint())
-                        .accessDeniedHandler(problemAccessDenied()))
-                .exceptionHandling(e -> e.authenticationEntryPoint(problemEntryPoint())
-                        .accessDeniedHandler(problemAccessDenied()))
+                .oauth2ResourceServer(
+                        rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(Roles.authenticationConverter()))
+                                .authenticationEntryPoint(problemEntryPoint())
+                                .accessDeniedHandler(problemAccessDenied()))
+                .exceptionHandling(
+                        e -> e.authenticationEntryPoint(problemEntryPoint()).accessDeniedHandler(problemAccessDenied()))
                 .headers(Customizer.withDefaults());
         return http.build();
     }
@@ -87,7 +98,10 @@ public class ServiceSecurityAutoConfiguration {
         return (request, response, ex) -> {
             bearer.commence(request, response, ex); // status 401 + WWW-Authenticate: Bearer error=...
             boolean hadToken = request.getHeader("Authorization") != null;
-            write(response, 401, hadToken ? "INVALID_TOKEN" : "AUTHENTICATION_REQUIRED",
+            write(
+                    response,
+                    401,
+                    hadToken ? "INVALID_TOKEN" : "AUTHENTICATION_REQUIRED",
                     hadToken ? "The bearer token is invalid or expired" : "A bearer token is required",
                     request.getRequestURI());
         };
@@ -97,13 +111,12 @@ public class ServiceSecurityAutoConfiguration {
         BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
         return (request, response, ex) -> {
             bearer.handle(request, response, ex);
-            write(response, 403, "FORBIDDEN", "You do not have the role this operation needs",
-                    request.getRequestURI());
+            write(response, 403, "FORBIDDEN", "You do not have the role this operation needs", request.getRequestURI());
         };
     }
 
-    private static void write(HttpServletResponse response, int status, String code, String detail,
-            String instance) throws java.io.IOException {
+    private static void write(HttpServletResponse response, int status, String code, String detail, String instance)
+            throws java.io.IOException {
         // keeps the WWW-Authenticate header the bearer entry point set; the body replaces anything buffered
         ServletProblemWriter.write(response, status, code, detail, instance, null, null);
     }

@@ -11,13 +11,21 @@ import tools.jackson.databind.ObjectMapper;
  */
 public final class ServletProblemWriter {
 
-    private ServletProblemWriter() {
-    }
+    private ServletProblemWriter() {}
 
-    public static void write(HttpServletResponse response, int status, String code, String detail, String instance,
-            Map<String, ?> extra, ObjectMapper mapper) throws IOException {
-        write(response, status, ProblemJson.toJson(ProblemJson.members(status, null, code, detail, instance, extra),
-                mapper));
+    public static void write(
+            HttpServletResponse response,
+            int status,
+            String code,
+            String detail,
+            String instance,
+            Map<String, ?> extra,
+            ObjectMapper mapper)
+            throws IOException {
+        write(
+                response,
+                status,
+                ProblemJson.toJson(ProblemJson.members(status, null, code, detail, instance, extra), mapper));
     }
 
     /** Writes an already serialized problem as the whole response. */

@@ -32,8 +32,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(classes = SecurityTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class AdminPathsITSupport {
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     @LocalServerPort
     int port;
@@ -46,11 +48,13 @@ abstract class AdminPathsITSupport {
         HttpResponse<String> response = send("GET", "/v1/admin/reports", null);
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                ct -> assertThat(ct).startsWith(ProblemJson.MEDIA_TYPE));
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                h -> assertThat(h).startsWith("Bearer"));
-        assertThat(response.body()).contains("\"code\":\"AUTHENTICATION_REQUIRED\"").doesNotContain("\"admin\"");
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(ct -> assertThat(ct).startsWith(ProblemJson.MEDIA_TYPE));
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(h -> assertThat(h).startsWith("Bearer"));
+        assertThat(response.body())
+                .contains("\"code\":\"AUTHENTICATION_REQUIRED\"")
+                .doesNotContain("\"admin\"");
     }
 
     @Test
@@ -60,9 +64,12 @@ abstract class AdminPathsITSupport {
         for (String method : List.of("GET", "POST")) {
             HttpResponse<String> response = send(method, "/v1/admin/reports", user);
             assertThat(response.statusCode()).as(method).isEqualTo(403);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    ct -> assertThat(ct).startsWith(ProblemJson.MEDIA_TYPE));
-            assertThat(response.body()).as(method).contains("\"code\":\"FORBIDDEN\"").doesNotContain("\"admin\"");
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(ct -> assertThat(ct).startsWith(ProblemJson.MEDIA_TYPE));
+            assertThat(response.body())
+                    .as(method)
+                    .contains("\"code\":\"FORBIDDEN\"")
+                    .doesNotContain("\"admin\"");
         }
     }
 
@@ -71,7 +78,8 @@ abstract class AdminPathsITSupport {
         assertThat(send("GET", "/v1/admin", null).statusCode()).isEqualTo(401);
         assertThat(send("GET", "/v1/admin/reports/", null).statusCode()).isEqualTo(401);
         assertThat(send("POST", "/v1/admin/reports", null).statusCode()).isEqualTo(401);
-        assertThat(send("GET", "/v1/admin", token(1002, List.of(Roles.USER))).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/v1/admin", token(1002, List.of(Roles.USER))).statusCode())
+                .isEqualTo(403);
     }
 
     @Test
@@ -93,8 +101,11 @@ abstract class AdminPathsITSupport {
     HttpResponse<String> send(String method, String path, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(20))
-                .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString("{}"));
+                .method(
+                        method,
+                        method.equals("GET")
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString("{}"));
         if (!method.equals("GET")) {
             request.header("Content-Type", "application/json");
         }
@@ -107,11 +118,19 @@ abstract class AdminPathsITSupport {
     /** A valid HS256 token for the service's dev secret, as the gateway's dev token endpoint would issue it. */
     String token(long userId, List<String> roles) throws Exception {
         Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(JwtProperties.DEFAULT_ISSUER)
-                .audience(JwtProperties.DEFAULT_AUDIENCE).subject(Long.toString(userId)).claim(Roles.CLAIM, roles)
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
-                .jwtID(UUID.randomUUID().toString()).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(JwtProperties.DEFAULT_ISSUER)
+                .audience(JwtProperties.DEFAULT_AUDIENCE)
+                .subject(Long.toString(userId))
+                .claim(Roles.CLAIM, roles)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256)
+                        .type(JOSEObjectType.JWT)
+                        .build(),
                 claims);
         jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
         return jwt.serialize();

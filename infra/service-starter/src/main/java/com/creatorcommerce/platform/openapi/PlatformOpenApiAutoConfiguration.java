@@ -30,19 +30,21 @@ public class PlatformOpenApiAutoConfiguration {
     }
 
     @Bean
-    WireModelResolver platformWireModelResolver(Environment environment,
-            ObjectProvider<SpringDocConfigProperties> springDoc) {
-        return new WireModelResolver(environment.getProperty("spring.jackson.property-naming-strategy"),
-                openapi31(springDoc));
+    WireModelResolver platformWireModelResolver(
+            Environment environment, ObjectProvider<SpringDocConfigProperties> springDoc) {
+        return new WireModelResolver(
+                environment.getProperty("spring.jackson.property-naming-strategy"), openapi31(springDoc));
     }
 
     @Bean
-    PlatformOpenApiCustomizer platformOpenApiCustomizer(Environment environment,
-            ObjectProvider<JwtProperties> jwt, ObjectProvider<SpringDocConfigProperties> springDoc) {
-        JwtProperties properties = jwt.getIfAvailable(
-                () -> new JwtProperties(null, null, null, null, null, false, null, null, null));
-        return new PlatformOpenApiCustomizer(environment.getProperty("spring.application.name", "service"),
-                properties, openapi31(springDoc));
+    PlatformOpenApiCustomizer platformOpenApiCustomizer(
+            Environment environment,
+            ObjectProvider<JwtProperties> jwt,
+            ObjectProvider<SpringDocConfigProperties> springDoc) {
+        JwtProperties properties =
+                jwt.getIfAvailable(() -> new JwtProperties(null, null, null, null, null, false, null, null, null));
+        return new PlatformOpenApiCustomizer(
+                environment.getProperty("spring.application.name", "service"), properties, openapi31(springDoc));
     }
 
     @Bean

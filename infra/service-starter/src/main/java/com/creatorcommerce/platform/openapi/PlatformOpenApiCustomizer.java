@@ -60,13 +60,18 @@ class PlatformOpenApiCustomizer implements GlobalOpenApiCustomizer {
                     + "`POST /auth/dev-token`).");
         }
         openApi.setInfo(info);
-        openApi.setServers(List.of(new Server().url("/").description(
-                "where this document was read from: the service, or the gateway")));
+        openApi.setServers(List.of(
+                new Server().url("/").description("where this document was read from: the service, or the gateway")));
         Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
         openApi.setComponents(components);
-        components.addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                .bearerFormat("JWT").description("An access token of the identity provider (RS256), or in the dev "
-                        + "profile one from the gateway's `POST /auth/dev-token`."));
+        components.addSecuritySchemes(
+                BEARER,
+                new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .bearerFormat("JWT")
+                        .description("An access token of the identity provider (RS256), or in the dev "
+                                + "profile one from the gateway's `POST /auth/dev-token`."));
         ProblemResponses.addSchemas(components, openapi31);
         if (components.getSchemas() != null) {
             components.getSchemas().remove("CurrentUser");
@@ -75,12 +80,13 @@ class PlatformOpenApiCustomizer implements GlobalOpenApiCustomizer {
 
         Set<String> tags = new TreeSet<>();
         if (openApi.getPaths() != null) {
-            openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-                operation(path, method, operation);
-                if (operation.getTags() != null) {
-                    tags.addAll(operation.getTags());
-                }
-            }));
+            openApi.getPaths()
+                    .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                        operation(path, method, operation);
+                        if (operation.getTags() != null) {
+                            tags.addAll(operation.getTags());
+                        }
+                    }));
         }
         List<Tag> declared = new ArrayList<>(openApi.getTags() == null ? List.of() : openApi.getTags());
         declared.forEach(t -> tags.remove(t.getName()));
@@ -91,8 +97,9 @@ class PlatformOpenApiCustomizer implements GlobalOpenApiCustomizer {
 
     private void operation(String path, PathItem.HttpMethod method, Operation operation) {
         boolean admin = matches(ADMIN, path);
-        boolean open = !admin && (matches(jwt.publicPaths(), path)
-                || method == PathItem.HttpMethod.GET && matches(jwt.publicGetPaths(), path));
+        boolean open = !admin
+                && (matches(jwt.publicPaths(), path)
+                        || method == PathItem.HttpMethod.GET && matches(jwt.publicGetPaths(), path));
         boolean body = operation.getRequestBody() != null;
         boolean optionalCaller = operation.getExtensions() != null
                 && operation.getExtensions().remove(PlatformOperationCustomizer.OPTIONAL_CALLER) != null;
@@ -101,12 +108,18 @@ class PlatformOpenApiCustomizer implements GlobalOpenApiCustomizer {
         }
         if (open) {
             // public; an operation that answers more to a known caller takes a token too (e.g. `liked`)
-            operation.setSecurity(optionalCaller
-                    ? new ArrayList<>(List.of(new SecurityRequirement(), new SecurityRequirement().addList(BEARER)))
-                    : new ArrayList<>());
+            operation.setSecurity(
+                    optionalCaller
+                            ? new ArrayList<>(
+                                    List.of(new SecurityRequirement(), new SecurityRequirement().addList(BEARER)))
+                            : new ArrayList<>());
         } else {
-            ProblemResponses.add(operation, 401, List.of("AUTHENTICATION_REQUIRED", "INVALID_TOKEN"),
-                    "No bearer token, or one that is invalid or expired.", openapi31);
+            ProblemResponses.add(
+                    operation,
+                    401,
+                    List.of("AUTHENTICATION_REQUIRED", "INVALID_TOKEN"),
+                    "No bearer token, or one that is invalid or expired.",
+                    openapi31);
         }
         if (admin) {
             ProblemResponses.add(operation, 403, List.of("FORBIDDEN"), "The token lacks role ADMIN.", openapi31);
@@ -121,10 +134,9 @@ class PlatformOpenApiCustomizer implements GlobalOpenApiCustomizer {
         }
         ProblemResponses.add(operation, 400, bad, null, openapi31);
         if (body) {
-            ProblemResponses.add(operation, 413, List.of("PAYLOAD_TOO_LARGE"), "The body is over the size limit.",
-                    openapi31);
-            ProblemResponses.add(operation, 415, List.of("UNSUPPORTED_MEDIA_TYPE"), "The body is not JSON.",
-                    openapi31);
+            ProblemResponses.add(
+                    operation, 413, List.of("PAYLOAD_TOO_LARGE"), "The body is over the size limit.", openapi31);
+            ProblemResponses.add(operation, 415, List.of("UNSUPPORTED_MEDIA_TYPE"), "The body is not JSON.", openapi31);
         }
         if (operation.getParameters() != null) {
             for (Parameter parameter : operation.getParameters()) {
@@ -140,7 +152,8 @@ class PlatformOpenApiCustomizer implements GlobalOpenApiCustomizer {
                 }
                 // the services answer JSON (springdoc writes */* for a handler that declares no produces)
                 if (response.getContent() != null && response.getContent().containsKey("*/*")) {
-                    response.getContent().put("application/json", response.getContent().remove("*/*"));
+                    response.getContent()
+                            .put("application/json", response.getContent().remove("*/*"));
                 }
             }
             sortResponses(operation);
@@ -155,14 +168,18 @@ class PlatformOpenApiCustomizer implements GlobalOpenApiCustomizer {
 
     /** The replay key every authenticated POST accepts (infra/web's IdempotencyFilter), unless declared already. */
     private void idempotencyKey(Operation operation) {
-        if (operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(p -> "header".equals(p.getIn()) && IDEMPOTENCY_KEY.equalsIgnoreCase(p.getName()))) {
+        if (operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(p -> "header".equals(p.getIn()) && IDEMPOTENCY_KEY.equalsIgnoreCase(p.getName()))) {
             return;
         }
         Schema<Object> schema = ProblemResponses.typed("string", openapi31);
         schema.setMinLength(1);
         schema.setMaxLength(255);
-        operation.addParametersItem(new Parameter().in("header").name(IDEMPOTENCY_KEY).required(false)
+        operation.addParametersItem(new Parameter()
+                .in("header")
+                .name(IDEMPOTENCY_KEY)
+                .required(false)
                 .description("A fresh unique value per logical request: a retry with the same key and body gets "
                         + "the first answer again instead of acting twice.")
                 .schema(schema));

@@ -46,13 +46,13 @@ class PlatformOperationCustomizer implements GlobalOperationCustomizer {
             operation.setSummary(humanize(handler.getMethod().getName()));
         }
         List<ProblemResponse> problems = new ArrayList<>();
-        problems.addAll(AnnotatedElementUtils.findMergedRepeatableAnnotations(handler.getBeanType(),
-                ProblemResponse.class, ProblemResponse.List.class));
-        problems.addAll(AnnotatedElementUtils.findMergedRepeatableAnnotations(handler.getMethod(),
-                ProblemResponse.class, ProblemResponse.List.class));
+        problems.addAll(AnnotatedElementUtils.findMergedRepeatableAnnotations(
+                handler.getBeanType(), ProblemResponse.class, ProblemResponse.List.class));
+        problems.addAll(AnnotatedElementUtils.findMergedRepeatableAnnotations(
+                handler.getMethod(), ProblemResponse.class, ProblemResponse.List.class));
         for (ProblemResponse problem : problems) {
-            ProblemResponses.add(operation, problem.status(), Arrays.asList(problem.codes()), problem.description(),
-                    openapi31);
+            ProblemResponses.add(
+                    operation, problem.status(), Arrays.asList(problem.codes()), problem.description(), openapi31);
         }
         return operation;
     }
@@ -61,7 +61,9 @@ class PlatformOperationCustomizer implements GlobalOperationCustomizer {
     static String operationId(HandlerMethod handler) {
         String type = handler.getBeanType().getSimpleName().replaceFirst("Controller$", "");
         String method = handler.getMethod().getName();
-        return Character.toLowerCase(type.charAt(0)) + type.substring(1) + Character.toUpperCase(method.charAt(0))
+        return Character.toLowerCase(type.charAt(0))
+                + type.substring(1)
+                + Character.toUpperCase(method.charAt(0))
                 + method.substring(1);
     }
 
@@ -78,8 +80,7 @@ class PlatformOperationCustomizer implements GlobalOperationCustomizer {
         for (MethodParameter parameter : handler.getMethodParameters()) {
             if (isCaller(parameter)) {
                 optional |= parameter.getParameterType() == Optional.class;
-                parameter.initParameterNameDiscovery(
-                        new org.springframework.core.DefaultParameterNameDiscoverer());
+                parameter.initParameterNameDiscovery(new org.springframework.core.DefaultParameterNameDiscoverer());
                 if (parameter.getParameterName() != null) {
                     callers.add(parameter.getParameterName());
                 }

@@ -25,8 +25,7 @@ final class ProblemResponses {
     static final String FIELD_ERROR_SCHEMA = "FieldError";
     static final String CODES_EXTENSION = "x-problem-codes";
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     /** Adds {@code Problem} and {@code FieldError} to the components. */
     static void addSchemas(Components components, boolean openapi31) {
@@ -65,7 +64,9 @@ final class ProblemResponses {
         all.addAll(codes);
         String text = description == null || description.isBlank() ? null : description;
         ApiResponse existing = responses.get(key);
-        if (text == null && existing != null && existing.getExtensions() != null
+        if (text == null
+                && existing != null
+                && existing.getExtensions() != null
                 && existing.getExtensions().containsKey(CODES_EXTENSION)) {
             text = describedBefore(existing);
         }
@@ -82,15 +83,19 @@ final class ProblemResponses {
     }
 
     private static String describedBefore(ApiResponse response) {
-        Object extra = response.getExtensions() == null ? null : response.getExtensions().get("x-problem-text");
+        Object extra = response.getExtensions() == null
+                ? null
+                : response.getExtensions().get("x-problem-text");
         return extra instanceof String s ? s : null;
     }
 
     private static ApiResponse response(int status, List<String> codes, String text, boolean openapi31) {
         HttpStatus known = HttpStatus.resolve(status);
         String reason = known == null ? "Error" : known.getReasonPhrase();
-        StringBuilder description = new StringBuilder(reason).append(" (problem `code`: ")
-                .append(String.join(", ", codes.stream().map(c -> "`" + c + "`").toList())).append(")");
+        StringBuilder description = new StringBuilder(reason)
+                .append(" (problem `code`: ")
+                .append(String.join(", ", codes.stream().map(c -> "`" + c + "`").toList()))
+                .append(")");
         if (text != null) {
             description.append(". ").append(text);
         }
@@ -104,7 +109,8 @@ final class ProblemResponses {
             examples.put(code, new Example().summary(code).value(value));
         }
         MediaType media = new MediaType().schema(ref(SCHEMA, openapi31)).examples(examples);
-        ApiResponse response = new ApiResponse().description(description.toString())
+        ApiResponse response = new ApiResponse()
+                .description(description.toString())
                 .content(new Content().addMediaType(MEDIA_TYPE, media));
         response.addExtension(CODES_EXTENSION, List.copyOf(codes));
         if (text != null) {

@@ -56,10 +56,11 @@ public class WireModelResolver extends ModelResolver {
         int dot = constant.lastIndexOf('.');
         constant = constant.substring(dot + 1).toUpperCase(Locale.ROOT);
         try {
-            return (PropertyNamingStrategy) PropertyNamingStrategies.class.getField(constant).get(null);
+            return (PropertyNamingStrategy)
+                    PropertyNamingStrategies.class.getField(constant).get(null);
         } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new IllegalStateException("Unknown spring.jackson.property-naming-strategy for the API documents: "
-                    + name, e);
+            throw new IllegalStateException(
+                    "Unknown spring.jackson.property-naming-strategy for the API documents: " + name, e);
         }
     }
 

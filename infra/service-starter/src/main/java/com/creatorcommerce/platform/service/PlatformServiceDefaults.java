@@ -37,8 +37,8 @@ public class PlatformServiceDefaults implements EnvironmentPostProcessor, Ordere
 
     private static void load(ConfigurableEnvironment environment, String name, String resource) {
         try {
-            List<PropertySource<?>> sources = new YamlPropertySourceLoader().load(name,
-                    new ClassPathResource(resource));
+            List<PropertySource<?>> sources =
+                    new YamlPropertySourceLoader().load(name, new ClassPathResource(resource));
             sources.forEach(environment.getPropertySources()::addLast);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + resource, e);

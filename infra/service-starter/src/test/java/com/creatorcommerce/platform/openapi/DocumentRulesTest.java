@@ -18,15 +18,19 @@ class DocumentRulesTest {
                 .isSameAs(PropertyNamingStrategies.KEBAB_CASE);
         assertThat(WireModelResolver.strategy(null)).isNull();
         assertThat(WireModelResolver.strategy(" ")).isNull();
-        assertThatThrownBy(() -> WireModelResolver.strategy("NO_SUCH_CASE")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> WireModelResolver.strategy("NO_SUCH_CASE"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("NO_SUCH_CASE");
     }
 
     @Test
     void publicPatternsMatchTheDocumentsPathTemplates() {
-        assertThat(PlatformOpenApiCustomizer.matches(List.of("/v1/products/**"), "/v1/products/{productId}")).isTrue();
-        assertThat(PlatformOpenApiCustomizer.matches(List.of("/v1/products/**"), "/v1/products")).isTrue();
-        assertThat(PlatformOpenApiCustomizer.matches(List.of("/v1/coupons"), "/v1/coupons/{id}/issue")).isFalse();
+        assertThat(PlatformOpenApiCustomizer.matches(List.of("/v1/products/**"), "/v1/products/{productId}"))
+                .isTrue();
+        assertThat(PlatformOpenApiCustomizer.matches(List.of("/v1/products/**"), "/v1/products"))
+                .isTrue();
+        assertThat(PlatformOpenApiCustomizer.matches(List.of("/v1/coupons"), "/v1/coupons/{id}/issue"))
+                .isFalse();
         assertThat(PlatformOpenApiCustomizer.matches(List.of(), "/v1/coupons")).isFalse();
     }
 

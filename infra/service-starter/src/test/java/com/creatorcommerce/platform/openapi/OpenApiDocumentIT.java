@@ -17,20 +17,29 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The document a service on the starter serves describes its wire: names, ids, caller, security, statuses, problems. */
-@SpringBootTest(classes = OpenApiTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.application.name=widget-service", "platform.service.schema=widget_service",
-                "platform.security.jwt.public-get-paths=/v1/widgets/**"})
+@SpringBootTest(
+        classes = OpenApiTestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.application.name=widget-service",
+            "platform.service.schema=widget_service",
+            "platform.security.jwt.public-get-paths=/v1/widgets/**"
+        })
 @RealInfrastructure
 class OpenApiDocumentIT {
 
-    @LocalServerPort int port;
+    @LocalServerPort
+    int port;
 
     private JsonNode doc;
 
     @BeforeEach
     void read() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v3/api-docs"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         doc = JsonMapper.shared().readTree(response.body());
     }
@@ -54,10 +63,13 @@ class OpenApiDocumentIT {
     void theCallerIsNoParameterAndTheBearerSchemeGuardsAllButThePublicOperations() {
         JsonNode create = doc.at("/paths/~1v1~1widgets/post");
         assertThat(create.path("parameters").findValuesAsString("name")).containsExactly("Idempotency-Key");
-        assertThat(doc.at("/paths/~1v1~1admin~1widgets~1{widgetId}/get/parameters").findValuesAsString("name"))
+        assertThat(doc.at("/paths/~1v1~1admin~1widgets~1{widgetId}/get/parameters")
+                        .findValuesAsString("name"))
                 .containsExactly("widgetId");
-        assertThat(doc.at("/components/securitySchemes/bearerAuth/scheme").asString()).isEqualTo("bearer");
-        assertThat(doc.at("/components/securitySchemes/bearerAuth/bearerFormat").asString()).isEqualTo("JWT");
+        assertThat(doc.at("/components/securitySchemes/bearerAuth/scheme").asString())
+                .isEqualTo("bearer");
+        assertThat(doc.at("/components/securitySchemes/bearerAuth/bearerFormat").asString())
+                .isEqualTo("JWT");
         assertThat(doc.at("/security/0").has("bearerAuth")).isTrue();
         assertThat(create.has("security")).as("the global requirement applies").isFalse();
         JsonNode open = doc.at("/paths/~1v1~1widgets~1{widgetId}/get/security");
@@ -66,7 +78,8 @@ class OpenApiDocumentIT {
         assertThat(open.get(0).isEmpty()).isTrue();
         assertThat(open.get(1).has("bearerAuth")).isTrue();
         assertThat(doc.at("/paths/~1v1~1admin~1widgets~1{widgetId}/get").has("security"))
-                .as("admin paths are never public, whatever public-get-paths say").isFalse();
+                .as("admin paths are never public, whatever public-get-paths say")
+                .isFalse();
         assertThat(doc.path("components").path("schemas").has("CurrentUser")).isFalse();
     }
 
@@ -79,10 +92,16 @@ class OpenApiDocumentIT {
         JsonNode conflict = create.at("/409");
         assertThat(conflict.at("/content/application~1problem+json/schema/$ref").asString())
                 .isEqualTo("#/components/schemas/Problem");
-        assertThat(conflict.path("x-problem-codes").valueStream().map(JsonNode::asString).toList())
+        assertThat(conflict.path("x-problem-codes")
+                        .valueStream()
+                        .map(JsonNode::asString)
+                        .toList())
                 .containsExactly("WIDGET_EXISTS", "WIDGET_LIMIT", "IDEMPOTENCY_KEY_IN_PROGRESS");
-        assertThat(conflict.path("description").asString()).contains("`WIDGET_EXISTS`").contains("Already there.");
-        assertThat(names(conflict.at("/content/application~1problem+json/examples"))).contains("WIDGET_LIMIT");
+        assertThat(conflict.path("description").asString())
+                .contains("`WIDGET_EXISTS`")
+                .contains("Already there.");
+        assertThat(names(conflict.at("/content/application~1problem+json/examples")))
+                .contains("WIDGET_LIMIT");
         assertThat(create.at("/401/x-problem-codes/0").asString()).isEqualTo("AUTHENTICATION_REQUIRED");
         assertThat(names(doc.at("/paths/~1v1~1widgets~1{widgetId}/get/responses")))
                 .containsExactly("200", "400", "404");
@@ -98,7 +117,8 @@ class OpenApiDocumentIT {
         JsonNode get = doc.at("/paths/~1v1~1widgets~1{widgetId}/get");
         assertThat(get.path("operationId").asString()).isEqualTo("widgetGet");
         assertThat(get.path("summary").asString()).isEqualTo("Get");
-        assertThat(doc.at("/paths/~1v1~1admin~1widgets~1{widgetId}/get/operationId").asString())
+        assertThat(doc.at("/paths/~1v1~1admin~1widgets~1{widgetId}/get/operationId")
+                        .asString())
                 .isEqualTo("widgetAdminGet");
         assertThat(doc.path("tags").findValuesAsString("name")).contains("widgets");
         assertThat(doc.at("/servers/0/url").asString()).isEqualTo("/");

@@ -19,11 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 @SpringBootApplication
 public class OpenApiTestApplication {
 
-    record WidgetRequest(String widgetName, @IdString Long ownerId) {
-    }
+    record WidgetRequest(String widgetName, @IdString Long ownerId) {}
 
-    record WidgetResponse(@IdString long id, String widgetName, long unitPrice, Long stockCount) {
-    }
+    record WidgetResponse(@IdString long id, String widgetName, long unitPrice, Long stockCount) {}
 
     @RestController
     @Tag(name = "widgets", description = "Widgets.")
@@ -31,7 +29,10 @@ public class OpenApiTestApplication {
 
         @Operation(operationId = "createWidget", summary = "Create a widget")
         @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
-        @ProblemResponse(status = 409, codes = {"WIDGET_EXISTS", "WIDGET_LIMIT"}, description = "Already there.")
+        @ProblemResponse(
+                status = 409,
+                codes = {"WIDGET_EXISTS", "WIDGET_LIMIT"},
+                description = "Already there.")
         @PostMapping("/v1/widgets")
         ResponseEntity<WidgetResponse> create(@RequestBody WidgetRequest request, CurrentUser user) {
             return ResponseEntity.created(URI.create("/v1/widgets/1"))

@@ -11,10 +11,14 @@ import java.lang.annotation.Target;
  * Marks a 64-bit id field so that JSON carries it as a string (JavaScript numbers lose precision above 2^53).
  * Reading accepts both a string and a number.
  */
-@Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT,
-        ElementType.ANNOTATION_TYPE})
+@Target({
+    ElementType.FIELD,
+    ElementType.METHOD,
+    ElementType.PARAMETER,
+    ElementType.RECORD_COMPONENT,
+    ElementType.ANNOTATION_TYPE
+})
 @Retention(RetentionPolicy.RUNTIME)
 @JacksonAnnotationsInside
 @JsonFormat(shape = JsonFormat.Shape.STRING)
-public @interface IdString {
-}
+public @interface IdString {}

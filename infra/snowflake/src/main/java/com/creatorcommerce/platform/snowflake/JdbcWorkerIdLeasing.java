@@ -47,16 +47,18 @@ public class JdbcWorkerIdLeasing {
 
     /** Takes the worker id whose lease expired longest ago. */
     public WorkerLease acquire(String owner, Duration ttl) {
-        int updated = jdbc.update(TAKE + " WHERE leased_until < " + DB_NOW_MILLIS
-                + " ORDER BY leased_until, worker_id LIMIT 1", owner, ttl.toMillis());
+        int updated = jdbc.update(
+                TAKE + " WHERE leased_until < " + DB_NOW_MILLIS + " ORDER BY leased_until, worker_id LIMIT 1",
+                owner,
+                ttl.toMillis());
         if (updated != 1) {
             throw new IllegalStateException("No free Snowflake worker id: all " + (Snowflake.MAX_WORKER_ID + 1)
                     + " are leased. Set platform.snowflake.worker-id or wait for expired leases.");
         }
-        List<WorkerLease> leases = jdbc.query("""
+        List<WorkerLease> leases =
+                jdbc.query("""
                 SELECT worker_id, previous_leased_until, leased_until FROM snowflake_worker_lease WHERE owner = ?
-                 ORDER BY heartbeat_at DESC, leased_until DESC LIMIT 1""",
-                (rs, i) -> new WorkerLease(rs.getInt(1), rs.getLong(2), rs.getLong(3)), owner);
+                 ORDER BY heartbeat_at DESC, leased_until DESC LIMIT 1""", (rs, i) -> new WorkerLease(rs.getInt(1), rs.getLong(2), rs.getLong(3)), owner);
         return leases.getFirst();
     }
 
@@ -65,16 +67,18 @@ public class JdbcWorkerIdLeasing {
      * {@link #acquire} does. Either way the returned {@code notBefore} is the end of the row's previous lease.
      */
     public WorkerLease reacquire(String owner, int workerId, Duration ttl) {
-        int updated = jdbc.update(TAKE + " WHERE worker_id = ? AND leased_until < " + DB_NOW_MILLIS, owner,
-                ttl.toMillis(), workerId);
+        int updated = jdbc.update(
+                TAKE + " WHERE worker_id = ? AND leased_until < " + DB_NOW_MILLIS, owner, ttl.toMillis(), workerId);
         if (updated != 1) {
             return acquire(owner, ttl);
         }
-        return jdbc.query("""
+        return jdbc
+                .query("""
                 SELECT worker_id, previous_leased_until, leased_until FROM snowflake_worker_lease
-                 WHERE worker_id = ? AND owner = ?""",
-                (rs, i) -> new WorkerLease(rs.getInt(1), rs.getLong(2), rs.getLong(3)), workerId, owner)
-                .stream().findFirst().orElseGet(() -> acquire(owner, ttl));
+                 WHERE worker_id = ? AND owner = ?""", (rs, i) -> new WorkerLease(rs.getInt(1), rs.getLong(2), rs.getLong(3)), workerId, owner)
+                .stream()
+                .findFirst()
+                .orElseGet(() -> acquire(owner, ttl));
     }
 
     /**
@@ -85,13 +89,19 @@ public class JdbcWorkerIdLeasing {
     public Optional<WorkerLease> renew(WorkerLease lease, String owner, Duration ttl) {
         int updated = jdbc.update("""
                 UPDATE snowflake_worker_lease SET leased_until = GREATEST(leased_until, %1$s + ?), heartbeat_at = %1$s
-                 WHERE worker_id = ? AND owner = ?""".formatted(DB_NOW_MILLIS),
-                ttl.toMillis(), lease.workerId(), owner);
+                 WHERE worker_id = ? AND owner = ?""".formatted(DB_NOW_MILLIS), ttl.toMillis(), lease.workerId(), owner);
         if (updated != 1) {
             return Optional.empty();
         }
-        return jdbc.queryForList("SELECT leased_until FROM snowflake_worker_lease WHERE worker_id = ? AND owner = ?",
-                Long.class, lease.workerId(), owner).stream().findFirst().map(lease::renewedUntil);
+        return jdbc
+                .queryForList(
+                        "SELECT leased_until FROM snowflake_worker_lease WHERE worker_id = ? AND owner = ?",
+                        Long.class,
+                        lease.workerId(),
+                        owner)
+                .stream()
+                .findFirst()
+                .map(lease::renewedUntil);
     }
 
     /** Gives the id back; the next holder starts after {@code lastUsedEpochMillis}. */

@@ -44,8 +44,8 @@ public final class LeasedSnowflake implements IdGenerator, AutoCloseable {
     private volatile LeaseState state;
     private volatile boolean closed;
 
-    public LeasedSnowflake(JdbcWorkerIdLeasing leasing, TimeSource time, Duration ttl, Duration quietDrift,
-            Duration maxBackwardWait) {
+    public LeasedSnowflake(
+            JdbcWorkerIdLeasing leasing, TimeSource time, Duration ttl, Duration quietDrift, Duration maxBackwardWait) {
         this.leasing = leasing;
         this.time = time;
         this.ttl = ttl;
@@ -114,7 +114,8 @@ public final class LeasedSnowflake implements IdGenerator, AutoCloseable {
                     state = s.renewed(renewed.get(), validUntil(attemptedAt, renewed.get()));
                     return;
                 }
-                log.error("Snowflake worker id {} lease is no longer ours (taken over or released); leasing one again",
+                log.error(
+                        "Snowflake worker id {} lease is no longer ours (taken over or released); leasing one again",
                         s.lease.workerId());
                 s = s.lost("worker id " + s.lease.workerId() + " is no longer ours");
                 state = s;
@@ -125,12 +126,17 @@ public final class LeasedSnowflake implements IdGenerator, AutoCloseable {
                 notBefore = Math.max(notBefore, s.issuedUpTo()); // defence in depth: after our own ids too
             }
             state = LeaseState.held(lease, generator(lease, notBefore), validUntil(attemptedAt, lease));
-            log.warn("Leased Snowflake worker id {} again (previously {}); ids resume", lease.workerId(),
+            log.warn(
+                    "Leased Snowflake worker id {} again (previously {}); ids resume",
+                    lease.workerId(),
                     s.lease.workerId());
         } catch (RuntimeException e) {
             state = s.failed(e.toString());
-            log.warn("Could not renew Snowflake worker lease {} (ids valid until {}): {}", s.lease.workerId(),
-                    Instant.ofEpochMilli(s.validUntil), e.toString());
+            log.warn(
+                    "Could not renew Snowflake worker lease {} (ids valid until {}): {}",
+                    s.lease.workerId(),
+                    Instant.ofEpochMilli(s.validUntil),
+                    e.toString());
         }
     }
 
@@ -169,8 +175,8 @@ public final class LeasedSnowflake implements IdGenerator, AutoCloseable {
         try {
             leasing.release(s.lease, owner, lastUsed);
         } catch (RuntimeException e) {
-            log.warn("Could not release Snowflake worker id {}; it frees itself at lease expiry",
-                    s.lease.workerId(), e);
+            log.warn(
+                    "Could not release Snowflake worker id {}; it frees itself at lease expiry", s.lease.workerId(), e);
         }
     }
 
@@ -182,6 +188,5 @@ public final class LeasedSnowflake implements IdGenerator, AutoCloseable {
      * @param validUntilEpochMillis end of the last proven lease (local clock)
      * @param lastError the last renewal failure, {@code null} when the last attempt succeeded
      */
-    public record Status(int workerId, boolean valid, long validUntilEpochMillis, String lastError) {
-    }
+    public record Status(int workerId, boolean valid, long validUntilEpochMillis, String lastError) {}
 }

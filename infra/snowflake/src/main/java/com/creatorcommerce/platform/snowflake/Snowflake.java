@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
 public final class Snowflake implements IdGenerator {
 
     /** 2024-01-01T00:00:00Z: the 41-bit timestamp lasts until 2093. */
-    public static final long EPOCH_MILLIS = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
+    public static final long EPOCH_MILLIS =
+            Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
+
     public static final int WORKER_BITS = 10;
     public static final int SEQUENCE_BITS = 12;
     public static final int MAX_WORKER_ID = (1 << WORKER_BITS) - 1;
@@ -51,8 +53,8 @@ public final class Snowflake implements IdGenerator {
         this(workerId, TimeSource.SYSTEM, DEFAULT_QUIET_DRIFT, DEFAULT_MAX_BACKWARD_WAIT, 0L);
     }
 
-    public Snowflake(int workerId, TimeSource time, Duration quietDrift, Duration maxBackwardWait,
-            long notBeforeEpochMillis) {
+    public Snowflake(
+            int workerId, TimeSource time, Duration quietDrift, Duration maxBackwardWait, long notBeforeEpochMillis) {
         if (workerId < 0 || workerId > MAX_WORKER_ID) {
             throw new IllegalArgumentException("worker id must be in [0, " + MAX_WORKER_ID + "], was " + workerId);
         }

@@ -41,8 +41,12 @@ public class SnowflakeAutoConfiguration {
             throw new IllegalStateException(
                     "No DataSource to lease a Snowflake worker id from: set platform.snowflake.worker-id");
         }
-        return new LeasedSnowflake(new JdbcWorkerIdLeasing(ds), TimeSource.SYSTEM, props.leaseTtl(),
-                props.quietDrift(), props.maxBackwardWait());
+        return new LeasedSnowflake(
+                new JdbcWorkerIdLeasing(ds),
+                TimeSource.SYSTEM,
+                props.leaseTtl(),
+                props.quietDrift(),
+                props.maxBackwardWait());
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -69,7 +73,8 @@ public class SnowflakeAutoConfiguration {
 
     /** The configured Flyway locations plus {@code extra} (for libraries that ship their own tables). */
     public static Location[] withLocation(Location[] configured, String extra) {
-        return Stream.concat(Arrays.stream(configured), Stream.of(new Location(extra))).distinct()
+        return Stream.concat(Arrays.stream(configured), Stream.of(new Location(extra)))
+                .distinct()
                 .toArray(Location[]::new);
     }
 }

@@ -23,14 +23,18 @@ public class SnowflakeHealthIndicator implements HealthIndicator {
             LeasedSnowflake.Status status = leased.status();
             Health.Builder health = status.valid() ? Health.up() : Health.down();
             health.withDetail("workerId", status.workerId())
-                    .withDetail("validUntil", Instant.ofEpochMilli(status.validUntilEpochMillis()).toString());
+                    .withDetail(
+                            "validUntil",
+                            Instant.ofEpochMilli(status.validUntilEpochMillis()).toString());
             if (status.lastError() != null) {
                 health.withDetail("lastError", status.lastError());
             }
             return health.build();
         }
         if (ids instanceof Snowflake fixed) {
-            return Health.up().withDetail("workerId", fixed.workerId()).withDetail("lease", "none (fixed worker id)")
+            return Health.up()
+                    .withDetail("workerId", fixed.workerId())
+                    .withDetail("lease", "none (fixed worker id)")
                     .build();
         }
         return Health.up().withDetail("generator", ids.getClass().getName()).build();

@@ -28,7 +28,10 @@ class JdbcWorkerIdLeasingIT {
     @BeforeAll
     static void migrate() {
         db = TestDatabaseServer.get().create();
-        Flyway.configure().dataSource(db.dataSource()).locations(SnowflakeAutoConfiguration.FLYWAY_LOCATION).load()
+        Flyway.configure()
+                .dataSource(db.dataSource())
+                .locations(SnowflakeAutoConfiguration.FLYWAY_LOCATION)
+                .load()
                 .migrate();
     }
 
@@ -52,8 +55,10 @@ class JdbcWorkerIdLeasingIT {
             }
         }
         assertThat(workers).hasSize(16);
-        assertThat(new JdbcTemplate(db.dataSource()).queryForObject(
-                "SELECT COUNT(*) FROM snowflake_worker_lease WHERE owner LIKE 'instance-%'", Integer.class))
+        assertThat(new JdbcTemplate(db.dataSource())
+                        .queryForObject(
+                                "SELECT COUNT(*) FROM snowflake_worker_lease WHERE owner LIKE 'instance-%'",
+                                Integer.class))
                 .isEqualTo(16);
     }
 
@@ -62,23 +67,29 @@ class JdbcWorkerIdLeasingIT {
         JdbcWorkerIdLeasing leasing = new JdbcWorkerIdLeasing(db.dataSource());
         // occupy every worker id so that the takeover can only pick the one that expires
         JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
-        jdbc.update("UPDATE snowflake_worker_lease SET owner = 'someone-else', leased_until = ?",
+        jdbc.update(
+                "UPDATE snowflake_worker_lease SET owner = 'someone-else', leased_until = ?",
                 leasing.databaseMillis() + 3_600_000);
         jdbc.update("UPDATE snowflake_worker_lease SET owner = NULL, leased_until = 0 WHERE worker_id = 42");
 
         WorkerLease first = leasing.acquire("old", Duration.ofMillis(300));
         assertThat(first.workerId()).isEqualTo(42);
-        WorkerLease renewed = leasing.renew(first, "old", Duration.ofMillis(300)).orElseThrow();
+        WorkerLease renewed =
+                leasing.renew(first, "old", Duration.ofMillis(300)).orElseThrow();
         assertThat(renewed.leasedUntilEpochMillis()).isGreaterThanOrEqualTo(first.leasedUntilEpochMillis());
 
         // the old holder stops heart-beating: its lease runs out on the database's clock
-        Await.until("the lease to expire", Duration.ofSeconds(10),
+        Await.until(
+                "the lease to expire",
+                Duration.ofSeconds(10),
                 () -> leasing.databaseMillis() > renewed.leasedUntilEpochMillis());
         WorkerLease second = leasing.acquire("new", Duration.ofSeconds(30));
 
         assertThat(second.workerId()).isEqualTo(42);
         assertThat(second.notBeforeEpochMillis()).isEqualTo(renewed.leasedUntilEpochMillis());
-        assertThat(leasing.renew(first, "old", Duration.ofSeconds(30))).as("old holder lost it").isEmpty();
+        assertThat(leasing.renew(first, "old", Duration.ofSeconds(30)))
+                .as("old holder lost it")
+                .isEmpty();
 
         jdbc.update("UPDATE snowflake_worker_lease SET owner = NULL, leased_until = 0 WHERE owner = 'someone-else'");
     }
@@ -87,11 +98,13 @@ class JdbcWorkerIdLeasingIT {
     void refusesToStartWhenEveryWorkerIdIsLeased() {
         JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
         JdbcWorkerIdLeasing leasing = new JdbcWorkerIdLeasing(db.dataSource());
-        jdbc.update("UPDATE snowflake_worker_lease SET owner = 'busy', leased_until = ?",
+        jdbc.update(
+                "UPDATE snowflake_worker_lease SET owner = 'busy', leased_until = ?",
                 leasing.databaseMillis() + 60_000);
 
         assertThatThrownBy(() -> leasing.acquire("late", Duration.ofSeconds(30)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("worker-id");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("worker-id");
 
         jdbc.update("UPDATE snowflake_worker_lease SET owner = NULL, leased_until = 0");
     }
@@ -100,12 +113,14 @@ class JdbcWorkerIdLeasingIT {
     void aLeasedGeneratorReleasesItsWorkerIdOnClose() {
         JdbcWorkerIdLeasing leasing = new JdbcWorkerIdLeasing(db.dataSource());
         int worker;
-        try (LeasedSnowflake snowflake = new LeasedSnowflake(leasing, TimeSource.SYSTEM, Duration.ofSeconds(60),
-                Duration.ofMillis(10), Duration.ofSeconds(2))) {
+        try (LeasedSnowflake snowflake = new LeasedSnowflake(
+                leasing, TimeSource.SYSTEM, Duration.ofSeconds(60), Duration.ofMillis(10), Duration.ofSeconds(2))) {
             worker = snowflake.workerId();
             assertThat(Snowflake.workerOf(snowflake.nextId())).isEqualTo(worker);
         }
-        assertThat(new JdbcTemplate(db.dataSource()).queryForObject(
-                "SELECT owner FROM snowflake_worker_lease WHERE worker_id = ?", String.class, worker)).isNull();
+        assertThat(new JdbcTemplate(db.dataSource())
+                        .queryForObject(
+                                "SELECT owner FROM snowflake_worker_lease WHERE worker_id = ?", String.class, worker))
+                .isNull();
     }
 }

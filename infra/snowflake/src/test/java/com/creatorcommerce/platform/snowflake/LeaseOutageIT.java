@@ -41,7 +41,10 @@ class LeaseOutageIT {
     @BeforeEach
     void databaseBehindAProxy() {
         db = TestDatabaseServer.get().create();
-        Flyway.configure().dataSource(db.dataSource()).locations(SnowflakeAutoConfiguration.FLYWAY_LOCATION).load()
+        Flyway.configure()
+                .dataSource(db.dataSource())
+                .locations(SnowflakeAutoConfiguration.FLYWAY_LOCATION)
+                .load()
                 .migrate();
         direct = new JdbcTemplate(db.dataSource());
         directLeasing = new JdbcWorkerIdLeasing(db.dataSource());
@@ -66,8 +69,8 @@ class LeaseOutageIT {
     }
 
     private LeasedSnowflake leasedThroughTheProxy() {
-        return new LeasedSnowflake(new JdbcWorkerIdLeasing(proxied), TimeSource.SYSTEM, TTL, Duration.ofMillis(10),
-                Duration.ofSeconds(2));
+        return new LeasedSnowflake(
+                new JdbcWorkerIdLeasing(proxied), TimeSource.SYSTEM, TTL, Duration.ofMillis(10), Duration.ofSeconds(2));
     }
 
     private void generate(IdGenerator generator, int count, Set<Long> into) {
@@ -83,12 +86,20 @@ class LeaseOutageIT {
             Health h = health.health();
             return h.getStatus().equals(Status.DOWN) && h.getDetails().containsKey("lastError");
         });
-        assertThat(health.health().getDetails()).containsEntry("workerId", worker).containsKey("validUntil");
-        assertThatThrownBy(generator::nextId).isInstanceOf(IllegalStateException.class)
+        assertThat(health.health().getDetails())
+                .containsEntry("workerId", worker)
+                .containsKey("validUntil");
+        assertThatThrownBy(generator::nextId)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("worker id " + worker);
-        Await.until("the lease to expire in the database", PATIENCE, () -> direct.queryForObject(
-                "SELECT leased_until FROM snowflake_worker_lease WHERE worker_id = ?", Long.class, worker)
-                < directLeasing.databaseMillis());
+        Await.until(
+                "the lease to expire in the database",
+                PATIENCE,
+                () -> direct.queryForObject(
+                                "SELECT leased_until FROM snowflake_worker_lease WHERE worker_id = ?",
+                                Long.class,
+                                worker)
+                        < directLeasing.databaseMillis());
     }
 
     /** Waits until the generator hands out ids again; returns the first one. */
@@ -137,8 +148,8 @@ class LeaseOutageIT {
 
             outagePastTheTtl(generator, health, worker);
             // meanwhile another instance takes the expired worker id over, uses it and shuts down
-            try (LeasedSnowflake interim = new LeasedSnowflake(directLeasing, TimeSource.SYSTEM, TTL,
-                    Duration.ofMillis(10), Duration.ofSeconds(2))) {
+            try (LeasedSnowflake interim = new LeasedSnowflake(
+                    directLeasing, TimeSource.SYSTEM, TTL, Duration.ofMillis(10), Duration.ofSeconds(2))) {
                 assertThat(interim.workerId()).isEqualTo(worker);
                 generate(interim, IDS, ids);
             }
@@ -146,7 +157,9 @@ class LeaseOutageIT {
 
             ids.add(firstIdAfterRestore(generator));
             generate(generator, IDS - 1, ids);
-            assertThat(generator.workerId()).as("free again, so the same worker id").isEqualTo(worker);
+            assertThat(generator.workerId())
+                    .as("free again, so the same worker id")
+                    .isEqualTo(worker);
             assertThat(health.health().getStatus()).isEqualTo(Status.UP);
         }
         assertThat(ids).hasSize(3 * IDS);
@@ -162,18 +175,20 @@ class LeaseOutageIT {
             generate(generator, IDS, ids);
 
             outagePastTheTtl(generator, health, worker);
-            try (LeasedSnowflake usurper = new LeasedSnowflake(directLeasing, TimeSource.SYSTEM, TTL,
-                    Duration.ofMillis(10), Duration.ofSeconds(2))) {
+            try (LeasedSnowflake usurper = new LeasedSnowflake(
+                    directLeasing, TimeSource.SYSTEM, TTL, Duration.ofMillis(10), Duration.ofSeconds(2))) {
                 assertThat(usurper.workerId()).isEqualTo(worker);
                 int spare = worker == 0 ? 1 : 0;
-                direct.update("UPDATE snowflake_worker_lease SET owner = NULL, leased_until = 0 WHERE worker_id = ?",
-                        spare);
+                direct.update(
+                        "UPDATE snowflake_worker_lease SET owner = NULL, leased_until = 0 WHERE worker_id = ?", spare);
                 proxy.restore();
 
                 ids.add(firstIdAfterRestore(generator));
                 generate(generator, IDS - 1, ids);
                 generate(usurper, IDS, ids);
-                assertThat(generator.workerId()).as("its own is held by the usurper").isEqualTo(spare);
+                assertThat(generator.workerId())
+                        .as("its own is held by the usurper")
+                        .isEqualTo(spare);
                 assertThat(health.health().getDetails()).containsEntry("workerId", spare);
             }
             assertThat(health.health().getStatus()).isEqualTo(Status.UP);
@@ -182,7 +197,10 @@ class LeaseOutageIT {
     }
 
     private void occupyAllWorkerIdsBut(int worker) {
-        direct.update("UPDATE snowflake_worker_lease SET owner = 'other-instance', leased_until = ?"
-                + " WHERE worker_id <> ?", directLeasing.databaseMillis() + 3_600_000, worker);
+        direct.update(
+                "UPDATE snowflake_worker_lease SET owner = 'other-instance', leased_until = ?"
+                        + " WHERE worker_id <> ?",
+                directLeasing.databaseMillis() + 3_600_000,
+                worker);
     }
 }

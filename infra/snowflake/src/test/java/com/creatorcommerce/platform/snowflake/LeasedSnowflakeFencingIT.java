@@ -31,13 +31,18 @@ class LeasedSnowflakeFencingIT {
     @BeforeEach
     void freshDatabaseWithOnlyOneFreeWorkerId() {
         db = TestDatabaseServer.get().create();
-        Flyway.configure().dataSource(db.dataSource()).locations(SnowflakeAutoConfiguration.FLYWAY_LOCATION).load()
+        Flyway.configure()
+                .dataSource(db.dataSource())
+                .locations(SnowflakeAutoConfiguration.FLYWAY_LOCATION)
+                .load()
                 .migrate();
         jdbc = new JdbcTemplate(db.dataSource());
         leasing = new JdbcWorkerIdLeasing(db.dataSource());
         // every other worker id is held by other instances for two hours: takeovers can only land on WORKER
-        jdbc.update("UPDATE snowflake_worker_lease SET owner = 'other-instance', leased_until = ? WHERE worker_id <> ?",
-                leasing.databaseMillis() + 7_200_000, WORKER);
+        jdbc.update(
+                "UPDATE snowflake_worker_lease SET owner = 'other-instance', leased_until = ? WHERE worker_id <> ?",
+                leasing.databaseMillis() + 7_200_000,
+                WORKER);
     }
 
     @AfterEach
@@ -50,8 +55,8 @@ class LeasedSnowflakeFencingIT {
     }
 
     private long leasedUntil(int worker) {
-        return jdbc.queryForObject("SELECT leased_until FROM snowflake_worker_lease WHERE worker_id = ?", Long.class,
-                worker);
+        return jdbc.queryForObject(
+                "SELECT leased_until FROM snowflake_worker_lease WHERE worker_id = ?", Long.class, worker);
     }
 
     @Test
@@ -68,12 +73,12 @@ class LeasedSnowflakeFencingIT {
             time.stepBack(1_000); // NTP steps the clock back a second, then the instance shuts down
         }
         long released = leasedUntil(WORKER);
-        assertThat(released).as("the released lease ends after the last id's timestamp")
+        assertThat(released)
+                .as("the released lease ends after the last id's timestamp")
                 .isGreaterThan(Snowflake.timestampOf(last));
 
         // the next holder of the worker id (its clock as far behind) starts after that end: no id repeats
-        Await.until("the released lease to be free", Duration.ofSeconds(10),
-                () -> leasing.databaseMillis() > released);
+        Await.until("the released lease to be free", Duration.ofSeconds(10), () -> leasing.databaseMillis() > released);
         try (LeasedSnowflake next = leased(time)) {
             assertThat(next.workerId()).isEqualTo(WORKER);
             for (int i = 0; i < 100; i++) {
@@ -94,10 +99,13 @@ class LeasedSnowflakeFencingIT {
 
             long id = generator.nextId();
 
-            assertThat(Snowflake.timestampOf(id)).as("the id handed out lies inside the lease")
-                    .isLessThan(start + TTL.toMillis()).isLessThan(leaseEnd);
+            assertThat(Snowflake.timestampOf(id))
+                    .as("the id handed out lies inside the lease")
+                    .isLessThan(start + TTL.toMillis())
+                    .isLessThan(leaseEnd);
             // the clock is now past the lease: whatever id would be minted is refused, not handed out
-            assertThatThrownBy(generator::nextId).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(generator::nextId)
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("worker id " + WORKER);
         }
     }
@@ -106,16 +114,19 @@ class LeasedSnowflakeFencingIT {
     void hostClockSkewCannotMakeTwoHoldersOfOneWorkerId() {
         try (LeasedSnowflake holder = leased(TimeSource.SYSTEM)) {
             assertThat(holder.workerId()).isEqualTo(WORKER);
-            String owner = jdbc.queryForObject("SELECT owner FROM snowflake_worker_lease WHERE worker_id = ?",
-                    String.class, WORKER);
+            String owner = jdbc.queryForObject(
+                    "SELECT owner FROM snowflake_worker_lease WHERE worker_id = ?", String.class, WORKER);
 
             // another instance whose host clock is an hour ahead: the holder's lease looks long expired to it
             FakeTime aheadByAnHour = new FakeTime(System.currentTimeMillis() + 3_600_000);
-            assertThatThrownBy(() -> leased(aheadByAnHour)).as("expiry is judged on the database's clock")
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("No free Snowflake worker id");
+            assertThatThrownBy(() -> leased(aheadByAnHour))
+                    .as("expiry is judged on the database's clock")
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("No free Snowflake worker id");
 
-            assertThat(jdbc.queryForObject("SELECT owner FROM snowflake_worker_lease WHERE worker_id = ?",
-                    String.class, WORKER)).isEqualTo(owner);
+            assertThat(jdbc.queryForObject(
+                            "SELECT owner FROM snowflake_worker_lease WHERE worker_id = ?", String.class, WORKER))
+                    .isEqualTo(owner);
             assertThat(Snowflake.workerOf(holder.nextId())).isEqualTo(WORKER);
         }
     }

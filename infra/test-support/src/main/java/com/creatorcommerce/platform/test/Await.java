@@ -6,8 +6,7 @@ import java.util.function.BooleanSupplier;
 /** Polls a condition until it holds; for effects that cross the broker asynchronously. */
 public final class Await {
 
-    private Await() {
-    }
+    private Await() {}
 
     public static void until(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -7,8 +7,7 @@ final class DockerProbe {
 
     private static volatile Boolean available;
 
-    private DockerProbe() {
-    }
+    private DockerProbe() {}
 
     static boolean available() {
         if (available == null) {

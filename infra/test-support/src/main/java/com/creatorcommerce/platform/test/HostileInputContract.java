@@ -8,9 +8,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.Test;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 
 /**
  * Hostile input a service must answer with a 4xx problem+json and a stable {@code code}, never a 500 (issue 15):
@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 public interface HostileInputContract {
 
     /** Not UTF-8 once percent-decoded: a lone surrogate as bytes, 0xFF, a cut sequence, overlongs; bad escapes. */
-    List<String> NOT_UTF8 = List.of("%ED%A0%80", "%FF", "%C3", "%C0%AF", "%F8%88%80%80%80", "a%ED%BF%BFb", "%zz",
-            "%", "%4");
+    List<String> NOT_UTF8 =
+            List.of("%ED%A0%80", "%FF", "%C3", "%C0%AF", "%F8%88%80%80%80", "a%ED%BF%BFb", "%zz", "%", "%4");
 
     /** The service's public (HTTP) port. */
     int serverPort();
@@ -68,7 +68,8 @@ public interface HostileInputContract {
 
     /** A top-level string or number member of a flat problem body (test-support has no JSON library). */
     static String member(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":(\"((?:[^\"\\\\]|\\\\.)*)\"|(-?\\d+))").matcher(json);
+        Matcher m = Pattern.compile("\"" + name + "\":(\"((?:[^\"\\\\]|\\\\.)*)\"|(-?\\d+))")
+                .matcher(json);
         return !m.find() ? null : m.group(2) != null ? m.group(2) : m.group(3);
     }
 
@@ -91,8 +92,12 @@ public interface HostileInputContract {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
-            StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                    .append("Host: 127.0.0.1\r\nConnection: close\r\nAuthorization: Bearer ").append(token())
+            StringBuilder request = new StringBuilder(method)
+                    .append(' ')
+                    .append(target)
+                    .append(" HTTP/1.1\r\n")
+                    .append("Host: 127.0.0.1\r\nConnection: close\r\nAuthorization: Bearer ")
+                    .append(token())
                     .append("\r\n");
             if (contentType != null) {
                 request.append("Content-Type: ").append(contentType).append("\r\n");

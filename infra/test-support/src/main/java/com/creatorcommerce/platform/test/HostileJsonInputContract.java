@@ -16,16 +16,29 @@ public interface HostileJsonInputContract extends HostileInputContract {
     @Test
     default void aMultipartBodyToAJsonEndpointIsUnsupportedMediaType() {
         String multipart = "--xyz\r\nContent-Disposition: form-data; name=\"amount\"\r\n\r\n1\r\n--xyz--\r\n";
-        assertProblem(send("POST", jsonPostPath(), "multipart/form-data; boundary=xyz", multipart), 415,
-                "UNSUPPORTED_MEDIA_TYPE", "multipart");
-        assertProblem(send("POST", jsonPostPath(), "multipart/form-data", "garbage"), 415, "UNSUPPORTED_MEDIA_TYPE",
+        assertProblem(
+                send("POST", jsonPostPath(), "multipart/form-data; boundary=xyz", multipart),
+                415,
+                "UNSUPPORTED_MEDIA_TYPE",
+                "multipart");
+        assertProblem(
+                send("POST", jsonPostPath(), "multipart/form-data", "garbage"),
+                415,
+                "UNSUPPORTED_MEDIA_TYPE",
                 "multipart without a boundary");
     }
 
     @Test
     default void wrongAndMalformedContentTypesAreUnsupportedMediaType() {
-        for (String contentType : List.of("text/plain", "application/xml", "application/octet-stream",
-                "application/x-www-form-urlencoded", "*/*", "application/*", "no-slash", "application/json;;;=\"")) {
+        for (String contentType : List.of(
+                "text/plain",
+                "application/xml",
+                "application/octet-stream",
+                "application/x-www-form-urlencoded",
+                "*/*",
+                "application/*",
+                "no-slash",
+                "application/json;;;=\"")) {
             Raw response = send("POST", jsonPostPath(), contentType, "{}");
 
             assertProblem(response, 415, "UNSUPPORTED_MEDIA_TYPE", contentType);

@@ -17,5 +17,4 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @Inherited
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
-public @interface RealInfrastructure {
-}
+public @interface RealInfrastructure {}

@@ -21,14 +21,15 @@ public class RealInfrastructureInitializer implements ApplicationContextInitiali
         }
         context.getBeanFactory().registerSingleton("testDatabase", db);
         TestPropertyValues.of(
-                "spring.datasource.url=" + db.jdbcUrl(),
-                "spring.datasource.username=" + db.user(),
-                "spring.datasource.password=" + db.password(),
-                "spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
-                "platform.security.jwt.jwk-set-location=" + TestJwt.jwkSetLocation(),
-                "platform.security.jwt.issuer=" + TestJwt.ISSUER,
-                "platform.security.jwt.audience=" + TestJwt.AUDIENCE,
-                "platform.security.jwt.hmac-secret=",
-                "platform.security.jwt.jwk-set-uri=").applyTo(context);
+                        "spring.datasource.url=" + db.jdbcUrl(),
+                        "spring.datasource.username=" + db.user(),
+                        "spring.datasource.password=" + db.password(),
+                        "spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
+                        "platform.security.jwt.jwk-set-location=" + TestJwt.jwkSetLocation(),
+                        "platform.security.jwt.issuer=" + TestJwt.ISSUER,
+                        "platform.security.jwt.audience=" + TestJwt.AUDIENCE,
+                        "platform.security.jwt.hmac-secret=",
+                        "platform.security.jwt.jwk-set-uri=")
+                .applyTo(context);
     }
 }

@@ -26,8 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class ServiceInThisJvm {
 
-    private ServiceInThisJvm() {
-    }
+    private ServiceInThisJvm() {}
 
     /** @param args more {@code --name=value} properties (tests' settings, e.g. the PG's URL) */
     public static ConfigurableApplicationContext start(Class<?> application, String... args) {
@@ -37,21 +36,27 @@ public final class ServiceInThisJvm {
                 "--spring.flyway.locations=filesystem:" + ownMigrations(home),
                 "--server.port=0"));
         all.addAll(List.of(args));
-        return new SpringApplicationBuilder(application).initializers(new RealInfrastructureInitializer())
+        return new SpringApplicationBuilder(application)
+                .initializers(new RealInfrastructureInitializer())
                 .run(all.toArray(String[]::new));
     }
 
     /** The jar or classes folder the service's classes come from. */
     private static Path home(Class<?> application) {
         try {
-            return Path.of(application.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(application
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static String ownResource(Class<?> application, Path home, String name) {
-        String prefix = application.getProtectionDomain().getCodeSource().getLocation().toString();
+        String prefix =
+                application.getProtectionDomain().getCodeSource().getLocation().toString();
         try {
             for (URL url : Collections.list(application.getClassLoader().getResources(name))) {
                 String u = url.toString();
@@ -62,8 +67,8 @@ public final class ServiceInThisJvm {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        throw new IllegalStateException(name + " of " + application.getSimpleName() + " is not on the classpath ("
-                + home + ")");
+        throw new IllegalStateException(
+                name + " of " + application.getSimpleName() + " is not on the classpath (" + home + ")");
     }
 
     /** The service's {@code db/migration} folder: as it is in a classes folder, copied out of a jar. */

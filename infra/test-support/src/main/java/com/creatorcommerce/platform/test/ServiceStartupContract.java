@@ -34,14 +34,13 @@ public abstract class ServiceStartupContract {
     }
 
     /** On the actuator's own port ({@code management.server.port}, loopback). */
-    protected HttpResponse<String> getManagement(String path, String bearer)
-            throws IOException, InterruptedException {
+    protected HttpResponse<String> getManagement(String path, String bearer) throws IOException, InterruptedException {
         return get(environment.getProperty("local.management.port"), path, bearer);
     }
 
-    private HttpResponse<String> get(String port, String path, String bearer)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+    private HttpResponse<String> get(String port, String path, String bearer) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .GET();
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
@@ -53,8 +52,8 @@ public abstract class ServiceStartupContract {
         HttpResponse<String> liveness = getManagement("/actuator/health/liveness", null);
         HttpResponse<String> readiness = getManagement("/actuator/health/readiness", null);
 
-        assertThat(environment.getProperty("local.management.port")).isNotEqualTo(
-                environment.getProperty("local.server.port"));
+        assertThat(environment.getProperty("local.management.port"))
+                .isNotEqualTo(environment.getProperty("local.server.port"));
         assertThat(liveness.statusCode()).isEqualTo(200);
         assertThat(liveness.body()).contains("\"UP\"");
         assertThat(readiness.statusCode()).isEqualTo(200);
@@ -71,8 +70,9 @@ public abstract class ServiceStartupContract {
 
     @Test
     void servesNoActuatorEndpointOnThePublicPortEvenToAUser() throws Exception {
-        for (String path : new String[] {"/actuator/prometheus", "/actuator/health", "/actuator/health/readiness",
-                "/actuator/info", "/actuator"}) {
+        for (String path : new String[] {
+            "/actuator/prometheus", "/actuator/health", "/actuator/health/readiness", "/actuator/info", "/actuator"
+        }) {
             HttpResponse<String> response = get(path, TestJwt.user(42));
 
             assertThat(response.statusCode()).as(path).isEqualTo(404);
@@ -82,18 +82,21 @@ public abstract class ServiceStartupContract {
 
     @Test
     void migratedItsOwnDatabaseWithThePlatformTables() {
-        Integer failed = jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 0",
-                Integer.class);
+        Integer failed =
+                jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 0", Integer.class);
         assertThat(failed).isZero();
-        assertThat(jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()",
-                String.class)).map(String::toLowerCase)
+        assertThat(jdbc.queryForList(
+                        "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()",
+                        String.class))
+                .map(String::toLowerCase)
                 .contains("snowflake_worker_lease", "outbox_event", "processed_message", "idempotency_key");
     }
 
     @Test
     void leasedASnowflakeWorkerId() {
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM snowflake_worker_lease WHERE owner IS NOT NULL",
-                Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM snowflake_worker_lease WHERE owner IS NOT NULL", Integer.class))
+                .isEqualTo(1);
     }
 
     @Test
@@ -101,17 +104,18 @@ public abstract class ServiceStartupContract {
         HttpResponse<String> response = get("/v1/anything", null);
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                ct -> assertThat(ct).startsWith("application/problem+json"));
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                h -> assertThat(h).startsWith("Bearer"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(h -> assertThat(h).startsWith("Bearer"));
         assertThat(response.body()).contains("\"code\":\"AUTHENTICATION_REQUIRED\"");
     }
 
     @Test
     void refusesATokenSignedWithAnotherKey() throws Exception {
-        HttpResponse<String> response = get("/v1/anything", TestJwt.builder().subject("7").signedWithForeignKey()
-                .sign());
+        HttpResponse<String> response = get(
+                "/v1/anything",
+                TestJwt.builder().subject("7").signedWithForeignKey().sign());
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).contains("\"code\":\"INVALID_TOKEN\"");
@@ -119,9 +123,12 @@ public abstract class ServiceStartupContract {
 
     @Test
     void acceptsAValidTokenAndKeepsAdminPathsForAdmins() throws Exception {
-        assertThat(get("/v1/no-such-resource", TestJwt.user(42)).statusCode()).as("authenticated, unknown path")
+        assertThat(get("/v1/no-such-resource", TestJwt.user(42)).statusCode())
+                .as("authenticated, unknown path")
                 .isEqualTo(404);
-        assertThat(get("/v1/admin/no-such-resource", TestJwt.user(42)).statusCode()).isEqualTo(403);
-        assertThat(get("/v1/admin/no-such-resource", TestJwt.admin(1)).statusCode()).isEqualTo(404);
+        assertThat(get("/v1/admin/no-such-resource", TestJwt.user(42)).statusCode())
+                .isEqualTo(403);
+        assertThat(get("/v1/admin/no-such-resource", TestJwt.admin(1)).statusCode())
+                .isEqualTo(404);
     }
 }

@@ -75,13 +75,13 @@ public final class TestDatabaseAccount {
     private static void dropStale(TestDatabaseServer server, String prefix) {
         long cutoff = Instant.now().getEpochSecond() - 6 * 3600;
         List<String> stale = new ArrayList<>();
-        try (Connection c = server.connect(); Statement s = c.createStatement();
+        try (Connection c = server.connect();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT user FROM mysql.user WHERE host = '%' AND user LIKE '"
                         + prefix.replace("_", "\\_") + "\\_%\\_%'")) {
             while (rs.next()) {
                 String[] parts = rs.getString(1).substring(prefix.length() + 1).split("_");
-                if (parts.length == 2 && parts[0].matches("[0-9a-z]{1,12}")
-                        && Long.parseLong(parts[0], 36) < cutoff) {
+                if (parts.length == 2 && parts[0].matches("[0-9a-z]{1,12}") && Long.parseLong(parts[0], 36) < cutoff) {
                     stale.add(rs.getString(1));
                 }
             }

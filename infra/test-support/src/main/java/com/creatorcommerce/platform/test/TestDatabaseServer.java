@@ -66,7 +66,9 @@ public final class TestDatabaseServer {
             return new TestDatabaseServer(url, env("SUITE_TEST_DB_USER", "root"), env("SUITE_TEST_DB_PASSWORD", ""));
         }
         if (DockerProbe.available()) {
-            MySQLContainer mysql = new MySQLContainer("mysql:8.4").withUsername("root").withPassword("test")
+            MySQLContainer mysql = new MySQLContainer("mysql:8.4")
+                    .withUsername("root")
+                    .withPassword("test")
                     .withCommand("--max-connections=500");
             mysql.start();
             log.info("Tests use a MySQL container at {}", mysql.getJdbcUrl());
@@ -93,8 +95,8 @@ public final class TestDatabaseServer {
         String extra = serverUrl.startsWith("jdbc:mysql:")
                 ? "connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
                 : "";
-        String query = params.isEmpty() ? (extra.isEmpty() ? "" : "?" + extra)
-                : params + (extra.isEmpty() ? "" : "&" + extra);
+        String query =
+                params.isEmpty() ? (extra.isEmpty() ? "" : "?" + extra) : params + (extra.isEmpty() ? "" : "&" + extra);
         return serverUrl + "/" + database + query;
     }
 
@@ -107,7 +109,8 @@ public final class TestDatabaseServer {
     }
 
     void execute(String sql) {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("Test database server at " + serverUrl + " failed: " + sql, e);
@@ -121,7 +124,8 @@ public final class TestDatabaseServer {
     private void dropStaleDatabases() {
         long cutoff = Instant.now().getEpochSecond() - 6 * 3600;
         List<String> stale = new ArrayList<>();
-        try (Connection c = connect(); Statement s = c.createStatement();
+        try (Connection c = connect();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT schema_name FROM information_schema.schemata "
                         + "WHERE schema_name LIKE 't\\_%\\_%'")) {
             while (rs.next()) {
@@ -132,8 +136,10 @@ public final class TestDatabaseServer {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot reach the test database server at " + serverUrl
-                    + " (set SUITE_TEST_DB_URL, or start MariaDB/MySQL on 127.0.0.1:3306)", e);
+            throw new IllegalStateException(
+                    "Cannot reach the test database server at " + serverUrl
+                            + " (set SUITE_TEST_DB_URL, or start MariaDB/MySQL on 127.0.0.1:3306)",
+                    e);
         }
         stale.forEach(name -> execute("DROP DATABASE IF EXISTS " + name));
     }

@@ -34,10 +34,10 @@ public final class TestJwt {
     private static final RSAKey KEY = generate("test-key-1");
     /** A key the services do not trust (for "signed with another key" tests). */
     private static final RSAKey FOREIGN_KEY = generate("test-key-1");
+
     private static volatile Path jwkSetFile;
 
-    private TestJwt() {
-    }
+    private TestJwt() {}
 
     private static RSAKey generate(String kid) {
         try {
@@ -85,8 +85,12 @@ public final class TestJwt {
     /** A token builder for edge cases (expired, wrong audience, foreign key, HS256...). */
     public static final class Builder {
         private final JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .issuer(ISSUER).audience(AUDIENCE).subject("1").jwtID(UUID.randomUUID().toString())
-                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(15))))
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject("1")
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(15))))
                 .claim("roles", List.of("USER"));
         private RSAKey key = KEY;
         private String kid;
@@ -140,14 +144,21 @@ public final class TestJwt {
         public String sign() {
             try {
                 if (hmacSecret != null) {
-                    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT)
-                            .build(), claims.build());
+                    SignedJWT jwt = new SignedJWT(
+                            new JWSHeader.Builder(JWSAlgorithm.HS256)
+                                    .type(JOSEObjectType.JWT)
+                                    .build(),
+                            claims.build());
                     jwt.sign(new MACSigner(hmacSecret));
                     return jwt.serialize();
                 }
                 JWSSigner signer = new RSASSASigner(key);
-                SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
-                        .keyID(kid != null ? kid : key.getKeyID()).build(), claims.build());
+                SignedJWT jwt = new SignedJWT(
+                        new JWSHeader.Builder(JWSAlgorithm.RS256)
+                                .type(JOSEObjectType.JWT)
+                                .keyID(kid != null ? kid : key.getKeyID())
+                                .build(),
+                        claims.build());
                 jwt.sign(signer);
                 return jwt.serialize();
             } catch (JOSEException e) {

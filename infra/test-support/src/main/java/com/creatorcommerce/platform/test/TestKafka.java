@@ -20,8 +20,7 @@ public final class TestKafka {
     private static final Logger log = LoggerFactory.getLogger(TestKafka.class);
     private static volatile String bootstrapServers;
 
-    private TestKafka() {
-    }
+    private TestKafka() {}
 
     public static String bootstrapServers() {
         if (bootstrapServers == null) {
@@ -47,14 +46,19 @@ public final class TestKafka {
         try {
             Path dir = Files.createTempDirectory("test-kafka-");
             long started = System.nanoTime();
-            LocalKafkaBroker broker = LocalKafkaBroker.start(dir, 0, 0, Map.of("log.flush.interval.messages",
-                    String.valueOf(Long.MAX_VALUE)));
-            log.info("Started loopback KRaft broker at {} in {} ms", broker.bootstrapServers(),
+            LocalKafkaBroker broker = LocalKafkaBroker.start(
+                    dir, 0, 0, Map.of("log.flush.interval.messages", String.valueOf(Long.MAX_VALUE)));
+            log.info(
+                    "Started loopback KRaft broker at {} in {} ms",
+                    broker.bootstrapServers(),
                     (System.nanoTime() - started) / 1_000_000);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                broker.close();
-                deleteQuietly(dir);
-            }, "test-kafka-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                broker.close();
+                                deleteQuietly(dir);
+                            },
+                            "test-kafka-shutdown"));
             return broker.bootstrapServers();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -63,7 +67,8 @@ public final class TestKafka {
 
     private static void deleteQuietly(Path dir) {
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // temp dir; the OS cleans it eventually
         }

@@ -7,12 +7,14 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 /** WireMock servers for tests: loopback only, random port, plain HTTP/1.1 (so reset faults stay resets). */
 public final class WireMocks {
 
-    private WireMocks() {
-    }
+    private WireMocks() {}
 
     public static WireMockServer start() {
-        WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
-                .http2PlainDisabled(true).containerThreads(32));
+        WireMockServer server = new WireMockServer(options()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .http2PlainDisabled(true)
+                .containerThreads(32));
         server.start();
         return server;
     }

@@ -42,8 +42,11 @@ public record CurrentUser(long id, Set<String> roles) {
 
     /** The caller, or 401 {@code AUTHENTICATION_REQUIRED}. */
     public static CurrentUser require() {
-        return current().orElseThrow(() -> new ApiException(org.springframework.http.HttpStatus.UNAUTHORIZED,
-                "AUTHENTICATION_REQUIRED", "A bearer token is required"));
+        return current()
+                .orElseThrow(() -> new ApiException(
+                        org.springframework.http.HttpStatus.UNAUTHORIZED,
+                        "AUTHENTICATION_REQUIRED",
+                        "A bearer token is required"));
     }
 
     /** The user of an authentication made from a verified JWT whose subject is the numeric user id. */
@@ -60,8 +63,10 @@ public record CurrentUser(long id, Set<String> roles) {
         if (id <= 0) {
             return Optional.empty();
         }
-        Set<String> roles = jwt.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a != null && a.startsWith("ROLE_")).map(a -> a.substring(5))
+        Set<String> roles = jwt.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a != null && a.startsWith("ROLE_"))
+                .map(a -> a.substring(5))
                 .collect(Collectors.toUnmodifiableSet());
         return Optional.of(new CurrentUser(id, roles));
     }

@@ -39,9 +39,11 @@ import tools.jackson.databind.json.JsonMapper;
  * eager multipart resolver back off.
  */
 @AutoConfiguration(
-        beforeName = {"org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
-                "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
-                "org.springframework.boot.servlet.autoconfigure.MultipartAutoConfiguration"})
+        beforeName = {
+            "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
+            "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
+            "org.springframework.boot.servlet.autoconfigure.MultipartAutoConfiguration"
+        })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class PlatformWebAutoConfiguration {
 
@@ -57,16 +59,17 @@ public class PlatformWebAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(value = ErrorController.class, search = SearchStrategy.CURRENT)
-    ProblemErrorController platformProblemErrorController(ObjectProvider<ErrorAttributes> errorAttributes,
-            ObjectProvider<JsonMapper> jsonMapper) {
+    ProblemErrorController platformProblemErrorController(
+            ObjectProvider<ErrorAttributes> errorAttributes, ObjectProvider<JsonMapper> jsonMapper) {
         return new ProblemErrorController(errorAttributes, jsonMapper.getIfAvailable(JsonMapper::new));
     }
 
     @Bean
-    FilterRegistrationBean<MalformedRequestFilter> platformMalformedRequestFilter(ObjectProvider<JsonMapper> jsonMapper,
-            Environment environment) {
-        long maxRequestBytes = environment.getProperty("platform.web.max-request-size", DataSize.class,
-                DataSize.ofMegabytes(1)).toBytes();
+    FilterRegistrationBean<MalformedRequestFilter> platformMalformedRequestFilter(
+            ObjectProvider<JsonMapper> jsonMapper, Environment environment) {
+        long maxRequestBytes = environment
+                .getProperty("platform.web.max-request-size", DataSize.class, DataSize.ofMegabytes(1))
+                .toBytes();
         FilterRegistrationBean<MalformedRequestFilter> registration = new FilterRegistrationBean<>(
                 new MalformedRequestFilter(jsonMapper.getIfAvailable(JsonMapper::new), maxRequestBytes));
         registration.setName("malformedRequestFilter");
@@ -97,8 +100,8 @@ public class PlatformWebAutoConfiguration {
             return new WebServerFactoryCustomizer<>() {
                 @Override
                 public void customize(ConfigurableTomcatWebServerFactory factory) {
-                    factory.addContextCustomizers(context -> context.getParent().getPipeline()
-                            .addValve(new ProblemErrorReportValve()));
+                    factory.addContextCustomizers(
+                            context -> context.getParent().getPipeline().addValve(new ProblemErrorReportValve()));
                 }
             };
         }

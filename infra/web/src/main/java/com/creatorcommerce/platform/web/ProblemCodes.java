@@ -26,8 +26,7 @@ public final class ProblemCodes {
     public static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
     public static final String IDEMPOTENCY_KEY_IN_PROGRESS = "IDEMPOTENCY_KEY_IN_PROGRESS";
 
-    private ProblemCodes() {
-    }
+    private ProblemCodes() {}
 
     /** The generic code of an HTTP error status (the platform's one table, shared with the gateway). */
     public static String forStatus(int status) {

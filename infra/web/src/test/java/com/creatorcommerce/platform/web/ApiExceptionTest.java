@@ -12,13 +12,14 @@ class ApiExceptionTest {
     @Test
     void carriesStatusCodeDetailAndPropertiesInOrder() {
         ApiException ex = ApiException.conflict("COUPON_SOLD_OUT", "The coupon is sold out.")
-                .with("total_quantity", 100).with("issued_quantity", 100);
+                .with("total_quantity", 100)
+                .with("issued_quantity", 100);
 
         assertThat(ex.status()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(ex.code()).isEqualTo("COUPON_SOLD_OUT");
         assertThat(ex.detail()).isEqualTo("The coupon is sold out.");
-        assertThat(ex.properties()).containsExactly(Map.entry("total_quantity", 100),
-                Map.entry("issued_quantity", 100));
+        assertThat(ex.properties())
+                .containsExactly(Map.entry("total_quantity", 100), Map.entry("issued_quantity", 100));
         assertThat(ex.getMessage()).contains("409", "COUPON_SOLD_OUT");
     }
 
@@ -39,7 +40,8 @@ class ApiExceptionTest {
 
     @Test
     void currentUserIsAdminOnlyWithTheAdminRole() {
-        assertThat(new CurrentUser(7, java.util.Set.of("USER", "ADMIN")).isAdmin()).isTrue();
+        assertThat(new CurrentUser(7, java.util.Set.of("USER", "ADMIN")).isAdmin())
+                .isTrue();
         assertThat(new CurrentUser(7, java.util.Set.of("USER")).isAdmin()).isFalse();
         assertThatThrownBy(() -> new CurrentUser(0, java.util.Set.of())).isInstanceOf(IllegalArgumentException.class);
     }

@@ -32,7 +32,8 @@ class CurrentUserIT extends WebIntegrationTest {
 
         JsonNode me = json(send(get("/v1/things/me", TestJwt.token(id, List.of("USER", "SUPERUSER")))));
 
-        assertThat(me.get("roles").valueStream().map(JsonNode::asString).toList()).containsExactly("USER");
+        assertThat(me.get("roles").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("USER");
     }
 
     @Test

@@ -25,30 +25,45 @@ class HostileInputIT extends WebIntegrationTest {
     private final String token = TestJwt.user(newUserId());
 
     private HttpResponse<String> postThing(String contentType, String body) {
-        return send(request("/v1/things").header("Authorization", "Bearer " + token)
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(request("/v1/things")
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     @Test
     void aMultipartBodyToAJsonEndpointIsUnsupportedMediaType() {
-        assertProblem(postThing("multipart/form-data; boundary=xyz",
-                "--xyz\r\nContent-Disposition: form-data; name=\"thing_name\"\r\n\r\nx\r\n--xyz--\r\n"), 415,
+        assertProblem(
+                postThing(
+                        "multipart/form-data; boundary=xyz",
+                        "--xyz\r\nContent-Disposition: form-data; name=\"thing_name\"\r\n\r\nx\r\n--xyz--\r\n"),
+                415,
                 "UNSUPPORTED_MEDIA_TYPE");
     }
 
     @Test
     void aBrokenMultipartBodyToAJsonEndpointIsUnsupportedMediaTypeNotAParseFailure() {
         assertProblem(postThing("multipart/form-data", "garbage"), 415, "UNSUPPORTED_MEDIA_TYPE");
-        assertProblem(postThing("multipart/form-data; boundary=xyz", "--xyz\r\nno headers, no end"), 415,
+        assertProblem(
+                postThing("multipart/form-data; boundary=xyz", "--xyz\r\nno headers, no end"),
+                415,
                 "UNSUPPORTED_MEDIA_TYPE");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"text/plain", "application/xml", "application/octet-stream", "image/png",
-            "application/json;;;charset=\"", "no-slash", "application/", "*/*"})
+    @ValueSource(
+            strings = {
+                "text/plain",
+                "application/xml",
+                "application/octet-stream",
+                "image/png",
+                "application/json;;;charset=\"",
+                "no-slash",
+                "application/",
+                "*/*"
+            })
     void otherWrongOrMalformedContentTypesAreUnsupportedMediaType(String contentType) {
-        assertProblem(postThing(contentType, "{\"thing_name\":\"x\",\"quantity\":1}"), 415,
-                "UNSUPPORTED_MEDIA_TYPE");
+        assertProblem(postThing(contentType, "{\"thing_name\":\"x\",\"quantity\":1}"), 415, "UNSUPPORTED_MEDIA_TYPE");
     }
 
     @Test
@@ -56,16 +71,22 @@ class HostileInputIT extends WebIntegrationTest {
         HttpResponse<String> response = postThing("application/x-www-form-urlencoded", "a=%ED%A0%80&b=%FF");
 
         assertThat(response.statusCode()).as(response.body()).isIn(400, 415);
-        assertProblem(response, response.statusCode(),
+        assertProblem(
+                response,
+                response.statusCode(),
                 response.statusCode() == 400 ? "MALFORMED_REQUEST" : "UNSUPPORTED_MEDIA_TYPE");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"%ED%A0%80", "%FF", "%C3", "%C0%AF", "%F8%88%80%80%80", "abc%ED%BF%BFdef", "%zz", "%",
-            "%4"})
+    @ValueSource(
+            strings = {"%ED%A0%80", "%FF", "%C3", "%C0%AF", "%F8%88%80%80%80", "abc%ED%BF%BFdef", "%zz", "%", "%4"})
     void aQueryParameterThatIsNotUtf8IsAMalformedRequest(String value) {
-        for (String path : new String[] {"/v1/things/search?q=" + value, "/v1/things?page_size=" + value,
-                "/v1/things/me?unused=" + value, "/v1/things/search?q=ok&" + value + "=x"}) {
+        for (String path : new String[] {
+            "/v1/things/search?q=" + value,
+            "/v1/things?page_size=" + value,
+            "/v1/things/me?unused=" + value,
+            "/v1/things/search?q=ok&" + value + "=x"
+        }) {
             RawResponse response = rawGet(path, token);
 
             assertThat(response.status()).as(path + " " + response.body()).isEqualTo(400);
@@ -74,8 +95,7 @@ class HostileInputIT extends WebIntegrationTest {
         }
     }
 
-    record RawResponse(int status, String head, String body) {
-    }
+    record RawResponse(int status, String head, String body) {}
 
     /** A request line as written, with escapes java.net.URI would refuse to build. */
     private RawResponse rawGet(String target, String bearer) {
@@ -116,8 +136,10 @@ class HostileInputIT extends WebIntegrationTest {
     void aBodyOverTheLimitIsAnswered413WhileTheClientIsStillSending() throws Exception {
         for (int mb : new int[] {2, 8, 64}) {
             byte[] body = new byte[mb * 1024 * 1024];
-            HttpResponse<String> declared = send(request("/v1/things").header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+            HttpResponse<String> declared = send(request("/v1/things")
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 
             assertProblem(declared, 413, "PAYLOAD_TOO_LARGE");
             assertThat(json(declared).get("max_bytes").asLong()).isEqualTo(1024 * 1024);
@@ -132,17 +154,34 @@ class HostileInputIT extends WebIntegrationTest {
             for (int mb : new int[] {2, 64}) {
                 Files.write(file, new byte[mb * 1024 * 1024]);
                 for (String key : new String[] {null, "big-" + mb + "-" + UUID.randomUUID()}) {
-                    List<String> command = new ArrayList<>(List.of("curl", "-sS", "-o", "-", "-w", "\n%{http_code}",
-                            "-H", "Authorization: Bearer " + token, "-H", "Content-Type: application/json",
-                            "--data-binary", "@" + file, "http://127.0.0.1:" + port + "/v1/things"));
+                    List<String> command = new ArrayList<>(List.of(
+                            "curl",
+                            "-sS",
+                            "-o",
+                            "-",
+                            "-w",
+                            "\n%{http_code}",
+                            "-H",
+                            "Authorization: Bearer " + token,
+                            "-H",
+                            "Content-Type: application/json",
+                            "--data-binary",
+                            "@" + file,
+                            "http://127.0.0.1:" + port + "/v1/things"));
                     if (key != null) {
                         command.addAll(List.of("-H", "Idempotency-Key: " + key));
                     }
-                    Process curl = new ProcessBuilder(command).redirectErrorStream(true).start();
+                    Process curl = new ProcessBuilder(command)
+                            .redirectErrorStream(true)
+                            .start();
                     String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
-                    assertThat(curl.waitFor()).as(mb + " MB, key " + key + ": " + out).isZero();
-                    assertThat(out).as(mb + " MB, key " + key).endsWith("\n413")
+                    assertThat(curl.waitFor())
+                            .as(mb + " MB, key " + key + ": " + out)
+                            .isZero();
+                    assertThat(out)
+                            .as(mb + " MB, key " + key)
+                            .endsWith("\n413")
                             .contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
                 }
             }

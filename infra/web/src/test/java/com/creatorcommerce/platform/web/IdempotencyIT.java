@@ -46,7 +46,9 @@ class IdempotencyIT extends WebIntegrationTest {
         assertThat(second.headers().firstValue("Idempotency-Replayed")).hasValue("true");
         assertThat(second.body()).isEqualTo(first.body());
         assertThat(contentType(second)).isEqualTo(contentType(first));
-        assertThat(second.headers().firstValue("Location")).isPresent().isEqualTo(first.headers().firstValue("Location"));
+        assertThat(second.headers().firstValue("Location"))
+                .isPresent()
+                .isEqualTo(first.headers().firstValue("Location"));
         assertThat(thingsOf(userId)).isEqualTo(1);
         assertThat(keyState(userId, key)).isEqualTo("COMPLETED");
     }
@@ -66,8 +68,8 @@ class IdempotencyIT extends WebIntegrationTest {
         long otherUser = newUserId();
 
         HttpResponse<String> mine = send(withKey(postJson("/v1/things", token, thing("mine")), key));
-        HttpResponse<String> theirs = send(withKey(postJson("/v1/things", TestJwt.user(otherUser), thing("theirs")),
-                key));
+        HttpResponse<String> theirs =
+                send(withKey(postJson("/v1/things", TestJwt.user(otherUser), thing("theirs")), key));
 
         assertThat(mine.statusCode()).isEqualTo(201);
         assertThat(theirs.statusCode()).isEqualTo(201);
@@ -98,7 +100,8 @@ class IdempotencyIT extends WebIntegrationTest {
             }
 
             List<HttpResponse<String>> originals = responses.stream()
-                    .filter(r -> r.statusCode() == 201 && r.headers().firstValue("Idempotency-Replayed").isEmpty())
+                    .filter(r -> r.statusCode() == 201
+                            && r.headers().firstValue("Idempotency-Replayed").isEmpty())
                     .toList();
             assertThat(originals).hasSize(1);
             String original = originals.getFirst().body();
@@ -150,13 +153,16 @@ class IdempotencyIT extends WebIntegrationTest {
     void aKeyLeftInProgressBeyondTheStaleTimeoutIsTakenOver() throws Exception {
         String body = "{\"label\":\"" + key + "\"}";
         String path = "/v1/things/attempts?delay_ms=1500";
-        CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(
-                () -> send(withKey(postJson(path, token, body), key)));
+        CompletableFuture<HttpResponse<String>> first =
+                CompletableFuture.supplyAsync(() -> send(withKey(postJson(path, token, body), key)));
         awaitKeyState(userId, key, "IN_PROGRESS");
         HttpResponse<String> whileRunning = send(withKey(postJson(path, token, body), key));
         // the first attempt now looks dead (as if its instance had crashed)
-        jdbc.update("UPDATE idempotency_key SET created_at = created_at - INTERVAL 2 MINUTE "
-                + "WHERE user_id = ? AND idem_key = ?", userId, key);
+        jdbc.update(
+                "UPDATE idempotency_key SET created_at = created_at - INTERVAL 2 MINUTE "
+                        + "WHERE user_id = ? AND idem_key = ?",
+                userId,
+                key);
 
         HttpResponse<String> takeover = send(withKey(postJson(path, token, body), key));
         HttpResponse<String> replay = send(withKey(postJson(path, token, body), key));
@@ -166,7 +172,8 @@ class IdempotencyIT extends WebIntegrationTest {
         assertThat(late.statusCode()).isEqualTo(201);
         assertThat(takeover.statusCode()).isEqualTo(201);
         assertThat(takeover.headers().firstValue("Idempotency-Replayed")).isEmpty();
-        assertThat(json(takeover).get("attempt_id").asString()).isNotEqualTo(json(late).get("attempt_id").asString());
+        assertThat(json(takeover).get("attempt_id").asString())
+                .isNotEqualTo(json(late).get("attempt_id").asString());
         // the late first attempt could not overwrite the outcome recorded by the attempt that took over
         assertThat(replay.headers().firstValue("Idempotency-Replayed")).hasValue("true");
         assertThat(replay.body()).isEqualTo(takeover.body());
@@ -203,8 +210,8 @@ class IdempotencyIT extends WebIntegrationTest {
     @Test
     void aMalformedKeyIsRefusedBeforeAnythingRuns() {
         HttpResponse<String> tooLong = send(withKey(postJson("/v1/things", token, thing("long-key")), "k".repeat(256)));
-        HttpResponse<String> longest = send(withKey(postJson("/v1/things", token, thing("longest-key")),
-                "k".repeat(255)));
+        HttpResponse<String> longest =
+                send(withKey(postJson("/v1/things", token, thing("longest-key")), "k".repeat(255)));
 
         assertProblem(tooLong, 400, "IDEMPOTENCY_KEY_INVALID");
         assertThat(json(tooLong).get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
@@ -225,8 +232,8 @@ class IdempotencyIT extends WebIntegrationTest {
     @Test
     void keysAreCaseSensitive() {
         HttpResponse<String> lower = send(withKey(postJson("/v1/things", token, thing("lower")), "abc-" + key));
-        HttpResponse<String> upper = send(withKey(postJson("/v1/things", token, thing("upper")),
-                ("abc-" + key).toUpperCase()));
+        HttpResponse<String> upper =
+                send(withKey(postJson("/v1/things", token, thing("upper")), ("abc-" + key).toUpperCase()));
 
         assertThat(lower.statusCode()).isEqualTo(201);
         assertThat(upper.statusCode()).isEqualTo(201);
@@ -250,10 +257,15 @@ class IdempotencyIT extends WebIntegrationTest {
     }
 
     private void insertKey(long user, String idemKey, int minutesAgo) {
-        jdbc.update("INSERT INTO idempotency_key (user_id, idem_key, request_method, request_path, request_hash, "
-                + "state, attempt_token, response_status, created_at) VALUES (?, ?, 'POST', '/v1/things', ?, "
-                + "'COMPLETED', ?, 201, UTC_TIMESTAMP(6) - INTERVAL ? MINUTE)", user, idemKey, "0".repeat(64),
-                "0".repeat(32), minutesAgo);
+        jdbc.update(
+                "INSERT INTO idempotency_key (user_id, idem_key, request_method, request_path, request_hash, "
+                        + "state, attempt_token, response_status, created_at) VALUES (?, ?, 'POST', '/v1/things', ?, "
+                        + "'COMPLETED', ?, 201, UTC_TIMESTAMP(6) - INTERVAL ? MINUTE)",
+                user,
+                idemKey,
+                "0".repeat(64),
+                "0".repeat(32),
+                minutesAgo);
     }
 
     private static HttpRequest.Builder withKey(HttpRequest.Builder builder, String key) {
@@ -261,8 +273,8 @@ class IdempotencyIT extends WebIntegrationTest {
     }
 
     private static String thing(String prefix) {
-        return "{\"thing_name\":\"" + prefix + "-" + UUID.randomUUID().toString().substring(0, 12)
-                + "\",\"quantity\":2}";
+        return "{\"thing_name\":\"" + prefix + "-"
+                + UUID.randomUUID().toString().substring(0, 12) + "\",\"quantity\":2}";
     }
 
     private int thingsOf(long owner) {
@@ -274,8 +286,15 @@ class IdempotencyIT extends WebIntegrationTest {
     }
 
     private String keyState(long user, String idemKey) {
-        return jdbc.queryForList("SELECT state FROM idempotency_key WHERE user_id = ? AND idem_key = ?", String.class,
-                user, idemKey).stream().findFirst().orElse(null);
+        return jdbc
+                .queryForList(
+                        "SELECT state FROM idempotency_key WHERE user_id = ? AND idem_key = ?",
+                        String.class,
+                        user,
+                        idemKey)
+                .stream()
+                .findFirst()
+                .orElse(null);
     }
 
     private void awaitKeyState(long user, String idemKey, String state) throws InterruptedException {

@@ -17,7 +17,9 @@ class ProblemJsonIT extends WebIntegrationTest {
 
     @Test
     void validationErrorsNameTheFieldsAsTheClientWroteThem() {
-        HttpResponse<String> response = send(postJson("/v1/things", token,
+        HttpResponse<String> response = send(postJson(
+                "/v1/things",
+                token,
                 "{\"thing_name\":\"\",\"quantity\":0,\"sku\":\"TOO-LONG\",\"tags\":[{\"tag_label\":\"ok\"},"
                         + "{\"tag_label\":\" \"}]}"));
 
@@ -32,8 +34,8 @@ class ProblemJsonIT extends WebIntegrationTest {
 
     @Test
     void aValueOfTheWrongTypeInTheBodyIsAFieldError() {
-        HttpResponse<String> response = send(postJson("/v1/things", token,
-                "{\"thing_name\":\"x\",\"quantity\":\"many\"}"));
+        HttpResponse<String> response =
+                send(postJson("/v1/things", token, "{\"thing_name\":\"x\",\"quantity\":\"many\"}"));
 
         assertProblem(response, 400, "VALIDATION_FAILED");
         JsonNode body = json(response);
@@ -98,17 +100,20 @@ class ProblemJsonIT extends WebIntegrationTest {
 
     @Test
     void anUnsupportedMethodIsMethodNotAllowed() {
-        HttpResponse<String> response = send(request("/v1/things").header("Authorization", "Bearer " + token)
-                .DELETE());
+        HttpResponse<String> response = send(
+                request("/v1/things").header("Authorization", "Bearer " + token).DELETE());
 
         assertProblem(response, 405, "METHOD_NOT_ALLOWED");
-        assertThat(response.headers().firstValue("Allow")).hasValueSatisfying(v -> assertThat(v).contains("POST"));
+        assertThat(response.headers().firstValue("Allow"))
+                .hasValueSatisfying(v -> assertThat(v).contains("POST"));
     }
 
     @Test
     void anUnsupportedContentTypeIsRefused() {
-        HttpResponse<String> response = send(request("/v1/things").header("Authorization", "Bearer " + token)
-                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hello")));
+        HttpResponse<String> response = send(request("/v1/things")
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("hello")));
 
         assertProblem(response, 415, "UNSUPPORTED_MEDIA_TYPE");
     }
@@ -136,9 +141,11 @@ class ProblemJsonIT extends WebIntegrationTest {
         HttpResponse<String> response = send(postJson("/v1/things/boom", token, "{}"));
 
         assertProblem(response, 500, "INTERNAL_ERROR");
-        assertThat(json(response).get("detail").asString()).isEqualTo("An unexpected error occurred. Please retry later.");
-        assertThat(response.body()).doesNotContain("secret", "SELECT", "password", "IllegalStateException",
-                "at com.", "trace", "exception");
+        assertThat(json(response).get("detail").asString())
+                .isEqualTo("An unexpected error occurred. Please retry later.");
+        assertThat(response.body())
+                .doesNotContain(
+                        "secret", "SELECT", "password", "IllegalStateException", "at com.", "trace", "exception");
     }
 
     @Test
@@ -175,8 +182,8 @@ class ProblemJsonIT extends WebIntegrationTest {
         HttpResponse<String> response = send(postJson("/v1/things", null, "{\"thing_name\":\"x\",\"quantity\":1}"));
 
         assertProblem(response, 401, "AUTHENTICATION_REQUIRED");
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                v -> assertThat(v).startsWith("Bearer"));
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
     }
 
     @Test
@@ -199,7 +206,8 @@ class ProblemJsonIT extends WebIntegrationTest {
     @Test
     void problemsAreJsonEvenForAClientAcceptingOnlyHtml() {
         HttpResponse<String> fromMvc = send(get("/v1/things/search", token).header("Accept", "text/html"));
-        HttpResponse<String> fromErrorPage = send(get("/v1/public/filter-boom", null).header("Accept", "text/html"));
+        HttpResponse<String> fromErrorPage =
+                send(get("/v1/public/filter-boom", null).header("Accept", "text/html"));
 
         assertProblem(fromMvc, 400, "VALIDATION_FAILED");
         assertProblem(fromErrorPage, 500, "INTERNAL_ERROR");

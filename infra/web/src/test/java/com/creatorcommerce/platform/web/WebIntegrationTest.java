@@ -23,10 +23,13 @@ abstract class WebIntegrationTest {
 
     /** Each test takes users of its own, so that tests sharing the context and database never interfere. */
     private static final AtomicLong USER_IDS = new AtomicLong(System.nanoTime() % 1_000_000_000L + 1_000);
+
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     @LocalServerPort
     int port;
@@ -39,11 +42,13 @@ abstract class WebIntegrationTest {
     }
 
     HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30));
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30));
     }
 
     HttpRequest.Builder postJson(String path, String token, String json) {
-        HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
+        HttpRequest.Builder builder = request(path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }

@@ -23,8 +23,8 @@ public class CancelOrderService {
     private final SagaDefinition<CancelData> cancel;
     private final Clock clock;
 
-    CancelOrderService(Orders orders, OrderQueries queries, SagaEngine sagas, SagaDefinition<CancelData> cancel,
-            Clock clock) {
+    CancelOrderService(
+            Orders orders, OrderQueries queries, SagaEngine sagas, SagaDefinition<CancelData> cancel, Clock clock) {
         this.orders = orders;
         this.queries = queries;
         this.sagas = sagas;
@@ -38,12 +38,19 @@ public class CancelOrderService {
      */
     @Transactional
     public OrderView cancel(long orderId, long callerId, boolean admin) {
-        Order order = orders.lock(orderId).filter(o -> o.visibleTo(callerId, admin))
+        Order order = orders.lock(orderId)
+                .filter(o -> o.visibleTo(callerId, admin))
                 .orElseThrow(() -> OrderQueries.notFound(orderId));
         Order requested = order.requestCancel(clock.instant().truncatedTo(ChronoUnit.MICROS));
         orders.update(requested);
-        long sagaId = sagas.start(cancel, new CancelData(order.id(), order.userId(), order.finalAmount(),
-                order.userCouponId(), callerId != order.userId()));
+        long sagaId = sagas.start(
+                cancel,
+                new CancelData(
+                        order.id(),
+                        order.userId(),
+                        order.finalAmount(),
+                        order.userCouponId(),
+                        callerId != order.userId()));
         orders.attachCancelSaga(orderId, sagaId);
         return queries.view(orders.find(orderId).orElseThrow());
     }

@@ -38,29 +38,38 @@ public final class CancelSaga {
         void cancelFailed(CancelData data, SagaReason reason);
     }
 
-    private CancelSaga() {
-    }
+    private CancelSaga() {}
 
     public static SagaDefinition<CancelData> definition(Local local, OrderSagaProperties p) {
         return SagaDefinition.builder(TYPE, CancelData.class)
-                .step("refund-points", s -> s
-                        .when(d -> d.finalAmount() > 0)
-                        .command(d -> SagaCommand.of(PointTopics.COMMANDS, Long.toString(d.orderId()),
-                                PointTopics.REFUND, new RefundPointsCommand(d.orderId(), d.userId(), "ORDER_CANCELLED"))
-                                .withUserId(d.userId()))
-                        .onSuccess(PointTopics.REFUNDED)
-                        .deadline(p.participantDeadline())
-                        .retryable(p.cancelAttempts()))
-                .step("release-coupon", s -> s
-                        .when(CancelData::hasCoupon)
-                        .command(d -> SagaCommand.of(CouponTopics.COMMANDS, Long.toString(d.userCouponId()),
-                                CouponTopics.RELEASE, new ReleaseCouponCommand(d.orderId(), d.userId(),
-                                        d.userCouponId(), "ORDER_CANCELLED")).withUserId(d.userId()))
-                        .onSuccess(CouponTopics.RESERVATION_RELEASED)
-                        .deadline(p.participantDeadline())
-                        .retryable(p.cancelAttempts()))
-                .step("restore-stock", s -> s
-                        .action(d -> {
+                .step(
+                        "refund-points",
+                        s -> s.when(d -> d.finalAmount() > 0)
+                                .command(d -> SagaCommand.of(
+                                                PointTopics.COMMANDS,
+                                                Long.toString(d.orderId()),
+                                                PointTopics.REFUND,
+                                                new RefundPointsCommand(d.orderId(), d.userId(), "ORDER_CANCELLED"))
+                                        .withUserId(d.userId()))
+                                .onSuccess(PointTopics.REFUNDED)
+                                .deadline(p.participantDeadline())
+                                .retryable(p.cancelAttempts()))
+                .step(
+                        "release-coupon",
+                        s -> s.when(CancelData::hasCoupon)
+                                .command(d -> SagaCommand.of(
+                                                CouponTopics.COMMANDS,
+                                                Long.toString(d.userCouponId()),
+                                                CouponTopics.RELEASE,
+                                                new ReleaseCouponCommand(
+                                                        d.orderId(), d.userId(), d.userCouponId(), "ORDER_CANCELLED"))
+                                        .withUserId(d.userId()))
+                                .onSuccess(CouponTopics.RESERVATION_RELEASED)
+                                .deadline(p.participantDeadline())
+                                .retryable(p.cancelAttempts()))
+                .step(
+                        "restore-stock",
+                        s -> s.action(d -> {
                             local.restoreStock(d.orderId());
                             return StepOutcome.success(d);
                         }))

@@ -15,12 +15,20 @@ import java.util.List;
  * @param paymentId the approved payment of the charge, once known
  * @param pointsCharged the bought points were credited: they stay, so the payment is not cancelled any more
  */
-public record CheckoutData(long orderId, long userId, List<Line> lines, long totalAmount, Long userCouponId,
-        long discountAmount, Long chargeAmount, String paymentKey, Long paymentId, boolean pointsCharged) {
+public record CheckoutData(
+        long orderId,
+        long userId,
+        List<Line> lines,
+        long totalAmount,
+        Long userCouponId,
+        long discountAmount,
+        Long chargeAmount,
+        String paymentKey,
+        Long paymentId,
+        boolean pointsCharged) {
 
     /** Units of one option. */
-    public record Line(long productOptionId, int quantity) {
-    }
+    public record Line(long productOptionId, int quantity) {}
 
     public CheckoutData {
         lines = List.copyOf(lines);
@@ -29,9 +37,19 @@ public record CheckoutData(long orderId, long userId, List<Line> lines, long tot
     /** The saga's data for a freshly placed order. */
     public static CheckoutData of(Order order, String paymentKey) {
         List<Line> lines = order.items().stream()
-                .map((OrderItem item) -> new Line(item.productOptionId(), item.quantity())).toList();
-        return new CheckoutData(order.id(), order.userId(), lines, order.totalAmount(), order.userCouponId(), 0,
-                order.charge() == null ? null : order.charge().amount(), paymentKey, null, false);
+                .map((OrderItem item) -> new Line(item.productOptionId(), item.quantity()))
+                .toList();
+        return new CheckoutData(
+                order.id(),
+                order.userId(),
+                lines,
+                order.totalAmount(),
+                order.userCouponId(),
+                0,
+                order.charge() == null ? null : order.charge().amount(),
+                paymentKey,
+                null,
+                false);
     }
 
     public boolean hasCoupon() {
@@ -49,17 +67,44 @@ public record CheckoutData(long orderId, long userId, List<Line> lines, long tot
 
     /** The coupon's discount, kept within 0..total whatever the coupon answered. */
     public CheckoutData withDiscount(long discount) {
-        return new CheckoutData(orderId, userId, lines, totalAmount, userCouponId,
-                Math.max(0, Math.min(discount, totalAmount)), chargeAmount, paymentKey, paymentId, pointsCharged);
+        return new CheckoutData(
+                orderId,
+                userId,
+                lines,
+                totalAmount,
+                userCouponId,
+                Math.max(0, Math.min(discount, totalAmount)),
+                chargeAmount,
+                paymentKey,
+                paymentId,
+                pointsCharged);
     }
 
     public CheckoutData withPayment(long approvedPaymentId) {
-        return new CheckoutData(orderId, userId, lines, totalAmount, userCouponId, discountAmount, chargeAmount,
-                paymentKey, approvedPaymentId, pointsCharged);
+        return new CheckoutData(
+                orderId,
+                userId,
+                lines,
+                totalAmount,
+                userCouponId,
+                discountAmount,
+                chargeAmount,
+                paymentKey,
+                approvedPaymentId,
+                pointsCharged);
     }
 
     public CheckoutData withPointsCharged() {
-        return new CheckoutData(orderId, userId, lines, totalAmount, userCouponId, discountAmount, chargeAmount,
-                paymentKey, paymentId, true);
+        return new CheckoutData(
+                orderId,
+                userId,
+                lines,
+                totalAmount,
+                userCouponId,
+                discountAmount,
+                chargeAmount,
+                paymentKey,
+                paymentId,
+                true);
     }
 }

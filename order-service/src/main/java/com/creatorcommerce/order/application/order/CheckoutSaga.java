@@ -61,76 +61,136 @@ public final class CheckoutSaga {
         void failed(CheckoutData data, SagaReason reason);
     }
 
-    private CheckoutSaga() {
-    }
+    private CheckoutSaga() {}
 
     public static SagaDefinition<CheckoutData> definition(Local local, OrderSagaProperties p) {
         return SagaDefinition.builder(TYPE, CheckoutData.class)
-                .step("reserve-stock", s -> s
-                        .action(d -> {
-                            FailureCode refused = local.reserveStock(d);
-                            return refused == null ? StepOutcome.success(d) : StepOutcome.failure(refused.name());
-                        })
-                        .compensateLocally(d -> local.releaseStock(d.orderId())))
-                .step("reserve-coupon", s -> s
-                        .when(CheckoutData::hasCoupon)
-                        .command(d -> coupon(d, CouponTopics.RESERVE, new ReserveCouponCommand(d.orderId(),
-                                d.userId(), d.userCouponId(), d.totalAmount())))
-                        .onSuccess(CouponTopics.RESERVED, CouponReserved.class,
-                                (d, r) -> d.withDiscount(r.discountAmount()))
-                        .onFailure(CouponTopics.RESERVATION_REJECTED, CouponReservationRejected.class,
-                                r -> FailureCode.COUPON_NOT_APPLICABLE.name(), CouponReservationRejected::detail)
-                        .compensateWith(d -> coupon(d, CouponTopics.RELEASE, new ReleaseCouponCommand(d.orderId(),
-                                d.userId(), d.userCouponId(), "ORDER_FAILED")), CouponTopics.RESERVATION_RELEASED)
-                        .deadline(p.participantDeadline())
-                        .retryable(p.participantAttempts()))
-                .step("confirm-payment", s -> s
-                        .when(CheckoutData::hasCharge)
-                        .command(d -> payment(d, PaymentTopics.CONFIRM, new ConfirmPaymentCommand(d.paymentKey(),
-                                PaymentPurpose.ORDER_CHARGE, d.orderId(), d.userId(), d.chargeAmount())))
-                        .onSuccess(PaymentTopics.APPROVED, PaymentApproved.class,
-                                (d, r) -> d.withPayment(r.paymentId()))
-                        .onFailure(PaymentTopics.FAILED, PaymentFailed.class, r -> FailureCode.PAYMENT_DECLINED.name(),
-                                PaymentFailed::failureMessage)
-                        // points already credited stay in the wallet: their payment is then not cancelled
-                        .compensateWith(d -> d.pointsCharged() ? null : payment(d, PaymentTopics.CANCEL,
-                                new CancelPaymentCommand(d.paymentKey(), cancelRequestId(d.orderId()), null,
-                                        "Order " + d.orderId() + " failed")), PaymentTopics.CANCELLED)
-                        .compensationFailsOn(PaymentTopics.CANCEL_FAILED)
-                        .deadline(p.paymentDeadline())
-                        .retryable(p.paymentAttempts()))
-                .step("charge-points", s -> s
-                        .when(CheckoutData::hasCharge)
-                        .command(d -> points(d, PointTopics.CHARGE, new ChargePointsCommand(d.orderId(), d.userId(),
-                                d.chargeAmount(), d.paymentId())))
-                        .onSuccess(PointTopics.CHARGED, PointsCharged.class, (d, r) -> d.withPointsCharged())
-                        .onFailure(PointTopics.CHARGE_REJECTED, PointsChargeRejected.class,
-                                r -> FailureCode.POINT_CHARGE_REJECTED.name(), PointsChargeRejected::detail)
-                        .deadline(p.participantDeadline())
-                        .retryable(p.participantAttempts()))
-                .step("use-points", s -> s
-                        .when(d -> d.finalAmount() > 0)
-                        .command(d -> points(d, PointTopics.USE, new UsePointsCommand(d.orderId(), d.userId(),
-                                d.finalAmount())))
-                        .onSuccess(PointTopics.USED)
-                        .onFailure(PointTopics.USE_REJECTED, PointsUseRejected.class,
-                                r -> r.reason() == PointRejectionReason.INSUFFICIENT_POINTS
-                                        ? FailureCode.INSUFFICIENT_POINTS.name()
-                                        : FailureCode.POINTS_USE_REJECTED.name(), PointsUseRejected::detail)
-                        .compensateWith(d -> points(d, PointTopics.REFUND, new RefundPointsCommand(d.orderId(),
-                                d.userId(), "ORDER_FAILED")), PointTopics.REFUNDED)
-                        .deadline(p.participantDeadline())
-                        .retryable(p.participantAttempts()))
-                .step("confirm-coupon", s -> s
-                        .when(CheckoutData::hasCoupon)
-                        .command(d -> coupon(d, CouponTopics.CONFIRM, new ConfirmCouponCommand(d.orderId(),
-                                d.userId(), d.userCouponId())))
-                        .onSuccess(CouponTopics.USE_CONFIRMED)
-                        .onFailure(CouponTopics.CONFIRMATION_REJECTED, CouponConfirmationRejected.class,
-                                r -> FailureCode.COUPON_CONFIRMATION_REJECTED.name(),
-                                CouponConfirmationRejected::detail)
-                        .deadline(p.participantDeadline())
-                        .retryable(p.participantAttempts()))
+                .step(
+                        "reserve-stock",
+                        s -> s.action(d -> {
+                                    FailureCode refused = local.reserveStock(d);
+                                    return refused == null
+                                            ? StepOutcome.success(d)
+                                            : StepOutcome.failure(refused.name());
+                                })
+                                .compensateLocally(d -> local.releaseStock(d.orderId())))
+                .step(
+                        "reserve-coupon",
+                        s -> s.when(CheckoutData::hasCoupon)
+                                .command(d -> coupon(
+                                        d,
+                                        CouponTopics.RESERVE,
+                                        new ReserveCouponCommand(
+                                                d.orderId(), d.userId(), d.userCouponId(), d.totalAmount())))
+                                .onSuccess(
+                                        CouponTopics.RESERVED,
+                                        CouponReserved.class,
+                                        (d, r) -> d.withDiscount(r.discountAmount()))
+                                .onFailure(
+                                        CouponTopics.RESERVATION_REJECTED,
+                                        CouponReservationRejected.class,
+                                        r -> FailureCode.COUPON_NOT_APPLICABLE.name(),
+                                        CouponReservationRejected::detail)
+                                .compensateWith(
+                                        d -> coupon(
+                                                d,
+                                                CouponTopics.RELEASE,
+                                                new ReleaseCouponCommand(
+                                                        d.orderId(), d.userId(), d.userCouponId(), "ORDER_FAILED")),
+                                        CouponTopics.RESERVATION_RELEASED)
+                                .deadline(p.participantDeadline())
+                                .retryable(p.participantAttempts()))
+                .step(
+                        "confirm-payment",
+                        s -> s.when(CheckoutData::hasCharge)
+                                .command(d -> payment(
+                                        d,
+                                        PaymentTopics.CONFIRM,
+                                        new ConfirmPaymentCommand(
+                                                d.paymentKey(),
+                                                PaymentPurpose.ORDER_CHARGE,
+                                                d.orderId(),
+                                                d.userId(),
+                                                d.chargeAmount())))
+                                .onSuccess(
+                                        PaymentTopics.APPROVED,
+                                        PaymentApproved.class,
+                                        (d, r) -> d.withPayment(r.paymentId()))
+                                .onFailure(
+                                        PaymentTopics.FAILED,
+                                        PaymentFailed.class,
+                                        r -> FailureCode.PAYMENT_DECLINED.name(),
+                                        PaymentFailed::failureMessage)
+                                // points already credited stay in the wallet: their payment is then not cancelled
+                                .compensateWith(
+                                        d -> d.pointsCharged()
+                                                ? null
+                                                : payment(
+                                                        d,
+                                                        PaymentTopics.CANCEL,
+                                                        new CancelPaymentCommand(
+                                                                d.paymentKey(),
+                                                                cancelRequestId(d.orderId()),
+                                                                null,
+                                                                "Order " + d.orderId() + " failed")),
+                                        PaymentTopics.CANCELLED)
+                                .compensationFailsOn(PaymentTopics.CANCEL_FAILED)
+                                .deadline(p.paymentDeadline())
+                                .retryable(p.paymentAttempts()))
+                .step(
+                        "charge-points",
+                        s -> s.when(CheckoutData::hasCharge)
+                                .command(d -> points(
+                                        d,
+                                        PointTopics.CHARGE,
+                                        new ChargePointsCommand(
+                                                d.orderId(), d.userId(), d.chargeAmount(), d.paymentId())))
+                                .onSuccess(PointTopics.CHARGED, PointsCharged.class, (d, r) -> d.withPointsCharged())
+                                .onFailure(
+                                        PointTopics.CHARGE_REJECTED,
+                                        PointsChargeRejected.class,
+                                        r -> FailureCode.POINT_CHARGE_REJECTED.name(),
+                                        PointsChargeRejected::detail)
+                                .deadline(p.participantDeadline())
+                                .retryable(p.participantAttempts()))
+                .step(
+                        "use-points",
+                        s -> s.when(d -> d.finalAmount() > 0)
+                                .command(d -> points(
+                                        d,
+                                        PointTopics.USE,
+                                        new UsePointsCommand(d.orderId(), d.userId(), d.finalAmount())))
+                                .onSuccess(PointTopics.USED)
+                                .onFailure(
+                                        PointTopics.USE_REJECTED,
+                                        PointsUseRejected.class,
+                                        r -> r.reason() == PointRejectionReason.INSUFFICIENT_POINTS
+                                                ? FailureCode.INSUFFICIENT_POINTS.name()
+                                                : FailureCode.POINTS_USE_REJECTED.name(),
+                                        PointsUseRejected::detail)
+                                .compensateWith(
+                                        d -> points(
+                                                d,
+                                                PointTopics.REFUND,
+                                                new RefundPointsCommand(d.orderId(), d.userId(), "ORDER_FAILED")),
+                                        PointTopics.REFUNDED)
+                                .deadline(p.participantDeadline())
+                                .retryable(p.participantAttempts()))
+                .step(
+                        "confirm-coupon",
+                        s -> s.when(CheckoutData::hasCoupon)
+                                .command(d -> coupon(
+                                        d,
+                                        CouponTopics.CONFIRM,
+                                        new ConfirmCouponCommand(d.orderId(), d.userId(), d.userCouponId())))
+                                .onSuccess(CouponTopics.USE_CONFIRMED)
+                                .onFailure(
+                                        CouponTopics.CONFIRMATION_REJECTED,
+                                        CouponConfirmationRejected.class,
+                                        r -> FailureCode.COUPON_CONFIRMATION_REJECTED.name(),
+                                        CouponConfirmationRejected::detail)
+                                .deadline(p.participantDeadline())
+                                .retryable(p.participantAttempts()))
                 .onCompleted(local::completed)
                 .onCompensatedWith(local::failed)
                 .build();
@@ -147,10 +207,12 @@ public final class CheckoutSaga {
     }
 
     private static SagaCommand payment(CheckoutData d, String type, Object payload) {
-        return SagaCommand.of(PaymentTopics.COMMANDS, d.paymentKey(), type, payload).withUserId(d.userId());
+        return SagaCommand.of(PaymentTopics.COMMANDS, d.paymentKey(), type, payload)
+                .withUserId(d.userId());
     }
 
     private static SagaCommand points(CheckoutData d, String type, Object payload) {
-        return SagaCommand.of(PointTopics.COMMANDS, Long.toString(d.orderId()), type, payload).withUserId(d.userId());
+        return SagaCommand.of(PointTopics.COMMANDS, Long.toString(d.orderId()), type, payload)
+                .withUserId(d.userId());
     }
 }

@@ -20,20 +20,48 @@ public class OrderEvents {
     }
 
     void created(Order o) {
-        append(o, OrderTopics.CREATED, new OrderCreated(o.id(), o.userId(), o.totalAmount(), o.userCouponId(),
-                o.charge() == null ? null : o.charge().amount(), o.items().size(), o.totalQuantity(),
-                o.createdAt()));
+        append(
+                o,
+                OrderTopics.CREATED,
+                new OrderCreated(
+                        o.id(),
+                        o.userId(),
+                        o.totalAmount(),
+                        o.userCouponId(),
+                        o.charge() == null ? null : o.charge().amount(),
+                        o.items().size(),
+                        o.totalQuantity(),
+                        o.createdAt()));
     }
 
     void completed(Order o) {
-        append(o, OrderTopics.COMPLETED, new OrderCompleted(o.id(), o.userId(), o.totalAmount(), o.discountAmount(),
-                o.finalAmount(), o.userCouponId(), chargedPoints(o), o.charge() == null ? null : o.charge().paymentId(),
-                o.completedAt()));
+        append(
+                o,
+                OrderTopics.COMPLETED,
+                new OrderCompleted(
+                        o.id(),
+                        o.userId(),
+                        o.totalAmount(),
+                        o.discountAmount(),
+                        o.finalAmount(),
+                        o.userCouponId(),
+                        chargedPoints(o),
+                        o.charge() == null ? null : o.charge().paymentId(),
+                        o.completedAt()));
     }
 
     void cancelled(Order o, boolean afterCompletion) {
-        append(o, OrderTopics.CANCELLED, new OrderCancelled(o.id(), o.userId(), o.failure().name(),
-                o.failureReason(), afterCompletion, chargedPoints(o), o.cancelledAt()));
+        append(
+                o,
+                OrderTopics.CANCELLED,
+                new OrderCancelled(
+                        o.id(),
+                        o.userId(),
+                        o.failure().name(),
+                        o.failureReason(),
+                        afterCompletion,
+                        chargedPoints(o),
+                        o.cancelledAt()));
     }
 
     private static long chargedPoints(Order o) {

@@ -14,8 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrderQueries {
 
     /** One page of a user's orders, newest first. */
-    public record OrderPage(List<OrderView> orders, long total) {
-    }
+    public record OrderPage(List<OrderView> orders, long total) {}
 
     private final Orders orders;
     private final SagaOps sagas;
@@ -28,24 +27,31 @@ public class OrderQueries {
     /** @throws OrderingRefusedException ORDER_NOT_FOUND when there is none, or it is another user's (not admin) */
     @Transactional(readOnly = true)
     public OrderView find(long orderId, long callerId, boolean admin) {
-        return orders.find(orderId).filter(o -> o.visibleTo(callerId, admin)).map(this::view)
+        return orders.find(orderId)
+                .filter(o -> o.visibleTo(callerId, admin))
+                .map(this::view)
                 .orElseThrow(() -> notFound(orderId));
     }
 
     @Transactional(readOnly = true)
     public OrderPage ofUser(long userId, int page, int pageSize) {
         List<OrderView> found = orders.ofUser(userId, Math.multiplyExact(page - 1, pageSize), pageSize).stream()
-                .map(o -> new OrderView(o, null)).toList();
+                .map(o -> new OrderView(o, null))
+                .toList();
         return new OrderPage(found, orders.countOfUser(userId));
     }
 
     /** The order with the progress of its latest saga. */
     OrderView view(Order order) {
         Long sagaId = order.cancelSagaId() != null ? order.cancelSagaId() : order.checkoutSagaId();
-        OrderView.SagaProgress progress = sagaId == null ? null : sagas.detail(sagaId)
-                .map(d -> new OrderView.SagaProgress(d.saga().type(), d.saga().status().name(),
-                        d.saga().currentStep()))
-                .orElse(null);
+        OrderView.SagaProgress progress = sagaId == null
+                ? null
+                : sagas.detail(sagaId)
+                        .map(d -> new OrderView.SagaProgress(
+                                d.saga().type(),
+                                d.saga().status().name(),
+                                d.saga().currentStep()))
+                        .orElse(null);
         return new OrderView(order, progress);
     }
 

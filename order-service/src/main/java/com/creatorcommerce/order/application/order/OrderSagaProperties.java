@@ -17,8 +17,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     can be cancelled again
  */
 @ConfigurationProperties("order.saga")
-public record OrderSagaProperties(Duration participantDeadline, Integer participantAttempts, Duration paymentDeadline,
-        Integer paymentAttempts, Integer cancelAttempts) {
+public record OrderSagaProperties(
+        Duration participantDeadline,
+        Integer participantAttempts,
+        Duration paymentDeadline,
+        Integer paymentAttempts,
+        Integer cancelAttempts) {
 
     public OrderSagaProperties {
         participantDeadline = participantDeadline == null ? Duration.ofSeconds(30) : participantDeadline;
@@ -26,7 +30,9 @@ public record OrderSagaProperties(Duration participantDeadline, Integer particip
         paymentDeadline = paymentDeadline == null ? Duration.ofMinutes(2) : paymentDeadline;
         paymentAttempts = paymentAttempts == null ? 3 : paymentAttempts;
         cancelAttempts = cancelAttempts == null ? 8 : cancelAttempts;
-        if (participantDeadline.isNegative() || participantDeadline.isZero() || paymentDeadline.isNegative()
+        if (participantDeadline.isNegative()
+                || participantDeadline.isZero()
+                || paymentDeadline.isNegative()
                 || paymentDeadline.isZero()) {
             throw new IllegalArgumentException("order.saga deadlines must be positive");
         }

@@ -39,8 +39,7 @@ public class OrderSagaSteps implements CheckoutSaga.Local, CancelSaga.Local {
     private final OrderEvents events;
     private final Clock clock;
 
-    OrderSagaSteps(Orders orders, StockReservationService stock, CartService carts, OrderEvents events,
-            Clock clock) {
+    OrderSagaSteps(Orders orders, StockReservationService stock, CartService carts, OrderEvents events, Clock clock) {
         this.orders = orders;
         this.stock = stock;
         this.carts = carts;
@@ -50,13 +49,17 @@ public class OrderSagaSteps implements CheckoutSaga.Local, CancelSaga.Local {
 
     @Override
     public FailureCode reserveStock(CheckoutData data) {
-        ReservationResult result = stock.reserve(data.orderId(), data.lines().stream()
-                .map(l -> new ReservationLine(l.productOptionId(), l.quantity())).toList());
+        ReservationResult result = stock.reserve(
+                data.orderId(),
+                data.lines().stream()
+                        .map(l -> new ReservationLine(l.productOptionId(), l.quantity()))
+                        .toList());
         if (result.reserved()) {
             return null;
         }
         return Rejection.INSUFFICIENT_STOCK.equals(result.reasonCode())
-                ? FailureCode.OUT_OF_STOCK : FailureCode.PRODUCT_OPTION_UNAVAILABLE;
+                ? FailureCode.OUT_OF_STOCK
+                : FailureCode.PRODUCT_OPTION_UNAVAILABLE;
     }
 
     @Override
@@ -89,12 +92,20 @@ public class OrderSagaSteps implements CheckoutSaga.Local, CancelSaga.Local {
     public void failed(CheckoutData data, SagaReason reason) {
         Order order = orders.lock(data.orderId()).orElseThrow();
         if (order.status() != OrderStatus.PENDING) {
-            log.warn("Checkout of order {} compensated ({}), but the order is {}", order.id(), reason.code(),
+            log.warn(
+                    "Checkout of order {} compensated ({}), but the order is {}",
+                    order.id(),
+                    reason.code(),
                     order.status());
             return;
         }
-        Order cancelled = order.fail(failureOf(reason.code()), reason.detail(), data.discountAmount(),
-                data.paymentId(), data.pointsCharged(), now());
+        Order cancelled = order.fail(
+                failureOf(reason.code()),
+                reason.detail(),
+                data.discountAmount(),
+                data.paymentId(),
+                data.pointsCharged(),
+                now());
         orders.update(cancelled);
         events.cancelled(cancelled, false);
     }
@@ -107,8 +118,8 @@ public class OrderSagaSteps implements CheckoutSaga.Local, CancelSaga.Local {
             log.info("Cancellation of order {} finished, but the order is {} already", order.id(), order.status());
             return;
         }
-        Order cancelled = order.cancelled(data.byAdmin() ? FailureCode.CANCELLED_BY_ADMIN
-                : FailureCode.CANCELLED_BY_USER, now());
+        Order cancelled =
+                order.cancelled(data.byAdmin() ? FailureCode.CANCELLED_BY_ADMIN : FailureCode.CANCELLED_BY_USER, now());
         orders.update(cancelled);
         events.cancelled(cancelled, true);
     }
@@ -116,8 +127,12 @@ public class OrderSagaSteps implements CheckoutSaga.Local, CancelSaga.Local {
     @Override
     public void cancelFailed(CancelData data, SagaReason reason) {
         Order order = orders.lock(data.orderId()).orElseThrow();
-        log.warn("Cancellation of order {} did not finish ({}: {}); the order stays {}", order.id(), reason.code(),
-                reason.detail(), order.status());
+        log.warn(
+                "Cancellation of order {} did not finish ({}: {}); the order stays {}",
+                order.id(),
+                reason.code(),
+                reason.detail(),
+                order.status());
         if (order.status() == OrderStatus.COMPLETED && order.cancelStatus() == CancelStatus.IN_PROGRESS) {
             orders.update(order.cancelFailed(failureOf(reason.code()), reason.detail(), now()));
         }
@@ -135,7 +150,8 @@ public class OrderSagaSteps implements CheckoutSaga.Local, CancelSaga.Local {
     }
 
     private void clearOrderedLines(Order order) {
-        Set<Long> ordered = order.items().stream().map(OrderItem::productOptionId).collect(Collectors.toSet());
+        Set<Long> ordered =
+                order.items().stream().map(OrderItem::productOptionId).collect(Collectors.toSet());
         for (CartLine line : carts.cartOf(order.userId()).lines()) {
             if (ordered.contains(line.productOptionId())) {
                 carts.remove(order.userId(), line.id());

@@ -10,6 +10,5 @@ import com.creatorcommerce.order.domain.order.Order;
 public record OrderView(Order order, SagaProgress saga) {
 
     /** Where a saga stands: {@code RUNNING}, {@code COMPENSATING}, {@code COMPLETED}, {@code COMPENSATED}, {@code FAILED}. */
-    public record SagaProgress(String type, String status, String currentStep) {
-    }
+    public record SagaProgress(String type, String status, String currentStep) {}
 }

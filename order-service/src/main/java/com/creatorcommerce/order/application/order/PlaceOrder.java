@@ -11,10 +11,9 @@ import java.util.List;
  * @param charge null without a charge
  * @param idempotencyKey the client's Idempotency-Key: the same key places the same order once
  */
-public record PlaceOrder(long userId, List<OrderLine> items, boolean fromCart, Long userCouponId, Charge charge,
-        String idempotencyKey) {
+public record PlaceOrder(
+        long userId, List<OrderLine> items, boolean fromCart, Long userCouponId, Charge charge, String idempotencyKey) {
 
     /** Points to buy with the payment the client authorised at the PG ({@code paymentKey}). */
-    public record Charge(Long amount, String paymentKey) {
-    }
+    public record Charge(Long amount, String paymentKey) {}
 }

@@ -44,9 +44,17 @@ public class PlaceOrderService {
     private final IdGenerator ids;
     private final Clock clock;
 
-    PlaceOrderService(Orders orders, OrderCatalog catalog, CartService carts, OrderEvents events,
-            OrderQueries queries, SagaEngine sagas, SagaDefinition<CheckoutData> checkout, ChargePolicy charges,
-            IdGenerator ids, Clock clock) {
+    PlaceOrderService(
+            Orders orders,
+            OrderCatalog catalog,
+            CartService carts,
+            OrderEvents events,
+            OrderQueries queries,
+            SagaEngine sagas,
+            SagaDefinition<CheckoutData> checkout,
+            ChargePolicy charges,
+            IdGenerator ids,
+            Clock clock) {
         this.orders = orders;
         this.catalog = catalog;
         this.carts = carts;
@@ -73,27 +81,39 @@ public class PlaceOrderService {
         if (request.charge() != null) {
             charges.check(request.charge().amount(), request.charge().paymentKey());
         }
-        Map<Long, OptionSnapshot> options = catalog.snapshots(lines.stream().map(OrderLine::productOptionId)
-                .toList());
-        List<OrderItem> items = lines.stream().map(line -> {
-            OptionSnapshot option = options.get(line.productOptionId());
-            if (option == null) {
-                throw new OrderingRefusedException(OrderingRefusal.PRODUCT_OPTION_NOT_FOUND,
-                        "No product option " + line.productOptionId() + ".")
-                        .with("product_option_id", Long.toString(line.productOptionId()));
-            }
-            return OrderItem.snapshot(ids.nextId(), option, line.quantity());
-        }).toList();
-        Order order = Order.place(ids.nextId(), request.userId(), items, request.userCouponId(),
-                request.charge() == null ? null : request.charge().amount(), request.fromCart(),
-                request.idempotencyKey(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        Map<Long, OptionSnapshot> options =
+                catalog.snapshots(lines.stream().map(OrderLine::productOptionId).toList());
+        List<OrderItem> items = lines.stream()
+                .map(line -> {
+                    OptionSnapshot option = options.get(line.productOptionId());
+                    if (option == null) {
+                        throw new OrderingRefusedException(
+                                        OrderingRefusal.PRODUCT_OPTION_NOT_FOUND,
+                                        "No product option " + line.productOptionId() + ".")
+                                .with("product_option_id", Long.toString(line.productOptionId()));
+                    }
+                    return OrderItem.snapshot(ids.nextId(), option, line.quantity());
+                })
+                .toList();
+        Order order = Order.place(
+                ids.nextId(),
+                request.userId(),
+                items,
+                request.userCouponId(),
+                request.charge() == null ? null : request.charge().amount(),
+                request.fromCart(),
+                request.idempotencyKey(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
         if (!orders.add(order)) {
-            throw new OrderingRefusedException(OrderingRefusal.ORDER_IN_PROGRESS,
-                    "An order with this Idempotency-Key is being placed right now.");
+            throw new OrderingRefusedException(
+                    OrderingRefusal.ORDER_IN_PROGRESS, "An order with this Idempotency-Key is being placed right now.");
         }
         events.created(order);
-        long sagaId = sagas.start(checkout, CheckoutData.of(order,
-                request.charge() == null ? null : request.charge().paymentKey()));
+        long sagaId = sagas.start(
+                checkout,
+                CheckoutData.of(
+                        order,
+                        request.charge() == null ? null : request.charge().paymentKey()));
         orders.attachCheckoutSaga(order.id(), sagaId);
         return queries.view(orders.find(order.id()).orElseThrow());
     }
@@ -101,14 +121,15 @@ public class PlaceOrderService {
     private List<OrderLine> linesOf(PlaceOrder request) {
         boolean hasItems = request.items() != null && !request.items().isEmpty();
         if (hasItems && request.fromCart()) {
-            throw new OrderingRefusedException(OrderingRefusal.ITEMS_AND_CART,
-                    "Order either the items given or the cart, not both.");
+            throw new OrderingRefusedException(
+                    OrderingRefusal.ITEMS_AND_CART, "Order either the items given or the cart, not both.");
         }
         if (!request.fromCart()) {
             return request.items();
         }
         List<OrderLine> cart = carts.cartOf(request.userId()).lines().stream()
-                .map(line -> new OrderLine(line.productOptionId(), line.quantity())).toList();
+                .map(line -> new OrderLine(line.productOptionId(), line.quantity()))
+                .toList();
         if (cart.isEmpty()) {
             throw new OrderingRefusedException(OrderingRefusal.EMPTY_ORDER, "Your cart is empty.");
         }

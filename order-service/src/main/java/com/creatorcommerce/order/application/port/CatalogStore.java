@@ -16,8 +16,8 @@ public interface CatalogStore {
     void insertProduct(Product product);
 
     /** Changes the editable fields; false when there is no such product. Counters are never touched. */
-    boolean updateProduct(long productId, String productName, String description, long basePrice, boolean active,
-            Instant now);
+    boolean updateProduct(
+            long productId, String productName, String description, long basePrice, boolean active, Instant now);
 
     boolean deactivateProduct(long productId, Instant now);
 
@@ -48,8 +48,14 @@ public interface CatalogStore {
     boolean insertOption(ProductOption option);
 
     /** Changes the editable fields (not stock); empty when the option is not of that product. */
-    OptionUpdate updateOption(long productId, long optionId, String optionName, String sku, long additionalPrice,
-            boolean active, Instant now);
+    OptionUpdate updateOption(
+            long productId,
+            long optionId,
+            String optionName,
+            String sku,
+            long additionalPrice,
+            boolean active,
+            Instant now);
 
     boolean deactivateOption(long productId, long optionId, Instant now);
 
@@ -66,10 +72,14 @@ public interface CatalogStore {
      */
     boolean adjustStock(long productId, long optionId, int delta, int max);
 
-    void recordAdjustment(long adjustmentId, long optionId, int delta, int stockAfter, String reason,
-            Long adjustedBy, Instant now);
+    void recordAdjustment(
+            long adjustmentId, long optionId, int delta, int stockAfter, String reason, Long adjustedBy, Instant now);
 
     void addToLikeCount(long productId, int delta);
 
-    enum OptionUpdate { UPDATED, NOT_FOUND, DUPLICATE_SKU }
+    enum OptionUpdate {
+        UPDATED,
+        NOT_FOUND,
+        DUPLICATE_SKU
+    }
 }

@@ -31,8 +31,13 @@ public interface StockStore {
     Map<Long, OptionStock> lockOptions(List<Long> ascendingOptionIds);
 
     /** Records the order's decision; false when the order already has one (also from a concurrent call). */
-    boolean insertReservation(long reservationId, long orderId, ReservationStatus status, String reasonCode,
-            String reasonDetail, Instant now);
+    boolean insertReservation(
+            long reservationId,
+            long orderId,
+            ReservationStatus status,
+            String reasonCode,
+            String reasonDetail,
+            Instant now);
 
     void insertItem(long itemId, long reservationId, long orderId, ReservationLine line, Instant now);
 

@@ -15,11 +15,17 @@ public record Cart(long userId, List<CartLine> lines) {
     }
 
     public int totalQuantity() {
-        return lines.stream().filter(CartLine::orderable).mapToInt(CartLine::quantity).sum();
+        return lines.stream()
+                .filter(CartLine::orderable)
+                .mapToInt(CartLine::quantity)
+                .sum();
     }
 
     public long totalAmount() {
-        return lines.stream().filter(CartLine::orderable).mapToLong(CartLine::subtotal).reduce(0L, Math::addExact);
+        return lines.stream()
+                .filter(CartLine::orderable)
+                .mapToLong(CartLine::subtotal)
+                .reduce(0L, Math::addExact);
     }
 
     public boolean hasUnorderableLines() {

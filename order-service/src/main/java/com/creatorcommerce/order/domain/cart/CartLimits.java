@@ -11,14 +11,13 @@ public final class CartLimits {
     /** Most lines (distinct options) in one cart. */
     public static final int MAX_LINES = 100;
 
-    private CartLimits() {
-    }
+    private CartLimits() {}
 
     /** @throws OrderRefusedException INVALID_QUANTITY unless 1..{@link #MAX_LINE_QUANTITY} */
     public static void requireQuantity(int quantity) {
         if (quantity < 1 || quantity > MAX_LINE_QUANTITY) {
-            throw new OrderRefusedException(OrderRefusal.INVALID_QUANTITY,
-                    "quantity must be 1.." + MAX_LINE_QUANTITY + ".");
+            throw new OrderRefusedException(
+                    OrderRefusal.INVALID_QUANTITY, "quantity must be 1.." + MAX_LINE_QUANTITY + ".");
         }
     }
 
@@ -29,8 +28,9 @@ public final class CartLimits {
      */
     public static void requireLineWithinLimit(CartLine line, int added) {
         if (line.quantity() > MAX_LINE_QUANTITY) {
-            throw new OrderRefusedException(OrderRefusal.CART_LINE_LIMIT_EXCEEDED,
-                    "A cart line holds at most " + MAX_LINE_QUANTITY + " units.")
+            throw new OrderRefusedException(
+                            OrderRefusal.CART_LINE_LIMIT_EXCEEDED,
+                            "A cart line holds at most " + MAX_LINE_QUANTITY + " units.")
                     .with("max_quantity", MAX_LINE_QUANTITY)
                     .with("current_quantity", line.quantity() - added);
         }

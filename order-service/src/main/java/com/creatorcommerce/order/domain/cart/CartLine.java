@@ -7,9 +7,22 @@ import java.time.Instant;
  * when it was added) next to the catalog's current state (unit price, whether the product and option are still
  * sold, stock).
  */
-public record CartLine(long id, long userId, long productId, String productName, long productOptionId,
-        String optionName, String sku, int quantity, long savedPrice, long currentPrice, boolean productActive,
-        boolean optionActive, int stockQuantity, Instant createdAt, Instant updatedAt) {
+public record CartLine(
+        long id,
+        long userId,
+        long productId,
+        String productName,
+        long productOptionId,
+        String optionName,
+        String sku,
+        int quantity,
+        long savedPrice,
+        long currentPrice,
+        boolean productActive,
+        boolean optionActive,
+        int stockQuantity,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public CartLine {
         if (quantity <= 0) {

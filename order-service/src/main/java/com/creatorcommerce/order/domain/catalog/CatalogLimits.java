@@ -13,6 +13,7 @@ public final class CatalogLimits {
     public static final long MAX_PRICE = 1_000_000_000L;
     /** Highest stock of one option. */
     public static final int MAX_STOCK = 1_000_000;
+
     public static final int MAX_PRODUCT_NAME = 200;
     public static final int MAX_DESCRIPTION = 5_000;
     public static final int MAX_OPTION_NAME = 100;
@@ -20,8 +21,7 @@ public final class CatalogLimits {
     /** Letters, digits, dot, dash and underscore; starts with a letter or digit; compared case-insensitively. */
     public static final String SKU_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 
-    private CatalogLimits() {
-    }
+    private CatalogLimits() {}
 
     public static long requirePrice(String what, long price) {
         if (price < 0 || price > MAX_PRICE) {
@@ -47,8 +47,8 @@ public final class CatalogLimits {
     /** @throws OrderRefusedException INVALID_STOCK_DELTA unless non-zero and at most {@link #MAX_STOCK} in size */
     public static int requireStockDelta(int delta) {
         if (delta == 0 || Math.abs((long) delta) > MAX_STOCK) {
-            throw new OrderRefusedException(OrderRefusal.INVALID_STOCK_DELTA,
-                    "delta must be non-zero and at most " + MAX_STOCK + " in size.");
+            throw new OrderRefusedException(
+                    OrderRefusal.INVALID_STOCK_DELTA, "delta must be non-zero and at most " + MAX_STOCK + " in size.");
         }
         return delta;
     }
@@ -56,8 +56,8 @@ public final class CatalogLimits {
     /** @throws OrderRefusedException TOO_MANY_OPTIONS beyond {@link #MAX_OPTIONS_PER_REQUEST} options at once */
     public static void requireOptionCount(int options) {
         if (options > MAX_OPTIONS_PER_REQUEST) {
-            throw new OrderRefusedException(OrderRefusal.TOO_MANY_OPTIONS,
-                    "At most " + MAX_OPTIONS_PER_REQUEST + " options per request.");
+            throw new OrderRefusedException(
+                    OrderRefusal.TOO_MANY_OPTIONS, "At most " + MAX_OPTIONS_PER_REQUEST + " options per request.");
         }
     }
 

@@ -7,8 +7,16 @@ import java.util.Objects;
  * A product as stored ({@code products}). {@code viewCount} and {@code likeCount} are counters maintained by atomic
  * SQL increments and are never written from an instance of this record.
  */
-public record Product(long id, String productName, String description, long basePrice, long viewCount,
-        long likeCount, boolean active, Instant createdAt, Instant updatedAt) {
+public record Product(
+        long id,
+        String productName,
+        String description,
+        long basePrice,
+        long viewCount,
+        long likeCount,
+        boolean active,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public Product {
         if (id <= 0) {

@@ -7,8 +7,16 @@ import java.util.Objects;
  * A purchasable variant of a product ({@code product_options}): its own SKU, a price on top of the product's base
  * price, and the stock that orders reserve.
  */
-public record ProductOption(long id, long productId, String optionName, String sku, long additionalPrice,
-        int stockQuantity, boolean active, Instant createdAt, Instant updatedAt) {
+public record ProductOption(
+        long id,
+        long productId,
+        String optionName,
+        String sku,
+        long additionalPrice,
+        int stockQuantity,
+        boolean active,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public ProductOption {
         if (id <= 0 || productId <= 0) {

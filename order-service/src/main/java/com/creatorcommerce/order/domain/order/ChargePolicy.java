@@ -20,12 +20,15 @@ public record ChargePolicy(long minAmount, long maxAmount) {
      */
     public void check(Long amount, String paymentKey) {
         if (amount == null || amount < minAmount || amount > maxAmount) {
-            throw new OrderingRefusedException(OrderingRefusal.CHARGE_AMOUNT_OUT_OF_RANGE,
-                    "A charge is " + minAmount + " to " + maxAmount + " KRW.")
-                    .with("min_amount", minAmount).with("max_amount", maxAmount);
+            throw new OrderingRefusedException(
+                            OrderingRefusal.CHARGE_AMOUNT_OUT_OF_RANGE,
+                            "A charge is " + minAmount + " to " + maxAmount + " KRW.")
+                    .with("min_amount", minAmount)
+                    .with("max_amount", maxAmount);
         }
         if (paymentKey == null || paymentKey.isBlank()) {
-            throw new OrderingRefusedException(OrderingRefusal.PAYMENT_KEY_REQUIRED,
+            throw new OrderingRefusedException(
+                    OrderingRefusal.PAYMENT_KEY_REQUIRED,
                     "A charge needs the payment_key the payment gateway gave the client.");
         }
     }

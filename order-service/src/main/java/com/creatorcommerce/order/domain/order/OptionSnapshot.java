@@ -7,6 +7,5 @@ package com.creatorcommerce.order.domain.order;
  * @param unitPrice KRW: the product's base price plus the option's additional price
  * @param onSale the option and its product are both active
  */
-public record OptionSnapshot(long productOptionId, String productName, String optionName, String sku, long unitPrice,
-        boolean onSale) {
-}
+public record OptionSnapshot(
+        long productOptionId, String productName, String optionName, String sku, long unitPrice, boolean onSale) {}

@@ -19,10 +19,25 @@ import java.util.Objects;
  * @param cancelStatus the cancellation of a completed order; null when nobody asked for one
  * @param idempotencyKey the client's Idempotency-Key of the request that placed it
  */
-public record Order(long id, long userId, OrderStatus status, List<OrderItem> items, long discountAmount,
-        Long userCouponId, OrderCharge charge, boolean fromCart, FailureCode failure, CancelStatus cancelStatus,
-        Long checkoutSagaId, Long cancelSagaId, String idempotencyKey, Instant createdAt, Instant updatedAt,
-        Instant completedAt, Instant cancelledAt, String failureDetail) {
+public record Order(
+        long id,
+        long userId,
+        OrderStatus status,
+        List<OrderItem> items,
+        long discountAmount,
+        Long userCouponId,
+        OrderCharge charge,
+        boolean fromCart,
+        FailureCode failure,
+        CancelStatus cancelStatus,
+        Long checkoutSagaId,
+        Long cancelSagaId,
+        String idempotencyKey,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant completedAt,
+        Instant cancelledAt,
+        String failureDetail) {
 
     public Order {
         Objects.requireNonNull(status, "status");
@@ -38,11 +53,35 @@ public record Order(long id, long userId, OrderStatus status, List<OrderItem> it
     }
 
     /** A new PENDING order of these items (snapshots), without a discount yet. */
-    public static Order place(long id, long userId, List<OrderItem> items, Long userCouponId, Long chargeAmount,
-            boolean fromCart, String idempotencyKey, Instant now) {
+    public static Order place(
+            long id,
+            long userId,
+            List<OrderItem> items,
+            Long userCouponId,
+            Long chargeAmount,
+            boolean fromCart,
+            String idempotencyKey,
+            Instant now) {
         OrderCharge charge = chargeAmount == null ? null : new OrderCharge(chargeAmount, false, null);
-        return new Order(id, userId, OrderStatus.PENDING, items, 0, userCouponId, charge, fromCart, null, null, null,
-                null, idempotencyKey, now, now, null, null, null);
+        return new Order(
+                id,
+                userId,
+                OrderStatus.PENDING,
+                items,
+                0,
+                userCouponId,
+                charge,
+                fromCart,
+                null,
+                null,
+                null,
+                null,
+                idempotencyKey,
+                now,
+                now,
+                null,
+                null,
+                null);
     }
 
     public long totalAmount() {
@@ -77,9 +116,25 @@ public record Order(long id, long userId, OrderStatus status, List<OrderItem> it
     /** PENDING → COMPLETED: paid with points, with what the saga found out about the discount and the charge. */
     public Order complete(long discount, Long paymentId, boolean charged, Instant now) {
         require(status == OrderStatus.PENDING, "complete");
-        return new Order(id, userId, OrderStatus.COMPLETED, items, boundedDiscount(discount), userCouponId,
-                settled(charged, paymentId), fromCart, null, null, checkoutSagaId, cancelSagaId, idempotencyKey,
-                createdAt, now, now, null, null);
+        return new Order(
+                id,
+                userId,
+                OrderStatus.COMPLETED,
+                items,
+                boundedDiscount(discount),
+                userCouponId,
+                settled(charged, paymentId),
+                fromCart,
+                null,
+                null,
+                checkoutSagaId,
+                cancelSagaId,
+                idempotencyKey,
+                createdAt,
+                now,
+                now,
+                null,
+                null);
     }
 
     /** PENDING → CANCELLED: the order failed; points charged on the way stay credited and the order says so. */
@@ -90,9 +145,25 @@ public record Order(long id, long userId, OrderStatus status, List<OrderItem> it
     /** As {@link #fail(FailureCode, long, Long, boolean, Instant)}, with what the refusing service said. */
     public Order fail(FailureCode why, String detail, long discount, Long paymentId, boolean charged, Instant now) {
         require(status == OrderStatus.PENDING, "fail");
-        return new Order(id, userId, OrderStatus.CANCELLED, items, boundedDiscount(discount), userCouponId,
-                settled(charged, paymentId), fromCart, Objects.requireNonNull(why), null, checkoutSagaId,
-                cancelSagaId, idempotencyKey, createdAt, now, null, now, detail);
+        return new Order(
+                id,
+                userId,
+                OrderStatus.CANCELLED,
+                items,
+                boundedDiscount(discount),
+                userCouponId,
+                settled(charged, paymentId),
+                fromCart,
+                Objects.requireNonNull(why),
+                null,
+                checkoutSagaId,
+                cancelSagaId,
+                idempotencyKey,
+                createdAt,
+                now,
+                null,
+                now,
+                detail);
     }
 
     /**
@@ -103,17 +174,34 @@ public record Order(long id, long userId, OrderStatus status, List<OrderItem> it
      */
     public Order requestCancel(Instant now) {
         if (status == OrderStatus.COMPLETED && cancelStatus == CancelStatus.IN_PROGRESS) {
-            throw new OrderingRefusedException(OrderingRefusal.ORDER_CANCEL_IN_PROGRESS,
-                    "The order is being cancelled already.");
+            throw new OrderingRefusedException(
+                    OrderingRefusal.ORDER_CANCEL_IN_PROGRESS, "The order is being cancelled already.");
         }
         if (status != OrderStatus.COMPLETED) {
-            throw new OrderingRefusedException(OrderingRefusal.ORDER_NOT_CANCELLABLE,
-                    "Only a completed order can be cancelled; this one is " + status + ".")
+            throw new OrderingRefusedException(
+                            OrderingRefusal.ORDER_NOT_CANCELLABLE,
+                            "Only a completed order can be cancelled; this one is " + status + ".")
                     .with("order_status", status.name());
         }
-        return new Order(id, userId, status, items, discountAmount, userCouponId, charge, fromCart, failure,
-                CancelStatus.IN_PROGRESS, checkoutSagaId, cancelSagaId, idempotencyKey, createdAt, now, completedAt,
-                null, failureDetail);
+        return new Order(
+                id,
+                userId,
+                status,
+                items,
+                discountAmount,
+                userCouponId,
+                charge,
+                fromCart,
+                failure,
+                CancelStatus.IN_PROGRESS,
+                checkoutSagaId,
+                cancelSagaId,
+                idempotencyKey,
+                createdAt,
+                now,
+                completedAt,
+                null,
+                failureDetail);
     }
 
     /**
@@ -121,11 +209,29 @@ public record Order(long id, long userId, OrderStatus status, List<OrderItem> it
      * cancellation: an operator retried its parked saga, which then finished.
      */
     public Order cancelled(FailureCode by, Instant now) {
-        require(status == OrderStatus.COMPLETED && (cancelStatus == CancelStatus.IN_PROGRESS
-                || cancelStatus == CancelStatus.FAILED), "finish cancelling");
-        return new Order(id, userId, OrderStatus.CANCELLED, items, discountAmount, userCouponId, charge, fromCart,
-                Objects.requireNonNull(by), CancelStatus.DONE, checkoutSagaId, cancelSagaId, idempotencyKey,
-                createdAt, now, completedAt, now, null);
+        require(
+                status == OrderStatus.COMPLETED
+                        && (cancelStatus == CancelStatus.IN_PROGRESS || cancelStatus == CancelStatus.FAILED),
+                "finish cancelling");
+        return new Order(
+                id,
+                userId,
+                OrderStatus.CANCELLED,
+                items,
+                discountAmount,
+                userCouponId,
+                charge,
+                fromCart,
+                Objects.requireNonNull(by),
+                CancelStatus.DONE,
+                checkoutSagaId,
+                cancelSagaId,
+                idempotencyKey,
+                createdAt,
+                now,
+                completedAt,
+                now,
+                null);
     }
 
     /** The cancellation could not finish: the order stays COMPLETED with the reason, and may be cancelled again. */
@@ -136,9 +242,25 @@ public record Order(long id, long userId, OrderStatus status, List<OrderItem> it
     /** As {@link #cancelFailed(FailureCode, Instant)}, with what the refusing service said (or which step). */
     public Order cancelFailed(FailureCode why, String detail, Instant now) {
         require(status == OrderStatus.COMPLETED && cancelStatus == CancelStatus.IN_PROGRESS, "fail cancelling");
-        return new Order(id, userId, status, items, discountAmount, userCouponId, charge, fromCart,
-                Objects.requireNonNull(why), CancelStatus.FAILED, checkoutSagaId, cancelSagaId, idempotencyKey,
-                createdAt, now, completedAt, null, detail);
+        return new Order(
+                id,
+                userId,
+                status,
+                items,
+                discountAmount,
+                userCouponId,
+                charge,
+                fromCart,
+                Objects.requireNonNull(why),
+                CancelStatus.FAILED,
+                checkoutSagaId,
+                cancelSagaId,
+                idempotencyKey,
+                createdAt,
+                now,
+                completedAt,
+                null,
+                detail);
     }
 
     /** The text {@code failure_reason} shows: the failure's explanation, then what the service said; or null. */
@@ -146,7 +268,8 @@ public record Order(long id, long userId, OrderStatus status, List<OrderItem> it
         if (failure == null) {
             return null;
         }
-        return failureDetail == null || failureDetail.isBlank() ? failure.reason()
+        return failureDetail == null || failureDetail.isBlank()
+                ? failure.reason()
                 : failure.reason() + " (" + failureDetail + ")";
     }
 

@@ -8,8 +8,8 @@ import java.util.Objects;
  *
  * @param price KRW per unit when ordered
  */
-public record OrderItem(long id, long productOptionId, String productName, String optionName, String sku, long price,
-        int quantity) {
+public record OrderItem(
+        long id, long productOptionId, String productName, String optionName, String sku, long price, int quantity) {
 
     public OrderItem {
         Objects.requireNonNull(productName, "productName");
@@ -27,12 +27,19 @@ public record OrderItem(long id, long productOptionId, String productName, Strin
      */
     public static OrderItem snapshot(long id, OptionSnapshot option, int quantity) {
         if (!option.onSale()) {
-            throw new OrderingRefusedException(OrderingRefusal.PRODUCT_OPTION_UNAVAILABLE,
-                    "Product option " + option.productOptionId() + " is not on sale.")
+            throw new OrderingRefusedException(
+                            OrderingRefusal.PRODUCT_OPTION_UNAVAILABLE,
+                            "Product option " + option.productOptionId() + " is not on sale.")
                     .with("product_option_id", Long.toString(option.productOptionId()));
         }
-        return new OrderItem(id, option.productOptionId(), option.productName(), option.optionName(), option.sku(),
-                option.unitPrice(), quantity);
+        return new OrderItem(
+                id,
+                option.productOptionId(),
+                option.productName(),
+                option.optionName(),
+                option.sku(),
+                option.unitPrice(),
+                quantity);
     }
 
     /** Price times quantity, exact. */

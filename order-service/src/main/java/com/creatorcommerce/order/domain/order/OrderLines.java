@@ -14,8 +14,7 @@ public final class OrderLines {
     /** Most units of one option in one order (what one stock reservation line may take). */
     public static final int MAX_QUANTITY = ReservationLine.MAX_QUANTITY;
 
-    private OrderLines() {
-    }
+    private OrderLines() {}
 
     /**
      * The requested lines with duplicates of an option merged into one line (in the order first asked for).
@@ -29,14 +28,15 @@ public final class OrderLines {
             throw new OrderingRefusedException(OrderingRefusal.EMPTY_ORDER, "An order needs at least one line.");
         }
         if (requested.size() > MAX_LINES) {
-            throw new OrderingRefusedException(OrderingRefusal.TOO_MANY_LINES,
-                    "An order has at most " + MAX_LINES + " lines.").with("max_lines", MAX_LINES);
+            throw new OrderingRefusedException(
+                            OrderingRefusal.TOO_MANY_LINES, "An order has at most " + MAX_LINES + " lines.")
+                    .with("max_lines", MAX_LINES);
         }
         Map<Long, Integer> byOption = new LinkedHashMap<>();
         for (OrderLine line : requested) {
             if (line.productOptionId() <= 0) {
-                throw new OrderingRefusedException(OrderingRefusal.PRODUCT_OPTION_NOT_FOUND,
-                        "No product option " + line.productOptionId() + ".");
+                throw new OrderingRefusedException(
+                        OrderingRefusal.PRODUCT_OPTION_NOT_FOUND, "No product option " + line.productOptionId() + ".");
             }
             requireQuantity(line.quantity());
             requireQuantity(byOption.merge(line.productOptionId(), line.quantity(), Integer::sum));
@@ -48,8 +48,9 @@ public final class OrderLines {
 
     private static void requireQuantity(int quantity) {
         if (quantity < 1 || quantity > MAX_QUANTITY) {
-            throw new OrderingRefusedException(OrderingRefusal.INVALID_QUANTITY,
-                    "A line's quantity must be 1.." + MAX_QUANTITY + ".").with("max_quantity", MAX_QUANTITY);
+            throw new OrderingRefusedException(
+                            OrderingRefusal.INVALID_QUANTITY, "A line's quantity must be 1.." + MAX_QUANTITY + ".")
+                    .with("max_quantity", MAX_QUANTITY);
         }
     }
 }

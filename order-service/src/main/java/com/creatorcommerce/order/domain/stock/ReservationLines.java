@@ -32,8 +32,8 @@ public final class ReservationLines {
             }
             int total = byOption.merge(line.productOptionId(), line.quantity(), Integer::sum);
             if (total > ReservationLine.MAX_QUANTITY) {
-                throw new IllegalArgumentException("more than " + ReservationLine.MAX_QUANTITY
-                        + " units of option " + line.productOptionId());
+                throw new IllegalArgumentException(
+                        "more than " + ReservationLine.MAX_QUANTITY + " units of option " + line.productOptionId());
             }
         }
         if (byOption.size() > MAX_LINES) {

@@ -7,8 +7,13 @@ import java.util.Objects;
  * The recorded decision for one order: its status, why it was refused (if it was), and for a reservation that took
  * stock, exactly which units it took.
  */
-public record StockReservation(long id, long orderId, ReservationStatus status, String reasonCode,
-        String reasonDetail, List<ReservationLine> items) {
+public record StockReservation(
+        long id,
+        long orderId,
+        ReservationStatus status,
+        String reasonCode,
+        String reasonDetail,
+        List<ReservationLine> items) {
 
     public StockReservation {
         Objects.requireNonNull(status, "status");

@@ -20,26 +20,28 @@ import org.junit.jupiter.api.Test;
 /** The order-cancel saga as given state and reply → next command: forward only. */
 class CancelSagaTest {
 
-    private static final OrderSagaProperties PROPS = new OrderSagaProperties(Duration.ofSeconds(10), 3,
-            Duration.ofMinutes(2), 2, 2);
+    private static final OrderSagaProperties PROPS =
+            new OrderSagaProperties(Duration.ofSeconds(10), 3, Duration.ofMinutes(2), 2, 2);
 
     private final List<String> effects = new ArrayList<>();
-    private final SagaProbe<CancelData> saga = new SagaProbe<>(CancelSaga.definition(new CancelSaga.Local() {
-        @Override
-        public void restoreStock(long orderId) {
-            effects.add("stock restored " + orderId);
-        }
+    private final SagaProbe<CancelData> saga = new SagaProbe<>(CancelSaga.definition(
+            new CancelSaga.Local() {
+                @Override
+                public void restoreStock(long orderId) {
+                    effects.add("stock restored " + orderId);
+                }
 
-        @Override
-        public void cancelled(CancelData data) {
-            effects.add("cancelled");
-        }
+                @Override
+                public void cancelled(CancelData data) {
+                    effects.add("cancelled");
+                }
 
-        @Override
-        public void cancelFailed(CancelData data, SagaReason reason) {
-            effects.add("cancel failed " + reason.code() + " / " + reason.detail());
-        }
-    }, PROPS));
+                @Override
+                public void cancelFailed(CancelData data, SagaReason reason) {
+                    effects.add("cancel failed " + reason.code() + " / " + reason.detail());
+                }
+            },
+            PROPS));
 
     @Test
     void refundsThePointsThenReleasesTheCouponThenRestoresTheStock() {
@@ -53,8 +55,8 @@ class CancelSagaTest {
         assertThat(release.command().key()).isEqualTo("55");
         assertThat(release.command().payload()).isEqualTo(new ReleaseCouponCommand(900, 7, 55, "ORDER_CANCELLED"));
 
-        Step<CancelData> done = saga.reply(CouponTopics.RESERVATION_RELEASED,
-                new CouponReservationReleased(900, 55, true));
+        Step<CancelData> done =
+                saga.reply(CouponTopics.RESERVATION_RELEASED, new CouponReservationReleased(900, 55, true));
         assertThat(done.status()).isEqualTo(SagaStatus.COMPLETED);
         assertThat(effects).containsExactly("stock restored 900", "cancelled");
     }
@@ -83,8 +85,8 @@ class CancelSagaTest {
         assertThat(s.reasonDetail()).isEqualTo("release-coupon unanswered after 2 attempt(s)");
         assertThat(s.sent()).isEmpty();
         assertThat(s.deadline()).isNull();
-        assertThat(effects).containsExactly("cancel failed DEADLINE_EXPIRED / release-coupon unanswered after 2 "
-                + "attempt(s)");
+        assertThat(effects)
+                .containsExactly("cancel failed DEADLINE_EXPIRED / release-coupon unanswered after 2 " + "attempt(s)");
     }
 
     @Test
@@ -98,10 +100,13 @@ class CancelSagaTest {
         assertThat(retried.command().payload()).isEqualTo(new RefundPointsCommand(900, 7, "ORDER_CANCELLED"));
 
         saga.reply(PointTopics.REFUNDED, new PointsRefunded(900, 7, 37_000, 37_000, 3L));
-        Step<CancelData> done = saga.reply(CouponTopics.RESERVATION_RELEASED,
-                new CouponReservationReleased(900, 55, true));
+        Step<CancelData> done =
+                saga.reply(CouponTopics.RESERVATION_RELEASED, new CouponReservationReleased(900, 55, true));
         assertThat(done.status()).isEqualTo(SagaStatus.COMPLETED);
-        assertThat(effects).containsExactly("cancel failed DEADLINE_EXPIRED / refund-points unanswered after 2 "
-                + "attempt(s)", "stock restored 900", "cancelled");
+        assertThat(effects)
+                .containsExactly(
+                        "cancel failed DEADLINE_EXPIRED / refund-points unanswered after 2 " + "attempt(s)",
+                        "stock restored 900",
+                        "cancelled");
     }
 }

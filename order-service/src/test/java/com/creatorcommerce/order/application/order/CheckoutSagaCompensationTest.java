@@ -52,8 +52,9 @@ class CheckoutSagaCompensationTest extends CheckoutSagaFixture {
         saga.reply(PaymentTopics.APPROVED, approved());
         saga.reply(PointTopics.CHARGED, new PointsCharged(ORDER, USER, 10_000, 12_000, 1));
 
-        Step<CheckoutData> s = saga.reply(PointTopics.USE_REJECTED, new PointsUseRejected(ORDER, USER, 37_000,
-                12_000, PointRejectionReason.INSUFFICIENT_POINTS, "short"));
+        Step<CheckoutData> s = saga.reply(
+                PointTopics.USE_REJECTED,
+                new PointsUseRejected(ORDER, USER, 37_000, 12_000, PointRejectionReason.INSUFFICIENT_POINTS, "short"));
 
         assertThat(s.status()).isEqualTo(SagaStatus.COMPENSATING);
         assertThat(s.reasonCode()).isEqualTo("INSUFFICIENT_POINTS");
@@ -61,11 +62,12 @@ class CheckoutSagaCompensationTest extends CheckoutSagaFixture {
         assertThat(s.command().type()).as("no payment cancel: the points stay").isEqualTo(CouponTopics.RELEASE);
         assertThat(s.command().payload()).isEqualTo(new ReleaseCouponCommand(ORDER, USER, COUPON, "ORDER_FAILED"));
 
-        Step<CheckoutData> end = saga.reply(CouponTopics.RESERVATION_RELEASED,
-                new CouponReservationReleased(ORDER, COUPON, true));
+        Step<CheckoutData> end =
+                saga.reply(CouponTopics.RESERVATION_RELEASED, new CouponReservationReleased(ORDER, COUPON, true));
         assertThat(end.status()).isEqualTo(SagaStatus.COMPENSATED);
         assertThat(local.effects).containsExactly("stock reserved", "stock released", "failed INSUFFICIENT_POINTS");
-        assertThat(local.reasons).as("the order is told what point-service said")
+        assertThat(local.reasons)
+                .as("the order is told what point-service said")
                 .containsExactly(new SagaReason("INSUFFICIENT_POINTS", "short"));
     }
 
@@ -74,8 +76,18 @@ class CheckoutSagaCompensationTest extends CheckoutSagaFixture {
         saga.start(order(COUPON, 10_000L));
         saga.reply(CouponTopics.RESERVED, new CouponReserved(ORDER, COUPON, 3, 40_000, 3_000));
 
-        Step<CheckoutData> s = saga.reply(PaymentTopics.FAILED, new PaymentFailed(null, "pk_approve_x",
-                PaymentPurpose.ORDER_CHARGE, ORDER, USER, 10_000, "REJECT_CARD_PAYMENT", "declined", NOW));
+        Step<CheckoutData> s = saga.reply(
+                PaymentTopics.FAILED,
+                new PaymentFailed(
+                        null,
+                        "pk_approve_x",
+                        PaymentPurpose.ORDER_CHARGE,
+                        ORDER,
+                        USER,
+                        10_000,
+                        "REJECT_CARD_PAYMENT",
+                        "declined",
+                        NOW));
 
         assertThat(s.reasonCode()).isEqualTo("PAYMENT_DECLINED");
         assertThat(s.command().type()).isEqualTo(CouponTopics.RELEASE);
@@ -86,16 +98,26 @@ class CheckoutSagaCompensationTest extends CheckoutSagaFixture {
         saga.start(order(null, 10_000L));
         saga.reply(PaymentTopics.APPROVED, approved());
 
-        Step<CheckoutData> s = saga.reply(PointTopics.CHARGE_REJECTED, new PointsChargeRejected(ORDER, USER, 10_000,
-                PointRejectionReason.INVALID_COMMAND, "no"));
+        Step<CheckoutData> s = saga.reply(
+                PointTopics.CHARGE_REJECTED,
+                new PointsChargeRejected(ORDER, USER, 10_000, PointRejectionReason.INVALID_COMMAND, "no"));
 
         assertThat(s.reasonCode()).isEqualTo("POINT_CHARGE_REJECTED");
         assertThat(s.command().key()).isEqualTo("pk_approve_x");
-        assertThat(s.command().payload()).isEqualTo(new CancelPaymentCommand("pk_approve_x", "order-900-failed", null,
-                "Order 900 failed"));
+        assertThat(s.command().payload())
+                .isEqualTo(new CancelPaymentCommand("pk_approve_x", "order-900-failed", null, "Order 900 failed"));
 
-        Step<CheckoutData> failed = saga.reply(PaymentTopics.CANCEL_FAILED, new PaymentCancelFailed(901L,
-                "pk_approve_x", PaymentPurpose.ORDER_CHARGE, ORDER, "order-900-failed", null, "NOT_CANCELLABLE", "no"));
+        Step<CheckoutData> failed = saga.reply(
+                PaymentTopics.CANCEL_FAILED,
+                new PaymentCancelFailed(
+                        901L,
+                        "pk_approve_x",
+                        PaymentPurpose.ORDER_CHARGE,
+                        ORDER,
+                        "order-900-failed",
+                        null,
+                        "NOT_CANCELLABLE",
+                        "no"));
         assertThat(failed.status()).isEqualTo(SagaStatus.FAILED);
         assertThat(local.effects).containsExactly("stock reserved");
     }
@@ -106,8 +128,9 @@ class CheckoutSagaCompensationTest extends CheckoutSagaFixture {
         saga.reply(CouponTopics.RESERVED, new CouponReserved(ORDER, COUPON, 3, 40_000, 3_000));
         saga.reply(PointTopics.USED, new PointsUsed(ORDER, USER, 37_000, 0, 2));
 
-        Step<CheckoutData> s = saga.reply(CouponTopics.CONFIRMATION_REJECTED, new CouponConfirmationRejected(ORDER,
-                COUPON, CouponRejectionReason.NOT_RESERVED, "no"));
+        Step<CheckoutData> s = saga.reply(
+                CouponTopics.CONFIRMATION_REJECTED,
+                new CouponConfirmationRejected(ORDER, COUPON, CouponRejectionReason.NOT_RESERVED, "no"));
 
         assertThat(s.reasonCode()).isEqualTo("COUPON_CONFIRMATION_REJECTED");
         assertThat(s.command().payload()).isEqualTo(new RefundPointsCommand(ORDER, USER, "ORDER_FAILED"));
@@ -119,8 +142,9 @@ class CheckoutSagaCompensationTest extends CheckoutSagaFixture {
     void aRejectedCouponIsNotReleasedButTheStockIs() {
         saga.start(order(COUPON, 10_000L));
 
-        Step<CheckoutData> s = saga.reply(CouponTopics.RESERVATION_REJECTED, new CouponReservationRejected(ORDER,
-                COUPON, CouponRejectionReason.EXPIRED, "expired"));
+        Step<CheckoutData> s = saga.reply(
+                CouponTopics.RESERVATION_REJECTED,
+                new CouponReservationRejected(ORDER, COUPON, CouponRejectionReason.EXPIRED, "expired"));
 
         assertThat(s.status()).isEqualTo(SagaStatus.COMPENSATED);
         assertThat(s.reasonCode()).isEqualTo("COUPON_NOT_APPLICABLE");

@@ -17,8 +17,8 @@ abstract class CheckoutSagaFixture {
     static final long USER = 7;
     static final long COUPON = 55;
     static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
-    static final OrderSagaProperties PROPS = new OrderSagaProperties(Duration.ofSeconds(10), 3,
-            Duration.ofMinutes(2), 2, 4);
+    static final OrderSagaProperties PROPS =
+            new OrderSagaProperties(Duration.ofSeconds(10), 3, Duration.ofMinutes(2), 2, 4);
 
     /** The local side, recorded. */
     static final class Recorder implements CheckoutSaga.Local {
@@ -55,8 +55,17 @@ abstract class CheckoutSagaFixture {
     final SagaProbe<CheckoutData> saga = new SagaProbe<>(CheckoutSaga.definition(local, PROPS));
 
     static CheckoutData order(Long coupon, Long charge) {
-        return new CheckoutData(ORDER, USER, List.of(new CheckoutData.Line(11, 2)), 40_000, coupon, 0, charge,
-                charge == null ? null : "pk_approve_x", null, false);
+        return new CheckoutData(
+                ORDER,
+                USER,
+                List.of(new CheckoutData.Line(11, 2)),
+                40_000,
+                coupon,
+                0,
+                charge,
+                charge == null ? null : "pk_approve_x",
+                null,
+                false);
     }
 
     static PaymentApproved approved() {

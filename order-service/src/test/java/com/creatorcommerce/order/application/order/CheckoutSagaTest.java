@@ -64,8 +64,8 @@ class CheckoutSagaTest extends CheckoutSagaFixture {
         assertThat(s.deadline()).isEqualTo(Duration.ofMinutes(2));
         assertThat(s.command().topic()).isEqualTo(PaymentTopics.COMMANDS);
         assertThat(s.command().key()).isEqualTo("pk_approve_x");
-        assertThat(s.command().payload()).isEqualTo(new ConfirmPaymentCommand("pk_approve_x",
-                PaymentPurpose.ORDER_CHARGE, ORDER, USER, 10_000));
+        assertThat(s.command().payload())
+                .isEqualTo(new ConfirmPaymentCommand("pk_approve_x", PaymentPurpose.ORDER_CHARGE, ORDER, USER, 10_000));
     }
 
     @Test
@@ -95,8 +95,8 @@ class CheckoutSagaTest extends CheckoutSagaFixture {
         Step<CheckoutData> confirm = saga.reply(PointTopics.USED, new PointsUsed(ORDER, USER, 37_000, 0, 2));
         assertThat(confirm.command().type()).isEqualTo(CouponTopics.CONFIRM);
 
-        Step<CheckoutData> done = saga.reply(CouponTopics.USE_CONFIRMED, new CouponUseConfirmed(ORDER, COUPON, 3_000,
-                NOW));
+        Step<CheckoutData> done =
+                saga.reply(CouponTopics.USE_CONFIRMED, new CouponUseConfirmed(ORDER, COUPON, 3_000, NOW));
         assertThat(done.status()).isEqualTo(SagaStatus.COMPLETED);
         assertThat(done.sent()).isEmpty();
         assertThat(local.effects).containsExactly("stock reserved", "completed");

@@ -15,8 +15,10 @@ class CartLimitsTest {
     void aQuantityIsOneToTheLineLimit() {
         CartLimits.requireQuantity(1);
         CartLimits.requireQuantity(CartLimits.MAX_LINE_QUANTITY);
-        assertThatThrownBy(() -> CartLimits.requireQuantity(0)).isInstanceOfSatisfying(OrderRefusedException.class,
-                e -> assertThat(e.refusal()).isEqualTo(OrderRefusal.INVALID_QUANTITY));
+        assertThatThrownBy(() -> CartLimits.requireQuantity(0))
+                .isInstanceOfSatisfying(
+                        OrderRefusedException.class,
+                        e -> assertThat(e.refusal()).isEqualTo(OrderRefusal.INVALID_QUANTITY));
         assertThatThrownBy(() -> CartLimits.requireQuantity(CartLimits.MAX_LINE_QUANTITY + 1))
                 .isInstanceOf(OrderRefusedException.class);
     }
@@ -28,7 +30,8 @@ class CartLimitsTest {
         assertThatThrownBy(() -> CartLimits.requireLineWithinLimit(line(CartLimits.MAX_LINE_QUANTITY + 3), 5))
                 .isInstanceOfSatisfying(OrderRefusedException.class, e -> {
                     assertThat(e.refusal()).isEqualTo(OrderRefusal.CART_LINE_LIMIT_EXCEEDED);
-                    assertThat(e.facts()).containsEntry("max_quantity", CartLimits.MAX_LINE_QUANTITY)
+                    assertThat(e.facts())
+                            .containsEntry("max_quantity", CartLimits.MAX_LINE_QUANTITY)
                             .containsEntry("current_quantity", CartLimits.MAX_LINE_QUANTITY - 2);
                 });
     }
@@ -37,12 +40,13 @@ class CartLimitsTest {
     void aCartHoldsAtMostTheLineLimit() {
         CartLimits.requireLinesWithinLimit(CartLimits.MAX_LINES);
         assertThatThrownBy(() -> CartLimits.requireLinesWithinLimit(CartLimits.MAX_LINES + 1))
-                .isInstanceOfSatisfying(OrderRefusedException.class,
+                .isInstanceOfSatisfying(
+                        OrderRefusedException.class,
                         e -> assertThat(e.refusal()).isEqualTo(OrderRefusal.CART_FULL));
     }
 
     private static CartLine line(int quantity) {
-        return new CartLine(1, 7, 100, "P", 1_000, "O", "SKU-1", quantity, 10, 10, true, true, 500, Instant.EPOCH,
-                Instant.EPOCH);
+        return new CartLine(
+                1, 7, 100, "P", 1_000, "O", "SKU-1", quantity, 10, 10, true, true, 500, Instant.EPOCH, Instant.EPOCH);
     }
 }

@@ -43,9 +43,23 @@ class CartTest {
         assertThatThrownBy(() -> line(1, 0, 1, 1, true, true, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static CartLine line(long id, int quantity, long saved, long current, boolean productActive,
-            boolean optionActive, int stock) {
-        return new CartLine(id, 7, 100, "P", 1_000 + id, "O" + id, "SKU-" + id, quantity, saved, current,
-                productActive, optionActive, stock, Instant.EPOCH, Instant.EPOCH);
+    private static CartLine line(
+            long id, int quantity, long saved, long current, boolean productActive, boolean optionActive, int stock) {
+        return new CartLine(
+                id,
+                7,
+                100,
+                "P",
+                1_000 + id,
+                "O" + id,
+                "SKU-" + id,
+                quantity,
+                saved,
+                current,
+                productActive,
+                optionActive,
+                stock,
+                Instant.EPOCH,
+                Instant.EPOCH);
     }
 }

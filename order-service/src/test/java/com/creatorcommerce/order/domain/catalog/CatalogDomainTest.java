@@ -17,10 +17,11 @@ class CatalogDomainTest {
         Product product = new Product(1, "Shirt", null, 29_000, 0, 0, true, T, T);
         ProductOption large = new ProductOption(2, 1, "L", "SHIRT-L", 2_000, 0, true, T, T);
 
-        assertThat(new ProductWithOptions(product, List.of(large)).unitPrice(large)).isEqualTo(31_000);
+        assertThat(new ProductWithOptions(product, List.of(large)).unitPrice(large))
+                .isEqualTo(31_000);
         assertThat(large.inStock()).isFalse();
-        assertThatThrownBy(() -> new ProductWithOptions(product,
-                List.of(new ProductOption(3, 99, "X", "X-1", 0, 1, true, T, T))))
+        assertThatThrownBy(() -> new ProductWithOptions(
+                        product, List.of(new ProductOption(3, 99, "X", "X-1", 0, 1, true, T, T))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -40,7 +41,8 @@ class CatalogDomainTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CatalogLimits.requireStock(CatalogLimits.MAX_STOCK + 1))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new Product(1, "  Trimmed  ", null, 0, 0, 0, true, T, T).productName()).isEqualTo("Trimmed");
+        assertThat(new Product(1, "  Trimmed  ", null, 0, 0, 0, true, T, T).productName())
+                .isEqualTo("Trimmed");
     }
 
     @Test

@@ -16,7 +16,8 @@ class CatalogRefusalsTest {
         assertThat(CatalogLimits.requireStockDelta(5)).isEqualTo(5);
         for (int delta : new int[] {0, CatalogLimits.MAX_STOCK + 1, Integer.MIN_VALUE}) {
             assertThatThrownBy(() -> CatalogLimits.requireStockDelta(delta))
-                    .isInstanceOfSatisfying(OrderRefusedException.class,
+                    .isInstanceOfSatisfying(
+                            OrderRefusedException.class,
                             e -> assertThat(e.refusal()).isEqualTo(OrderRefusal.INVALID_STOCK_DELTA));
         }
     }
@@ -25,7 +26,8 @@ class CatalogRefusalsTest {
     void oneRequestCreatesAtMostTheOptionLimit() {
         CatalogLimits.requireOptionCount(CatalogLimits.MAX_OPTIONS_PER_REQUEST);
         assertThatThrownBy(() -> CatalogLimits.requireOptionCount(CatalogLimits.MAX_OPTIONS_PER_REQUEST + 1))
-                .isInstanceOfSatisfying(OrderRefusedException.class,
+                .isInstanceOfSatisfying(
+                        OrderRefusedException.class,
                         e -> assertThat(e.refusal()).isEqualTo(OrderRefusal.TOO_MANY_OPTIONS));
     }
 

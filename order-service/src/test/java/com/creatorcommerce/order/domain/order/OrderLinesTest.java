@@ -33,9 +33,11 @@ class OrderLinesTest {
         assertRefused(List.of(new OrderLine(1, 0)), OrderingRefusal.INVALID_QUANTITY);
         assertRefused(List.of(new OrderLine(1, -1)), OrderingRefusal.INVALID_QUANTITY);
         assertRefused(List.of(new OrderLine(1, OrderLines.MAX_QUANTITY + 1)), OrderingRefusal.INVALID_QUANTITY);
-        assertRefused(List.of(new OrderLine(1, OrderLines.MAX_QUANTITY), new OrderLine(1, 1)),
+        assertRefused(
+                List.of(new OrderLine(1, OrderLines.MAX_QUANTITY), new OrderLine(1, 1)),
                 OrderingRefusal.INVALID_QUANTITY);
-        assertThat(OrderLines.normalise(List.of(new OrderLine(1, OrderLines.MAX_QUANTITY)))).hasSize(1);
+        assertThat(OrderLines.normalise(List.of(new OrderLine(1, OrderLines.MAX_QUANTITY))))
+                .hasSize(1);
     }
 
     @Test
@@ -49,18 +51,22 @@ class OrderLinesTest {
 
         policy.check(1_000L, "pk_approve_1");
         policy.check(2_000_000L, "pk_approve_1");
-        assertThatThrownBy(() -> policy.check(999L, "pk")).isInstanceOfSatisfying(OrderingRefusedException.class,
-                e -> {
-                    assertThat(e.refusal()).isEqualTo(OrderingRefusal.CHARGE_AMOUNT_OUT_OF_RANGE);
-                    assertThat(e.facts()).containsEntry("min_amount", 1_000L).containsEntry("max_amount", 2_000_000L);
-                });
-        assertThatThrownBy(() -> policy.check(2_000_001L, "pk")).isInstanceOfSatisfying(
-                OrderingRefusedException.class,
-                e -> assertThat(e.refusal()).isEqualTo(OrderingRefusal.CHARGE_AMOUNT_OUT_OF_RANGE));
-        assertThatThrownBy(() -> policy.check(null, "pk")).isInstanceOfSatisfying(OrderingRefusedException.class,
-                e -> assertThat(e.refusal()).isEqualTo(OrderingRefusal.CHARGE_AMOUNT_OUT_OF_RANGE));
-        assertThatThrownBy(() -> policy.check(5_000L, " ")).isInstanceOfSatisfying(OrderingRefusedException.class,
-                e -> assertThat(e.refusal()).isEqualTo(OrderingRefusal.PAYMENT_KEY_REQUIRED));
+        assertThatThrownBy(() -> policy.check(999L, "pk")).isInstanceOfSatisfying(OrderingRefusedException.class, e -> {
+            assertThat(e.refusal()).isEqualTo(OrderingRefusal.CHARGE_AMOUNT_OUT_OF_RANGE);
+            assertThat(e.facts()).containsEntry("min_amount", 1_000L).containsEntry("max_amount", 2_000_000L);
+        });
+        assertThatThrownBy(() -> policy.check(2_000_001L, "pk"))
+                .isInstanceOfSatisfying(
+                        OrderingRefusedException.class,
+                        e -> assertThat(e.refusal()).isEqualTo(OrderingRefusal.CHARGE_AMOUNT_OUT_OF_RANGE));
+        assertThatThrownBy(() -> policy.check(null, "pk"))
+                .isInstanceOfSatisfying(
+                        OrderingRefusedException.class,
+                        e -> assertThat(e.refusal()).isEqualTo(OrderingRefusal.CHARGE_AMOUNT_OUT_OF_RANGE));
+        assertThatThrownBy(() -> policy.check(5_000L, " "))
+                .isInstanceOfSatisfying(
+                        OrderingRefusedException.class,
+                        e -> assertThat(e.refusal()).isEqualTo(OrderingRefusal.PAYMENT_KEY_REQUIRED));
     }
 
     private static List<OrderLine> lines(int n) {
@@ -68,7 +74,9 @@ class OrderLinesTest {
     }
 
     private static void assertRefused(List<OrderLine> lines, OrderingRefusal refusal) {
-        assertThatThrownBy(() -> OrderLines.normalise(lines)).isInstanceOfSatisfying(OrderingRefusedException.class,
-                e -> assertThat(e.refusal()).isEqualTo(refusal));
+        assertThatThrownBy(() -> OrderLines.normalise(lines))
+                .isInstanceOfSatisfying(
+                        OrderingRefusedException.class,
+                        e -> assertThat(e.refusal()).isEqualTo(refusal));
     }
 }

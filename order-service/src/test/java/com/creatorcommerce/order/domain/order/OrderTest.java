@@ -17,8 +17,15 @@ class OrderTest {
     private static final OptionSnapshot CAP = new OptionSnapshot(12, "Cap", "Free", "CAP-F", 15_500, true);
 
     private static Order pending(Long charge) {
-        return Order.place(1, 7, List.of(OrderItem.snapshot(101, SHIRT_M, 2), OrderItem.snapshot(102, CAP, 1)), 55L,
-                charge, false, "key-1", T0);
+        return Order.place(
+                1,
+                7,
+                List.of(OrderItem.snapshot(101, SHIRT_M, 2), OrderItem.snapshot(102, CAP, 1)),
+                55L,
+                charge,
+                false,
+                "key-1",
+                T0);
     }
 
     @Test
@@ -121,7 +128,8 @@ class OrderTest {
                 });
         Order cancelled = pending(null).fail(FailureCode.OUT_OF_STOCK, 0, null, false, T1);
         assertThatThrownBy(() -> cancelled.requestCancel(T1))
-                .isInstanceOfSatisfying(OrderingRefusedException.class,
+                .isInstanceOfSatisfying(
+                        OrderingRefusedException.class,
                         e -> assertThat(e.refusal()).isEqualTo(OrderingRefusal.ORDER_NOT_CANCELLABLE));
     }
 
@@ -132,7 +140,8 @@ class OrderTest {
         assertThat(running.status()).isEqualTo(OrderStatus.COMPLETED);
         assertThat(running.cancelStatus()).isEqualTo(CancelStatus.IN_PROGRESS);
         assertThatThrownBy(() -> running.requestCancel(T1))
-                .isInstanceOfSatisfying(OrderingRefusedException.class,
+                .isInstanceOfSatisfying(
+                        OrderingRefusedException.class,
                         e -> assertThat(e.refusal()).isEqualTo(OrderingRefusal.ORDER_CANCEL_IN_PROGRESS));
 
         Order cancelled = running.cancelled(FailureCode.CANCELLED_BY_USER, T1);
@@ -145,8 +154,8 @@ class OrderTest {
 
     @Test
     void aCancellationThatCouldNotFinishKeepsTheOrderCompletedAndCanBeRequestedAgain() {
-        Order failed = pending(null).complete(0, null, false, T0).requestCancel(T1)
-                .cancelFailed(FailureCode.TIMED_OUT, T1);
+        Order failed =
+                pending(null).complete(0, null, false, T0).requestCancel(T1).cancelFailed(FailureCode.TIMED_OUT, T1);
 
         assertThat(failed.status()).isEqualTo(OrderStatus.COMPLETED);
         assertThat(failed.cancelStatus()).isEqualTo(CancelStatus.FAILED);

@@ -20,36 +20,30 @@ public interface PaymentGateway {
 
     sealed interface ConfirmOutcome {
         /** 200 DONE for {@code totalAmount}. */
-        record Approved(long totalAmount, Instant approvedAt) implements ConfirmOutcome {
-        }
+        record Approved(long totalAmount, Instant approvedAt) implements ConfirmOutcome {}
 
         /** A definite refusal (4xx with the PG's decline code): nothing was charged. */
-        record Rejected(String code, String message) implements ConfirmOutcome {
-        }
+        record Rejected(String code, String message) implements ConfirmOutcome {}
 
         /**
          * A 4xx answer that is not a definite decline of this payment: no readable PG code (a proxy's error page, an
          * empty body). Probably refused, but only the PG's status can tell.
          */
-        record Unclear(String code, String message) implements ConfirmOutcome {
-        }
+        record Unclear(String code, String message) implements ConfirmOutcome {}
 
         /**
          * The PG may or may not have approved: timeout, 5xx, connection reset, open circuit, or a 4xx with which the
          * PG says "not now" rather than "no" (409, "already processing", a duplicate of a request still running).
          */
-        record Unknown(String reason) implements ConfirmOutcome {
-        }
+        record Unknown(String reason) implements ConfirmOutcome {}
     }
 
     sealed interface StatusOutcome {
         /** The PG holds an approved payment ({@code totalAmount} when the PG tells it). */
-        record Done(Long totalAmount, Instant approvedAt) implements StatusOutcome {
-        }
+        record Done(Long totalAmount, Instant approvedAt) implements StatusOutcome {}
 
         /** Definitely not approved: ABORTED, EXPIRED. */
-        record NotApproved(String pgStatus) implements StatusOutcome {
-        }
+        record NotApproved(String pgStatus) implements StatusOutcome {}
 
         /**
          * Approved, then cancelled at the PG (CANCELED, or PARTIAL_CANCELED): {@code balanceAmount} of
@@ -57,29 +51,22 @@ public interface PaymentGateway {
          *
          * @param totalAmount null when the PG did not tell (only for a full cancel: nothing is left either way)
          */
-        record Cancelled(String pgStatus, Long totalAmount, long balanceAmount) implements StatusOutcome {
-        }
+        record Cancelled(String pgStatus, Long totalAmount, long balanceAmount) implements StatusOutcome {}
 
         /** The PG has no payment with this key: a confirm never reached it. */
-        record NotFound() implements StatusOutcome {
-        }
+        record NotFound() implements StatusOutcome {}
 
         /** Still in progress at the PG (READY, IN_PROGRESS, WAITING_FOR_DEPOSIT). */
-        record InProgress(String pgStatus) implements StatusOutcome {
-        }
+        record InProgress(String pgStatus) implements StatusOutcome {}
 
-        record Unknown(String reason) implements StatusOutcome {
-        }
+        record Unknown(String reason) implements StatusOutcome {}
     }
 
     sealed interface CancelOutcome {
-        record Cancelled(Instant cancelledAt) implements CancelOutcome {
-        }
+        record Cancelled(Instant cancelledAt) implements CancelOutcome {}
 
-        record Rejected(String code, String message) implements CancelOutcome {
-        }
+        record Rejected(String code, String message) implements CancelOutcome {}
 
-        record Unknown(String reason) implements CancelOutcome {
-        }
+        record Unknown(String reason) implements CancelOutcome {}
     }
 }

@@ -21,8 +21,14 @@ public record LedgerEntry(WalletChange change, LedgerParticipant participant, In
     }
 
     /** {@code amount} points (positive; the type gives the sign) of {@code type} for {@code userId}'s wallet. */
-    public LedgerEntry(long userId, TransactionType type, long amount, ReferenceType referenceType, long referenceId,
-            LedgerParticipant participant, InboundMessage cause) {
+    public LedgerEntry(
+            long userId,
+            TransactionType type,
+            long amount,
+            ReferenceType referenceType,
+            long referenceId,
+            LedgerParticipant participant,
+            InboundMessage cause) {
         this(new WalletChange(userId, type, amount, referenceType, referenceId), participant, cause);
     }
 

@@ -9,8 +9,7 @@ public sealed interface LedgerOutcome {
 
     /** Applied now: a new ledger row. */
     record Applied(long transactionId, long amount, long balanceBefore, long balanceAfter, Instant createdAt)
-            implements LedgerOutcome {
-    }
+            implements LedgerOutcome {}
 
     /**
      * The entry's idempotency key already has a ledger row (applied earlier); nothing changed now. Its data is that
@@ -20,16 +19,14 @@ public sealed interface LedgerOutcome {
 
         /** Whether the recorded row is the change asked now (the same step again), not a conflicting command. */
         public boolean isSameChange(long askedUserId, TransactionType type, long askedAmount) {
-            return new RecordedChange(transactionId, userId, amount, balanceAfter).isSameChange(askedUserId, type,
-                    askedAmount);
+            return new RecordedChange(transactionId, userId, amount, balanceAfter)
+                    .isSameChange(askedUserId, type, askedAmount);
         }
     }
 
     /** A debit larger than the balance: refused, nothing changed. */
-    record Insufficient(long balance) implements LedgerOutcome {
-    }
+    record Insufficient(long balance) implements LedgerOutcome {}
 
     /** The participant declined it (see {@link LedgerParticipant#admit()}); nothing changed. */
-    record NotAdmitted() implements LedgerOutcome {
-    }
+    record NotAdmitted() implements LedgerOutcome {}
 }

@@ -70,7 +70,7 @@ public class LedgerWriter {
             if (e.userId() != userId) {
                 throw new IllegalArgumentException("Entry of user " + e.userId() + " in a batch of wallet " + userId);
             }
-            try (MessageContext.Scope ignored = e.cause() == null ? () -> { } : MessageContext.open(e.cause())) {
+            try (MessageContext.Scope ignored = e.cause() == null ? () -> {} : MessageContext.open(e.cause())) {
                 if (!e.participant().admit()) {
                     outcomes.add(new LedgerOutcome.NotAdmitted());
                     continue;
@@ -92,12 +92,23 @@ public class LedgerWriter {
     }
 
     private LedgerOutcome announce(PointTransaction row) {
-        outbox.append(OutboundMessage.of(PointTopics.EVENTS, Long.toString(row.userId()), PointTopics.BALANCE_CHANGED,
-                new PointBalanceChanged(row.id(), row.userId(), row.type().name(), row.amount(), row.balanceBefore(),
-                        row.balanceAfter(), row.referenceType().name(), row.referenceId(), row.createdAt()))
+        outbox.append(OutboundMessage.of(
+                        PointTopics.EVENTS,
+                        Long.toString(row.userId()),
+                        PointTopics.BALANCE_CHANGED,
+                        new PointBalanceChanged(
+                                row.id(),
+                                row.userId(),
+                                row.type().name(),
+                                row.amount(),
+                                row.balanceBefore(),
+                                row.balanceAfter(),
+                                row.referenceType().name(),
+                                row.referenceId(),
+                                row.createdAt()))
                 .withUserId(row.userId()));
-        return new LedgerOutcome.Applied(row.id(), row.amount(), row.balanceBefore(), row.balanceAfter(),
-                row.createdAt());
+        return new LedgerOutcome.Applied(
+                row.id(), row.amount(), row.balanceBefore(), row.balanceAfter(), row.createdAt());
     }
 
     private static LedgerOutcome alreadyApplied(RecordedChange row) {

@@ -33,6 +33,7 @@ public class PointLedger {
     private static final Logger log = LoggerFactory.getLogger(PointLedger.class);
     /** Batches a writer applies after its own entry is done before it hands over. */
     private static final int EXTRA_BATCHES = 4;
+
     private static final int TRANSIENT_RETRIES = 3;
 
     private final LedgerWriter writer;
@@ -41,22 +42,30 @@ public class PointLedger {
     private final Counter retriedAlone;
     private final WalletMeters walletMeters;
 
-    PointLedger(LedgerWriter writer, @Value("${platform.points.ledger.max-batch:200}") int maxBatch,
-            MeterRegistry meters, WalletMeters walletMeters) {
+    PointLedger(
+            LedgerWriter writer,
+            @Value("${platform.points.ledger.max-batch:200}") int maxBatch,
+            MeterRegistry meters,
+            WalletMeters walletMeters) {
         this.writer = writer;
         this.walletMeters = walletMeters;
         this.batchSizes = DistributionSummary.builder("point.ledger.batch.size")
-                .description("Ledger entries applied per wallet transaction").register(meters);
+                .description("Ledger entries applied per wallet transaction")
+                .register(meters);
         this.retriedAlone = Counter.builder("point.ledger.batch.split")
-                .description("Batches that failed and were retried entry by entry").register(meters);
+                .description("Batches that failed and were retried entry by entry")
+                .register(meters);
         this.wallets = PerKeyCombiner.<Long, LedgerEntry, LedgerOutcome>builder(this::write)
                 .maxBatch(maxBatch)
                 .extraBatchesBeforeHandOver(EXTRA_BATCHES)
                 .whenBatchFails(WhenBatchFails.RETRY_EACH_ALONE)
                 .onBatchFailure((userId, size, failure, then) -> {
                     retriedAlone.increment();
-                    log.warn("A ledger batch of {} entries for wallet {} failed ({}); applying them one by one", size,
-                            userId, failure.toString());
+                    log.warn(
+                            "A ledger batch of {} entries for wallet {} failed ({}); applying them one by one",
+                            size,
+                            userId,
+                            failure.toString());
                 })
                 .build();
     }

@@ -28,12 +28,20 @@ public class WalletMeters {
 
     WalletMeters(MeterRegistry meters) {
         for (TransactionType type : TransactionType.values()) {
-            operations.put(type, Counter.builder(OPERATIONS).tag("type", tag(type))
-                    .description("Changes applied to points wallets, by type").register(meters));
+            operations.put(
+                    type,
+                    Counter.builder(OPERATIONS)
+                            .tag("type", tag(type))
+                            .description("Changes applied to points wallets, by type")
+                            .register(meters));
         }
         for (PointRejectionReason reason : PointRejectionReason.values()) {
-            refusals.put(reason, Counter.builder(REFUSALS).tag("reason", tag(reason))
-                    .description("Wallet steps refused, by reason").register(meters));
+            refusals.put(
+                    reason,
+                    Counter.builder(REFUSALS)
+                            .tag("reason", tag(reason))
+                            .description("Wallet steps refused, by reason")
+                            .register(meters));
         }
     }
 

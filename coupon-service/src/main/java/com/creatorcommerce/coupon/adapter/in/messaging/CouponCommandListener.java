@@ -33,7 +33,9 @@ class CouponCommandListener {
         this.json = json;
     }
 
-    @KafkaListener(id = CONSUMER, groupId = "${coupon.messaging.group-id:coupon-service}",
+    @KafkaListener(
+            id = CONSUMER,
+            groupId = "${coupon.messaging.group-id:coupon-service}",
             topics = CouponTopics.COMMANDS)
     void on(ConsumerRecord<String, String> record) {
         inbox.handle(CONSUMER, record, this::handle);
@@ -62,8 +64,8 @@ class CouponCommandListener {
 
     private static void requireIds(InboundMessage message, long orderId, long userId, long userCouponId) {
         if (orderId <= 0 || userId <= 0 || userCouponId <= 0) {
-            throw new MalformedMessageException(message.type() + " " + message.id()
-                    + " needs positive order_id, user_id and user_coupon_id");
+            throw new MalformedMessageException(
+                    message.type() + " " + message.id() + " needs positive order_id, user_id and user_coupon_id");
         }
     }
 }

@@ -39,13 +39,15 @@ class CouponAdminController {
     @PostMapping
     ResponseEntity<CouponResponse> create(@Valid @RequestBody CouponRequest request) {
         CouponDetails created = coupons.create(request.terms());
-        return ResponseEntity.created(URI.create("/v1/admin/coupons/" + created.coupon().id()))
+        return ResponseEntity.created(
+                        URI.create("/v1/admin/coupons/" + created.coupon().id()))
                 .body(CouponResponse.of(created));
     }
 
     @Operation(operationId = "listCoupons", summary = "Every coupon definition (paged)")
     @GetMapping
-    PageResponse<CouponResponse> list(@RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
+    PageResponse<CouponResponse> list(
+            @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
         return PageResponse.of(coupons.all(page, pageSize), CouponResponse::of);
     }

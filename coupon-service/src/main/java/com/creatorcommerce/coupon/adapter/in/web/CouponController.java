@@ -29,8 +29,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Coupons for users: what is issuable now, getting one, and which ones I hold. */
-@Tag(name = "coupons", description = "Coupons users can take: what is issuable now, taking one, which ones the "
-        + "caller holds.")
+@Tag(
+        name = "coupons",
+        description = "Coupons users can take: what is issuable now, taking one, which ones the " + "caller holds.")
 @RestController
 @RequestMapping("/v1/coupons")
 class CouponController {
@@ -44,7 +45,9 @@ class CouponController {
     }
 
     /** Active, inside their validity window and not sold out (public). */
-    @Operation(operationId = "listIssuableCoupons", summary = "Coupons issuable now (public, paged)",
+    @Operation(
+            operationId = "listIssuableCoupons",
+            summary = "Coupons issuable now (public, paged)",
             description = "Active, inside their validity window and not sold out.")
     @GetMapping
     PageResponse<IssuableCouponResponse> issuable(
@@ -54,23 +57,40 @@ class CouponController {
     }
 
     /** First come, first served; at most one per user. */
-    @Operation(operationId = "issueCoupon", summary = "Take a coupon (first come, first served; one per user)",
+    @Operation(
+            operationId = "issueCoupon",
+            summary = "Take a coupon (first come, first served; one per user)",
             description = "Answers the new user coupon with `Location: /v1/users/me/coupons/{id}`.")
     @ApiResponse(responseCode = "201", description = "Issued to the caller", useReturnTypeSchema = true)
     @ProblemResponse(status = 404, codes = "COUPON_NOT_FOUND")
-    @ProblemResponse(status = 409, codes = {"COUPON_ALREADY_ISSUED", "COUPON_SOLD_OUT", "COUPON_INACTIVE",
-            "COUPON_NOT_STARTED", "COUPON_EXPIRED"})
+    @ProblemResponse(
+            status = 409,
+            codes = {
+                "COUPON_ALREADY_ISSUED",
+                "COUPON_SOLD_OUT",
+                "COUPON_INACTIVE",
+                "COUPON_NOT_STARTED",
+                "COUPON_EXPIRED"
+            })
     @ProblemResponse(status = 503, codes = "COUPON_BUSY", description = "Nothing changed; retry.")
     @PostMapping("/{id}/issue")
     ResponseEntity<UserCouponResponse> issue(@PathVariable @Positive long id, CurrentUser user) {
         IssuedCoupon issued = issuing.issue(user.id(), id);
         return ResponseEntity.created(URI.create("/v1/users/me/coupons/" + issued.userCouponId()))
-                .body(UserCouponResponse.of(issued.userCouponId(), issued.coupon(), UserCouponStatus.UNUSED,
-                        issued.issuedAt(), issued.expiresAt(), null, null));
+                .body(UserCouponResponse.of(
+                        issued.userCouponId(),
+                        issued.coupon(),
+                        UserCouponStatus.UNUSED,
+                        issued.issuedAt(),
+                        issued.expiresAt(),
+                        null,
+                        null));
     }
 
     /** Whether the caller holds each coupon: {@code {issued_coupons: {id: true|false}}}, one SQL query. */
-    @Operation(operationId = "checkIssuedCoupons", summary = "Which of these coupons the caller holds",
+    @Operation(
+            operationId = "checkIssuedCoupons",
+            summary = "Which of these coupons the caller holds",
             description = "`{issued_coupons: {\"<coupon id>\": true|false}}`, one query.")
     @PostMapping("/check-batch")
     CheckBatchResponse checkBatch(@Valid @RequestBody CheckBatchRequest request, CurrentUser user) {
@@ -80,9 +100,8 @@ class CouponController {
     }
 
     record CheckBatchRequest(
-            @NotNull @Size(min = 1, max = BrowseCouponsService.MAX_BATCH) List<@NotNull @Positive Long> couponIds) {
-    }
+            @NotNull @Size(min = 1, max = BrowseCouponsService.MAX_BATCH)
+            List<@NotNull @Positive Long> couponIds) {}
 
-    record CheckBatchResponse(Map<String, Boolean> issuedCoupons) {
-    }
+    record CheckBatchResponse(Map<String, Boolean> issuedCoupons) {}
 }

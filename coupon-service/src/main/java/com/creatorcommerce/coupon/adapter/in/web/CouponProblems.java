@@ -40,18 +40,26 @@ class CouponProblems {
 
     @ExceptionHandler(InvalidCouponException.class)
     ResponseEntity<Object> invalid(InvalidCouponException ex, WebRequest request) {
-        return problems.handleApiException(invalidRequest(ex.violations().stream()
-                .map(v -> new FieldViolation(v.field(), v.message())).toList()), request);
+        return problems.handleApiException(
+                invalidRequest(ex.violations().stream()
+                        .map(v -> new FieldViolation(v.field(), v.message()))
+                        .toList()),
+                request);
     }
 
     @ExceptionHandler({IssueBusyException.class, PessimisticLockingFailureException.class})
     ResponseEntity<Object> busy(RuntimeException ex, WebRequest request) {
-        return problems.handleApiException(new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "COUPON_BUSY",
-                "The coupon is in high demand right now. Please retry."), request);
+        return problems.handleApiException(
+                new ApiException(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "COUPON_BUSY",
+                        "The coupon is in high demand right now. Please retry."),
+                request);
     }
 
     static ApiException invalidRequest(java.util.List<FieldViolation> errors) {
-        return ApiException.badRequest(ProblemCodes.VALIDATION_FAILED,
-                "The request is invalid; see errors for the offending fields.").with("errors", errors);
+        return ApiException.badRequest(
+                        ProblemCodes.VALIDATION_FAILED, "The request is invalid; see errors for the offending fields.")
+                .with("errors", errors);
     }
 }

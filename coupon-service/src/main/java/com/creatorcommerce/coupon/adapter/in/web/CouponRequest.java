@@ -32,8 +32,15 @@ record CouponRequest(
         Boolean isActive) {
 
     CouponTerms terms() {
-        return new CouponTerms(couponName, discountType, discountValue, maxDiscountAmount,
-                minOrderAmount == null ? 0 : minOrderAmount, totalQuantity, validFrom, validUntil,
+        return new CouponTerms(
+                couponName,
+                discountType,
+                discountValue,
+                maxDiscountAmount,
+                minOrderAmount == null ? 0 : minOrderAmount,
+                totalQuantity,
+                validFrom,
+                validUntil,
                 validDaysAfterIssue);
     }
 }

@@ -27,18 +27,28 @@ class MyCouponsController {
     }
 
     /** {@code status}: {@code unused} (including ones held by an unfinished order), {@code used}, {@code expired}. */
-    @Operation(operationId = "listMyCoupons", summary = "The caller's coupons (paged)",
+    @Operation(
+            operationId = "listMyCoupons",
+            summary = "The caller's coupons (paged)",
             description = "`status`: `unused` (including ones held by an unfinished order), `used`, `expired`; "
                     + "none: all.")
     @GetMapping("/v1/users/me/coupons")
-    PageResponse<UserCouponResponse> mine(CurrentUser user, @RequestParam(required = false) String status,
+    PageResponse<UserCouponResponse> mine(
+            CurrentUser user,
+            @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
         BrowseCouponsService.MyCoupons mine = browse.mine(user.id(), filter(status), page, pageSize);
         return PageResponse.of(mine.page(), owned -> {
             UserCoupon uc = owned.userCoupon();
-            return UserCouponResponse.of(uc.id(), owned.coupon(), uc.status(mine.asOf()), uc.issuedAt(),
-                    uc.expiresAt(), uc.usedAt(), uc.orderId());
+            return UserCouponResponse.of(
+                    uc.id(),
+                    owned.coupon(),
+                    uc.status(mine.asOf()),
+                    uc.issuedAt(),
+                    uc.expiresAt(),
+                    uc.usedAt(),
+                    uc.orderId());
         });
     }
 
@@ -49,8 +59,8 @@ class MyCouponsController {
         try {
             return UserCoupons.Filter.valueOf(status.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw CouponProblems.invalidRequest(List.of(new FieldViolation("status",
-                    "must be one of unused, used, expired")));
+            throw CouponProblems.invalidRequest(
+                    List.of(new FieldViolation("status", "must be one of unused, used, expired")));
         }
     }
 }

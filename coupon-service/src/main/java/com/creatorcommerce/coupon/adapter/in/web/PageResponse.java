@@ -8,7 +8,11 @@ import java.util.function.Function;
 record PageResponse<T>(List<T> items, long total, int page, int pageSize, boolean hasMore) {
 
     static <S, T> PageResponse<T> of(Paged<S> page, Function<? super S, ? extends T> mapper) {
-        return new PageResponse<>(page.items().stream().<T>map(mapper).toList(), page.total(), page.page(),
-                page.pageSize(), page.hasMore());
+        return new PageResponse<>(
+                page.items().stream().<T>map(mapper).toList(),
+                page.total(),
+                page.page(),
+                page.pageSize(),
+                page.hasMore());
     }
 }

@@ -11,13 +11,40 @@ import java.time.Instant;
  *
  * @param orderId the order holding (RESERVED) or having used (USED) it
  */
-record UserCouponResponse(@IdString long id, @IdString long couponId, String couponName, DiscountType discountType,
-        long discountValue, Long maxDiscountAmount, long minOrderAmount, UserCouponStatus status, Instant issuedAt,
-        Instant expiresAt, Instant usedAt, @IdString Long orderId) {
+record UserCouponResponse(
+        @IdString long id,
+        @IdString long couponId,
+        String couponName,
+        DiscountType discountType,
+        long discountValue,
+        Long maxDiscountAmount,
+        long minOrderAmount,
+        UserCouponStatus status,
+        Instant issuedAt,
+        Instant expiresAt,
+        Instant usedAt,
+        @IdString Long orderId) {
 
-    static UserCouponResponse of(long id, CouponSnapshot c, UserCouponStatus status, Instant issuedAt,
-            Instant expiresAt, Instant usedAt, Long orderId) {
-        return new UserCouponResponse(id, c.id(), c.name(), c.discountType(), c.discountValue(),
-                c.maxDiscountAmount(), c.minOrderAmount(), status, issuedAt, expiresAt, usedAt, orderId);
+    static UserCouponResponse of(
+            long id,
+            CouponSnapshot c,
+            UserCouponStatus status,
+            Instant issuedAt,
+            Instant expiresAt,
+            Instant usedAt,
+            Long orderId) {
+        return new UserCouponResponse(
+                id,
+                c.id(),
+                c.name(),
+                c.discountType(),
+                c.discountValue(),
+                c.maxDiscountAmount(),
+                c.minOrderAmount(),
+                status,
+                issuedAt,
+                expiresAt,
+                usedAt,
+                orderId);
     }
 }

@@ -45,8 +45,7 @@ class JdbcIssueLedger implements IssueLedger {
         try {
             jdbc.update("""
                     INSERT INTO user_coupons (user_coupon_id, user_id, coupon_id, is_used, issued_at, expires_at)
-                    VALUES (?, ?, ?, FALSE, ?, ?)""", uc.userCouponId(), uc.userId(), uc.couponId(),
-                    utc(uc.issuedAt()), utc(uc.expiresAt()));
+                    VALUES (?, ?, ?, FALSE, ?, ?)""", uc.userCouponId(), uc.userId(), uc.couponId(), utc(uc.issuedAt()), utc(uc.expiresAt()));
             return true;
         } catch (DuplicateKeyException e) {
             return false;
@@ -60,16 +59,23 @@ class JdbcIssueLedger implements IssueLedger {
         }
         List<Object> args = new ArrayList<>(userCoupons.size() * 5);
         for (NewUserCoupon uc : userCoupons) {
-            args.addAll(List.of(uc.userCouponId(), uc.userId(), uc.couponId(), utc(uc.issuedAt()),
-                    utc(uc.expiresAt())));
+            args.addAll(
+                    List.of(uc.userCouponId(), uc.userId(), uc.couponId(), utc(uc.issuedAt()), utc(uc.expiresAt())));
         }
         // a duplicate (user_id, coupon_id) leaves the existing row as it is and inserts nothing
-        jdbc.update("INSERT INTO user_coupons (user_coupon_id, user_id, coupon_id, is_used, issued_at, expires_at) "
-                + "VALUES " + String.join(", ", Collections.nCopies(userCoupons.size(), "(?, ?, ?, FALSE, ?, ?)"))
-                + " ON DUPLICATE KEY UPDATE user_coupon_id = user_coupon_id", args.toArray());
-        List<Object> ids = userCoupons.stream().<Object>map(NewUserCoupon::userCouponId).toList();
-        return new HashSet<>(jdbc.queryForList("SELECT user_coupon_id FROM user_coupons WHERE user_coupon_id IN ("
-                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")", Long.class, ids.toArray()));
+        jdbc.update(
+                "INSERT INTO user_coupons (user_coupon_id, user_id, coupon_id, is_used, issued_at, expires_at) "
+                        + "VALUES "
+                        + String.join(", ", Collections.nCopies(userCoupons.size(), "(?, ?, ?, FALSE, ?, ?)"))
+                        + " ON DUPLICATE KEY UPDATE user_coupon_id = user_coupon_id",
+                args.toArray());
+        List<Object> ids =
+                userCoupons.stream().<Object>map(NewUserCoupon::userCouponId).toList();
+        return new HashSet<>(jdbc.queryForList(
+                "SELECT user_coupon_id FROM user_coupons WHERE user_coupon_id IN ("
+                        + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")",
+                Long.class,
+                ids.toArray()));
     }
 
     @Override
@@ -78,17 +84,23 @@ class JdbcIssueLedger implements IssueLedger {
         return jdbc.update("""
                 UPDATE coupons SET issued_quantity = issued_quantity + ?
                 WHERE coupon_id = ? AND is_active = TRUE AND valid_from <= ? AND valid_until > ?
-                  AND (total_quantity IS NULL OR issued_quantity + ? <= total_quantity)""",
-                count, couponId, at, at, count) == 1;
+                  AND (total_quantity IS NULL OR issued_quantity + ? <= total_quantity)""", count, couponId, at, at, count) == 1;
     }
 
     private static CouponSnapshot snapshot(ResultSet rs) throws SQLException {
-        return new CouponSnapshot(rs.getLong("coupon_id"), rs.getString("coupon_name"),
-                DiscountType.valueOf(rs.getString("discount_type")), rs.getLong("discount_value"),
-                rs.getObject("max_discount_amount", Long.class), rs.getLong("min_order_amount"),
-                rs.getObject("total_quantity", Integer.class), rs.getInt("issued_quantity"),
-                instant(rs, "valid_from"), instant(rs, "valid_until"),
-                rs.getObject("valid_days_after_issue", Integer.class), rs.getBoolean("is_active"));
+        return new CouponSnapshot(
+                rs.getLong("coupon_id"),
+                rs.getString("coupon_name"),
+                DiscountType.valueOf(rs.getString("discount_type")),
+                rs.getLong("discount_value"),
+                rs.getObject("max_discount_amount", Long.class),
+                rs.getLong("min_order_amount"),
+                rs.getObject("total_quantity", Integer.class),
+                rs.getInt("issued_quantity"),
+                instant(rs, "valid_from"),
+                instant(rs, "valid_until"),
+                rs.getObject("valid_days_after_issue", Integer.class),
+                rs.getBoolean("is_active"));
     }
 
     static LocalDateTime utc(Instant instant) {

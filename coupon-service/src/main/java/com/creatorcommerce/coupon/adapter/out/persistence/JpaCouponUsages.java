@@ -15,11 +15,14 @@ class JpaCouponUsages implements CouponUsages {
 
     @Override
     public Optional<CouponUsage> find(long userCouponId, long orderId) {
-        return em.createQuery("select u from CouponUsage u where u.userCouponId = :userCouponId "
-                        + "and u.orderId = :orderId", CouponUsage.class)
+        return em.createQuery(
+                        "select u from CouponUsage u where u.userCouponId = :userCouponId "
+                                + "and u.orderId = :orderId",
+                        CouponUsage.class)
                 .setParameter("userCouponId", userCouponId)
                 .setParameter("orderId", orderId)
-                .getResultStream().findFirst();
+                .getResultStream()
+                .findFirst();
     }
 
     @Override

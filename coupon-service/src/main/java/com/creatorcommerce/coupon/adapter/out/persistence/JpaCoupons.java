@@ -41,17 +41,21 @@ class JpaCoupons implements Coupons {
     public Paged<Coupon> issuable(Instant now, int page, int pageSize) {
         List<Coupon> items = em.createQuery("select c " + ISSUABLE + " order by c.validUntil, c.id", Coupon.class)
                 .setParameter("now", now)
-                .setFirstResult(offset(page, pageSize)).setMaxResults(pageSize)
+                .setFirstResult(offset(page, pageSize))
+                .setMaxResults(pageSize)
                 .getResultList();
-        long total = em.createQuery("select count(c) " + ISSUABLE, Long.class).setParameter("now", now)
+        long total = em.createQuery("select count(c) " + ISSUABLE, Long.class)
+                .setParameter("now", now)
                 .getSingleResult();
         return new Paged<>(items, total, page, pageSize);
     }
 
     @Override
     public Paged<Coupon> all(int page, int pageSize) {
-        List<Coupon> items = em.createQuery("select c from Coupon c order by c.createdAt desc, c.id desc",
-                Coupon.class).setFirstResult(offset(page, pageSize)).setMaxResults(pageSize).getResultList();
+        List<Coupon> items = em.createQuery("select c from Coupon c order by c.createdAt desc, c.id desc", Coupon.class)
+                .setFirstResult(offset(page, pageSize))
+                .setMaxResults(pageSize)
+                .getResultList();
         long total = em.createQuery("select count(c) from Coupon c", Long.class).getSingleResult();
         return new Paged<>(items, total, page, pageSize);
     }

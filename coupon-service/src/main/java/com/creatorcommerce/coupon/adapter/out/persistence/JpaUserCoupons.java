@@ -37,29 +37,33 @@ class JpaUserCoupons implements UserCoupons {
             default -> "";
         };
         boolean usesNow = where.contains(":now");
-        TypedQuery<Object[]> items = em.createQuery("select uc, c from UserCoupon uc, Coupon c "
-                + "where c.id = uc.couponId and uc.userId = :userId" + where
-                + " order by uc.issuedAt desc, uc.id desc", Object[].class);
-        TypedQuery<Long> count = em.createQuery("select count(uc) from UserCoupon uc where uc.userId = :userId"
-                + where, Long.class);
+        TypedQuery<Object[]> items = em.createQuery(
+                "select uc, c from UserCoupon uc, Coupon c "
+                        + "where c.id = uc.couponId and uc.userId = :userId" + where
+                        + " order by uc.issuedAt desc, uc.id desc",
+                Object[].class);
+        TypedQuery<Long> count =
+                em.createQuery("select count(uc) from UserCoupon uc where uc.userId = :userId" + where, Long.class);
         items.setParameter("userId", userId);
         count.setParameter("userId", userId);
         if (usesNow) {
             items.setParameter("now", now);
             count.setParameter("now", now);
         }
-        List<Owned> owned = items.setFirstResult(JpaCoupons.offset(page, pageSize)).setMaxResults(pageSize)
-                .getResultList().stream()
-                .map(row -> new Owned((UserCoupon) row[0], ((Coupon) row[1]).snapshot()))
-                .toList();
+        List<Owned> owned =
+                items.setFirstResult(JpaCoupons.offset(page, pageSize)).setMaxResults(pageSize).getResultList().stream()
+                        .map(row -> new Owned((UserCoupon) row[0], ((Coupon) row[1]).snapshot()))
+                        .toList();
         return new Paged<>(owned, count.getSingleResult(), page, pageSize);
     }
 
     @Override
     public Set<Long> issuedAmong(long userId, Collection<Long> couponIds) {
         // one statement: SELECT coupon_id FROM user_coupons WHERE user_id = ? AND coupon_id IN (...)
-        return new HashSet<>(em.createQuery("select uc.couponId from UserCoupon uc "
-                        + "where uc.userId = :userId and uc.couponId in :couponIds", Long.class)
+        return new HashSet<>(em.createQuery(
+                        "select uc.couponId from UserCoupon uc "
+                                + "where uc.userId = :userId and uc.couponId in :couponIds",
+                        Long.class)
                 .setParameter("userId", userId)
                 .setParameter("couponIds", couponIds)
                 .getResultList());

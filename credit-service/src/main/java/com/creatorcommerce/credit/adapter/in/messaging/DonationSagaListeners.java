@@ -34,25 +34,30 @@ class DonationSagaListeners {
         this.json = json;
     }
 
-    @KafkaListener(id = REPLIES, topics = {PaymentTopics.REPLIES, DonationSagaMessages.REPLIES},
+    @KafkaListener(
+            id = REPLIES,
+            topics = {PaymentTopics.REPLIES, DonationSagaMessages.REPLIES},
             concurrency = "${credit.listener-concurrency:3}")
     void onReply(ConsumerRecord<String, String> record) {
         sagas.handleReply(REPLIES, record);
     }
 
-    @KafkaListener(id = DonationSagaParticipant.CONSUMER, topics = DonationSagaMessages.COMMANDS,
+    @KafkaListener(
+            id = DonationSagaParticipant.CONSUMER,
+            topics = DonationSagaMessages.COMMANDS,
             concurrency = "${credit.listener-concurrency:3}")
     void onCommand(ConsumerRecord<String, String> record) {
         InboundMessage message = InboundMessage.from(record);
         switch (message.type()) {
             case DonationSagaMessages.CREDIT_TOP_UP ->
-                    participant.creditTopUp(message.payloadAs(json, CreditTopUp.class), message);
+                participant.creditTopUp(message.payloadAs(json, CreditTopUp.class), message);
             case DonationSagaMessages.DEBIT_DONATION ->
-                    participant.debit(message.payloadAs(json, DebitDonation.class), message);
+                participant.debit(message.payloadAs(json, DebitDonation.class), message);
             case DonationSagaMessages.CLOSE_DONATION ->
-                    participant.close(message.payloadAs(json, CloseDonation.class), message);
-            default -> throw new PermanentMessageException("Unknown command type " + message.type() + " on "
-                    + DonationSagaMessages.COMMANDS);
+                participant.close(message.payloadAs(json, CloseDonation.class), message);
+            default ->
+                throw new PermanentMessageException(
+                        "Unknown command type " + message.type() + " on " + DonationSagaMessages.COMMANDS);
         }
     }
 }

@@ -28,7 +28,9 @@ class PaymentReplyListener {
         this.json = json;
     }
 
-    @KafkaListener(id = PurchaseSettlement.CONSUMER, topics = PaymentTopics.REPLIES,
+    @KafkaListener(
+            id = PurchaseSettlement.CONSUMER,
+            topics = PaymentTopics.REPLIES,
             concurrency = "${credit.listener-concurrency:3}")
     void on(ConsumerRecord<String, String> record) {
         InboundMessage message = InboundMessage.from(record);
@@ -45,9 +47,10 @@ class PaymentReplyListener {
                     settlement.failed(failed, message);
                 }
             }
-            case PaymentTopics.CANCELLED -> settlement.refunded(message.payloadAs(json, PaymentCancelled.class), message);
+            case PaymentTopics.CANCELLED ->
+                settlement.refunded(message.payloadAs(json, PaymentCancelled.class), message);
             case PaymentTopics.CANCEL_FAILED ->
-                    settlement.refundFailed(message.payloadAs(json, PaymentCancelFailed.class), message);
+                settlement.refundFailed(message.payloadAs(json, PaymentCancelFailed.class), message);
             default -> {
                 // other messages of the topic are not ours
             }

@@ -37,8 +37,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Validated
 @RequestMapping("/v1/credits")
-@Tag(name = "credits", description = "The caller's credit balance, its history, and spending credits on a paid "
-        + "feature")
+@Tag(
+        name = "credits",
+        description = "The caller's credit balance, its history, and spending credits on a paid " + "feature")
 class CreditController {
 
     private final CreditQueries queries;
@@ -49,33 +50,44 @@ class CreditController {
         this.usage = usage;
     }
 
-    record BalanceResponse(long balance, long totalEarned, long totalSpent) {
-    }
+    record BalanceResponse(long balance, long totalEarned, long totalSpent) {}
 
-    record TransactionResponse(@IdString long id, String transactionType, long credits, long balanceAfter,
-            String description, Instant createdAt) {
+    record TransactionResponse(
+            @IdString long id,
+            String transactionType,
+            long credits,
+            long balanceAfter,
+            String description,
+            Instant createdAt) {
 
         static TransactionResponse of(CreditHistoryEntry e) {
-            return new TransactionResponse(e.id(), e.type().wireName(), e.amount(), e.balanceAfter(), e.description(),
-                    e.createdAt());
+            return new TransactionResponse(
+                    e.id(), e.type().wireName(), e.amount(), e.balanceAfter(), e.description(), e.createdAt());
         }
     }
 
     record HistoryPage(List<TransactionResponse> transactions, long total, int page, int pageSize, boolean hasMore) {
 
         static HistoryPage of(Paged<CreditHistoryEntry> p) {
-            return new HistoryPage(p.items().stream().map(TransactionResponse::of).toList(), p.total(), p.page(),
-                    p.pageSize(), p.hasMore());
+            return new HistoryPage(
+                    p.items().stream().map(TransactionResponse::of).toList(),
+                    p.total(),
+                    p.page(),
+                    p.pageSize(),
+                    p.hasMore());
         }
     }
 
     /** Whole credits only: a fraction is a validation error, never truncated. */
-    record UseRequest(@NotNull @Digits(integer = 15, fraction = 0) @DecimalMin("1") BigDecimal amount,
-            @NotBlank @Size(max = 50) String feature, @Size(max = 200) String description) {
-    }
+    record UseRequest(
+            @NotNull @Digits(integer = 15, fraction = 0) @DecimalMin("1")
+            BigDecimal amount,
 
-    record UseResponse(@IdString long transactionId, long creditsUsed, long newBalance, String feature,
-            Instant createdAt) {
+            @NotBlank @Size(max = 50) String feature,
+            @Size(max = 200) String description) {}
+
+    record UseResponse(
+            @IdString long transactionId, long creditsUsed, long newBalance, String feature, Instant createdAt) {
 
         static UseResponse of(UsageResult r) {
             return new UseResponse(r.transactionId(), r.creditsUsed(), r.balanceAfter(), r.feature(), r.createdAt());
@@ -91,14 +103,19 @@ class CreditController {
 
     /** Newest first; {@code transaction_type} one of purchase, usage, refund, bonus, donation. */
     @GetMapping("/history")
-    @Operation(operationId = "listCreditHistory", summary = "The caller's credit history, newest first",
+    @Operation(
+            operationId = "listCreditHistory",
+            summary = "The caller's credit history, newest first",
             description = "`transaction_type` one of purchase, usage, refund, bonus, donation.")
-    HistoryPage history(CurrentUser user,
+    HistoryPage history(
+            CurrentUser user,
             @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize,
             @RequestParam(name = "transaction_type", required = false)
-            @Pattern(regexp = "purchase|usage|refund|bonus|donation") String transactionType) {
-        TransactionType type = transactionType == null ? null
+                    @Pattern(regexp = "purchase|usage|refund|bonus|donation")
+                    String transactionType) {
+        TransactionType type = transactionType == null
+                ? null
                 : TransactionType.fromWireName(transactionType).orElseThrow();
         return HistoryPage.of(queries.history(user.id(), type, page, pageSize));
     }
@@ -108,16 +125,25 @@ class CreditController {
      * answers the first outcome and never spends twice. 402 {@code INSUFFICIENT_CREDITS} when the balance is short.
      */
     @PostMapping("/use")
-    @Operation(operationId = "useCredits", summary = "Spend credits on a paid feature (Idempotency-Key required)",
+    @Operation(
+            operationId = "useCredits",
+            summary = "Spend credits on a paid feature (Idempotency-Key required)",
             description = "A retry with the same Idempotency-Key answers the first outcome and never spends twice.")
     @ProblemResponse(status = 402, codes = "INSUFFICIENT_CREDITS", description = "Nothing was spent.")
-    @ProblemResponse(status = 422, codes = "IDEMPOTENCY_KEY_REUSED",
+    @ProblemResponse(
+            status = 422,
+            codes = "IDEMPOTENCY_KEY_REUSED",
             description = "The key already spent credits with other terms.")
-    @ProblemResponse(status = 503, codes = "CREDIT_WALLET_BUSY", description = "Nothing changed; retry after "
-            + "Retry-After.")
-    UseResponse use(CurrentUser user, @Valid @RequestBody UseRequest request,
+    @ProblemResponse(
+            status = 503,
+            codes = "CREDIT_WALLET_BUSY",
+            description = "Nothing changed; retry after " + "Retry-After.")
+    UseResponse use(
+            CurrentUser user,
+            @Valid @RequestBody UseRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        long amount = request.amount().compareTo(BigDecimal.valueOf(usage.maxUse())) > 0 ? Long.MAX_VALUE
+        long amount = request.amount().compareTo(BigDecimal.valueOf(usage.maxUse())) > 0
+                ? Long.MAX_VALUE
                 : request.amount().longValueExact();
         return UseResponse.of(usage.use(user.id(), amount, request.feature(), request.description(), idempotencyKey));
     }

@@ -31,29 +31,46 @@ class CreditProblems {
     @ExceptionHandler(CreditRefusedException.class)
     ResponseEntity<Object> refused(CreditRefusedException ex, WebRequest request) {
         HttpStatus status = switch (ex.refusal()) {
-            case CREDIT_PACKAGE_NOT_FOUND, PURCHASE_NOT_FOUND, DONATION_NOT_FOUND, TOPUP_NOT_FOUND, REFUND_NOT_FOUND,
-                 SETTLEMENT_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CREDIT_PACKAGE_NOT_FOUND,
+                    PURCHASE_NOT_FOUND,
+                    DONATION_NOT_FOUND,
+                    TOPUP_NOT_FOUND,
+                    REFUND_NOT_FOUND,
+                    SETTLEMENT_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case PAYMENT_DECLINED, INSUFFICIENT_CREDITS -> HttpStatus.PAYMENT_REQUIRED;
             case IDEMPOTENCY_KEY_REUSED, SELF_DONATION -> HttpStatus.UNPROCESSABLE_CONTENT;
             case CREDIT_WALLET_BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
-            case CREDIT_PACKAGE_INACTIVE, CREDIT_PACKAGE_ALREADY_EXISTS, PAYMENT_TOKEN_ALREADY_USED,
-                 TOPUP_NOT_REFUNDABLE, REFUND_PERIOD_EXPIRED, ALREADY_REFUNDED, NOTHING_TO_REFUND,
-                 SETTLEMENT_ALREADY_PAID -> HttpStatus.CONFLICT;
+            case CREDIT_PACKAGE_INACTIVE,
+                    CREDIT_PACKAGE_ALREADY_EXISTS,
+                    PAYMENT_TOKEN_ALREADY_USED,
+                    TOPUP_NOT_REFUNDABLE,
+                    REFUND_PERIOD_EXPIRED,
+                    ALREADY_REFUNDED,
+                    NOTHING_TO_REFUND,
+                    SETTLEMENT_ALREADY_PAID -> HttpStatus.CONFLICT;
         };
-        ResponseEntity<Object> problem = problems.handleApiException(new ApiException(status, ex.refusal().name(),
-                ex.getMessage(), ex.details()), request);
+        ResponseEntity<Object> problem = problems.handleApiException(
+                new ApiException(status, ex.refusal().name(), ex.getMessage(), ex.details()), request);
         if (status == HttpStatus.SERVICE_UNAVAILABLE) {
-            return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
-                    .header(HttpHeaders.RETRY_AFTER, "1").body(problem.getBody());
+            return ResponseEntity.status(problem.getStatusCode())
+                    .headers(problem.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, "1")
+                    .body(problem.getBody());
         }
         return problem;
     }
 
     @ExceptionHandler(InvalidCreditRequestException.class)
     ResponseEntity<Object> invalid(InvalidCreditRequestException ex, WebRequest request) {
-        return problems.handleApiException(ApiException.badRequest(ProblemCodes.VALIDATION_FAILED,
-                        "The request is invalid; see errors for the offending fields.")
-                .with("errors", ex.violations().stream().map(v -> new FieldViolation(v.field(), v.message())).toList()),
+        return problems.handleApiException(
+                ApiException.badRequest(
+                                ProblemCodes.VALIDATION_FAILED,
+                                "The request is invalid; see errors for the offending fields.")
+                        .with(
+                                "errors",
+                                ex.violations().stream()
+                                        .map(v -> new FieldViolation(v.field(), v.message()))
+                                        .toList()),
                 request);
     }
 }

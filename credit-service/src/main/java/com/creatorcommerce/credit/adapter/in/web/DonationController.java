@@ -7,8 +7,8 @@ import com.creatorcommerce.credit.application.TopUpDonationService;
 import com.creatorcommerce.credit.application.port.Paged;
 import com.creatorcommerce.credit.domain.Donation;
 import com.creatorcommerce.platform.openapi.ProblemResponse;
-import com.creatorcommerce.platform.web.CurrentUser;
 import com.creatorcommerce.platform.snowflake.IdString;
+import com.creatorcommerce.platform.web.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,8 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Validated
 @RequestMapping("/v1/donations")
-@Tag(name = "donations", description = "Fans give credits to creators; the live chat shows "
-        + "donation.completed.v1")
+@Tag(name = "donations", description = "Fans give credits to creators; the live chat shows " + "donation.completed.v1")
 class DonationController {
 
     private final DonateService donate;
@@ -59,66 +58,126 @@ class DonationController {
      * Whole credits only; {@code creator_id} a user id as a string; {@code message} at most 200 characters;
      * {@code top_up}: buy this package first (its {@code payment_token} is the PG payment key).
      */
-    record DonateRequest(String creatorId,
-            @NotNull @Digits(integer = 15, fraction = 0) @DecimalMin("1") BigDecimal credits, String message,
-            @Valid TopUp topUp) {
-    }
+    record DonateRequest(
+            String creatorId,
 
-    record TopUp(@NotBlank @Size(max = 50) String packageId,
-            @NotBlank @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9_\\-]+") String paymentToken) {
-    }
+            @NotNull @Digits(integer = 15, fraction = 0) @DecimalMin("1")
+            BigDecimal credits,
 
-    record DonationResponse(@IdString long id, @IdString long donorId, @IdString long creatorId, long credits,
-            String message, String status, @IdString Long transactionId, Long newBalance,
-            @IdString Long topUpPurchaseId, String failureCode, String failureReason, Instant createdAt,
+            String message,
+            @Valid TopUp topUp) {}
+
+    record TopUp(
+            @NotBlank @Size(max = 50) String packageId,
+
+            @NotBlank @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9_\\-]+")
+            String paymentToken) {}
+
+    record DonationResponse(
+            @IdString long id,
+            @IdString long donorId,
+            @IdString long creatorId,
+            long credits,
+            String message,
+            String status,
+            @IdString Long transactionId,
+            Long newBalance,
+            @IdString Long topUpPurchaseId,
+            String failureCode,
+            String failureReason,
+            Instant createdAt,
             Instant completedAt) {
 
         static DonationResponse of(Donation d, Long newBalance) {
-            return new DonationResponse(d.id(), d.donorId(), d.creatorId(), d.credits(), d.message(),
-                    d.status().name(), d.historyId(), newBalance, d.topUpPurchaseId(), d.failureCode(),
-                    d.failureReason(), d.createdAt(), d.completedAt());
+            return new DonationResponse(
+                    d.id(),
+                    d.donorId(),
+                    d.creatorId(),
+                    d.credits(),
+                    d.message(),
+                    d.status().name(),
+                    d.historyId(),
+                    newBalance,
+                    d.topUpPurchaseId(),
+                    d.failureCode(),
+                    d.failureReason(),
+                    d.createdAt(),
+                    d.completedAt());
         }
     }
 
     record DonationPage(List<DonationResponse> items, long total, int page, int pageSize, boolean hasMore) {
 
         static DonationPage of(Paged<Donation> p) {
-            return new DonationPage(p.items().stream().map(d -> DonationResponse.of(d, null)).toList(), p.total(),
-                    p.page(), p.pageSize(), p.hasMore());
+            return new DonationPage(
+                    p.items().stream().map(d -> DonationResponse.of(d, null)).toList(),
+                    p.total(),
+                    p.page(),
+                    p.pageSize(),
+                    p.hasMore());
         }
     }
 
     @PostMapping
     @Operation(operationId = "donate", summary = "Donate credits to a creator (Idempotency-Key required)")
-    @ApiResponse(responseCode = "201", description = "Given: the credits left the balance, oldest lots first",
+    @ApiResponse(
+            responseCode = "201",
+            description = "Given: the credits left the balance, oldest lots first",
             useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "200", description = "The same Idempotency-Key already made this donation",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The same Idempotency-Key already made this donation",
             useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "202", description = "With top_up: the payment has not settled yet; follow Location "
-            + "(status PENDING)", useReturnTypeSchema = true)
-    @ProblemResponse(status = 402, codes = {"INSUFFICIENT_CREDITS", "PAYMENT_DECLINED"}, description = "Nothing was "
-            + "given. INSUFFICIENT_CREDITS: credits bought by a top_up stay in the wallet; PAYMENT_DECLINED: the "
-            + "top_up was not paid.")
+    @ApiResponse(
+            responseCode = "202",
+            description = "With top_up: the payment has not settled yet; follow Location " + "(status PENDING)",
+            useReturnTypeSchema = true)
+    @ProblemResponse(
+            status = 402,
+            codes = {"INSUFFICIENT_CREDITS", "PAYMENT_DECLINED"},
+            description = "Nothing was "
+                    + "given. INSUFFICIENT_CREDITS: credits bought by a top_up stay in the wallet; PAYMENT_DECLINED: the "
+                    + "top_up was not paid.")
     @ProblemResponse(status = 404, codes = "CREDIT_PACKAGE_NOT_FOUND", description = "The top_up's package.")
-    @ProblemResponse(status = 409, codes = {"CREDIT_PACKAGE_INACTIVE", "PAYMENT_TOKEN_ALREADY_USED"},
+    @ProblemResponse(
+            status = 409,
+            codes = {"CREDIT_PACKAGE_INACTIVE", "PAYMENT_TOKEN_ALREADY_USED"},
             description = "The top_up's package cannot be bought, or its payment token paid for something else.")
-    @ProblemResponse(status = 422, codes = {"SELF_DONATION", "IDEMPOTENCY_KEY_REUSED"})
-    @ProblemResponse(status = 503, codes = "CREDIT_WALLET_BUSY", description = "Nothing changed; retry after "
-            + "Retry-After.")
-    ResponseEntity<DonationResponse> donate(CurrentUser user, @Valid @RequestBody DonateRequest request,
+    @ProblemResponse(
+            status = 422,
+            codes = {"SELF_DONATION", "IDEMPOTENCY_KEY_REUSED"})
+    @ProblemResponse(
+            status = 503,
+            codes = "CREDIT_WALLET_BUSY",
+            description = "Nothing changed; retry after " + "Retry-After.")
+    ResponseEntity<DonationResponse> donate(
+            CurrentUser user,
+            @Valid @RequestBody DonateRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        long credits = request.credits().compareTo(BigDecimal.valueOf(donate.maxDonation())) > 0 ? Long.MAX_VALUE
+        long credits = request.credits().compareTo(BigDecimal.valueOf(donate.maxDonation())) > 0
+                ? Long.MAX_VALUE
                 : request.credits().longValueExact();
         DonationResult r = request.topUp() == null
                 ? donate.donate(user.id(), request.creatorId(), credits, request.message(), idempotencyKey)
-                : topUps.donate(user.id(), request.creatorId(), credits, request.message(), idempotencyKey,
-                        request.topUp().packageId(), request.topUp().paymentToken());
+                : topUps.donate(
+                        user.id(),
+                        request.creatorId(),
+                        credits,
+                        request.message(),
+                        idempotencyKey,
+                        request.topUp().packageId(),
+                        request.topUp().paymentToken());
         DonationResponse body = DonationResponse.of(r.donation(), r.balanceAfter());
         URI location = URI.create("/v1/donations/" + body.id());
         return switch (r.donation().status()) {
-            case COMPLETED -> r.replayed() ? ResponseEntity.ok(body)
-                    : ResponseEntity.status(HttpStatus.CREATED).location(location).body(body);
-            case PENDING -> ResponseEntity.status(HttpStatus.ACCEPTED).location(location).body(body);
+            case COMPLETED ->
+                r.replayed()
+                        ? ResponseEntity.ok(body)
+                        : ResponseEntity.status(HttpStatus.CREATED)
+                                .location(location)
+                                .body(body);
+            case PENDING ->
+                ResponseEntity.status(HttpStatus.ACCEPTED).location(location).body(body);
             case FAILED -> throw TopUpDonationService.refusal(r.donation());
         };
     }
@@ -134,7 +193,9 @@ class DonationController {
     @GetMapping("/sent")
     @Operation(operationId = "listSentDonations", summary = "The caller's donations, newest first")
     @ApiResponse(responseCode = "200", description = "One page", useReturnTypeSchema = true)
-    DonationPage sent(CurrentUser user, @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
+    DonationPage sent(
+            CurrentUser user,
+            @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
         return DonationPage.of(queries.sent(user.id(), page, pageSize));
     }
@@ -142,7 +203,9 @@ class DonationController {
     @GetMapping("/received")
     @Operation(operationId = "listReceivedDonations", summary = "Donations the caller received, newest first")
     @ApiResponse(responseCode = "200", description = "One page", useReturnTypeSchema = true)
-    DonationPage received(CurrentUser user, @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
+    DonationPage received(
+            CurrentUser user,
+            @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
         return DonationPage.of(queries.received(user.id(), page, pageSize));
     }

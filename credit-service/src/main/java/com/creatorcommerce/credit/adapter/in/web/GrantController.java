@@ -34,29 +34,51 @@ class GrantController {
     }
 
     /** {@code user_id} as a string or a number; whole credits only. */
-    record GrantRequest(@NotNull @Digits(integer = 19, fraction = 0) @DecimalMin("1") BigDecimal userId,
-            @NotNull @Digits(integer = 15, fraction = 0) @DecimalMin("1") BigDecimal amount,
-            @NotBlank @Size(max = 300) String reason) {
-    }
+    record GrantRequest(
+            @NotNull @Digits(integer = 19, fraction = 0) @DecimalMin("1")
+            BigDecimal userId,
 
-    record GrantResponse(@IdString long id, @IdString long userId, long amount, String reason,
-            @IdString long grantedBy, @IdString long transactionId, long newBalance, Instant createdAt) {
+            @NotNull @Digits(integer = 15, fraction = 0) @DecimalMin("1")
+            BigDecimal amount,
+
+            @NotBlank @Size(max = 300) String reason) {}
+
+    record GrantResponse(
+            @IdString long id,
+            @IdString long userId,
+            long amount,
+            String reason,
+            @IdString long grantedBy,
+            @IdString long transactionId,
+            long newBalance,
+            Instant createdAt) {
 
         static GrantResponse of(GrantView g) {
-            return new GrantResponse(g.id(), g.userId(), g.amount(), g.reason(), g.grantedBy(), g.transactionId(),
-                    g.balanceAfter(), g.createdAt());
+            return new GrantResponse(
+                    g.id(),
+                    g.userId(),
+                    g.amount(),
+                    g.reason(),
+                    g.grantedBy(),
+                    g.transactionId(),
+                    g.balanceAfter(),
+                    g.createdAt());
         }
     }
 
     @PostMapping("/v1/admin/credits/grants")
     @Operation(operationId = "grantCredits", summary = "Grant bonus credits to a user (audited with the admin's id)")
     @ApiResponse(responseCode = "201", description = "Granted", useReturnTypeSchema = true)
-    @ProblemResponse(status = 503, codes = "CREDIT_WALLET_BUSY", description = "Nothing changed; retry after "
-            + "Retry-After.")
+    @ProblemResponse(
+            status = 503,
+            codes = "CREDIT_WALLET_BUSY",
+            description = "Nothing changed; retry after " + "Retry-After.")
     ResponseEntity<GrantResponse> grant(CurrentUser admin, @Valid @RequestBody GrantRequest request) {
-        long userId = request.userId().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0 ? -1
+        long userId = request.userId().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0
+                ? -1
                 : request.userId().longValueExact();
-        long amount = request.amount().compareTo(BigDecimal.valueOf(grants.maxGrant())) > 0 ? Long.MAX_VALUE
+        long amount = request.amount().compareTo(BigDecimal.valueOf(grants.maxGrant())) > 0
+                ? Long.MAX_VALUE
                 : request.amount().longValueExact();
         GrantView g = grants.grant(admin.id(), userId, amount, request.reason());
         return ResponseEntity.status(HttpStatus.CREATED).body(GrantResponse.of(g));

@@ -52,8 +52,12 @@ class PackageAdminController {
     record PackagePage(List<PackageResponse.Admin> items, long total, int page, int pageSize, boolean hasMore) {
 
         static PackagePage of(Paged<CreditPackage> p) {
-            return new PackagePage(p.items().stream().map(PackageResponse.Admin::of).toList(), p.total(), p.page(),
-                    p.pageSize(), p.hasMore());
+            return new PackagePage(
+                    p.items().stream().map(PackageResponse.Admin::of).toList(),
+                    p.total(),
+                    p.page(),
+                    p.pageSize(),
+                    p.hasMore());
         }
     }
 
@@ -69,7 +73,8 @@ class PackageAdminController {
 
     @GetMapping
     @Operation(operationId = "listCreditPackagesAdmin", summary = "Every credit package (paged)")
-    PackagePage list(@RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
+    PackagePage list(
+            @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
         return PackagePage.of(packages.all(page, pageSize));
     }
@@ -83,11 +88,12 @@ class PackageAdminController {
 
     /** Replaces the terms; purchases already made keep theirs. */
     @PutMapping("/{id}")
-    @Operation(operationId = "updateCreditPackage", summary = "Replace a credit package's terms",
+    @Operation(
+            operationId = "updateCreditPackage",
+            summary = "Replace a credit package's terms",
             description = "Purchases already made keep theirs; `is_active` may re-activate or deactivate.")
     @ProblemResponse(status = 404, codes = "CREDIT_PACKAGE_NOT_FOUND")
-    PackageResponse.Admin update(@PathVariable @Pattern(regexp = ID) String id,
-            @RequestBody PackageRequest request) {
+    PackageResponse.Admin update(@PathVariable @Pattern(regexp = ID) String id, @RequestBody PackageRequest request) {
         return PackageResponse.Admin.of(packages.revise(id, request.terms(), request.isActive()));
     }
 

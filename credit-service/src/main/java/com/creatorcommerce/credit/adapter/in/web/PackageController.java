@@ -18,12 +18,12 @@ class PackageController {
         this.packages = packages;
     }
 
-    record PackageList(List<PackageResponse> packages) {
-    }
+    record PackageList(List<PackageResponse> packages) {}
 
     @GetMapping("/v1/credits/packages")
     @Operation(operationId = "listCreditPackages", summary = "The credit packages that can be bought now (public)")
     PackageList packages() {
-        return new PackageList(packages.buyable().stream().map(PackageResponse::of).toList());
+        return new PackageList(
+                packages.buyable().stream().map(PackageResponse::of).toList());
     }
 }

@@ -35,34 +35,60 @@ class SettlementController {
         this.settlements = settlements;
     }
 
-    record SettleRequest(String period) {
-    }
+    record SettleRequest(String period) {}
 
-    record SettlementResponse(@IdString long id, @IdString long creatorId, String period, long donations,
-            long grossCredits, BigDecimal feeRate, long feeCredits, long netCredits, BigDecimal ratePerCredit,
-            BigDecimal netAmount, String currency, String status, @IdString Long paidBy, Instant createdAt,
+    record SettlementResponse(
+            @IdString long id,
+            @IdString long creatorId,
+            String period,
+            long donations,
+            long grossCredits,
+            BigDecimal feeRate,
+            long feeCredits,
+            long netCredits,
+            BigDecimal ratePerCredit,
+            BigDecimal netAmount,
+            String currency,
+            String status,
+            @IdString Long paidBy,
+            Instant createdAt,
             Instant paidAt) {
 
         static SettlementResponse of(Settlement s) {
-            return new SettlementResponse(s.id(), s.creatorId(), s.period().toString(), s.donations(),
-                    s.grossCredits(), s.feeRate(), s.feeCredits(), s.netCredits(), s.ratePerCredit(), s.netAmount(),
-                    s.currency(), s.status().name(), s.paidBy(), s.createdAt(), s.paidAt());
+            return new SettlementResponse(
+                    s.id(),
+                    s.creatorId(),
+                    s.period().toString(),
+                    s.donations(),
+                    s.grossCredits(),
+                    s.feeRate(),
+                    s.feeCredits(),
+                    s.netCredits(),
+                    s.ratePerCredit(),
+                    s.netAmount(),
+                    s.currency(),
+                    s.status().name(),
+                    s.paidBy(),
+                    s.createdAt(),
+                    s.paidAt());
         }
     }
 
-    record RunResponse(String period, int created, List<SettlementResponse> settlements) {
-    }
+    record RunResponse(String period, int created, List<SettlementResponse> settlements) {}
 
-    record SettlementPage(List<SettlementResponse> items, long total, int page, int pageSize, boolean hasMore) {
-    }
+    record SettlementPage(List<SettlementResponse> items, long total, int page, int pageSize, boolean hasMore) {}
 
     @PostMapping("/v1/admin/settlements")
     @Operation(operationId = "settlePeriod", summary = "Settle a UTC month for every creator (idempotent per creator)")
-    @ApiResponse(responseCode = "200", description = "The period's settlements; created = new ones of this run",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The period's settlements; created = new ones of this run",
             useReturnTypeSchema = true)
     RunResponse settle(@Valid @RequestBody SettleRequest request) {
         SettlementService.Run run = settlements.settle(request.period());
-        return new RunResponse(run.period().toString(), run.created(),
+        return new RunResponse(
+                run.period().toString(),
+                run.created(),
                 run.settlements().stream().map(SettlementResponse::of).toList());
     }
 
@@ -78,10 +104,16 @@ class SettlementController {
     @GetMapping("/v1/settlements/me")
     @Operation(operationId = "listMySettlements", summary = "The caller's settlements as a creator, newest first")
     @ApiResponse(responseCode = "200", description = "One page", useReturnTypeSchema = true)
-    SettlementPage mine(CurrentUser user, @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
+    SettlementPage mine(
+            CurrentUser user,
+            @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
         Paged<Settlement> p = settlements.mine(user.id(), page, pageSize);
-        return new SettlementPage(p.items().stream().map(SettlementResponse::of).toList(), p.total(), p.page(),
-                p.pageSize(), p.hasMore());
+        return new SettlementPage(
+                p.items().stream().map(SettlementResponse::of).toList(),
+                p.total(),
+                p.page(),
+                p.pageSize(),
+                p.hasMore());
     }
 }

@@ -40,51 +40,92 @@ class TopupController {
         this.refunds = refunds;
     }
 
-    record TopupResponse(@IdString long id, String source, long credits, long remaining, BigDecimal price,
-            String currency, String status, Instant purchasedAt, Instant refundableUntil) {
+    record TopupResponse(
+            @IdString long id,
+            String source,
+            long credits,
+            long remaining,
+            BigDecimal price,
+            String currency,
+            String status,
+            Instant purchasedAt,
+            Instant refundableUntil) {
 
         static TopupResponse of(CreditLot l) {
-            return new TopupResponse(l.id(), l.source(), l.credits(), l.remaining(),
-                    l.price() == null ? null : l.price().amount(), l.price() == null ? null : l.price().currencyCode(),
-                    l.status().name(), l.purchasedAt(), l.refundableUntil());
+            return new TopupResponse(
+                    l.id(),
+                    l.source(),
+                    l.credits(),
+                    l.remaining(),
+                    l.price() == null ? null : l.price().amount(),
+                    l.price() == null ? null : l.price().currencyCode(),
+                    l.status().name(),
+                    l.purchasedAt(),
+                    l.refundableUntil());
         }
     }
 
-    record TopupPage(List<TopupResponse> items, long total, int page, int pageSize, boolean hasMore) {
-    }
+    record TopupPage(List<TopupResponse> items, long total, int page, int pageSize, boolean hasMore) {}
 
-    record RefundResponse(@IdString long id, @IdString long topupId, long credits, BigDecimal amount, String currency,
-            String status, @IdString long transactionId, String failureCode, String failureReason, Instant createdAt,
+    record RefundResponse(
+            @IdString long id,
+            @IdString long topupId,
+            long credits,
+            BigDecimal amount,
+            String currency,
+            String status,
+            @IdString long transactionId,
+            String failureCode,
+            String failureReason,
+            Instant createdAt,
             Instant completedAt) {
 
         static RefundResponse of(RefundLog r) {
-            return new RefundResponse(r.id(), r.lotId(), r.credits(), r.amount(), r.currency(), r.status().name(),
-                    r.historyId(), r.failureCode(), r.failureReason(), r.createdAt(), r.completedAt());
+            return new RefundResponse(
+                    r.id(),
+                    r.lotId(),
+                    r.credits(),
+                    r.amount(),
+                    r.currency(),
+                    r.status().name(),
+                    r.historyId(),
+                    r.failureCode(),
+                    r.failureReason(),
+                    r.createdAt(),
+                    r.completedAt());
         }
     }
 
     @GetMapping("/v1/credits/topups")
     @Operation(operationId = "listTopups", summary = "The caller's top-ups (lots), newest first")
     @ApiResponse(responseCode = "200", description = "One page", useReturnTypeSchema = true)
-    TopupPage topups(CurrentUser user, @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
+    TopupPage topups(
+            CurrentUser user,
+            @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
         Paged<CreditLot> p = queries.topups(user.id(), page, pageSize);
-        return new TopupPage(p.items().stream().map(TopupResponse::of).toList(), p.total(), p.page(), p.pageSize(),
-                p.hasMore());
+        return new TopupPage(
+                p.items().stream().map(TopupResponse::of).toList(), p.total(), p.page(), p.pageSize(), p.hasMore());
     }
 
     @PostMapping("/v1/credits/topups/{id}/refund")
     @Operation(operationId = "refundTopup", summary = "Refund the unspent credits of one of the caller's top-ups")
-    @ApiResponse(responseCode = "202", description = "Credits taken back; the partial PG cancel is on its way",
+    @ApiResponse(
+            responseCode = "202",
+            description = "Credits taken back; the partial PG cancel is on its way",
             useReturnTypeSchema = true)
     @ProblemResponse(status = 404, codes = "TOPUP_NOT_FOUND", description = "Also another user's top-up.")
-    @ProblemResponse(status = 409, codes = {"NOTHING_TO_REFUND", "ALREADY_REFUNDED", "REFUND_PERIOD_EXPIRED",
-            "TOPUP_NOT_REFUNDABLE"})
-    @ProblemResponse(status = 503, codes = "CREDIT_WALLET_BUSY", description = "Nothing changed; retry after "
-            + "Retry-After.")
+    @ProblemResponse(
+            status = 409,
+            codes = {"NOTHING_TO_REFUND", "ALREADY_REFUNDED", "REFUND_PERIOD_EXPIRED", "TOPUP_NOT_REFUNDABLE"})
+    @ProblemResponse(
+            status = 503,
+            codes = "CREDIT_WALLET_BUSY",
+            description = "Nothing changed; retry after " + "Retry-After.")
     ResponseEntity<RefundResponse> refund(CurrentUser user, @PathVariable long id) {
         RefundLog r = refunds.refund(user.id(), id);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/v1/credits/refunds/" + r.id()))
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create("/v1/credits/refunds/" + r.id()))
                 .body(RefundResponse.of(r));
     }
 

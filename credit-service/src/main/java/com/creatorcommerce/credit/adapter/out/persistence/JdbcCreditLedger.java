@@ -39,8 +39,7 @@ class JdbcCreditLedger implements Wallets, CreditHistory {
 
     private static final String ROW_COLUMNS = "id, user_id, transaction_type, amount, balance_before, balance_after, "
             + "description, extra_data, reference_id, idempotency_key, created_at";
-    private static final TypeReference<LinkedHashMap<String, String>> EXTRA = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, String>> EXTRA = new TypeReference<>() {};
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -70,17 +69,20 @@ class JdbcCreditLedger implements Wallets, CreditHistory {
 
     @Override
     public Optional<CreditWallet> lock(long userId) {
-        return jdbc.query("SELECT balance, total_earned, total_spent, version FROM credits WHERE user_id = ? FOR UPDATE",
-                (rs, n) -> CreditWallet.of(userId, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)), userId)
-                .stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT balance, total_earned, total_spent, version FROM credits WHERE user_id = ? FOR UPDATE",
+                        (rs, n) -> CreditWallet.of(userId, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
+                        userId)
+                .stream()
+                .findFirst();
     }
 
     @Override
     public void createIfAbsent(long walletId, long userId, Instant now) {
         jdbc.update("""
                 INSERT INTO credits (id, user_id, balance, total_earned, total_spent, version, created_at, updated_at)
-                VALUES (?, ?, 0, 0, 0, 0, ?, ?) ON DUPLICATE KEY UPDATE user_id = user_id""",
-                walletId, userId, utc(now), utc(now));
+                VALUES (?, ?, 0, 0, 0, 0, ?, ?) ON DUPLICATE KEY UPDATE user_id = user_id""", walletId, userId, utc(now), utc(now));
     }
 
     @Override
@@ -89,12 +91,14 @@ class JdbcCreditLedger implements Wallets, CreditHistory {
             return Map.of();
         }
         Map<String, CreditHistoryEntry> found = new HashMap<>();
-        jdbc.query("SELECT " + ROW_COLUMNS + " FROM credit_history WHERE idempotency_key IN ("
+        jdbc.query(
+                "SELECT " + ROW_COLUMNS + " FROM credit_history WHERE idempotency_key IN ("
                         + String.join(",", Collections.nCopies(keys.size(), "?")) + ")",
                 rs -> {
                     CreditHistoryEntry e = entry(rs);
                     found.put(e.idempotencyKey(), e);
-                }, keys.toArray());
+                },
+                keys.toArray());
         return found;
     }
 
@@ -102,27 +106,51 @@ class JdbcCreditLedger implements Wallets, CreditHistory {
     public void append(List<CreditHistoryEntry> rows) {
         List<Object[]> args = new ArrayList<>(rows.size());
         for (CreditHistoryEntry r : rows) {
-            args.add(new Object[] {r.id(), r.userId(), r.type().wireName(), r.amount(), r.balanceBefore(),
-                    r.balanceAfter(), r.description(), r.extraData().isEmpty() ? null : json.writeValueAsString(
-                            r.extraData()), r.referenceId(), r.idempotencyKey(), utc(r.createdAt())});
+            args.add(new Object[] {
+                r.id(),
+                r.userId(),
+                r.type().wireName(),
+                r.amount(),
+                r.balanceBefore(),
+                r.balanceAfter(),
+                r.description(),
+                r.extraData().isEmpty() ? null : json.writeValueAsString(r.extraData()),
+                r.referenceId(),
+                r.idempotencyKey(),
+                utc(r.createdAt())
+            });
         }
-        jdbc.batchUpdate("INSERT INTO credit_history (" + ROW_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                args);
+        jdbc.batchUpdate(
+                "INSERT INTO credit_history (" + ROW_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
     }
 
     @Override
     public boolean save(CreditWallet w, Instant now) {
-        return jdbc.update("""
+        return jdbc.update(
+                        """
                 UPDATE credits SET balance = ?, total_earned = ?, total_spent = ?, version = ?, updated_at = ?
-                WHERE user_id = ? AND version = ?""", w.balance(), w.totalEarned(), w.totalSpent(), w.version(),
-                utc(now), w.userId(), w.loadedVersion()) == 1;
+                WHERE user_id = ? AND version = ?""",
+                        w.balance(),
+                        w.totalEarned(),
+                        w.totalSpent(),
+                        w.version(),
+                        utc(now),
+                        w.userId(),
+                        w.loadedVersion())
+                == 1;
     }
 
     @Override
     public Optional<WalletBalance> balance(long userId) {
-        return jdbc.query("SELECT balance, total_earned, total_spent, version, updated_at FROM credits "
-                + "WHERE user_id = ?", (rs, n) -> new WalletBalance(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        rs.getLong(4), instant(rs, "updated_at")), userId).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT balance, total_earned, total_spent, version, updated_at FROM credits "
+                                + "WHERE user_id = ?",
+                        (rs, n) -> new WalletBalance(
+                                rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), instant(rs, "updated_at")),
+                        userId)
+                .stream()
+                .findFirst();
     }
 
     @Override
@@ -133,24 +161,35 @@ class JdbcCreditLedger implements Wallets, CreditHistory {
         List<Object> pageArgs = new ArrayList<>(List.of(args));
         pageArgs.add(pageSize);
         pageArgs.add((long) (page - 1) * pageSize);
-        List<CreditHistoryEntry> items = jdbc.query("SELECT " + ROW_COLUMNS + where
-                + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?", (rs, n) -> entry(rs), pageArgs.toArray());
+        List<CreditHistoryEntry> items = jdbc.query(
+                "SELECT " + ROW_COLUMNS + where + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+                (rs, n) -> entry(rs),
+                pageArgs.toArray());
         return new Paged<>(items, total, page, pageSize);
     }
 
     @Override
     public Optional<CreditHistoryEntry> entry(long id) {
-        return jdbc.query("SELECT " + ROW_COLUMNS + " FROM credit_history WHERE id = ?", (rs, n) -> entry(rs), id)
-                .stream().findFirst();
+        return jdbc
+                .query("SELECT " + ROW_COLUMNS + " FROM credit_history WHERE id = ?", (rs, n) -> entry(rs), id)
+                .stream()
+                .findFirst();
     }
 
     private CreditHistoryEntry entry(ResultSet rs) throws SQLException {
         String extra = rs.getString("extra_data");
-        return new CreditHistoryEntry(rs.getLong("id"), rs.getLong("user_id"),
-                TransactionType.fromWireName(rs.getString("transaction_type")).orElseThrow(), rs.getLong("amount"),
-                rs.getLong("balance_before"), rs.getLong("balance_after"), rs.getString("description"),
-                extra == null ? Map.of() : json.readValue(extra, EXTRA), rs.getString("reference_id"),
-                rs.getString("idempotency_key"), instant(rs, "created_at"));
+        return new CreditHistoryEntry(
+                rs.getLong("id"),
+                rs.getLong("user_id"),
+                TransactionType.fromWireName(rs.getString("transaction_type")).orElseThrow(),
+                rs.getLong("amount"),
+                rs.getLong("balance_before"),
+                rs.getLong("balance_after"),
+                rs.getString("description"),
+                extra == null ? Map.of() : json.readValue(extra, EXTRA),
+                rs.getString("reference_id"),
+                rs.getString("idempotency_key"),
+                instant(rs, "created_at"));
     }
 
     private static LocalDateTime utc(Instant instant) {

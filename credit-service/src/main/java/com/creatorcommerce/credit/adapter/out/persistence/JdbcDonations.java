@@ -30,10 +30,22 @@ class JdbcDonations implements Donations {
 
     @Override
     public void add(Donation d) {
-        jdbc.update("INSERT INTO donations (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                d.id(), d.donorId(), d.creatorId(), d.credits(), d.message(), d.status().name(), d.idempotencyKey(),
-                d.historyId(), d.topUpPurchaseId(), d.failureCode(), d.failureReason(), utc(d.createdAt()),
-                d.completedAt() == null ? null : utc(d.completedAt()), utc(d.createdAt()));
+        jdbc.update(
+                "INSERT INTO donations (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                d.id(),
+                d.donorId(),
+                d.creatorId(),
+                d.credits(),
+                d.message(),
+                d.status().name(),
+                d.idempotencyKey(),
+                d.historyId(),
+                d.topUpPurchaseId(),
+                d.failureCode(),
+                d.failureReason(),
+                utc(d.createdAt()),
+                d.completedAt() == null ? null : utc(d.completedAt()),
+                utc(d.createdAt()));
     }
 
     @Override
@@ -44,8 +56,10 @@ class JdbcDonations implements Donations {
 
     @Override
     public Optional<Donation> findByIdempotencyKey(String key) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM donations WHERE idempotency_key = ?", (rs, n) -> donation(rs),
-                key).stream().findFirst();
+        return jdbc
+                .query("SELECT " + COLUMNS + " FROM donations WHERE idempotency_key = ?", (rs, n) -> donation(rs), key)
+                .stream()
+                .findFirst();
     }
 
     @Override
@@ -56,21 +70,38 @@ class JdbcDonations implements Donations {
 
     @Override
     public void complete(long id, long historyId, Instant now) {
-        jdbc.update("UPDATE donations SET status = 'COMPLETED', history_id = ?, completed_at = ?, updated_at = ? "
-                + "WHERE id = ? AND status = 'PENDING'", historyId, utc(now), utc(now), id);
+        jdbc.update(
+                "UPDATE donations SET status = 'COMPLETED', history_id = ?, completed_at = ?, updated_at = ? "
+                        + "WHERE id = ? AND status = 'PENDING'",
+                historyId,
+                utc(now),
+                utc(now),
+                id);
     }
 
     @Override
     public boolean fail(long id, String code, String reason, Instant now) {
-        return jdbc.update("UPDATE donations SET status = 'FAILED', failure_code = ?, failure_reason = ?, "
-                + "updated_at = ? WHERE id = ? AND status = 'PENDING'", code, reason, utc(now), id) == 1;
+        return jdbc.update(
+                        "UPDATE donations SET status = 'FAILED', failure_code = ?, failure_reason = ?, "
+                                + "updated_at = ? WHERE id = ? AND status = 'PENDING'",
+                        code,
+                        reason,
+                        utc(now),
+                        id)
+                == 1;
     }
 
     @Override
     public boolean failOrAmend(long id, String code, String reason, Instant now) {
-        return jdbc.update("UPDATE donations SET status = 'FAILED', failure_code = ?, failure_reason = ?, updated_at = ? "
-                + "WHERE id = ? AND (status = 'PENDING' OR (status = 'FAILED' AND failure_code = ?))", code, reason,
-                utc(now), id, CLOSED) == 1;
+        return jdbc.update(
+                        "UPDATE donations SET status = 'FAILED', failure_code = ?, failure_reason = ?, updated_at = ? "
+                                + "WHERE id = ? AND (status = 'PENDING' OR (status = 'FAILED' AND failure_code = ?))",
+                        code,
+                        reason,
+                        utc(now),
+                        id,
+                        CLOSED)
+                == 1;
     }
 
     @Override
@@ -90,18 +121,31 @@ class JdbcDonations implements Donations {
 
     private Paged<Donation> page(String where, long user, int page, int pageSize) {
         long total = jdbc.queryForObject("SELECT COUNT(*) FROM donations WHERE " + where, Long.class, user);
-        List<Donation> items = jdbc.query("SELECT " + COLUMNS + " FROM donations WHERE " + where
-                + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?", (rs, n) -> donation(rs), user, pageSize,
+        List<Donation> items = jdbc.query(
+                "SELECT " + COLUMNS + " FROM donations WHERE " + where
+                        + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+                (rs, n) -> donation(rs),
+                user,
+                pageSize,
                 (long) (page - 1) * pageSize);
         return new Paged<>(items, total, page, pageSize);
     }
 
     private static Donation donation(ResultSet rs) throws SQLException {
-        return new Donation(rs.getLong("id"), rs.getLong("donor_id"), rs.getLong("creator_id"), rs.getLong("credits"),
-                rs.getString("message"), Donation.Status.valueOf(rs.getString("status")),
-                rs.getString("idempotency_key"), rs.getObject("history_id", Long.class),
-                rs.getObject("topup_purchase_id", Long.class), rs.getString("failure_code"), rs.getString("failure_reason"),
-                instant(rs, "created_at"), instant(rs, "completed_at"));
+        return new Donation(
+                rs.getLong("id"),
+                rs.getLong("donor_id"),
+                rs.getLong("creator_id"),
+                rs.getLong("credits"),
+                rs.getString("message"),
+                Donation.Status.valueOf(rs.getString("status")),
+                rs.getString("idempotency_key"),
+                rs.getObject("history_id", Long.class),
+                rs.getObject("topup_purchase_id", Long.class),
+                rs.getString("failure_code"),
+                rs.getString("failure_reason"),
+                instant(rs, "created_at"),
+                instant(rs, "completed_at"));
     }
 
     private static LocalDateTime utc(Instant instant) {

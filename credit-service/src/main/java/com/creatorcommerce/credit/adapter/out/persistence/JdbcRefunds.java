@@ -37,23 +37,44 @@ class JdbcRefunds implements Refunds {
 
     @Override
     public Optional<Long> purchaseOf(long lotId) {
-        return jdbc.queryForList("SELECT source_id FROM credit_topups WHERE id = ? AND source = 'purchase'",
-                String.class, lotId).stream().findFirst().map(Long::parseLong);
+        return jdbc
+                .queryForList(
+                        "SELECT source_id FROM credit_topups WHERE id = ? AND source = 'purchase'", String.class, lotId)
+                .stream()
+                .findFirst()
+                .map(Long::parseLong);
     }
 
     @Override
     public Paged<CreditLot> lots(long userId, int page, int pageSize) {
-        return new Paged<>(lots.ofUser(userId, pageSize, (long) (page - 1) * pageSize), lots.countOfUser(userId),
-                page, pageSize);
+        return new Paged<>(
+                lots.ofUser(userId, pageSize, (long) (page - 1) * pageSize), lots.countOfUser(userId), page, pageSize);
     }
 
     @Override
     public void add(RefundLog r) {
-        jdbc.update("INSERT INTO refund_logs (" + COLUMNS + ", updated_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r.id(), r.userId(), r.lotId(),
-                r.purchaseId(), r.paymentKey(), r.credits(), r.amount(), r.currency(), r.amountMinor(), r.historyId(),
-                r.cancelRequestId(), r.reason(), r.status().name(), r.paymentId(), r.failureCode(), r.failureReason(),
-                utc(r.createdAt()), r.completedAt() == null ? null : utc(r.completedAt()), utc(r.createdAt()));
+        jdbc.update(
+                "INSERT INTO refund_logs (" + COLUMNS + ", updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                r.id(),
+                r.userId(),
+                r.lotId(),
+                r.purchaseId(),
+                r.paymentKey(),
+                r.credits(),
+                r.amount(),
+                r.currency(),
+                r.amountMinor(),
+                r.historyId(),
+                r.cancelRequestId(),
+                r.reason(),
+                r.status().name(),
+                r.paymentId(),
+                r.failureCode(),
+                r.failureReason(),
+                utc(r.createdAt()),
+                r.completedAt() == null ? null : utc(r.completedAt()),
+                utc(r.createdAt()));
     }
 
     @Override
@@ -64,28 +85,47 @@ class JdbcRefunds implements Refunds {
 
     @Override
     public Optional<RefundLog> findByLot(long lotId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM refund_logs WHERE lot_id = ?", (rs, n) -> refund(rs), lotId)
-                .stream().findFirst();
+        return jdbc
+                .query("SELECT " + COLUMNS + " FROM refund_logs WHERE lot_id = ?", (rs, n) -> refund(rs), lotId)
+                .stream()
+                .findFirst();
     }
 
     @Override
-    public boolean settle(String cancelRequestId, RefundLog.Status status, Long paymentId, String failureCode,
-            String failureReason, Instant now) {
-        return jdbc.update("""
+    public boolean settle(
+            String cancelRequestId,
+            RefundLog.Status status,
+            Long paymentId,
+            String failureCode,
+            String failureReason,
+            Instant now) {
+        return jdbc.update(
+                        """
                 UPDATE refund_logs SET status = ?, payment_id = ?, failure_code = ?, failure_reason = ?,
                   completed_at = ?, updated_at = ?
-                WHERE cancel_request_id = ? AND status = 'REQUESTED'""", status.name(), paymentId, failureCode,
-                failureReason, utc(now), utc(now), cancelRequestId) == 1;
+                WHERE cancel_request_id = ? AND status = 'REQUESTED'""", status.name(), paymentId, failureCode, failureReason, utc(now), utc(now), cancelRequestId)
+                == 1;
     }
 
     private static RefundLog refund(ResultSet rs) throws SQLException {
         LocalDateTime completed = rs.getObject("completed_at", LocalDateTime.class);
-        return new RefundLog(rs.getLong("id"), rs.getLong("user_id"), rs.getLong("lot_id"), rs.getLong("purchase_id"),
-                rs.getString("payment_key"), rs.getLong("credits"), rs.getBigDecimal("amount"),
-                rs.getString("currency"), rs.getLong("amount_minor"), rs.getLong("history_id"),
-                rs.getString("cancel_request_id"), rs.getString("reason"),
-                RefundLog.Status.valueOf(rs.getString("status")), rs.getObject("payment_id", Long.class),
-                rs.getString("failure_code"), rs.getString("failure_reason"),
+        return new RefundLog(
+                rs.getLong("id"),
+                rs.getLong("user_id"),
+                rs.getLong("lot_id"),
+                rs.getLong("purchase_id"),
+                rs.getString("payment_key"),
+                rs.getLong("credits"),
+                rs.getBigDecimal("amount"),
+                rs.getString("currency"),
+                rs.getLong("amount_minor"),
+                rs.getLong("history_id"),
+                rs.getString("cancel_request_id"),
+                rs.getString("reason"),
+                RefundLog.Status.valueOf(rs.getString("status")),
+                rs.getObject("payment_id", Long.class),
+                rs.getString("failure_code"),
+                rs.getString("failure_reason"),
                 rs.getObject("created_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
                 completed == null ? null : completed.toInstant(ZoneOffset.UTC));
     }

@@ -47,66 +47,123 @@ class JdbcSettlements implements Settlements {
 
     @Override
     public Unsettled lockUnsettled(long creatorId, Instant from, Instant until) {
-        List<long[]> rows = jdbc.query("SELECT d.credits" + UNSETTLED + " FOR UPDATE",
-                (rs, n) -> new long[] {rs.getLong(1)}, creatorId, utc(until), utc(from));
-        return new Unsettled(creatorId, rows.size(), rows.stream().mapToLong(r -> r[0]).sum());
+        List<long[]> rows = jdbc.query(
+                "SELECT d.credits" + UNSETTLED + " FOR UPDATE",
+                (rs, n) -> new long[] {rs.getLong(1)},
+                creatorId,
+                utc(until),
+                utc(from));
+        return new Unsettled(
+                creatorId, rows.size(), rows.stream().mapToLong(r -> r[0]).sum());
     }
 
     @Override
     public boolean addIfAbsent(Settlement s) {
-        return jdbc.update("INSERT IGNORE INTO settlements (" + COLUMNS + ", updated_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s.id(), s.creatorId(),
-                s.period().toString(), s.donations(), s.grossCredits(), s.feeRate(), s.feeCredits(), s.netCredits(),
-                s.ratePerCredit(), s.netAmount(), s.currency(), s.status().name(), s.paidBy(), utc(s.createdAt()),
-                s.paidAt() == null ? null : utc(s.paidAt()), utc(s.createdAt())) == 1;
+        return jdbc.update(
+                        "INSERT IGNORE INTO settlements (" + COLUMNS + ", updated_at) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        s.id(),
+                        s.creatorId(),
+                        s.period().toString(),
+                        s.donations(),
+                        s.grossCredits(),
+                        s.feeRate(),
+                        s.feeCredits(),
+                        s.netCredits(),
+                        s.ratePerCredit(),
+                        s.netAmount(),
+                        s.currency(),
+                        s.status().name(),
+                        s.paidBy(),
+                        utc(s.createdAt()),
+                        s.paidAt() == null ? null : utc(s.paidAt()),
+                        utc(s.createdAt()))
+                == 1;
     }
 
     @Override
     public long markSettled(long creatorId, long settlementId, Instant from, Instant until) {
-        return jdbc.update("UPDATE donations d SET d.settlement_id = ?" + UNSETTLED.replace(" FROM donations d", ""),
-                settlementId, creatorId, utc(until), utc(from));
+        return jdbc.update(
+                "UPDATE donations d SET d.settlement_id = ?" + UNSETTLED.replace(" FROM donations d", ""),
+                settlementId,
+                creatorId,
+                utc(until),
+                utc(from));
     }
 
     @Override
     public Optional<Settlement> find(long id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM settlements WHERE id = ?", (rs, n) -> settlement(rs), id)
-                .stream().findFirst();
+        return jdbc
+                .query("SELECT " + COLUMNS + " FROM settlements WHERE id = ?", (rs, n) -> settlement(rs), id)
+                .stream()
+                .findFirst();
     }
 
     @Override
     public Optional<Settlement> find(long creatorId, String period) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM settlements WHERE creator_id = ? AND period = ?",
-                (rs, n) -> settlement(rs), creatorId, period).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT " + COLUMNS + " FROM settlements WHERE creator_id = ? AND period = ?",
+                        (rs, n) -> settlement(rs),
+                        creatorId,
+                        period)
+                .stream()
+                .findFirst();
     }
 
     @Override
     public List<Settlement> ofPeriod(String period) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM settlements WHERE period = ? ORDER BY creator_id",
-                (rs, n) -> settlement(rs), period);
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM settlements WHERE period = ? ORDER BY creator_id",
+                (rs, n) -> settlement(rs),
+                period);
     }
 
     @Override
     public Paged<Settlement> ofCreator(long creatorId, int page, int pageSize) {
-        long total = jdbc.queryForObject("SELECT COUNT(*) FROM settlements WHERE creator_id = ?", Long.class,
-                creatorId);
-        return new Paged<>(jdbc.query("SELECT " + COLUMNS + " FROM settlements WHERE creator_id = ? "
-                + "ORDER BY period DESC, id DESC LIMIT ? OFFSET ?", (rs, n) -> settlement(rs), creatorId, pageSize,
-                (long) (page - 1) * pageSize), total, page, pageSize);
+        long total =
+                jdbc.queryForObject("SELECT COUNT(*) FROM settlements WHERE creator_id = ?", Long.class, creatorId);
+        return new Paged<>(
+                jdbc.query(
+                        "SELECT " + COLUMNS + " FROM settlements WHERE creator_id = ? "
+                                + "ORDER BY period DESC, id DESC LIMIT ? OFFSET ?",
+                        (rs, n) -> settlement(rs),
+                        creatorId,
+                        pageSize,
+                        (long) (page - 1) * pageSize),
+                total,
+                page,
+                pageSize);
     }
 
     @Override
     public boolean markPaid(long id, long adminId, Instant now) {
-        return jdbc.update("UPDATE settlements SET status = 'PAID', paid_by = ?, paid_at = ?, updated_at = ? "
-                + "WHERE id = ? AND status = 'OWED'", adminId, utc(now), utc(now), id) == 1;
+        return jdbc.update(
+                        "UPDATE settlements SET status = 'PAID', paid_by = ?, paid_at = ?, updated_at = ? "
+                                + "WHERE id = ? AND status = 'OWED'",
+                        adminId,
+                        utc(now),
+                        utc(now),
+                        id)
+                == 1;
     }
 
     private static Settlement settlement(ResultSet rs) throws SQLException {
         LocalDateTime paid = rs.getObject("paid_at", LocalDateTime.class);
-        return new Settlement(rs.getLong("id"), rs.getLong("creator_id"), YearMonth.parse(rs.getString("period")),
-                rs.getLong("donations"), rs.getLong("gross_credits"), rs.getBigDecimal("fee_rate"),
-                rs.getLong("fee_credits"), rs.getLong("net_credits"), rs.getBigDecimal("rate_per_credit"),
-                rs.getBigDecimal("net_amount"), rs.getString("currency"),
-                Settlement.Status.valueOf(rs.getString("status")), rs.getObject("paid_by", Long.class),
+        return new Settlement(
+                rs.getLong("id"),
+                rs.getLong("creator_id"),
+                YearMonth.parse(rs.getString("period")),
+                rs.getLong("donations"),
+                rs.getLong("gross_credits"),
+                rs.getBigDecimal("fee_rate"),
+                rs.getLong("fee_credits"),
+                rs.getLong("net_credits"),
+                rs.getBigDecimal("rate_per_credit"),
+                rs.getBigDecimal("net_amount"),
+                rs.getString("currency"),
+                Settlement.Status.valueOf(rs.getString("status")),
+                rs.getObject("paid_by", Long.class),
                 rs.getObject("created_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
                 paid == null ? null : paid.toInstant(ZoneOffset.UTC));
     }

@@ -39,17 +39,21 @@ class JpaCreditPackages implements CreditPackages {
 
     @Override
     public List<CreditPackage> active() {
-        return em.createQuery("select p from CreditPackage p where p.active = true order by p.credits, p.id",
-                CreditPackage.class).getResultList();
+        return em.createQuery(
+                        "select p from CreditPackage p where p.active = true order by p.credits, p.id",
+                        CreditPackage.class)
+                .getResultList();
     }
 
     @Override
     public Paged<CreditPackage> all(int page, int pageSize) {
-        List<CreditPackage> items = em.createQuery("select p from CreditPackage p order by p.credits, p.id",
-                        CreditPackage.class)
+        List<CreditPackage> items = em.createQuery(
+                        "select p from CreditPackage p order by p.credits, p.id", CreditPackage.class)
                 .setFirstResult(Math.toIntExact(Math.min(Integer.MAX_VALUE, (long) (page - 1) * pageSize)))
-                .setMaxResults(pageSize).getResultList();
-        long total = em.createQuery("select count(p) from CreditPackage p", Long.class).getSingleResult();
+                .setMaxResults(pageSize)
+                .getResultList();
+        long total = em.createQuery("select count(p) from CreditPackage p", Long.class)
+                .getSingleResult();
         return new Paged<>(items, total, page, pageSize);
     }
 }

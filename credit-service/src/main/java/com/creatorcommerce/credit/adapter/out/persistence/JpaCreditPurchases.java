@@ -28,7 +28,9 @@ class JpaCreditPurchases implements CreditPurchases {
     @Override
     public Optional<CreditPurchase> findByPaymentKey(String paymentKey) {
         return em.createQuery("select p from CreditPurchase p where p.paymentKey = :key", CreditPurchase.class)
-                .setParameter("key", paymentKey).getResultStream().findFirst();
+                .setParameter("key", paymentKey)
+                .getResultStream()
+                .findFirst();
     }
 
     @Override

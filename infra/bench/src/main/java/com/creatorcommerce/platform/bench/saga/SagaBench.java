@@ -77,8 +77,11 @@ public final class SagaBench {
         this.secret = args.getOrDefault("secret", "dev-only-secret-change-me-0123456789abcdef");
         this.price = Long.parseLong(args.getOrDefault("price", "5000"));
         this.users = Integer.parseInt(args.getOrDefault("users", "20000"));
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     public static void main(String[] argv) throws Exception {
@@ -93,12 +96,21 @@ public final class SagaBench {
     }
 
     /** One stage's orders: id → POST sent (epoch µs). */
-    record Posted(long orderId, long postedMicros) {
-    }
+    record Posted(long orderId, long postedMicros) {}
 
-    record StageResult(int rate, int offered, int accepted, int rejected, int completed, int cancelled,
-            int pending, double completedPerSecond, long p50, long p99, long max, boolean saturated) {
-    }
+    record StageResult(
+            int rate,
+            int offered,
+            int accepted,
+            int rejected,
+            int completed,
+            int cancelled,
+            int pending,
+            double completedPerSecond,
+            long p50,
+            long p99,
+            long max,
+            boolean saturated) {}
 
     private void run() throws Exception {
         String db = args.getOrDefault("db", "jdbc:mariadb://127.0.0.1:3306/sagabench_order");
@@ -110,13 +122,16 @@ public final class SagaBench {
         for (String r : args.getOrDefault("rates", "50,100,150,200,250,300,400").split(",")) {
             rates.add(Integer.parseInt(r.trim()));
         }
-        try (Connection c = DriverManager.getConnection(db, args.getOrDefault("db-user", "root"),
-                args.getOrDefault("db-password", ""))) {
+        try (Connection c = DriverManager.getConnection(
+                db, args.getOrDefault("db-user", "root"), args.getOrDefault("db-password", ""))) {
             options = createCatalog(Integer.parseInt(args.getOrDefault("options", "40")));
-            System.out.printf(Locale.ROOT, "catalog: %d options of price %d, stock 1,000,000 each; users: %d%n",
-                    options.size(), price, users);
-            System.out.printf(Locale.ROOT, "warm-up: %d orders/s for %d s (not reported)%n", warmupRate,
-                    warmupSeconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "catalog: %d options of price %d, stock 1,000,000 each; users: %d%n",
+                    options.size(),
+                    price,
+                    users);
+            System.out.printf(Locale.ROOT, "warm-up: %d orders/s for %d s (not reported)%n", warmupRate, warmupSeconds);
             List<Posted> warm = stage(warmupRate, warmupSeconds);
             drain(c, warm, drainSeconds);
             System.out.println();
@@ -132,20 +147,38 @@ public final class SagaBench {
                 StageResult r = result(c, rate, posted, t0, t1, stageSeconds);
                 results.add(r);
                 byRate.put(rate, posted);
-                System.out.printf(Locale.ROOT, "%6d %8d %8d %10d %9d %9d %7d %12.1f %8.1f %8.1f %8.1f%s%n", r.rate(),
-                        r.offered(), r.accepted(), r.rejected(), r.completed(), r.cancelled(), r.pending(),
-                        r.completedPerSecond(), r.p50() / 1000.0, r.p99() / 1000.0, r.max() / 1000.0,
+                System.out.printf(
+                        Locale.ROOT,
+                        "%6d %8d %8d %10d %9d %9d %7d %12.1f %8.1f %8.1f %8.1f%s%n",
+                        r.rate(),
+                        r.offered(),
+                        r.accepted(),
+                        r.rejected(),
+                        r.completed(),
+                        r.cancelled(),
+                        r.pending(),
+                        r.completedPerSecond(),
+                        r.p50() / 1000.0,
+                        r.p99() / 1000.0,
+                        r.max() / 1000.0,
                         r.saturated() ? "   <- saturated" : "");
                 if (r.saturated()) {
                     break;
                 }
             }
-            StageResult best = results.stream().filter(r -> !r.saturated())
-                    .max((a, b) -> Double.compare(a.completedPerSecond(), b.completedPerSecond())).orElse(null);
+            StageResult best = results.stream()
+                    .filter(r -> !r.saturated())
+                    .max((a, b) -> Double.compare(a.completedPerSecond(), b.completedPerSecond()))
+                    .orElse(null);
             System.out.println();
             if (best != null) {
-                System.out.printf(Locale.ROOT, "best unsaturated stage: %d offered/s -> %.1f completed sagas/s, "
-                        + "p50 %.1f ms, p99 %.1f ms%n", best.rate(), best.completedPerSecond(), best.p50() / 1000.0,
+                System.out.printf(
+                        Locale.ROOT,
+                        "best unsaturated stage: %d offered/s -> %.1f completed sagas/s, "
+                                + "p50 %.1f ms, p99 %.1f ms%n",
+                        best.rate(),
+                        best.completedPerSecond(),
+                        best.p50() / 1000.0,
                         best.p99() / 1000.0);
                 breakdown(c, byRate.get(best.rate()), "where the time goes at " + best.rate() + " orders/s");
             }
@@ -195,11 +228,15 @@ public final class SagaBench {
         long user = userBase + ThreadLocalRandom.current().nextInt(users);
         long option = options.get(ThreadLocalRandom.current().nextInt(options.size()));
         String body = "{\"items\":[{\"product_option_id\":\"" + option + "\",\"quantity\":1}],\"charge\":{\"amount\":"
-                + price + ",\"payment_key\":\"pk_approve_" + UUID.randomUUID().toString().replace("-", "") + "\"}}";
+                + price + ",\"payment_key\":\"pk_approve_"
+                + UUID.randomUUID().toString().replace("-", "") + "\"}}";
         HttpRequest request = HttpRequest.newBuilder(URI.create(orderUrl + "/v1/orders"))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token(user, "USER"))
-                .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token(user, "USER"))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         long sent = micros();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -232,8 +269,10 @@ public final class SagaBench {
         }
         int n = 0;
         for (List<Posted> chunk : chunks(posted)) {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT COUNT(*) FROM orders WHERE order_status = 'PENDING' AND order_id IN (" + ids(chunk) + ")")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(
+                            "SELECT COUNT(*) FROM orders WHERE order_status = 'PENDING' AND order_id IN (" + ids(chunk)
+                                    + ")")) {
                 rs.next();
                 n += rs.getInt(1);
             }
@@ -251,8 +290,9 @@ public final class SagaBench {
         int pending = 0;
         int inWindow = 0;
         for (List<Posted> chunk : chunks(posted)) {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT order_id, order_status, "
-                    + "completed_at FROM orders WHERE order_id IN (" + ids(chunk) + ")")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT order_id, order_status, "
+                            + "completed_at FROM orders WHERE order_id IN (" + ids(chunk) + ")")) {
                 while (rs.next()) {
                     switch (rs.getString(2)) {
                         case "COMPLETED" -> {
@@ -275,8 +315,19 @@ public final class SagaBench {
         long p99 = percentile(latencies, 0.99);
         int offered = rate * seconds;
         boolean saturated = completed < 0.9 * offered || p99 > 5_000_000 || pending > 0;
-        return new StageResult(rate, offered, posted.size(), rejectedLast, completed, cancelled, pending, perSecond,
-                p50, p99, latencies.isEmpty() ? 0 : latencies.getLast(), saturated);
+        return new StageResult(
+                rate,
+                offered,
+                posted.size(),
+                rejectedLast,
+                completed,
+                cancelled,
+                pending,
+                perSecond,
+                p50,
+                p99,
+                latencies.isEmpty() ? 0 : latencies.getLast(),
+                saturated);
     }
 
     /**
@@ -291,7 +342,8 @@ public final class SagaBench {
             String sql = "SELECT o.order_id, l.step, l.event, l.logged_at FROM orders o JOIN saga_step_log l "
                     + "ON l.saga_id = o.checkout_saga_id WHERE o.order_status = 'COMPLETED' AND o.order_id IN ("
                     + ids(chunk) + ") ORDER BY o.order_id, l.seq";
-            try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+            try (PreparedStatement s = c.prepareStatement(sql);
+                    ResultSet rs = s.executeQuery()) {
                 long order = -1;
                 long last = 0;
                 String lastEvent = null;
@@ -308,8 +360,8 @@ public final class SagaBench {
                         lastEvent = "POST";
                     }
                     switch (event) {
-                        case "STARTED" -> add(spans, "0 POST -> saga started (HTTP, stock, order, saga rows)",
-                                at - last);
+                        case "STARTED" ->
+                            add(spans, "0 POST -> saga started (HTTP, stock, order, saga rows)", at - last);
                         case "COMMAND_SENT" -> {
                             if ("REPLY".equals(lastEvent)) {
                                 add(spans, "  local work between replies", at - last);
@@ -323,8 +375,7 @@ public final class SagaBench {
                             }
                         }
                         case "COMPLETED" -> add(spans, "9 last reply -> COMPLETED", at - last);
-                        default -> {
-                        }
+                        default -> {}
                     }
                     last = at;
                     lastEvent = event;
@@ -338,8 +389,14 @@ public final class SagaBench {
             List<Long> v = e.getValue();
             v.sort(null);
             double mean = v.stream().mapToLong(Long::longValue).average().orElse(0) / 1000.0;
-            System.out.printf(Locale.ROOT, "  %-52s %6d %9.1f %8.1f %8.1f%n", e.getKey().substring(2), v.size(), mean,
-                    percentile(v, 0.5) / 1000.0, percentile(v, 0.99) / 1000.0);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-52s %6d %9.1f %8.1f %8.1f%n",
+                    e.getKey().substring(2),
+                    v.size(),
+                    mean,
+                    percentile(v, 0.5) / 1000.0,
+                    percentile(v, 0.99) / 1000.0);
         });
     }
 
@@ -354,14 +411,22 @@ public final class SagaBench {
         StringBuilder body = new StringBuilder("{\"product_name\":\"Saga bench " + System.currentTimeMillis()
                 + "\",\"description\":\"load harness\",\"base_price\":" + price + ",\"is_active\":true,\"options\":[");
         for (int i = 0; i < n; i++) {
-            body.append(i == 0 ? "" : ",").append("{\"option_name\":\"o").append(i).append("\",\"sku\":\"BENCH-")
-                    .append(UUID.randomUUID().toString(), 0, 8).append('-').append(i)
+            body.append(i == 0 ? "" : ",")
+                    .append("{\"option_name\":\"o")
+                    .append(i)
+                    .append("\",\"sku\":\"BENCH-")
+                    .append(UUID.randomUUID().toString(), 0, 8)
+                    .append('-')
+                    .append(i)
                     .append("\",\"additional_price\":0,\"stock_quantity\":1000000,\"is_active\":true}");
         }
         body.append("]}");
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(orderUrl + "/v1/admin/products"))
-                .header("Authorization", "Bearer " + token(1, "ADMIN")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(orderUrl + "/v1/admin/products"))
+                        .header("Authorization", "Bearer " + token(1, "ADMIN"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
             throw new IllegalStateException("Creating the catalog: " + response.statusCode() + " " + response.body());
@@ -394,8 +459,9 @@ public final class SagaBench {
             try {
                 Mac mac = Mac.getInstance("HmacSHA256");
                 mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-                String signature = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                        mac.doFinal((header + "." + claims).getBytes(StandardCharsets.US_ASCII)));
+                String signature = Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(mac.doFinal((header + "." + claims).getBytes(StandardCharsets.US_ASCII)));
                 return header + "." + claims + "." + signature;
             } catch (Exception e) {
                 throw new IllegalStateException(e);

@@ -7,9 +7,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
@@ -55,8 +55,13 @@ public class Inbox {
                         return false;
                     }
                     if (log.isDebugEnabled()) {
-                        log.debug("{} handles {} {} from {} key {}", consumer, message.type(), message.id(),
-                                message.topic(), message.key());
+                        log.debug(
+                                "{} handles {} {} from {} key {}",
+                                consumer,
+                                message.type(),
+                                message.id(),
+                                message.topic(),
+                                message.key());
                     }
                     try (MessageContext.Scope ignored = MessageContext.open(message)) {
                         handler.accept(message);

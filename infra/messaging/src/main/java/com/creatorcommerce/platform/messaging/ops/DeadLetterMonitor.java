@@ -63,8 +63,10 @@ public class DeadLetterMonitor implements SmartLifecycle {
         try {
             ops.unreplayedDepths().forEach((topic, depth) -> {
                 if (depths.put(topic, depth) == null) {
-                    Gauge.builder("messaging.dlt.depth", depths, d -> d.getOrDefault(topic, 0L)).tag("topic", topic)
-                            .description("dead letters not replayed yet").register(meters);
+                    Gauge.builder("messaging.dlt.depth", depths, d -> d.getOrDefault(topic, 0L))
+                            .tag("topic", topic)
+                            .description("dead letters not replayed yet")
+                            .register(meters);
                 }
             });
         } catch (RuntimeException e) {

@@ -42,19 +42,31 @@ public class DeadLetters implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     /** One dead letter, as operators see it. */
-    public record DeadLetter(String dltTopic, int partition, long offset, String originalTopic, String key,
-            String messageId, String messageType, String error, Instant deadLetteredAt, String payload) {
-    }
+    public record DeadLetter(
+            String dltTopic,
+            int partition,
+            long offset,
+            String originalTopic,
+            String key,
+            String messageId,
+            String messageType,
+            String error,
+            Instant deadLetteredAt,
+            String payload) {}
 
     private final Supplier<Admin> admins;
     /** One admin client for the monitor's periodic depth checks and the declarations (created on first use). */
     private Admin admin;
+
     private final Supplier<Consumer<String, String>> consumers;
     private final KafkaOperations<String, String> template;
     private final Supplier<Collection<String>> consumedTopics;
 
-    public DeadLetters(Supplier<Admin> admins, Supplier<Consumer<String, String>> consumers,
-            KafkaOperations<String, String> template, Supplier<Collection<String>> consumedTopics) {
+    public DeadLetters(
+            Supplier<Admin> admins,
+            Supplier<Consumer<String, String>> consumers,
+            KafkaOperations<String, String> template,
+            Supplier<Collection<String>> consumedTopics) {
         this.admins = admins;
         this.consumers = consumers;
         this.template = template;
@@ -77,8 +89,10 @@ public class DeadLetters implements AutoCloseable {
         try {
             Admin admin = admin();
             Set<String> existing = admin.listTopics().names().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            List<NewTopic> missing = topics().stream().filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, Optional.empty(), Optional.empty())).toList();
+            List<NewTopic> missing = topics().stream()
+                    .filter(t -> !existing.contains(t))
+                    .map(t -> new NewTopic(t, Optional.empty(), Optional.empty()))
+                    .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).values().values().forEach(f -> {
                     try {
@@ -102,17 +116,20 @@ public class DeadLetters implements AutoCloseable {
         Map<String, Long> depth = new HashMap<>();
         try {
             Admin admin = admin();
-            Map<String, TopicDescription> described = admin.describeTopics(topics()).allTopicNames()
-                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            Map<String, TopicDescription> described =
+                    admin.describeTopics(topics()).allTopicNames().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            described.values().forEach(d -> d.partitions().forEach(p -> {
-                earliest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.earliest());
-                latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest());
-            }));
+            described
+                    .values()
+                    .forEach(d -> d.partitions().forEach(p -> {
+                        earliest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.earliest());
+                        latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest());
+                    }));
             var start = admin.listOffsets(earliest).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             var end = admin.listOffsets(latest).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            end.forEach((tp, info) -> depth.merge(tp.topic(), info.offset() - start.get(tp).offset(), Long::sum));
+            end.forEach((tp, info) ->
+                    depth.merge(tp.topic(), info.offset() - start.get(tp).offset(), Long::sum));
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             throw failed(e);
         }
@@ -126,7 +143,8 @@ public class DeadLetters implements AutoCloseable {
         try (Consumer<String, String> consumer = consumers.get()) {
             for (String topic : wanted) {
                 List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
-                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                        .map(p -> new TopicPartition(p.topic(), p.partition()))
+                        .toList();
                 if (partitions.isEmpty()) {
                     continue;
                 }
@@ -228,8 +246,16 @@ public class DeadLetters implements AutoCloseable {
         if (original == null) {
             original = r.topic().substring(0, r.topic().length() - ListenerErrorHandling.DLT_SUFFIX.length());
         }
-        return new DeadLetter(r.topic(), r.partition(), r.offset(), original, r.key(), header(r, MessageHeaders.ID),
-                header(r, MessageHeaders.TYPE), header(r, EXCEPTION_MESSAGE), Instant.ofEpochMilli(r.timestamp()),
+        return new DeadLetter(
+                r.topic(),
+                r.partition(),
+                r.offset(),
+                original,
+                r.key(),
+                header(r, MessageHeaders.ID),
+                header(r, MessageHeaders.TYPE),
+                header(r, EXCEPTION_MESSAGE),
+                Instant.ofEpochMilli(r.timestamp()),
                 r.value());
     }
 

@@ -39,8 +39,7 @@ public class InboxMetrics implements SmartLifecycle {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     /** One gauge: a consumer group and a topic it consumes. */
-    record GroupTopic(String group, String topic) {
-    }
+    record GroupTopic(String group, String topic) {}
 
     private final Supplier<Admin> admins;
     private final Supplier<Map<String, Set<String>>> topicsByGroup;
@@ -54,7 +53,10 @@ public class InboxMetrics implements SmartLifecycle {
      * @param topicsByGroup the consumer groups of this application's listeners and the topics each consumes (read at
      *                      every refresh)
      */
-    public InboxMetrics(Supplier<Admin> admins, Supplier<Map<String, Set<String>>> topicsByGroup, MeterRegistry meters,
+    public InboxMetrics(
+            Supplier<Admin> admins,
+            Supplier<Map<String, Set<String>>> topicsByGroup,
+            MeterRegistry meters,
             Duration interval) {
         this.admins = admins;
         this.topicsByGroup = topicsByGroup;
@@ -78,22 +80,26 @@ public class InboxMetrics implements SmartLifecycle {
                 try {
                     described.put(topic.getKey(), topic.getValue().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
                 } catch (ExecutionException e) {
-                    log.debug("No depth for {}: {}", topic.getKey(), e.getCause().toString());
+                    log.debug(
+                            "No depth for {}: {}", topic.getKey(), e.getCause().toString());
                 }
             }
             Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            described.values().forEach(d -> d.partitions().forEach(p -> {
-                earliest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.earliest());
-                latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest());
-            }));
-            Map<TopicPartition, ListOffsetsResultInfo> start = a.listOffsets(earliest).all()
-                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            Map<TopicPartition, ListOffsetsResultInfo> end = a.listOffsets(latest).all()
-                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            described
+                    .values()
+                    .forEach(d -> d.partitions().forEach(p -> {
+                        earliest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.earliest());
+                        latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest());
+                    }));
+            Map<TopicPartition, ListOffsetsResultInfo> start =
+                    a.listOffsets(earliest).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            Map<TopicPartition, ListOffsetsResultInfo> end =
+                    a.listOffsets(latest).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             for (Map.Entry<String, Set<String>> group : groups.entrySet()) {
                 Map<TopicPartition, OffsetAndMetadata> committed = a.listConsumerGroupOffsets(group.getKey())
-                        .partitionsToOffsetAndMetadata().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                        .partitionsToOffsetAndMetadata()
+                        .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 Map<String, Long> byTopic = new HashMap<>();
                 group.getValue().stream().filter(described::containsKey).forEach(t -> byTopic.put(t, 0L));
                 end.forEach((tp, info) -> {
@@ -101,7 +107,9 @@ public class InboxMetrics implements SmartLifecycle {
                         return;
                     }
                     OffsetAndMetadata c = committed.get(tp);
-                    long from = c == null ? start.get(tp).offset() : Math.max(c.offset(), start.get(tp).offset());
+                    long from = c == null
+                            ? start.get(tp).offset()
+                            : Math.max(c.offset(), start.get(tp).offset());
                     byTopic.merge(tp.topic(), Math.max(0, info.offset() - from), Long::sum);
                 });
                 byTopic.forEach((topic, depth) -> publish(new GroupTopic(group.getKey(), topic), depth));
@@ -139,8 +147,7 @@ public class InboxMetrics implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
-        scheduler.scheduleWithFixedDelay(this::refresh, 0, interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::refresh, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

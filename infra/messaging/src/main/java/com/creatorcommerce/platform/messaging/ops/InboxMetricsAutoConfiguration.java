@@ -25,20 +25,26 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * {@link InboxMetrics} for a service whose inbox (outbox, inbox and dead letters: {@link MessagingAutoConfiguration})
  * is fed by Kafka listeners; off with {@code platform.inbox.metrics-enabled=false}.
  */
-@AutoConfiguration(after = MessagingAutoConfiguration.class,
-        afterName = {"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-                "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
+@AutoConfiguration(
+        after = MessagingAutoConfiguration.class,
+        afterName = {
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"
+        })
 @ConditionalOnBean({MessagingOps.class, KafkaListenerEndpointRegistry.class})
 @ConditionalOnProperty(name = "platform.inbox.metrics-enabled", matchIfMissing = true)
 public class InboxMetricsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    InboxMetrics inboxMetrics(KafkaProperties kafka, KafkaListenerEndpointRegistry registry,
-            ObjectProvider<MeterRegistry> meters) {
+    InboxMetrics inboxMetrics(
+            KafkaProperties kafka, KafkaListenerEndpointRegistry registry, ObjectProvider<MeterRegistry> meters) {
         Map<String, Object> admin = new HashMap<>(kafka.buildAdminProperties());
-        return new InboxMetrics(() -> Admin.create(admin), () -> topicsByGroup(registry),
-                meters.getIfAvailable(SimpleMeterRegistry::new), Duration.ofSeconds(15));
+        return new InboxMetrics(
+                () -> Admin.create(admin),
+                () -> topicsByGroup(registry),
+                meters.getIfAvailable(SimpleMeterRegistry::new),
+                Duration.ofSeconds(15));
     }
 
     /** The consumer group of each listener container of this application and the topics it consumes. */

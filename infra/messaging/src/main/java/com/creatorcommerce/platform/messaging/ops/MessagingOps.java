@@ -22,8 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class MessagingOps {
 
     /** A dead letter and whether it was replayed already. */
-    public record DeadLetterView(DeadLetter letter, boolean replayed) {
-    }
+    public record DeadLetterView(DeadLetter letter, boolean replayed) {}
 
     private final JdbcTemplate jdbc;
     private final OutboxStore outbox;
@@ -55,8 +54,9 @@ public class MessagingOps {
     public List<DeadLetterView> deadLetters(String dltTopic, int limit) {
         List<DeadLetter> letters = deadLetters.list(dltTopic, limit);
         Set<String> replayed = replayedKeys();
-        return letters.stream().map(l -> new DeadLetterView(l, replayed.contains(key(l.dltTopic(), l.partition(),
-                l.offset())))).toList();
+        return letters.stream()
+                .map(l -> new DeadLetterView(l, replayed.contains(key(l.dltTopic(), l.partition(), l.offset()))))
+                .toList();
     }
 
     public Set<String> deadLetterTopics() {
@@ -70,8 +70,7 @@ public class MessagingOps {
             jdbc.update("""
                     INSERT INTO messaging_dlt_replay (dlt_topic, dlt_partition, dlt_offset, replayed_at, replayed_by)
                     VALUES (?, ?, ?, ?, ?)
-                    ON DUPLICATE KEY UPDATE replayed_at = VALUES(replayed_at), replayed_by = VALUES(replayed_by)""",
-                    dltTopic, partition, offset, Timestamp.from(Instant.now()), actor);
+                    ON DUPLICATE KEY UPDATE replayed_at = VALUES(replayed_at), replayed_by = VALUES(replayed_by)""", dltTopic, partition, offset, Timestamp.from(Instant.now()), actor);
             audit("DLT_REPLAY", key(dltTopic, partition, offset), actor, reason);
         });
         return letter;
@@ -88,13 +87,22 @@ public class MessagingOps {
     }
 
     private void audit(String action, String target, String actor, String reason) {
-        jdbc.update("INSERT INTO messaging_ops_audit (action, target, actor, reason, created_at) VALUES (?, ?, ?, ?, ?)",
-                action, target, actor, reason, Timestamp.from(Instant.now()));
+        jdbc.update(
+                "INSERT INTO messaging_ops_audit (action, target, actor, reason, created_at) VALUES (?, ?, ?, ?, ?)",
+                action,
+                target,
+                actor,
+                reason,
+                Timestamp.from(Instant.now()));
     }
 
     private Set<String> replayedKeys() {
-        return jdbc.query("SELECT dlt_topic, dlt_partition, dlt_offset FROM messaging_dlt_replay",
-                (rs, i) -> key(rs.getString(1), rs.getInt(2), rs.getLong(3))).stream().collect(Collectors.toSet());
+        return jdbc
+                .query(
+                        "SELECT dlt_topic, dlt_partition, dlt_offset FROM messaging_dlt_replay",
+                        (rs, i) -> key(rs.getString(1), rs.getInt(2), rs.getLong(3)))
+                .stream()
+                .collect(Collectors.toSet());
     }
 
     private static String key(String topic, int partition, long offset) {

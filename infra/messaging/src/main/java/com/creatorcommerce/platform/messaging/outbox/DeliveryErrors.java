@@ -26,24 +26,33 @@ import org.apache.kafka.common.errors.UnknownProducerIdException;
  */
 public final class DeliveryErrors {
 
-    public enum Kind { TRANSIENT, PERMANENT, PRODUCER_FATAL }
-
-    private DeliveryErrors() {
+    public enum Kind {
+        TRANSIENT,
+        PERMANENT,
+        PRODUCER_FATAL
     }
+
+    private DeliveryErrors() {}
 
     public static Kind classify(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException
-                    || t instanceof InvalidTopicException || t instanceof SerializationException
+            if (t instanceof RecordTooLargeException
+                    || t instanceof RecordBatchTooLargeException
+                    || t instanceof InvalidTopicException
+                    || t instanceof SerializationException
                     || t instanceof UnreadableRowException) {
                 return Kind.PERMANENT;
             }
-            if (t instanceof ProducerFencedException || t instanceof OutOfOrderSequenceException
-                    || t instanceof UnknownProducerIdException || t instanceof InvalidProducerEpochException
-                    || t instanceof AuthenticationException || t instanceof IllegalStateException) {
+            if (t instanceof ProducerFencedException
+                    || t instanceof OutOfOrderSequenceException
+                    || t instanceof UnknownProducerIdException
+                    || t instanceof InvalidProducerEpochException
+                    || t instanceof AuthenticationException
+                    || t instanceof IllegalStateException) {
                 return Kind.PRODUCER_FATAL;
             }
-            if (t instanceof KafkaException && t.getMessage() != null
+            if (t instanceof KafkaException
+                    && t.getMessage() != null
                     && t.getMessage().contains("producer has been closed")) {
                 return Kind.PRODUCER_FATAL;
             }

@@ -39,6 +39,7 @@ final class HandOff {
     private final OutboxMetrics metrics;
     /** Hand-offs check and send under the read lock; a rebalance (slots may move) takes the write lock. */
     private final ReadWriteLock slotsMoving = new ReentrantReadWriteLock();
+
     private volatile long lastWarning = System.nanoTime() - TimeUnit.MINUTES.toNanos(2);
 
     HandOff(SlotSender sender, OutboxStore store, SlotLeases leases, OutboxProperties props, OutboxMetrics metrics) {

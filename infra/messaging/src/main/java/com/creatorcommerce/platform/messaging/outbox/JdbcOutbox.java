@@ -47,11 +47,11 @@ public class JdbcOutbox implements Outbox {
 
     /** An outbox that hands its committed rows to this instance's {@code relay} (none: {@code null}). */
     public JdbcOutbox(DataSource dataSource, IdGenerator ids, JsonMapper json, String source, OutboxRelay relay) {
-        this(dataSource, ids, json, source, relay == null ? rows -> { } : relay::committed);
+        this(dataSource, ids, json, source, relay == null ? rows -> {} : relay::committed);
     }
 
-    private JdbcOutbox(DataSource dataSource, IdGenerator ids, JsonMapper json, String source,
-            Consumer<List<Row>> committed) {
+    private JdbcOutbox(
+            DataSource dataSource, IdGenerator ids, JsonMapper json, String source, Consumer<List<Row>> committed) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.ids = ids;
         this.json = json;
@@ -79,11 +79,15 @@ public class JdbcOutbox implements Outbox {
         jdbc.update("""
                 INSERT INTO outbox_event (id, partition_no, topic, message_key, event_type, headers, payload,
                                           status, attempts, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)""",
-                id, slot, message.topic(), message.key(), message.type(), headers, payload, createdAt);
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)""", id, slot, message.topic(), message.key(), message.type(), headers, payload, createdAt);
         rowsOfThisTransaction().add(new Row(id, slot, message.topic(), message.key(), headers, payload, createdAt));
         if (log.isDebugEnabled()) { // with the trace id of the request or handler: follow one flow in the logs
-            log.debug("Outbox row {} appended by {}: {} to {} key {}", id, source, message.type(), message.topic(),
+            log.debug(
+                    "Outbox row {} appended by {}: {} to {} key {}",
+                    id,
+                    source,
+                    message.type(),
+                    message.topic(),
                     message.key());
         }
         return id;
@@ -99,7 +103,8 @@ public class JdbcOutbox implements Outbox {
         h.put(MessageHeaders.SUBJECT, m.subject() == null ? m.key() : m.subject());
         h.put(MessageHeaders.TIME, now.toString());
         h.put(MessageHeaders.CONTENT_TYPE, MessageHeaders.JSON);
-        String correlation = m.correlationId() != null ? m.correlationId()
+        String correlation = m.correlationId() != null
+                ? m.correlationId()
                 : cause != null && cause.correlationId() != null ? cause.correlationId() : Long.toString(id);
         h.put(MessageHeaders.CORRELATION_ID, correlation);
         if (cause != null) {

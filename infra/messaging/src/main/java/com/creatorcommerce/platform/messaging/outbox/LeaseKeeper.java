@@ -38,8 +38,8 @@ final class LeaseKeeper {
             t.setDaemon(true);
             return t;
         });
-        scheduler.scheduleWithFixedDelay(this::renew, renewInterval.toMillis(), renewInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                this::renew, renewInterval.toMillis(), renewInterval.toMillis(), TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::refreshStats, 0, STATS_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -32,13 +32,19 @@ final class OutboxMetrics {
     private volatile OutboxStore.Stats stats = new OutboxStore.Stats(0, 0, null);
 
     OutboxMetrics(MeterRegistry meters, Map<Integer, ?> waitingSlots, Map<Integer, ?> inFlight) {
-        latency = Timer.builder("outbox.publish.latency").description("outbox commit to Kafka ack")
-                .publishPercentiles(0.5, 0.99).register(meters);
+        latency = Timer.builder("outbox.publish.latency")
+                .description("outbox commit to Kafka ack")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
         published = Counter.builder("outbox.published").register(meters);
-        handedOff = Counter.builder("outbox.hand_off").tag("result", "sent")
-                .description("committed rows sent at once by the hand-off after commit").register(meters);
-        leftToRound = Counter.builder("outbox.hand_off").tag("result", "left")
-                .description("committed rows left to the relay's next round").register(meters);
+        handedOff = Counter.builder("outbox.hand_off")
+                .tag("result", "sent")
+                .description("committed rows sent at once by the hand-off after commit")
+                .register(meters);
+        leftToRound = Counter.builder("outbox.hand_off")
+                .tag("result", "left")
+                .description("committed rows left to the relay's next round")
+                .register(meters);
         queued = stage(meters, "queued", "append (before commit) to the relay's SELECT");
         broker = stage(meters, "broker", "send to broker ack");
         mark = stage(meters, "mark", "UPDATE of a batch of acknowledged rows to PUBLISHED");
@@ -46,24 +52,36 @@ final class OutboxMetrics {
         select = stage(meters, "select", "the relay's SELECT of pending rows");
         check = stage(meters, "check", "a hand-off's read of older pending rows of its slots");
         for (DeliveryErrors.Kind kind : DeliveryErrors.Kind.values()) {
-            failures.put(kind, Counter.builder("outbox.publish.failures").tag("kind", kind.name().toLowerCase())
-                    .register(meters));
+            failures.put(
+                    kind,
+                    Counter.builder("outbox.publish.failures")
+                            .tag("kind", kind.name().toLowerCase())
+                            .register(meters));
         }
-        Gauge.builder("outbox.backlog", this, m -> m.stats.pending()).description("pending outbox rows")
+        Gauge.builder("outbox.backlog", this, m -> m.stats.pending())
+                .description("pending outbox rows")
                 .register(meters);
         Gauge.builder("outbox.failed", this, m -> m.stats.failed())
-                .description("outbox rows parked as FAILED (need an operator)").register(meters);
+                .description("outbox rows parked as FAILED (need an operator)")
+                .register(meters);
         Gauge.builder("outbox.oldest_pending_age", this, OutboxMetrics::oldestPendingAgeSeconds)
-                .description("age in seconds of the oldest pending row").baseUnit("seconds").register(meters);
+                .description("age in seconds of the oldest pending row")
+                .baseUnit("seconds")
+                .register(meters);
         Gauge.builder("outbox.waiting_slots", waitingSlots, Map::size)
-                .description("slots whose head row failed transiently and waits for a retry").register(meters);
-        Gauge.builder("outbox.in_flight", inFlight, Map::size).description("rows sent and not yet acknowledged")
+                .description("slots whose head row failed transiently and waits for a retry")
+                .register(meters);
+        Gauge.builder("outbox.in_flight", inFlight, Map::size)
+                .description("rows sent and not yet acknowledged")
                 .register(meters);
     }
 
     private static Timer stage(MeterRegistry meters, String stage, String description) {
-        return Timer.builder("outbox.stage").tag("stage", stage).description(description)
-                .publishPercentiles(0.5, 0.99).register(meters);
+        return Timer.builder("outbox.stage")
+                .tag("stage", stage)
+                .description(description)
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
     }
 
     void queued(Duration d) {
@@ -113,6 +131,8 @@ final class OutboxMetrics {
 
     private double oldestPendingAgeSeconds() {
         Instant oldest = stats.oldestPending();
-        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, Instant.now()).toMillis() / 1000.0);
+        return oldest == null
+                ? 0
+                : Math.max(0, Duration.between(oldest, Instant.now()).toMillis() / 1000.0);
     }
 }

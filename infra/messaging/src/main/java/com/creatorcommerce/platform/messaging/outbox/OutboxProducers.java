@@ -11,8 +11,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** The relay's producer settings: idempotent, {@code acks=all}, and timeouts that fit the slot leases. */
 public final class OutboxProducers {
 
-    private OutboxProducers() {
-    }
+    private OutboxProducers() {}
 
     /** {@code base} (e.g. Spring's producer properties) with the settings the relay's guarantees depend on. */
     public static Map<String, Object> config(Map<String, Object> base, OutboxProperties props, String clientId) {

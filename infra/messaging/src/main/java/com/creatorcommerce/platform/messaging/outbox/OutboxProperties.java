@@ -20,8 +20,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     round (off by default: on the project's 2-core machines it costs more than it saves, ADR 15)
  */
 @ConfigurationProperties("platform.outbox")
-public record OutboxProperties(Boolean enabled, Integer batchSize, Duration pollInterval, Duration leaseTtl,
-        Duration sendTimeout, Duration initialBackoff, Duration maxBackoff, Duration retention, Boolean handOff) {
+public record OutboxProperties(
+        Boolean enabled,
+        Integer batchSize,
+        Duration pollInterval,
+        Duration leaseTtl,
+        Duration sendTimeout,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        Duration retention,
+        Boolean handOff) {
 
     public OutboxProperties {
         enabled = enabled == null || enabled;

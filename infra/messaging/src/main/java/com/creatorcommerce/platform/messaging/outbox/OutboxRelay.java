@@ -58,13 +58,16 @@ public class OutboxRelay implements SmartLifecycle {
     private final Semaphore signal = new Semaphore(0);
     /** When the first wake-up since the last round came ({@link System#nanoTime()}; 0: none). */
     private final AtomicLong wokenAt = new AtomicLong();
+
     private final SlotSender sender;
     private final HandOff handOff;
     /** The last round found no more rows than it could take: hand-offs are worth their check. */
     private volatile boolean caughtUp;
+
     private volatile Producer<String, String> producer;
     /** A fatal producer error was seen: replace the producer once the completions at hand are settled. */
     private boolean producerBroken;
+
     private volatile boolean running;
     private volatile Thread worker;
     private LeaseKeeper keeper;
@@ -75,8 +78,13 @@ public class OutboxRelay implements SmartLifecycle {
      * A relay that creates a producer from {@code producers} at each start (and after a fatal producer error) and
      * closes it at stop, so that it can be stopped and started again.
      */
-    public OutboxRelay(DataSource dataSource, Supplier<Producer<String, String>> producers, JsonMapper json,
-            OutboxProperties props, MeterRegistry meters, String name) {
+    public OutboxRelay(
+            DataSource dataSource,
+            Supplier<Producer<String, String>> producers,
+            JsonMapper json,
+            OutboxProperties props,
+            MeterRegistry meters,
+            String name) {
         this.store = new OutboxStore(dataSource);
         this.producers = producers;
         this.json = json;
@@ -261,7 +269,8 @@ public class OutboxRelay implements SmartLifecycle {
         sender.busy.remove(row.slot(), row.id());
         if (c.error() == null) {
             backoff.succeeded(row.slot());
-            metrics.latency(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - row.createdAt().getTime())));
+            metrics.latency(Duration.ofMillis(
+                    Math.max(0, System.currentTimeMillis() - row.createdAt().getTime())));
             return;
         }
         sender.unresolved.remove(row.id());
@@ -273,14 +282,23 @@ public class OutboxRelay implements SmartLifecycle {
         Kind kind = DeliveryErrors.classify(error);
         metrics.failure(kind);
         if (kind == Kind.PERMANENT) {
-            log.error("Outbox row {} to {} can never be delivered; parked as FAILED: {}", row.id(), row.topic(),
+            log.error(
+                    "Outbox row {} to {} can never be delivered; parked as FAILED: {}",
+                    row.id(),
+                    row.topic(),
                     error.toString());
             store.park(row.id(), error.toString());
             return;
         }
         SlotBackoff.Wait wait = backoff.failed(row.slot(), System.nanoTime());
-        log.warn("Outbox row {} to {} not delivered ({} failure {} of its slot), retry in {} ms: {}", row.id(),
-                row.topic(), kind, wait.failures(), wait.delay().toMillis(), error.toString());
+        log.warn(
+                "Outbox row {} to {} not delivered ({} failure {} of its slot), retry in {} ms: {}",
+                row.id(),
+                row.topic(),
+                kind,
+                wait.failures(),
+                wait.delay().toMillis(),
+                error.toString());
         try {
             store.recordRetry(row.id(), Instant.now().plus(wait.delay()), error.toString());
         } catch (RuntimeException e) {

@@ -11,8 +11,7 @@ public final class OutboxSlots {
     /** Number of slots; changing it would split keys of pending rows, so it is part of the table's format. */
     public static final int COUNT = 1024;
 
-    private OutboxSlots() {
-    }
+    private OutboxSlots() {}
 
     /**
      * The slot of {@code key}. The key's hash is mixed first (MurmurHash3's finalizer): keys that differ in their

@@ -13,21 +13,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class OutboxStore {
 
     /** A row to publish. */
-    record Row(long id, int slot, String topic, String key, String headers, String payload, Timestamp createdAt) {
-    }
+    record Row(long id, int slot, String topic, String key, String headers, String payload, Timestamp createdAt) {}
 
     /** A pending row's id and slot. */
-    record Pending(long id, int slot) {
-    }
+    record Pending(long id, int slot) {}
 
     /** A row parked as FAILED, for operators. */
-    public record ParkedRow(long id, String topic, String key, String type, int attempts, String lastError,
-            Instant createdAt) {
-    }
+    public record ParkedRow(
+            long id, String topic, String key, String type, int attempts, String lastError, Instant createdAt) {}
 
     /** Counts for the gauges. */
-    record Stats(long pending, long failed, Instant oldestPending) {
-    }
+    record Stats(long pending, long failed, Instant oldestPending) {}
 
     private static final int MAX_ERROR = 1000;
 
@@ -59,8 +55,17 @@ public final class OutboxStore {
             sql.append(')');
         }
         sql.append(" ORDER BY id LIMIT ").append(limit);
-        return jdbc.query(sql.toString(), (rs, i) -> new Row(rs.getLong(1), rs.getInt(2), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7)), args.toArray());
+        return jdbc.query(
+                sql.toString(),
+                (rs, i) -> new Row(
+                        rs.getLong(1),
+                        rs.getInt(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getTimestamp(7)),
+                args.toArray());
     }
 
     /**
@@ -131,14 +136,21 @@ public final class OutboxStore {
 
     /** A transient failure: the row stays PENDING and keeps its slot waiting; recorded for operators. */
     void recordRetry(long id, Instant nextAttempt, String error) {
-        jdbc.update("UPDATE outbox_event SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?"
-                + " WHERE id = ? AND status = 'PENDING'", Timestamp.from(nextAttempt), truncate(error), id);
+        jdbc.update(
+                "UPDATE outbox_event SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?"
+                        + " WHERE id = ? AND status = 'PENDING'",
+                Timestamp.from(nextAttempt),
+                truncate(error),
+                id);
     }
 
     /** A permanent failure of this record: parked as FAILED until an operator requeues it. */
     void park(long id, String error) {
-        jdbc.update("UPDATE outbox_event SET status = 'FAILED', attempts = attempts + 1, last_error = ?"
-                + " WHERE id = ? AND status = 'PENDING'", truncate(error), id);
+        jdbc.update(
+                "UPDATE outbox_event SET status = 'FAILED', attempts = attempts + 1, last_error = ?"
+                        + " WHERE id = ? AND status = 'PENDING'",
+                truncate(error),
+                id);
     }
 
     Stats stats() {
@@ -146,17 +158,28 @@ public final class OutboxStore {
         Long failed = jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE status = 'FAILED'", Long.class);
         List<Timestamp> oldest = jdbc.queryForList("""
                 SELECT created_at FROM outbox_event WHERE status = 'PENDING' ORDER BY id LIMIT 1""", Timestamp.class);
-        return new Stats(pending == null ? 0 : pending, failed == null ? 0 : failed,
+        return new Stats(
+                pending == null ? 0 : pending,
+                failed == null ? 0 : failed,
                 oldest.isEmpty() ? null : oldest.getFirst().toInstant());
     }
 
     /** Parked rows, newest first. */
     public List<ParkedRow> parked(int offset, int limit) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT id, topic, message_key, event_type, attempts, last_error, created_at
                   FROM outbox_event WHERE status = 'FAILED' ORDER BY id DESC LIMIT ? OFFSET ?""",
-                (rs, i) -> new ParkedRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), rs.getString(6), rs.getTimestamp(7).toInstant()), limit, offset);
+                (rs, i) -> new ParkedRow(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getInt(5),
+                        rs.getString(6),
+                        rs.getTimestamp(7).toInstant()),
+                limit,
+                offset);
     }
 
     public long countParked() {

@@ -92,7 +92,10 @@ final class PublishedMarker {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                log.warn("Could not mark {} outbox rows published (retrying in {} ms): {}", batch.size(), backoff,
+                log.warn(
+                        "Could not mark {} outbox rows published (retrying in {} ms): {}",
+                        batch.size(),
+                        backoff,
                         e.toString());
                 if (!running) {
                     return; // they are sent again after the restart; the inbox absorbs the duplicates

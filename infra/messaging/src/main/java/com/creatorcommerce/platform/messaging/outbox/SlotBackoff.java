@@ -12,8 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SlotBackoff {
 
-    record Wait(int failures, long dueNanos, Duration delay) {
-    }
+    record Wait(int failures, long dueNanos, Duration delay) {}
 
     private final Duration initial;
     private final Duration max;

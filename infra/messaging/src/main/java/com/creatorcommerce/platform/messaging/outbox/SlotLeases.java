@@ -75,8 +75,10 @@ final class SlotLeases {
     synchronized void renew() {
         long started = nanoTime.getAsLong();
         heartbeat();
-        jdbc.update("UPDATE outbox_partition_lease SET lease_until = " + DB_NOW_MS + " + ? WHERE owner = ?",
-                ttlMillis, owner);
+        jdbc.update(
+                "UPDATE outbox_partition_lease SET lease_until = " + DB_NOW_MS + " + ? WHERE owner = ?",
+                ttlMillis,
+                owner);
         held = new Held(ownedSlots(), started + ttlMillis * 1_000_000);
     }
 
@@ -92,13 +94,14 @@ final class SlotLeases {
     synchronized Held rebalance(Set<Integer> busy) {
         long started = nanoTime.getAsLong();
         heartbeat();
-        jdbc.update("DELETE FROM outbox_relay_instance WHERE heartbeat_until < " + DB_NOW_MS + " - ?",
-                10 * ttlMillis);
+        jdbc.update("DELETE FROM outbox_relay_instance WHERE heartbeat_until < " + DB_NOW_MS + " - ?", 10 * ttlMillis);
         Integer live = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM outbox_relay_instance WHERE heartbeat_until >= " + DB_NOW_MS, Integer.class);
         int fairShare = (int) Math.ceil(OutboxSlots.COUNT / (double) Math.max(1, live == null ? 1 : live));
-        jdbc.update("UPDATE outbox_partition_lease SET lease_until = " + DB_NOW_MS + " + ? WHERE owner = ?",
-                ttlMillis, owner);
+        jdbc.update(
+                "UPDATE outbox_partition_lease SET lease_until = " + DB_NOW_MS + " + ? WHERE owner = ?",
+                ttlMillis,
+                owner);
         SortedSet<Integer> mine = ownedSlots();
         if (mine.size() > fairShare) {
             List<Integer> release = new ArrayList<>();
@@ -111,15 +114,21 @@ final class SlotLeases {
                 }
             }
             if (!release.isEmpty()) {
-                String in = String.join(",", release.stream().map(String::valueOf).toList());
-                jdbc.update("UPDATE outbox_partition_lease SET owner = NULL, lease_until = 0 WHERE owner = ?"
-                        + " AND partition_no IN (" + in + ")", owner);
+                String in =
+                        String.join(",", release.stream().map(String::valueOf).toList());
+                jdbc.update(
+                        "UPDATE outbox_partition_lease SET owner = NULL, lease_until = 0 WHERE owner = ?"
+                                + " AND partition_no IN (" + in + ")",
+                        owner);
                 mine = ownedSlots();
             }
         } else if (mine.size() < fairShare) {
-            jdbc.update("UPDATE outbox_partition_lease SET owner = ?, lease_until = " + DB_NOW_MS + " + ?"
-                    + " WHERE owner IS NULL OR lease_until < " + DB_NOW_MS
-                    + " ORDER BY partition_no LIMIT " + (fairShare - mine.size()), owner, ttlMillis);
+            jdbc.update(
+                    "UPDATE outbox_partition_lease SET owner = ?, lease_until = " + DB_NOW_MS + " + ?"
+                            + " WHERE owner IS NULL OR lease_until < " + DB_NOW_MS
+                            + " ORDER BY partition_no LIMIT " + (fairShare - mine.size()),
+                    owner,
+                    ttlMillis);
             mine = ownedSlots();
         }
         held = new Held(mine, started + ttlMillis * 1_000_000);
@@ -134,13 +143,18 @@ final class SlotLeases {
     }
 
     private void heartbeat() {
-        jdbc.update("INSERT INTO outbox_relay_instance (owner, heartbeat_until) VALUES (?, " + DB_NOW_MS + " + ?)"
-                + " ON DUPLICATE KEY UPDATE heartbeat_until = " + DB_NOW_MS + " + ?", owner, ttlMillis, ttlMillis);
+        jdbc.update(
+                "INSERT INTO outbox_relay_instance (owner, heartbeat_until) VALUES (?, " + DB_NOW_MS + " + ?)"
+                        + " ON DUPLICATE KEY UPDATE heartbeat_until = " + DB_NOW_MS + " + ?",
+                owner,
+                ttlMillis,
+                ttlMillis);
     }
 
     private SortedSet<Integer> ownedSlots() {
         return new TreeSet<>(jdbc.queryForList(
                 "SELECT partition_no FROM outbox_partition_lease WHERE owner = ? ORDER BY partition_no",
-                Integer.class, owner));
+                Integer.class,
+                owner));
     }
 }

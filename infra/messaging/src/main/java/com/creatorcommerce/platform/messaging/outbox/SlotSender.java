@@ -30,16 +30,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class SlotSender {
 
-    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() { };
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
 
     /** A settled send: {@code error} null when acknowledged. */
-    record Completion(Row row, Throwable error) {
-    }
+    record Completion(Row row, Throwable error) {}
 
     /** Slot → the row of it in flight. */
     final Map<Integer, Long> busy = new ConcurrentHashMap<>();
     /** Rows in flight or acknowledged but not yet marked, with their slots: never sent again meanwhile. */
     final Map<Long, Integer> unresolved = new ConcurrentHashMap<>();
+
     final Queue<Completion> completions = new ConcurrentLinkedQueue<>();
     /** Slots with rows waiting behind an unacknowledged one: their ack (or failure) wakes the relay. */
     volatile Set<Integer> leftOutBusy = Set.of();
@@ -88,8 +88,8 @@ final class SlotSender {
         try {
             headers = json.readValue(row.headers(), HEADERS);
         } catch (RuntimeException e) {
-            completions.add(new Completion(row,
-                    new DeliveryErrors.UnreadableRowException("unreadable outbox row: " + e, e)));
+            completions.add(
+                    new Completion(row, new DeliveryErrors.UnreadableRowException("unreadable outbox row: " + e, e)));
             wakeUp.run();
             return true;
         }

@@ -49,7 +49,9 @@ public final class MicrometerMessageTracing implements MessageTracing {
 
     @Override
     public Consuming consuming(InboundMessage message, String consumer) {
-        Span.Builder builder = tracer.spanBuilder().name("process " + message.topic()).kind(Span.Kind.CONSUMER)
+        Span.Builder builder = tracer.spanBuilder()
+                .name("process " + message.topic())
+                .kind(Span.Kind.CONSUMER)
                 .tag("messaging.system", "kafka")
                 .tag("messaging.destination.name", message.topic())
                 .tag("messaging.consumer.group.name", consumer)
@@ -81,7 +83,8 @@ public final class MicrometerMessageTracing implements MessageTracing {
     private TraceContext parentOf(InboundMessage message) {
         Traceparent sent = Traceparent.parse(message.traceparent());
         Span current = tracer.currentSpan();
-        if (current != null && (sent == null || sent.traceId().equals(current.context().traceId()))) {
+        if (current != null
+                && (sent == null || sent.traceId().equals(current.context().traceId()))) {
             return current.context();
         }
         return sent == null ? null : context(sent);
@@ -90,7 +93,9 @@ public final class MicrometerMessageTracing implements MessageTracing {
     @Override
     public Sending sending(String traceparent, String topic, long rowId) {
         Traceparent stored = Traceparent.parse(traceparent);
-        Span.Builder builder = tracer.spanBuilder().name("publish " + topic).kind(Span.Kind.PRODUCER)
+        Span.Builder builder = tracer.spanBuilder()
+                .name("publish " + topic)
+                .kind(Span.Kind.PRODUCER)
                 .tag("messaging.system", "kafka")
                 .tag("messaging.destination.name", topic)
                 .tag("messaging.message.id", Long.toString(rowId));
@@ -119,7 +124,11 @@ public final class MicrometerMessageTracing implements MessageTracing {
     }
 
     private TraceContext context(Traceparent p) {
-        return tracer.traceContextBuilder().traceId(p.traceId()).spanId(p.spanId()).sampled(p.sampled()).build();
+        return tracer.traceContextBuilder()
+                .traceId(p.traceId())
+                .spanId(p.spanId())
+                .sampled(p.sampled())
+                .build();
     }
 
     private static Traceparent of(TraceContext context) {
@@ -127,7 +136,7 @@ public final class MicrometerMessageTracing implements MessageTracing {
             return null;
         }
         Boolean sampled = context.sampled();
-        return Traceparent.parse("00-" + context.traceId() + "-" + context.spanId()
-                + (Boolean.TRUE.equals(sampled) ? "-01" : "-00"));
+        return Traceparent.parse(
+                "00-" + context.traceId() + "-" + context.spanId() + (Boolean.TRUE.equals(sampled) ? "-01" : "-00"));
     }
 }

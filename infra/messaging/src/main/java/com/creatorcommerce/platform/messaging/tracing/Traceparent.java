@@ -11,7 +11,10 @@ public record Traceparent(String traceId, String spanId, boolean sampled) {
 
     /** The parsed value; {@code null} when absent or not a valid version-00 traceparent (all-zero ids included). */
     public static Traceparent parse(String value) {
-        if (value == null || value.length() != 55 || !value.startsWith("00-") || value.charAt(35) != '-'
+        if (value == null
+                || value.length() != 55
+                || !value.startsWith("00-")
+                || value.charAt(35) != '-'
                 || value.charAt(52) != '-') {
             return null;
         }

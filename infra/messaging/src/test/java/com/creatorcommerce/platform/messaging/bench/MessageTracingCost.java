@@ -27,22 +27,38 @@ public final class MessageTracingCost {
     private static final String SENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
     private static volatile Object sink;
 
-    private MessageTracingCost() {
-    }
+    private MessageTracingCost() {}
 
     public static void main(String[] args) {
         int n = Integer.getInteger("bench.operations", 1_000_000);
-        SdkTracerProvider provider = SdkTracerProvider.builder().setSampler(Sampler.parentBased(Sampler.alwaysOn()))
-                .addSpanProcessor(BatchSpanProcessor.builder(SpanExporter.composite()).build()).build();
-        Tracer tracer = new OtelTracer(provider.get("bench"), new OtelCurrentTraceContext(), event -> { });
+        SdkTracerProvider provider = SdkTracerProvider.builder()
+                .setSampler(Sampler.parentBased(Sampler.alwaysOn()))
+                .addSpanProcessor(
+                        BatchSpanProcessor.builder(SpanExporter.composite()).build())
+                .build();
+        Tracer tracer = new OtelTracer(provider.get("bench"), new OtelCurrentTraceContext(), event -> {});
         MessageTracing traced = new MicrometerMessageTracing(tracer);
-        InboundMessage message = new InboundMessage("1", "coupon.reserve.v1", "/order-service", "7", null, "c", null,
-                null, SENT, "coupon.commands", "7", "{}");
+        InboundMessage message = new InboundMessage(
+                "1",
+                "coupon.reserve.v1",
+                "/order-service",
+                "7",
+                null,
+                "c",
+                null,
+                null,
+                SENT,
+                "coupon.commands",
+                "7",
+                "{}");
         Span request = tracer.nextSpan().name("request").start();
         try (Tracer.SpanInScope ignored = tracer.withSpan(request)) {
             for (int round = 0; round < 3; round++) { // the last round counts; the first two warm up
                 boolean print = round == 2;
-                measure("append, no tracer (before)", n, print,
+                measure(
+                        "append, no tracer (before)",
+                        n,
+                        print,
                         i -> sink = MessageTracing.NONE.traceparentForAppend(message));
                 measure("append, in a request span", n, print, i -> sink = traced.traceparentForAppend(null));
                 measure("relay send span + end", n, print, i -> {

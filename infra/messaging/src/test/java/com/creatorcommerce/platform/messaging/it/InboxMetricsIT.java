@@ -41,9 +41,14 @@ class InboxMetricsIT {
         }
     }
 
-    @Autowired KafkaTemplate<String, String> kafka;
-    @Autowired InboxMetrics applicationInbox;
-    @Autowired SimpleMeterRegistry applicationMeters;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    InboxMetrics applicationInbox;
+
+    @Autowired
+    SimpleMeterRegistry applicationMeters;
 
     @Test
     void theDepthIsWhatTheGroupHasNotCommittedSummedOverTheTopicsPartitions() throws Exception {
@@ -60,20 +65,34 @@ class InboxMetricsIT {
             kafka.send(new ProducerRecord<>(topic, 1, "k", "m")).get();
             // the group handled 2 of partition 0 and never committed partition 1
             admin.alterConsumerGroupOffsets(behind, Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(2)))
-                    .all().get();
+                    .all()
+                    .get();
 
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            InboxMetrics metrics = new InboxMetrics(() -> Admin.create(config),
-                    () -> Map.of(behind, Set.of(topic, missing), never, Set.of(topic)), meters, Duration.ofHours(1));
+            InboxMetrics metrics = new InboxMetrics(
+                    () -> Admin.create(config),
+                    () -> Map.of(behind, Set.of(topic, missing), never, Set.of(topic)),
+                    meters,
+                    Duration.ofHours(1));
             try {
                 assertThat(metrics.refresh()).isTrue();
                 assertThat(depth(meters, behind, topic)).isEqualTo(3 + 1);
                 assertThat(depth(meters, never, topic)).isEqualTo(5 + 1);
-                assertThat(meters.find("messaging.inbox.depth").tag("topic", missing).gauge())
-                        .as("a topic nothing was sent to yet has no depth, and does not hide the others").isNull();
+                assertThat(meters.find("messaging.inbox.depth")
+                                .tag("topic", missing)
+                                .gauge())
+                        .as("a topic nothing was sent to yet has no depth, and does not hide the others")
+                        .isNull();
 
-                admin.alterConsumerGroupOffsets(behind, Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(5),
-                        new TopicPartition(topic, 1), new OffsetAndMetadata(1))).all().get();
+                admin.alterConsumerGroupOffsets(
+                                behind,
+                                Map.of(
+                                        new TopicPartition(topic, 0),
+                                        new OffsetAndMetadata(5),
+                                        new TopicPartition(topic, 1),
+                                        new OffsetAndMetadata(1)))
+                        .all()
+                        .get();
                 assertThat(metrics.refresh()).isTrue();
                 assertThat(depth(meters, behind, topic)).as("caught up").isZero();
             } finally {
@@ -88,13 +107,16 @@ class InboxMetricsIT {
 
         assertThat(applicationMeters.find("messaging.inbox.depth").gauges())
                 .extracting(g -> g.getId().getTag("group") + " " + g.getId().getTag("topic"))
-                .contains("demo-consumer " + MessagingTestApplication.EVENTS,
+                .contains(
+                        "demo-consumer " + MessagingTestApplication.EVENTS,
                         "demo-poison-consumer " + MessagingTestApplication.POISON,
                         "demo-locking-consumer " + MessagingTestApplication.LOCKING);
     }
 
     private static double depth(SimpleMeterRegistry meters, String group, String topic) {
-        var gauge = meters.find("messaging.inbox.depth").tags("group", group, "topic", topic).gauge();
+        var gauge = meters.find("messaging.inbox.depth")
+                .tags("group", group, "topic", topic)
+                .gauge();
         assertThat(gauge).as(group + " " + topic).isNotNull();
         return gauge.value();
     }

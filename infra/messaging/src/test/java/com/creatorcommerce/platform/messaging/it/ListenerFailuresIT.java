@@ -40,15 +40,23 @@ class ListenerFailuresIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    @Autowired JdbcTemplate jdbc;
-    @Autowired DataSource dataSource;
-    @Autowired KafkaTemplate<String, String> kafka;
-    @Autowired MessagingOps ops;
-    @Autowired OutboxRelay relay;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    MessagingOps ops;
+
+    @Autowired
+    OutboxRelay relay;
 
     @Test
-    void aHandlerFailingOnALockWaitTimeoutIsRetriedPastTheOldLimitAndTakesEffectOnceWhenTheLockGoes()
-            throws Exception {
+    void aHandlerFailingOnALockWaitTimeoutIsRetriedPastTheOldLimitAndTakesEffectOnceWhenTheLockGoes() throws Exception {
         long account = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
         jdbc.update("INSERT INTO demo_account (id, balance) VALUES (?, 100)", account);
         try (TopicRecorder dlt = new TopicRecorder(TestKafka.bootstrapServers(), LOCKING + ".DLT");
@@ -62,15 +70,21 @@ class ListenerFailuresIT {
             String id = "locked-" + account;
             kafka.send(OutboxInboxIT.envelope(LOCKING, account, id, 5)).get();
 
-            Await.until("more failed deliveries than the old dead-letter limit (5)", TIMEOUT,
+            Await.until(
+                    "more failed deliveries than the old dead-letter limit (5)",
+                    TIMEOUT,
                     () -> LOCKING_ATTEMPTS.get() - before >= 7);
-            assertThat(effects(account)).as("nothing took effect while the row was locked").isZero();
+            assertThat(effects(account))
+                    .as("nothing took effect while the row was locked")
+                    .isZero();
             holder.rollback();
 
             Await.until("the message takes effect after the lock is gone", TIMEOUT, () -> effects(account) == 1);
             assertThat(jdbc.queryForObject("SELECT balance FROM demo_account WHERE id = ?", Long.class, account))
-                    .as("applied exactly once").isEqualTo(105);
-            assertThat(dlt.records(r -> Long.toString(account).equals(r.key()))).as("nothing dead-lettered")
+                    .as("applied exactly once")
+                    .isEqualTo(105);
+            assertThat(dlt.records(r -> Long.toString(account).equals(r.key())))
+                    .as("nothing dead-lettered")
                     .isEmpty();
         }
     }
@@ -83,13 +97,17 @@ class ListenerFailuresIT {
         POISON_CURED.set(false);
         try (TopicRecorder dlt = new TopicRecorder(TestKafka.bootstrapServers(), dltTopic)) {
             kafka.send(OutboxInboxIT.envelope(POISON, account, id, 7)).get();
-            ConsumerRecord<String, String> dead = dlt.await(r -> Long.toString(account).equals(r.key()), 1, TIMEOUT)
+            ConsumerRecord<String, String> dead = dlt.await(
+                            r -> Long.toString(account).equals(r.key()), 1, TIMEOUT)
                     .getFirst();
-            assertThat(ops.deadLetterTopics()).as("declared DLTs").contains(dltTopic,
-                    MessagingTestApplication.EVENTS + ".DLT", LOCKING + ".DLT");
+            assertThat(ops.deadLetterTopics())
+                    .as("declared DLTs")
+                    .contains(dltTopic, MessagingTestApplication.EVENTS + ".DLT", LOCKING + ".DLT");
 
             List<DeadLetterView> listed = ops.deadLetters(dltTopic, 1000);
-            DeadLetterView view = listed.stream().filter(v -> id.equals(v.letter().messageId())).findFirst()
+            DeadLetterView view = listed.stream()
+                    .filter(v -> id.equals(v.letter().messageId()))
+                    .findFirst()
                     .orElseThrow();
             assertThat(view.replayed()).isFalse();
             assertThat(view.letter().originalTopic()).isEqualTo(POISON);
@@ -102,15 +120,22 @@ class ListenerFailuresIT {
             assertThat(replayed.messageId()).isEqualTo(id);
             Await.until("the replayed message takes effect", TIMEOUT, () -> effects(account) == 1);
 
-            ops.replay(dltTopic, dead.partition(), dead.offset(), "42", "replayed twice by mistake").orElseThrow();
+            ops.replay(dltTopic, dead.partition(), dead.offset(), "42", "replayed twice by mistake")
+                    .orElseThrow();
             String marker = "marker-" + account; // same key, so handled after the second replay
             kafka.send(OutboxInboxIT.envelope(POISON, account, marker, 0)).get();
-            Await.until("the message after the second replay is handled", TIMEOUT,
-                    () -> effectsOf(marker) == 1);
-            assertThat(ops.deadLetters(dltTopic, 1000).stream().filter(v -> id.equals(v.letter().messageId()))
-                    .findFirst().orElseThrow().replayed()).isTrue();
-            assertThat(jdbc.queryForObject("SELECT actor FROM messaging_ops_audit WHERE target = ? LIMIT 1",
-                    String.class, dltTopic + "/" + dead.partition() + "/" + dead.offset())).isEqualTo("42");
+            Await.until("the message after the second replay is handled", TIMEOUT, () -> effectsOf(marker) == 1);
+            assertThat(ops.deadLetters(dltTopic, 1000).stream()
+                            .filter(v -> id.equals(v.letter().messageId()))
+                            .findFirst()
+                            .orElseThrow()
+                            .replayed())
+                    .isTrue();
+            assertThat(jdbc.queryForObject(
+                            "SELECT actor FROM messaging_ops_audit WHERE target = ? LIMIT 1",
+                            String.class,
+                            dltTopic + "/" + dead.partition() + "/" + dead.offset()))
+                    .isEqualTo("42");
             assertThat(effectsOf(id)).as("the inbox absorbs the second replay").isEqualTo(1);
         } finally {
             POISON_CURED.set(false);
@@ -120,25 +145,35 @@ class ListenerFailuresIT {
     @Test
     void anOperatorRequeuesAParkedRowAndTheRelayPublishesIt() {
         // an id of now, as the outbox would give it (retention purges published rows by id)
-        long id = Snowflake.firstIdAt(Instant.now()) + ThreadLocalRandom.current().nextLong(1, 1 << 22);
+        long id =
+                Snowflake.firstIdAt(Instant.now()) + ThreadLocalRandom.current().nextLong(1, 1 << 22);
         String topic = "demo.requeued";
         jdbc.update("""
                 INSERT INTO outbox_event (id, partition_no, topic, message_key, event_type, headers, payload, status,
                                           attempts, last_error, created_at)
-                VALUES (?, 3, ?, 'k', 'demo.requeued.v1', ?, '{}', 'FAILED', 1, 'RecordTooLargeException', NOW(6))""",
-                id, topic, "{\"" + MessageHeaders.ID + "\":\"" + id + "\"}");
+                VALUES (?, 3, ?, 'k', 'demo.requeued.v1', ?, '{}', 'FAILED', 1, 'RecordTooLargeException', NOW(6))""", id, topic, "{\"" + MessageHeaders.ID + "\":\"" + id + "\"}");
         try (TopicRecorder recorder = new TopicRecorder(TestKafka.bootstrapServers(), topic)) {
-            assertThat(ops.parked(0, 1000)).anyMatch(p -> p.id() == id && p.lastError().contains("TooLarge"));
+            assertThat(ops.parked(0, 1000))
+                    .anyMatch(p -> p.id() == id && p.lastError().contains("TooLarge"));
 
-            assertThat(ops.requeue(id, "7", "the broker's max.message.bytes was raised")).isTrue();
+            assertThat(ops.requeue(id, "7", "the broker's max.message.bytes was raised"))
+                    .isTrue();
             assertThat(ops.requeue(id, "7", "twice")).as("no longer parked").isFalse();
 
             relay.wakeUp();
             recorder.await(r -> Long.toString(id).equals(TopicRecorder.header(r, MessageHeaders.ID)), 1, TIMEOUT);
-            Await.until("marked published", TIMEOUT, () -> "PUBLISHED".equals(jdbc.queryForObject(
-                    "SELECT status FROM outbox_event WHERE id = ?", String.class, id)));
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM messaging_ops_audit WHERE action = 'OUTBOX_REQUEUE'"
-                    + " AND target = ? AND actor = '7'", Integer.class, Long.toString(id))).isEqualTo(1);
+            Await.until(
+                    "marked published",
+                    TIMEOUT,
+                    () -> "PUBLISHED"
+                            .equals(jdbc.queryForObject(
+                                    "SELECT status FROM outbox_event WHERE id = ?", String.class, id)));
+            assertThat(jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM messaging_ops_audit WHERE action = 'OUTBOX_REQUEUE'"
+                                    + " AND target = ? AND actor = '7'",
+                            Integer.class,
+                            Long.toString(id)))
+                    .isEqualTo(1);
         }
     }
 

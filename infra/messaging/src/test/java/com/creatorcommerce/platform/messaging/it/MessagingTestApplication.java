@@ -1,11 +1,11 @@
 package com.creatorcommerce.platform.messaging.it;
 
-import com.creatorcommerce.platform.messaging.PermanentMessageException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import com.creatorcommerce.platform.messaging.OutboundMessage;
+import com.creatorcommerce.platform.messaging.PermanentMessageException;
 import com.creatorcommerce.platform.messaging.inbox.Inbox;
 import com.creatorcommerce.platform.messaging.outbox.Outbox;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,11 +29,9 @@ public class MessagingTestApplication {
     /** Deliveries seen by the locking consumer, successful or not. */
     public static final AtomicInteger LOCKING_ATTEMPTS = new AtomicInteger();
 
-    public record Deposited(long accountId, long amount) {
-    }
+    public record Deposited(long accountId, long amount) {}
 
-    public record Acknowledged(long accountId) {
-    }
+    public record Acknowledged(long accountId) {}
 
     @Service
     public static class DepositService {
@@ -47,10 +45,15 @@ public class MessagingTestApplication {
 
         @Transactional
         public long deposit(long accountId, long amount, boolean failAfterAppend) {
-            jdbc.update("INSERT INTO demo_account (id, balance) VALUES (?, ?) "
-                    + "ON DUPLICATE KEY UPDATE balance = balance + ?", accountId, amount, amount);
-            long messageId = outbox.append(OutboundMessage.of(EVENTS, Long.toString(accountId), "demo.deposited.v1",
-                    new Deposited(accountId, amount)).withUserId(accountId));
+            jdbc.update(
+                    "INSERT INTO demo_account (id, balance) VALUES (?, ?) "
+                            + "ON DUPLICATE KEY UPDATE balance = balance + ?",
+                    accountId,
+                    amount,
+                    amount);
+            long messageId = outbox.append(OutboundMessage.of(
+                            EVENTS, Long.toString(accountId), "demo.deposited.v1", new Deposited(accountId, amount))
+                    .withUserId(accountId));
             if (failAfterAppend) {
                 throw new IllegalStateException("business rule failed after the event was appended");
             }
@@ -76,10 +79,13 @@ public class MessagingTestApplication {
         void on(ConsumerRecord<String, String> record) {
             inbox.handle("demo-consumer", record, message -> {
                 Deposited d = message.payloadAs(json, Deposited.class);
-                jdbc.update("INSERT INTO demo_effect (message_id, account_id, amount) VALUES (?, ?, ?)",
-                        message.id(), d.accountId(), d.amount());
-                outbox.append(OutboundMessage.of(ACKS, message.key(), "demo.acknowledged.v1",
-                        new Acknowledged(d.accountId())));
+                jdbc.update(
+                        "INSERT INTO demo_effect (message_id, account_id, amount) VALUES (?, ?, ?)",
+                        message.id(),
+                        d.accountId(),
+                        d.amount());
+                outbox.append(OutboundMessage.of(
+                        ACKS, message.key(), "demo.acknowledged.v1", new Acknowledged(d.accountId())));
             });
         }
 
@@ -90,8 +96,11 @@ public class MessagingTestApplication {
                     throw new PermanentMessageException("cannot handle " + message.id());
                 }
                 Deposited d = message.payloadAs(json, Deposited.class);
-                jdbc.update("INSERT INTO demo_effect (message_id, account_id, amount) VALUES (?, ?, ?)",
-                        message.id(), d.accountId(), d.amount());
+                jdbc.update(
+                        "INSERT INTO demo_effect (message_id, account_id, amount) VALUES (?, ?, ?)",
+                        message.id(),
+                        d.accountId(),
+                        d.amount());
             });
         }
 
@@ -102,8 +111,11 @@ public class MessagingTestApplication {
             inbox.handle("demo-locking-consumer", record, message -> {
                 Deposited d = message.payloadAs(json, Deposited.class);
                 jdbc.update("UPDATE demo_account SET balance = balance + ? WHERE id = ?", d.amount(), d.accountId());
-                jdbc.update("INSERT INTO demo_effect (message_id, account_id, amount) VALUES (?, ?, ?)",
-                        message.id(), d.accountId(), d.amount());
+                jdbc.update(
+                        "INSERT INTO demo_effect (message_id, account_id, amount) VALUES (?, ?, ?)",
+                        message.id(),
+                        d.accountId(),
+                        d.amount());
             });
         }
     }

@@ -17,20 +17,29 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @RealInfrastructure
 class OutboxDisabledIT {
 
-    @Autowired ApplicationContext context;
-    @Autowired DepositService deposits;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    DepositService deposits;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void noRelayRunsAndAppendedRowsStayPendingForAnotherInstance() {
-        assertThat(context.getBeanNamesForType(OutboxRelay.class)).as("no relay bean").isEmpty();
+        assertThat(context.getBeanNamesForType(OutboxRelay.class))
+                .as("no relay bean")
+                .isEmpty();
         long account = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
 
         long id = deposits.deposit(account, 5, false);
 
         assertThat(jdbc.queryForObject("SELECT status FROM outbox_event WHERE id = ?", String.class, id))
                 .isEqualTo("PENDING");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_partition_lease WHERE owner IS NOT NULL",
-                Integer.class)).as("no slot leased by this instance").isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM outbox_partition_lease WHERE owner IS NOT NULL", Integer.class))
+                .as("no slot leased by this instance")
+                .isZero();
     }
 }

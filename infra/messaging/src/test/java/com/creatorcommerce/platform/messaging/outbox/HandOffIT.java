@@ -30,13 +30,14 @@ import org.junit.jupiter.api.Test;
  */
 class HandOffIT {
 
-    private static final OutboxProperties PROPS = new OutboxProperties(true, 200, Duration.ofMinutes(1),
-            Duration.ofMillis(3_500), Duration.ofSeconds(1), null, null, null, true);
+    private static final OutboxProperties PROPS = new OutboxProperties(
+            true, 200, Duration.ofMinutes(1), Duration.ofMillis(3_500), Duration.ofSeconds(1), null, null, null, true);
 
     @Test
     void rowsCommittedHereAreSentByTheHandOffWithoutARound() {
         String topic = "hand-off-" + UUID.randomUUID();
-        try (RelayFixture f = new RelayFixture(); TopicRecorder recorder = TopicRecorder.of(topic)) {
+        try (RelayFixture f = new RelayFixture();
+                TopicRecorder recorder = TopicRecorder.of(topic)) {
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             OutboxRelay relay = started(f, meters);
             try {
@@ -57,11 +58,12 @@ class HandOffIT {
     @Test
     void aHandOffNeverOvertakesAnOlderPendingRowOfItsKeyAppendedByAnotherInstance() {
         String topic = "hand-off-order-" + UUID.randomUUID();
-        try (RelayFixture f = new RelayFixture(); TopicRecorder recorder = TopicRecorder.of(topic)) {
+        try (RelayFixture f = new RelayFixture();
+                TopicRecorder recorder = TopicRecorder.of(topic)) {
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             OutboxRelay relay = started(f, meters);
             try {
-                JdbcOutbox otherInstance = f.outbox(() -> { }); // appends only; its rows wait for our poll
+                JdbcOutbox otherInstance = f.outbox(() -> {}); // appends only; its rows wait for our poll
                 JdbcOutbox here = new JdbcOutbox(f.ds, new Snowflake(2), f.json, "/test", relay);
                 f.append(otherInstance, topic, "wallet-7", Map.of("seq", 1));
                 f.append(here, topic, "wallet-7", Map.of("seq", 2));
@@ -82,7 +84,8 @@ class HandOffIT {
         int writers = 8;
         int perWriter = 100;
         int keys = 5;
-        try (RelayFixture f = new RelayFixture(); TopicRecorder recorder = TopicRecorder.of(topic)) {
+        try (RelayFixture f = new RelayFixture();
+                TopicRecorder recorder = TopicRecorder.of(topic)) {
             f.jdbc.execute("CREATE TABLE key_seq (k VARCHAR(20) PRIMARY KEY, seq INT NOT NULL)");
             for (int k = 0; k < keys; k++) {
                 f.jdbc.update("INSERT INTO key_seq VALUES (?, 0)", "key-" + k);
@@ -98,13 +101,14 @@ class HandOffIT {
                         done.add(pool.submit(() -> {
                             for (int i = 0; i < perWriter; i++) {
                                 String key = "key-" + (writer + i) % keys;
-                                f.tx.executeWithoutResult(s -> { // the row lock orders the key's events
-                                    f.jdbc.update("UPDATE key_seq SET seq = seq + 1 WHERE k = ?", key);
-                                    int seq = f.jdbc.queryForObject("SELECT seq FROM key_seq WHERE k = ?",
-                                            Integer.class, key);
-                                    outbox.append(OutboundMessage.of(topic, key, "test.sequenced.v1",
-                                            Map.of("seq", seq)));
-                                });
+                                f.tx.executeWithoutResult(
+                                        s -> { // the row lock orders the key's events
+                                            f.jdbc.update("UPDATE key_seq SET seq = seq + 1 WHERE k = ?", key);
+                                            int seq = f.jdbc.queryForObject(
+                                                    "SELECT seq FROM key_seq WHERE k = ?", Integer.class, key);
+                                            outbox.append(OutboundMessage.of(
+                                                    topic, key, "test.sequenced.v1", Map.of("seq", seq)));
+                                        });
                             }
                         }));
                     }
@@ -119,7 +123,8 @@ class HandOffIT {
                 Set<String> ids = new HashSet<>();
                 for (ConsumerRecord<String, String> r : got) {
                     ids.add(TopicRecorder.header(r, "ce_id"));
-                    seqsByKey.computeIfAbsent(r.key(), k -> new ArrayList<>())
+                    seqsByKey
+                            .computeIfAbsent(r.key(), k -> new ArrayList<>())
                             .add(f.json.readTree(r.value()).get("seq").asInt());
                 }
                 assertThat(got).hasSize(total);
@@ -137,8 +142,8 @@ class HandOffIT {
     }
 
     private static OutboxRelay started(RelayFixture f, SimpleMeterRegistry meters) {
-        OutboxRelay relay = new OutboxRelay(f.ds, RelayFixture.producers(TestKafka.bootstrapServers(), PROPS), f.json,
-                PROPS, meters, "relay");
+        OutboxRelay relay = new OutboxRelay(
+                f.ds, RelayFixture.producers(TestKafka.bootstrapServers(), PROPS), f.json, PROPS, meters, "relay");
         relay.start();
         Await.until("the relay holds its slots and has run a round", Duration.ofSeconds(30), relay::caughtUp);
         return relay;

@@ -19,8 +19,16 @@ class ProducerReplacementIT {
     @Test
     void aClosedProducerIsReplacedAndEveryRowIsPublished() {
         String topic = "replaced-" + UUID.randomUUID();
-        OutboxProperties props = new OutboxProperties(true, 50, Duration.ofMillis(50), Duration.ofMillis(3_500),
-                Duration.ofSeconds(1), Duration.ofMillis(20), Duration.ofMillis(200), null, null);
+        OutboxProperties props = new OutboxProperties(
+                true,
+                50,
+                Duration.ofMillis(50),
+                Duration.ofMillis(3_500),
+                Duration.ofSeconds(1),
+                Duration.ofMillis(20),
+                Duration.ofMillis(200),
+                null,
+                null);
         Supplier<Producer<String, String>> real = RelayFixture.producers(TestKafka.bootstrapServers(), props);
         AtomicInteger created = new AtomicInteger();
         Supplier<Producer<String, String>> firstOneBroken = () -> {
@@ -31,8 +39,8 @@ class ProducerReplacementIT {
             return p;
         };
         try (RelayFixture f = new RelayFixture()) {
-            OutboxRelay relay = new OutboxRelay(f.ds, firstOneBroken, f.json, props, new SimpleMeterRegistry(),
-                    "relay");
+            OutboxRelay relay =
+                    new OutboxRelay(f.ds, firstOneBroken, f.json, props, new SimpleMeterRegistry(), "relay");
             relay.start();
             try {
                 JdbcOutbox outbox = f.outbox(relay::wakeUp);
@@ -43,7 +51,9 @@ class ProducerReplacementIT {
             } finally {
                 relay.stop();
             }
-            assertThat(created.get()).as("the broken producer was replaced, once").isEqualTo(2);
+            assertThat(created.get())
+                    .as("the broken producer was replaced, once")
+                    .isEqualTo(2);
             assertThat(f.count("FAILED")).isZero();
         }
     }

@@ -35,8 +35,11 @@ final class RelayFixture implements AutoCloseable {
         ds.setUsername(db.user());
         ds.setPassword(db.password());
         ds.setMaximumPoolSize(10);
-        Flyway.configure().dataSource(ds).locations(SnowflakeAutoConfiguration.FLYWAY_LOCATION,
-                MessagingAutoConfiguration.FLYWAY_LOCATION).load().migrate();
+        Flyway.configure()
+                .dataSource(ds)
+                .locations(SnowflakeAutoConfiguration.FLYWAY_LOCATION, MessagingAutoConfiguration.FLYWAY_LOCATION)
+                .load()
+                .migrate();
         jdbc = new JdbcTemplate(ds);
         tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
     }
@@ -54,8 +57,8 @@ final class RelayFixture implements AutoCloseable {
     }
 
     static Supplier<Producer<String, String>> producers(String bootstrap, OutboxProperties props) {
-        Map<String, Object> config = OutboxProducers.config(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), props, "test-relay");
+        Map<String, Object> config =
+                OutboxProducers.config(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), props, "test-relay");
         return () -> new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 

@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
@@ -39,20 +39,32 @@ class SlowBrokerLeasesIT {
     @Test
     void noRowIsSentByTwoRelaysWhenAcksAreSlow() {
         String topic = "slow-acks-" + UUID.randomUUID();
-        OutboxProperties props = new OutboxProperties(true, 20, Duration.ofMillis(50), Duration.ofMillis(3_500),
-                Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofMillis(500), null, null);
+        OutboxProperties props = new OutboxProperties(
+                true,
+                20,
+                Duration.ofMillis(50),
+                Duration.ofMillis(3_500),
+                Duration.ofSeconds(1),
+                Duration.ofMillis(50),
+                Duration.ofMillis(500),
+                null,
+                null);
         Map<String, Set<String>> sentBy = new ConcurrentHashMap<>();
         try (RelayFixture f = new RelayFixture()) {
-            OutboxRelay a = new OutboxRelay(f.ds, slow(props, "a", sentBy), f.json, props, new SimpleMeterRegistry(),
-                    "relay-a");
-            OutboxRelay b = new OutboxRelay(f.ds, slow(props, "b", sentBy), f.json, props, new SimpleMeterRegistry(),
-                    "relay-b");
+            OutboxRelay a = new OutboxRelay(
+                    f.ds, slow(props, "a", sentBy), f.json, props, new SimpleMeterRegistry(), "relay-a");
+            OutboxRelay b = new OutboxRelay(
+                    f.ds, slow(props, "b", sentBy), f.json, props, new SimpleMeterRegistry(), "relay-b");
             a.start();
             b.start();
             try {
-                Await.until("both relays hold slots", Duration.ofSeconds(30), () -> f.jdbc.queryForObject(
-                        "SELECT COUNT(DISTINCT owner) FROM outbox_partition_lease WHERE owner IS NOT NULL",
-                        Integer.class) == 2);
+                Await.until(
+                        "both relays hold slots",
+                        Duration.ofSeconds(30),
+                        () -> f.jdbc.queryForObject(
+                                        "SELECT COUNT(DISTINCT owner) FROM outbox_partition_lease WHERE owner IS NOT NULL",
+                                        Integer.class)
+                                == 2);
                 JdbcOutbox outbox = f.outbox(() -> {
                     a.wakeUp();
                     b.wakeUp();
@@ -62,14 +74,15 @@ class SlowBrokerLeasesIT {
                         f.append(outbox, topic, "key-" + k, Map.of("seq", i));
                     }
                 }
-                Await.until("every row published", Duration.ofSeconds(120),
-                        () -> f.count("PUBLISHED") == KEYS * PER_KEY);
+                Await.until(
+                        "every row published", Duration.ofSeconds(120), () -> f.count("PUBLISHED") == KEYS * PER_KEY);
             } finally {
                 a.stop();
                 b.stop();
             }
             assertThat(sentBy).hasSize(KEYS * PER_KEY);
-            sentBy.forEach((id, relays) -> assertThat(relays).as("relays that sent row " + id).hasSize(1));
+            sentBy.forEach((id, relays) ->
+                    assertThat(relays).as("relays that sent row " + id).hasSize(1));
             assertThat(f.count("FAILED")).isZero();
         }
     }
@@ -84,31 +97,37 @@ class SlowBrokerLeasesIT {
 
     /** Real producers whose acks come {@link #ACK_DELAY} late (within the send timeout); records who sent what. */
     @SuppressWarnings("unchecked")
-    private static Supplier<Producer<String, String>> slow(OutboxProperties props, String relay,
-            Map<String, Set<String>> sentBy) {
+    private static Supplier<Producer<String, String>> slow(
+            OutboxProperties props, String relay, Map<String, Set<String>> sentBy) {
         Supplier<Producer<String, String>> real = RelayFixture.producers(TestKafka.bootstrapServers(), props);
         return () -> {
             Producer<String, String> producer = real.get();
-            return (Producer<String, String>) Proxy.newProxyInstance(Producer.class.getClassLoader(),
-                    new Class<?>[] {Producer.class}, (proxy, method, args) -> {
+            return (Producer<String, String>) Proxy.newProxyInstance(
+                    Producer.class.getClassLoader(), new Class<?>[] {Producer.class}, (proxy, method, args) -> {
                         if (method.getName().equals("send")) {
                             ProducerRecord<String, String> record = (ProducerRecord<String, String>) args[0];
                             Callback callback = args.length > 1 ? (Callback) args[1] : null;
-                            String id = new String(record.headers().lastHeader(MessageHeaders.ID).value(),
+                            String id = new String(
+                                    record.headers()
+                                            .lastHeader(MessageHeaders.ID)
+                                            .value(),
                                     StandardCharsets.UTF_8);
-                            sentBy.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).add(relay);
+                            sentBy.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet())
+                                    .add(relay);
                             CompletableFuture<RecordMetadata> late = new CompletableFuture<>();
-                            producer.send(record, (metadata, error) -> ACKS.submit(() -> {
-                                sleep(ACK_DELAY);
-                                if (callback != null) {
-                                    callback.onCompletion(metadata, error);
-                                }
-                                if (error == null) {
-                                    late.complete(metadata);
-                                } else {
-                                    late.completeExceptionally(error);
-                                }
-                            }));
+                            producer.send(
+                                    record,
+                                    (metadata, error) -> ACKS.submit(() -> {
+                                        sleep(ACK_DELAY);
+                                        if (callback != null) {
+                                            callback.onCompletion(metadata, error);
+                                        }
+                                        if (error == null) {
+                                            late.complete(metadata);
+                                        } else {
+                                            late.completeExceptionally(error);
+                                        }
+                                    }));
                             return late;
                         }
                         try {

@@ -43,19 +43,21 @@ class TwoRelaysIT {
     private static final int EVENTS_PER_KEY = 50;
     private static final int TOTAL = WRITERS * KEYS_PER_WRITER * EVENTS_PER_KEY;
 
-    record Sequenced(String key, int seq) {
-    }
+    record Sequenced(String key, int seq) {}
 
     @Test
     void twoRelaysPublishEveryRowOnceInPerKeyOrder() throws Exception {
         String topic = "relay-order-" + UUID.randomUUID();
-        OutboxProperties props = new OutboxProperties(true, 50, Duration.ofMillis(50), Duration.ofSeconds(4),
-                Duration.ofSeconds(1), null, null, null, null);
+        OutboxProperties props = new OutboxProperties(
+                true, 50, Duration.ofMillis(50), Duration.ofSeconds(4), Duration.ofSeconds(1), null, null, null, null);
         try (TestDatabase db = TestDatabaseServer.get().create();
                 HikariDataSource ds = pool(db);
                 TopicRecorder recorder = TopicRecorder.of(topic)) {
-            Flyway.configure().dataSource(ds).locations(SnowflakeAutoConfiguration.FLYWAY_LOCATION,
-                    MessagingAutoConfiguration.FLYWAY_LOCATION).load().migrate();
+            Flyway.configure()
+                    .dataSource(ds)
+                    .locations(SnowflakeAutoConfiguration.FLYWAY_LOCATION, MessagingAutoConfiguration.FLYWAY_LOCATION)
+                    .load()
+                    .migrate();
             JsonMapper json = new JsonMapper();
             SimpleMeterRegistry metersA = new SimpleMeterRegistry();
             SimpleMeterRegistry metersB = new SimpleMeterRegistry();
@@ -64,9 +66,14 @@ class TwoRelaysIT {
             relayA.start();
             relayB.start();
             try {
-                Await.until("both relays hold slots", Duration.ofSeconds(30), () -> new JdbcTemplate(ds).queryForObject(
-                        "SELECT COUNT(DISTINCT owner) FROM outbox_partition_lease WHERE owner IS NOT NULL",
-                        Integer.class) == 2);
+                Await.until(
+                        "both relays hold slots",
+                        Duration.ofSeconds(30),
+                        () -> new JdbcTemplate(ds)
+                                        .queryForObject(
+                                                "SELECT COUNT(DISTINCT owner) FROM outbox_partition_lease WHERE owner IS NOT NULL",
+                                                Integer.class)
+                                == 2);
                 JdbcOutbox outbox = new JdbcOutbox(ds, new Snowflake(1), json, "/test", () -> {
                     relayA.wakeUp();
                     relayB.wakeUp();
@@ -81,9 +88,9 @@ class TwoRelaysIT {
                                 for (int k = 0; k < KEYS_PER_WRITER; k++) {
                                     String key = "key-" + writer + "-" + k;
                                     int s = seq;
-                                    tx.executeWithoutResult(status -> outbox.append(
-                                            com.creatorcommerce.platform.messaging.OutboundMessage.of(topic, key,
-                                                    "test.sequenced.v1", new Sequenced(key, s))));
+                                    tx.executeWithoutResult(status ->
+                                            outbox.append(com.creatorcommerce.platform.messaging.OutboundMessage.of(
+                                                    topic, key, "test.sequenced.v1", new Sequenced(key, s))));
                                 }
                                 sleep(5);
                             }
@@ -110,16 +117,18 @@ class TwoRelaysIT {
                 assertThat(ids).as("every row published").hasSize(TOTAL);
                 assertThat(records).as("each row once").hasSize(TOTAL);
                 assertThat(perKey).hasSize(WRITERS * KEYS_PER_WRITER);
-                perKey.forEach((key, seqs) -> assertThat(seqs).as("order of " + key).isSorted()
-                        .hasSize(EVENTS_PER_KEY));
+                perKey.forEach((key, seqs) ->
+                        assertThat(seqs).as("order of " + key).isSorted().hasSize(EVENTS_PER_KEY));
 
                 double publishedA = metersA.counter("outbox.published").count();
                 double publishedB = metersB.counter("outbox.published").count();
                 assertThat(publishedA + publishedB).isEqualTo(TOTAL);
                 assertThat(publishedA).as("relay A took part").isPositive();
                 assertThat(publishedB).as("relay B took part").isPositive();
-                assertThat(new JdbcTemplate(ds).queryForObject(
-                        "SELECT COUNT(*) FROM outbox_event WHERE status <> 'PUBLISHED'", Integer.class)).isZero();
+                assertThat(new JdbcTemplate(ds)
+                                .queryForObject(
+                                        "SELECT COUNT(*) FROM outbox_event WHERE status <> 'PUBLISHED'", Integer.class))
+                        .isZero();
             } finally {
                 relayA.stop();
                 relayB.stop();
@@ -129,8 +138,13 @@ class TwoRelaysIT {
 
     @Test
     void leasesSplitSlotsFairlyAndMoveWhenAnInstanceLeaves() {
-        try (TestDatabase db = TestDatabaseServer.get().create(); HikariDataSource ds = pool(db)) {
-            Flyway.configure().dataSource(ds).locations(MessagingAutoConfiguration.FLYWAY_LOCATION).load().migrate();
+        try (TestDatabase db = TestDatabaseServer.get().create();
+                HikariDataSource ds = pool(db)) {
+            Flyway.configure()
+                    .dataSource(ds)
+                    .locations(MessagingAutoConfiguration.FLYWAY_LOCATION)
+                    .load()
+                    .migrate();
             SlotLeases a = new SlotLeases(ds, "a", Duration.ofSeconds(10), System::nanoTime);
             SlotLeases b = new SlotLeases(ds, "b", Duration.ofSeconds(10), System::nanoTime);
             a.initialize();
@@ -143,8 +157,12 @@ class TwoRelaysIT {
             assertThat(b.mayPublish(budget)).as("no slots, nothing to publish").isFalse();
             assertThat(a.rebalance().slots()).as("a gives up the excess").hasSize(OutboxSlots.COUNT / 2);
             Set<Integer> ofB = b.rebalance().slots();
-            assertThat(ofB).hasSize(OutboxSlots.COUNT / 2).doesNotContainAnyElementsOf(a.rebalance().slots());
-            assertThat(a.mayPublish(Duration.ofSeconds(11))).as("never trusted beyond the TTL").isFalse();
+            assertThat(ofB)
+                    .hasSize(OutboxSlots.COUNT / 2)
+                    .doesNotContainAnyElementsOf(a.rebalance().slots());
+            assertThat(a.mayPublish(Duration.ofSeconds(11)))
+                    .as("never trusted beyond the TTL")
+                    .isFalse();
 
             b.releaseAll();
             assertThat(a.rebalance().slots()).as("b left: a takes everything").hasSize(OutboxSlots.COUNT);
@@ -161,9 +179,16 @@ class TwoRelaysIT {
     }
 
     static KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new StringSerializer());
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestKafka.bootstrapServers(),
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new StringSerializer(),
+                new StringSerializer());
     }
 
     private static void sleep(long millis) {

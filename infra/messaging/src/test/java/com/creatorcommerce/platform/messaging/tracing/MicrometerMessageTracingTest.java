@@ -25,8 +25,9 @@ class MicrometerMessageTracingTest {
     private final InMemorySpanExporter exported = InMemorySpanExporter.create();
     private final SdkTracerProvider provider = SdkTracerProvider.builder()
             .setSampler(Sampler.parentBased(Sampler.alwaysOn()))
-            .addSpanProcessor(SimpleSpanProcessor.create(exported)).build();
-    private final Tracer tracer = new OtelTracer(provider.get("test"), new OtelCurrentTraceContext(), event -> { });
+            .addSpanProcessor(SimpleSpanProcessor.create(exported))
+            .build();
+    private final Tracer tracer = new OtelTracer(provider.get("test"), new OtelCurrentTraceContext(), event -> {});
     private final MessageTracing tracing = new MicrometerMessageTracing(tracer);
 
     @AfterEach
@@ -38,8 +39,9 @@ class MicrometerMessageTracingTest {
     void aRowAppendedInARequestStoresTheRequestsSpan() {
         Span request = tracer.nextSpan().name("request").start();
         try (Tracer.SpanInScope ignored = tracer.withSpan(request)) {
-            assertThat(tracing.traceparentForAppend(null)).isEqualTo(
-                    "00-" + request.context().traceId() + "-" + request.context().spanId() + "-01");
+            assertThat(tracing.traceparentForAppend(null))
+                    .isEqualTo("00-" + request.context().traceId() + "-"
+                            + request.context().spanId() + "-01");
         } finally {
             request.end();
         }
@@ -77,8 +79,7 @@ class MicrometerMessageTracingTest {
         assertThat(send.getName()).isEqualTo("publish order.commands");
         assertThat(send.getTraceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
         assertThat(send.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
-        assertThat(sending.traceparent()).isEqualTo(
-                "00-4bf92f3577b34da6a3ce929d0e0e4736-" + send.getSpanId() + "-01");
+        assertThat(sending.traceparent()).isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-" + send.getSpanId() + "-01");
     }
 
     @Test
@@ -87,7 +88,12 @@ class MicrometerMessageTracingTest {
         sending.end(new IllegalStateException("broker down"));
 
         assertThat(Traceparent.parse(sending.traceparent())).isNotNull();
-        assertThat(exported.getFinishedSpanItems().getFirst().getStatus().getStatusCode().name()).isEqualTo("ERROR");
+        assertThat(exported.getFinishedSpanItems()
+                        .getFirst()
+                        .getStatus()
+                        .getStatusCode()
+                        .name())
+                .isEqualTo("ERROR");
     }
 
     @Test
@@ -101,16 +107,22 @@ class MicrometerMessageTracingTest {
         assertThat(consumer.getKind()).isEqualTo(SpanKind.CONSUMER);
         assertThat(consumer.getTraceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
         assertThat(consumer.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
-        assertThat(appendedInside).as("what the handler appends is the consumer span's child")
+        assertThat(appendedInside)
+                .as("what the handler appends is the consumer span's child")
                 .isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-" + consumer.getSpanId() + "-01");
         assertThat(tracer.currentSpan()).as("closed").isNull();
     }
 
     @Test
     void underTheListenersSpanOfTheSameTraceTheHandlersSpanIsItsChild() {
-        Span listener = tracer.spanBuilder().setParent(tracer.traceContextBuilder()
-                .traceId("4bf92f3577b34da6a3ce929d0e0e4736").spanId("00f067aa0ba902b7").sampled(true).build())
-                .name("listener").start();
+        Span listener = tracer.spanBuilder()
+                .setParent(tracer.traceContextBuilder()
+                        .traceId("4bf92f3577b34da6a3ce929d0e0e4736")
+                        .spanId("00f067aa0ba902b7")
+                        .sampled(true)
+                        .build())
+                .name("listener")
+                .start();
         try (Tracer.SpanInScope ignored = tracer.withSpan(listener);
                 MessageTracing.Consuming handling = tracing.consuming(message(SENT), "coupon-commands")) {
             handling.error(new IllegalStateException("lock wait timeout"));
@@ -140,26 +152,43 @@ class MicrometerMessageTracingTest {
 
         assertThat(stored.traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
         assertThat(stored.spanId()).isNotEqualTo("00f067aa0ba902b7");
-        assertThat(Traceparent.parse(MessageTracing.NONE.traceparentForAppend(message("garbage")))).isNotNull();
+        assertThat(Traceparent.parse(MessageTracing.NONE.traceparentForAppend(message("garbage"))))
+                .isNotNull();
         assertThat(MessageTracing.NONE.sending(SENT, "t", 1L).traceparent()).isEqualTo(SENT);
     }
 
     @Test
     void onlyValidVersion00TraceparentsParse() {
-        assertThat(Traceparent.parse(SENT)).isEqualTo(
-                new Traceparent("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", true));
+        assertThat(Traceparent.parse(SENT))
+                .isEqualTo(new Traceparent("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", true));
         assertThat(Traceparent.parse(SENT).toString()).isEqualTo(SENT);
         assertThat(Traceparent.parse(null)).isNull();
-        assertThat(Traceparent.parse("01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")).isNull();
-        assertThat(Traceparent.parse("00-00000000000000000000000000000000-00f067aa0ba902b7-01")).isNull();
-        assertThat(Traceparent.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01")).isNull();
-        assertThat(Traceparent.parse("00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01")).isNull();
-        assertThat(Traceparent.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7")).isNull();
+        assertThat(Traceparent.parse("01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"))
+                .isNull();
+        assertThat(Traceparent.parse("00-00000000000000000000000000000000-00f067aa0ba902b7-01"))
+                .isNull();
+        assertThat(Traceparent.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01"))
+                .isNull();
+        assertThat(Traceparent.parse("00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01"))
+                .isNull();
+        assertThat(Traceparent.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7"))
+                .isNull();
         assertThat(Traceparent.random().toString()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
     }
 
     private static InboundMessage message(String traceparent) {
-        return new InboundMessage("1", "coupon.reserve.v1", "/order-service", "7", null, "order.checkout:1", null,
-                null, traceparent, "coupon.commands", "7", "{}");
+        return new InboundMessage(
+                "1",
+                "coupon.reserve.v1",
+                "/order-service",
+                "7",
+                null,
+                "order.checkout:1",
+                null,
+                null,
+                traceparent,
+                "coupon.commands",
+                "7",
+                "{}");
     }
 }

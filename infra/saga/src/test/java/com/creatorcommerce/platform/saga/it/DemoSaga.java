@@ -40,70 +40,96 @@ final class DemoSaga {
         }
     }
 
-    record ReserveSeat(long transferId, String scenario) {
-    }
+    record ReserveSeat(long transferId, String scenario) {}
 
-    record SeatReserved(long transferId, String seat) {
-    }
+    record SeatReserved(long transferId, String seat) {}
 
-    record SeatRefused(long transferId, String reason) {
-    }
+    record SeatRefused(long transferId, String reason) {}
 
-    record ReleaseSeat(long transferId) {
-    }
+    record ReleaseSeat(long transferId) {}
 
-    record SeatReleased(long transferId) {
-    }
+    record SeatReleased(long transferId) {}
 
-    record ChargeCard(long transferId, long amount, String scenario) {
-    }
+    record ChargeCard(long transferId, long amount, String scenario) {}
 
-    record CardCharged(long transferId, String chargeId) {
-    }
+    record CardCharged(long transferId, String chargeId) {}
 
-    record CardDeclined(long transferId, String reason) {
-    }
+    record CardDeclined(long transferId, String reason) {}
 
-    record RefundCard(long transferId) {
-    }
+    record RefundCard(long transferId) {}
 
-    record CardRefunded(long transferId) {
-    }
+    record CardRefunded(long transferId) {}
 
-    private DemoSaga() {
-    }
+    private DemoSaga() {}
 
-    static SagaDefinition<Transfer> definition(String type, JdbcTemplate jdbc, Duration seatDeadline,
-            int seatAttempts, double seatBackoff, Duration cardDeadline) {
+    static SagaDefinition<Transfer> definition(
+            String type,
+            JdbcTemplate jdbc,
+            Duration seatDeadline,
+            int seatAttempts,
+            double seatBackoff,
+            Duration cardDeadline) {
         return SagaDefinition.builder(type, Transfer.class)
-                .step("debit-account", s -> s
-                        .action(d -> jdbc.update("UPDATE demo_account SET balance = balance - ? WHERE id = ? "
-                                + "AND balance >= ?", d.amount(), d.accountId(), d.amount()) == 1
-                                ? StepOutcome.success(d) : StepOutcome.failure("INSUFFICIENT_FUNDS"))
-                        .compensateLocally(d -> jdbc.update("UPDATE demo_account SET balance = balance + ? "
-                                + "WHERE id = ?", d.amount(), d.accountId())))
-                .step("reserve-seat", s -> s
-                        .command(d -> SagaCommand.of(SEAT_COMMANDS, key(d), RESERVE_SEAT,
-                                new ReserveSeat(d.transferId(), d.scenario())))
-                        .onSuccess(SEAT_RESERVED, SeatReserved.class, (d, r) -> d.withSeat(r.seat()))
-                        .onFailure(SEAT_REFUSED, SeatRefused.class, SeatRefused::reason)
-                        .compensateWith(d -> SagaCommand.of(SEAT_COMMANDS, key(d), RELEASE_SEAT,
-                                new ReleaseSeat(d.transferId())), SEAT_RELEASED)
-                        .deadline(seatDeadline)
-                        .retryable(seatAttempts, seatBackoff))
-                .step("charge-card", s -> s
-                        .command(d -> SagaCommand.of(CARD_COMMANDS, key(d), CHARGE_CARD,
-                                new ChargeCard(d.transferId(), d.amount(), d.scenario())).withUserId(d.accountId()))
-                        .onSuccess(CARD_CHARGED, CardCharged.class, (d, r) -> d.withChargeId(r.chargeId()))
-                        .onFailure(CARD_DECLINED, CardDeclined.class, CardDeclined::reason,
-                                r -> "The issuer declined transfer " + r.transferId())
-                        .compensateWith(d -> SagaCommand.of(CARD_COMMANDS, key(d), REFUND_CARD,
-                                new RefundCard(d.transferId())), CARD_REFUNDED)
-                        .deadline(cardDeadline))
-                .onCompleted(d -> jdbc.update("INSERT INTO demo_transfer_outcome (transfer_id, status, seat, "
-                        + "charge_id) VALUES (?, 'DONE', ?, ?)", d.transferId(), d.seat(), d.chargeId()))
-                .onCompensated((d, reason) -> jdbc.update("INSERT INTO demo_transfer_outcome (transfer_id, status, "
-                        + "reason) VALUES (?, 'CANCELLED', ?)", d.transferId(), reason))
+                .step(
+                        "debit-account",
+                        s -> s.action(d -> jdbc.update(
+                                                        "UPDATE demo_account SET balance = balance - ? WHERE id = ? "
+                                                                + "AND balance >= ?",
+                                                        d.amount(),
+                                                        d.accountId(),
+                                                        d.amount())
+                                                == 1
+                                        ? StepOutcome.success(d)
+                                        : StepOutcome.failure("INSUFFICIENT_FUNDS"))
+                                .compensateLocally(d -> jdbc.update(
+                                        "UPDATE demo_account SET balance = balance + ? " + "WHERE id = ?",
+                                        d.amount(),
+                                        d.accountId())))
+                .step(
+                        "reserve-seat",
+                        s -> s.command(d -> SagaCommand.of(
+                                        SEAT_COMMANDS,
+                                        key(d),
+                                        RESERVE_SEAT,
+                                        new ReserveSeat(d.transferId(), d.scenario())))
+                                .onSuccess(SEAT_RESERVED, SeatReserved.class, (d, r) -> d.withSeat(r.seat()))
+                                .onFailure(SEAT_REFUSED, SeatRefused.class, SeatRefused::reason)
+                                .compensateWith(
+                                        d -> SagaCommand.of(
+                                                SEAT_COMMANDS, key(d), RELEASE_SEAT, new ReleaseSeat(d.transferId())),
+                                        SEAT_RELEASED)
+                                .deadline(seatDeadline)
+                                .retryable(seatAttempts, seatBackoff))
+                .step(
+                        "charge-card",
+                        s -> s.command(d -> SagaCommand.of(
+                                                CARD_COMMANDS,
+                                                key(d),
+                                                CHARGE_CARD,
+                                                new ChargeCard(d.transferId(), d.amount(), d.scenario()))
+                                        .withUserId(d.accountId()))
+                                .onSuccess(CARD_CHARGED, CardCharged.class, (d, r) -> d.withChargeId(r.chargeId()))
+                                .onFailure(
+                                        CARD_DECLINED,
+                                        CardDeclined.class,
+                                        CardDeclined::reason,
+                                        r -> "The issuer declined transfer " + r.transferId())
+                                .compensateWith(
+                                        d -> SagaCommand.of(
+                                                CARD_COMMANDS, key(d), REFUND_CARD, new RefundCard(d.transferId())),
+                                        CARD_REFUNDED)
+                                .deadline(cardDeadline))
+                .onCompleted(d -> jdbc.update(
+                        "INSERT INTO demo_transfer_outcome (transfer_id, status, seat, "
+                                + "charge_id) VALUES (?, 'DONE', ?, ?)",
+                        d.transferId(),
+                        d.seat(),
+                        d.chargeId()))
+                .onCompensated((d, reason) -> jdbc.update(
+                        "INSERT INTO demo_transfer_outcome (transfer_id, status, "
+                                + "reason) VALUES (?, 'CANCELLED', ?)",
+                        d.transferId(),
+                        reason))
                 .build();
     }
 

@@ -83,8 +83,10 @@ public class FakeParticipants {
         } else {
             String seat = "S-" + c.transferId() % 100;
             if (status == null) {
-                jdbc.update("INSERT INTO demo_seat (transfer_id, status, seat) VALUES (?, 'RESERVED', ?)",
-                        c.transferId(), seat);
+                jdbc.update(
+                        "INSERT INTO demo_seat (transfer_id, status, seat) VALUES (?, 'RESERVED', ?)",
+                        c.transferId(),
+                        seat);
             }
             reply(SEAT_REPLIES, m, DemoSaga.SEAT_RESERVED, new SeatReserved(c.transferId(), seat));
         }
@@ -117,13 +119,16 @@ public class FakeParticipants {
         }
         if (status == null) {
             jdbc.update("INSERT INTO demo_card (transfer_id, status) VALUES (?, 'CHARGED')", c.transferId());
-            jdbc.update("INSERT INTO demo_card_ledger (transfer_id, amount) VALUES (?, ?)", c.transferId(),
-                    c.amount());
+            jdbc.update("INSERT INTO demo_card_ledger (transfer_id, amount) VALUES (?, ?)", c.transferId(), c.amount());
         }
         CardCharged charged = new CardCharged(c.transferId(), "ch-" + c.transferId());
         if ("card-late".equals(c.scenario())) {
-            jdbc.update("INSERT INTO demo_held_reply (transfer_id, correlation_id, type, payload) VALUES (?, ?, ?, ?)",
-                    c.transferId(), m.correlationId(), DemoSaga.CARD_CHARGED, json.writeValueAsString(charged));
+            jdbc.update(
+                    "INSERT INTO demo_held_reply (transfer_id, correlation_id, type, payload) VALUES (?, ?, ?, ?)",
+                    c.transferId(),
+                    m.correlationId(),
+                    DemoSaga.CARD_CHARGED,
+                    json.writeValueAsString(charged));
             return;
         }
         reply(CARD_REPLIES, m, DemoSaga.CARD_CHARGED, charged);
@@ -136,8 +141,10 @@ public class FakeParticipants {
             jdbc.update("INSERT INTO demo_card (transfer_id, status) VALUES (?, 'CLOSED')", c.transferId());
         } else if ("CHARGED".equals(status)) {
             jdbc.update("UPDATE demo_card SET status = 'REFUNDED' WHERE transfer_id = ?", c.transferId());
-            jdbc.update("INSERT INTO demo_card_ledger (transfer_id, amount) SELECT transfer_id, -SUM(amount) "
-                    + "FROM demo_card_ledger WHERE transfer_id = ? GROUP BY transfer_id", c.transferId());
+            jdbc.update(
+                    "INSERT INTO demo_card_ledger (transfer_id, amount) SELECT transfer_id, -SUM(amount) "
+                            + "FROM demo_card_ledger WHERE transfer_id = ? GROUP BY transfer_id",
+                    c.transferId());
         }
         reply(CARD_REPLIES, m, DemoSaga.CARD_REFUNDED, new CardRefunded(c.transferId()));
     }
@@ -145,25 +152,44 @@ public class FakeParticipants {
     /** Sends the success reply the card participant withheld (scenario card-late), in its own transaction. */
     @Transactional
     public void releaseHeldReply(long transferId) {
-        jdbc.query("SELECT correlation_id, type, payload FROM demo_held_reply WHERE transfer_id = ?", rs -> {
-            String key = Long.toString(transferId);
-            outbox.append(new OutboundMessage(CARD_REPLIES, key, rs.getString(2), key,
-                    json.readTree(rs.getString(3)), rs.getString(1), null));
-        }, transferId);
+        jdbc.query(
+                "SELECT correlation_id, type, payload FROM demo_held_reply WHERE transfer_id = ?",
+                rs -> {
+                    String key = Long.toString(transferId);
+                    outbox.append(new OutboundMessage(
+                            CARD_REPLIES,
+                            key,
+                            rs.getString(2),
+                            key,
+                            json.readTree(rs.getString(3)),
+                            rs.getString(1),
+                            null));
+                },
+                transferId);
         jdbc.update("DELETE FROM demo_held_reply WHERE transfer_id = ?", transferId);
     }
 
     /** Records the command; returns how many commands of its type this transfer received so far. */
     private int received(InboundMessage m, long transferId) {
-        jdbc.update("INSERT INTO demo_command (message_id, message_key, type, transfer_id, correlation_id, payload) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", m.id(), m.key(), m.type(), transferId, m.correlationId(), m.payload());
-        return jdbc.queryForObject("SELECT COUNT(*) FROM demo_command WHERE transfer_id = ? AND type = ?",
-                Integer.class, transferId, m.type());
+        jdbc.update(
+                "INSERT INTO demo_command (message_id, message_key, type, transfer_id, correlation_id, payload) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)",
+                m.id(),
+                m.key(),
+                m.type(),
+                transferId,
+                m.correlationId(),
+                m.payload());
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM demo_command WHERE transfer_id = ? AND type = ?",
+                Integer.class,
+                transferId,
+                m.type());
     }
 
     private String status(String table, long transferId) {
-        List<String> s = jdbc.queryForList("SELECT status FROM " + table + " WHERE transfer_id = ? FOR UPDATE",
-                String.class, transferId);
+        List<String> s = jdbc.queryForList(
+                "SELECT status FROM " + table + " WHERE transfer_id = ? FOR UPDATE", String.class, transferId);
         return s.isEmpty() ? null : s.getFirst();
     }
 

@@ -21,7 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** Operators list sagas, look at one, re-send a stuck step or compensate now; each action is audited. */
 class SagaOpsIT extends SagaIntegrationTest {
 
-    @Autowired SagaOps ops;
+    @Autowired
+    SagaOps ops;
 
     @Test
     void anOperatorResendsAStuckCommandAndTheSagaCompletes() {
@@ -36,10 +37,18 @@ class SagaOpsIT extends SagaIntegrationTest {
         awaitStatus(id, COMPLETED);
         assertThat(received(t, DemoSaga.RESERVE_SEAT)).isEqualTo(2);
         assertThat(seat(t)).isEqualTo("RESERVED");
-        assertThat(log(id)).containsSubsequence("COMMAND_SENT reserve-seat", "OPS_RETRY reserve-seat",
-                "RETRY reserve-seat", "REPLY reserve-seat");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM saga_ops_audit WHERE saga_id = ? AND action = 'RETRY' "
-                + "AND actor = '9001' AND reason = 'seat service restarted'", Integer.class, id)).isEqualTo(1);
+        assertThat(log(id))
+                .containsSubsequence(
+                        "COMMAND_SENT reserve-seat",
+                        "OPS_RETRY reserve-seat",
+                        "RETRY reserve-seat",
+                        "REPLY reserve-seat");
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM saga_ops_audit WHERE saga_id = ? AND action = 'RETRY' "
+                                + "AND actor = '9001' AND reason = 'seat service restarted'",
+                        Integer.class,
+                        id))
+                .isEqualTo(1);
     }
 
     @Test
@@ -55,12 +64,17 @@ class SagaOpsIT extends SagaIntegrationTest {
         assertThat(received(t, DemoSaga.REFUND_CARD)).isEqualTo(1);
         assertThat(seat(t)).isEqualTo("RELEASED");
         assertThat(balance(t)).isEqualTo(BALANCE);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM saga_ops_audit WHERE saga_id = ? "
-                + "AND action = 'COMPENSATE' AND actor = '9001'", Integer.class, id)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM saga_ops_audit WHERE saga_id = ? "
+                                + "AND action = 'COMPENSATE' AND actor = '9001'",
+                        Integer.class,
+                        id))
+                .isEqualTo(1);
         Detail detail = ops.detail(id).orElseThrow();
         assertThat(detail.steps()).extracting(SagaOps.LogEntry::event).contains(StepEvent.OPS_COMPENSATE);
-        assertThat(detail.audit()).singleElement().satisfies(a -> assertThat(a.reason())
-                .isEqualTo("card processor down for hours"));
+        assertThat(detail.audit())
+                .singleElement()
+                .satisfies(a -> assertThat(a.reason()).isEqualTo("card processor down for hours"));
     }
 
     @Test
@@ -68,15 +82,19 @@ class SagaOpsIT extends SagaIntegrationTest {
         Transfer t = newTransfer(BALANCE + 1, "happy");
         long id = transfers.start(patient, t);
 
-        assertThatThrownBy(() -> ops.retry(id, "9001", "x")).isInstanceOfSatisfying(SagaOpsException.class,
-                e -> assertThat(e.kind()).isEqualTo(SagaOpsException.Kind.CONFLICT));
-        assertThatThrownBy(() -> ops.compensate(id, "9001", "x")).isInstanceOfSatisfying(SagaOpsException.class,
-                e -> assertThat(e.kind()).isEqualTo(SagaOpsException.Kind.CONFLICT));
-        assertThatThrownBy(() -> ops.retry(1, "9001", "x")).isInstanceOfSatisfying(SagaOpsException.class,
-                e -> assertThat(e.kind()).isEqualTo(SagaOpsException.Kind.NOT_FOUND));
+        assertThatThrownBy(() -> ops.retry(id, "9001", "x"))
+                .isInstanceOfSatisfying(
+                        SagaOpsException.class, e -> assertThat(e.kind()).isEqualTo(SagaOpsException.Kind.CONFLICT));
+        assertThatThrownBy(() -> ops.compensate(id, "9001", "x"))
+                .isInstanceOfSatisfying(
+                        SagaOpsException.class, e -> assertThat(e.kind()).isEqualTo(SagaOpsException.Kind.CONFLICT));
+        assertThatThrownBy(() -> ops.retry(1, "9001", "x"))
+                .isInstanceOfSatisfying(
+                        SagaOpsException.class, e -> assertThat(e.kind()).isEqualTo(SagaOpsException.Kind.NOT_FOUND));
         assertThatThrownBy(() -> ops.retry(id, "9001", " ")).isInstanceOf(IllegalArgumentException.class);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM saga_ops_audit WHERE saga_id IN (?, 1)", Integer.class,
-                id)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM saga_ops_audit WHERE saga_id IN (?, 1)", Integer.class, id))
+                .isZero();
         assertThat(status(id)).isEqualTo(COMPENSATED);
     }
 
@@ -88,11 +106,14 @@ class SagaOpsIT extends SagaIntegrationTest {
         Filter running = new Filter(RUNNING, SagaTestApplication.PATIENT, null);
         assertThat(ops.list(running, 0, 1000)).extracting(SagaOps.Summary::id).contains(id);
         assertThat(ops.count(running)).isPositive();
-        assertThat(ops.list(new Filter(COMPLETED, null, null), 0, 1000)).extracting(SagaOps.Summary::id)
+        assertThat(ops.list(new Filter(COMPLETED, null, null), 0, 1000))
+                .extracting(SagaOps.Summary::id)
                 .doesNotContain(id);
         assertThat(ops.list(new Filter(RUNNING, SagaTestApplication.CARD_TIMEOUT, null), 0, 1000))
-                .extracting(SagaOps.Summary::id).doesNotContain(id);
-        assertThat(ops.list(new Filter(null, null, Duration.ofHours(1)), 0, 1000)).as("nothing is an hour old")
+                .extracting(SagaOps.Summary::id)
+                .doesNotContain(id);
+        assertThat(ops.list(new Filter(null, null, Duration.ofHours(1)), 0, 1000))
+                .as("nothing is an hour old")
                 .isEmpty();
         assertThat(ops.count(new Filter(null, null, Duration.ofHours(1)))).isZero();
 
@@ -101,7 +122,8 @@ class SagaOpsIT extends SagaIntegrationTest {
         assertThat(detail.saga().currentStep()).isEqualTo("reserve-seat");
         assertThat(detail.saga().deadlineAt()).isAfter(detail.saga().createdAt().plus(Duration.ofMinutes(4)));
         assertThat(detail.data()).contains("\"transfer_id\":" + t.transferId());
-        assertThat(detail.steps()).extracting(SagaOps.LogEntry::event)
+        assertThat(detail.steps())
+                .extracting(SagaOps.LogEntry::event)
                 .containsExactly(StepEvent.STARTED, StepEvent.LOCAL_DONE, StepEvent.COMMAND_SENT);
         assertThat(detail.steps().get(2).messageId()).isNotBlank();
         assertThat(ops.detail(2)).isEmpty();

@@ -27,6 +27,7 @@ public class SagaTestApplication {
     static final String SEAT_TIMEOUT = "demo.transfer-seat-timeout";
     /** The card step waits 1 s, then compensates (not retryable). */
     static final String CARD_TIMEOUT = "demo.transfer-card-timeout";
+
     static final String REPLIES_CONSUMER = "demo-saga-replies";
 
     private static final Duration LONG = Duration.ofMinutes(5);
@@ -75,7 +76,9 @@ public class SagaTestApplication {
             this.sagas = sagas;
         }
 
-        @KafkaListener(id = REPLIES_CONSUMER, topics = {DemoSaga.SEAT_REPLIES, DemoSaga.CARD_REPLIES})
+        @KafkaListener(
+                id = REPLIES_CONSUMER,
+                topics = {DemoSaga.SEAT_REPLIES, DemoSaga.CARD_REPLIES})
         void on(ConsumerRecord<String, String> record) {
             sagas.handleReply(REPLIES_CONSUMER, record);
         }

@@ -12,5 +12,4 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(MessagingOps.class)
 @Import(MessagingOpsController.class)
-public class MessagingOpsAutoConfiguration {
-}
+public class MessagingOpsAutoConfiguration {}

@@ -35,8 +35,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Validated
 @RequestMapping("/v1/admin/messaging")
-@Tag(name = "messaging ops", description = "Operators' repair tools for messaging (role ADMIN): parked outbox "
-        + "rows and dead letters, to list, requeue and replay; every action audited with a reason")
+@Tag(
+        name = "messaging ops",
+        description = "Operators' repair tools for messaging (role ADMIN): parked outbox "
+                + "rows and dead letters, to list, requeue and replay; every action audited with a reason")
 @ProblemResponse(status = 403, codes = "ADMIN_REQUIRED", description = "The caller lacks role ADMIN.")
 class MessagingOpsController {
 
@@ -47,47 +49,67 @@ class MessagingOpsController {
     }
 
     /** Why an operator acts. */
-    record ActionRequest(@NotBlank @Size(max = 500) String reason) {
-    }
+    record ActionRequest(@NotBlank @Size(max = 500) String reason) {}
 
-    record ParkedRowResponse(String id, String topic, String key, String type, int attempts, String lastError,
-            Instant createdAt) {
+    record ParkedRowResponse(
+            String id, String topic, String key, String type, int attempts, String lastError, Instant createdAt) {
         static ParkedRowResponse of(ParkedRow r) {
-            return new ParkedRowResponse(Long.toString(r.id()), r.topic(), r.key(), r.type(), r.attempts(),
-                    r.lastError(), r.createdAt());
+            return new ParkedRowResponse(
+                    Long.toString(r.id()), r.topic(), r.key(), r.type(), r.attempts(), r.lastError(), r.createdAt());
         }
     }
 
-    record RequeuedResponse(String id, String status) {
-    }
+    record RequeuedResponse(String id, String status) {}
 
-    record DeadLetterResponse(String dltTopic, int partition, String offset, String originalTopic, String key,
-            String messageId, String messageType, String error, Instant deadLetteredAt, boolean replayed,
+    record DeadLetterResponse(
+            String dltTopic,
+            int partition,
+            String offset,
+            String originalTopic,
+            String key,
+            String messageId,
+            String messageType,
+            String error,
+            Instant deadLetteredAt,
+            boolean replayed,
             String payload) {
         static DeadLetterResponse of(DeadLetter l, boolean replayed) {
-            return new DeadLetterResponse(l.dltTopic(), l.partition(), Long.toString(l.offset()), l.originalTopic(),
-                    l.key(), l.messageId(), l.messageType(), l.error(), l.deadLetteredAt(), replayed, l.payload());
+            return new DeadLetterResponse(
+                    l.dltTopic(),
+                    l.partition(),
+                    Long.toString(l.offset()),
+                    l.originalTopic(),
+                    l.key(),
+                    l.messageId(),
+                    l.messageType(),
+                    l.error(),
+                    l.deadLetteredAt(),
+                    replayed,
+                    l.payload());
         }
     }
 
-    record DeadLettersResponse(Set<String> topics, List<DeadLetterResponse> items) {
-    }
+    record DeadLettersResponse(Set<String> topics, List<DeadLetterResponse> items) {}
 
     @GetMapping("/outbox/parked")
     @Operation(summary = "Parked outbox rows (the relay gave up on them), oldest first")
-    PageResponse<ParkedRowResponse> parked(CurrentUser user,
+    PageResponse<ParkedRowResponse> parked(
+            CurrentUser user,
             @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
         requireAdmin(user);
         List<ParkedRowResponse> rows = ops.parked(PageResponse.offset(page, pageSize), pageSize).stream()
-                .map(ParkedRowResponse::of).toList();
+                .map(ParkedRowResponse::of)
+                .toList();
         return PageResponse.of(rows, ops.countParked(), page, pageSize);
     }
 
     @PostMapping("/outbox/{id}/requeue")
     @Operation(summary = "Requeue a parked outbox row (PENDING again), with a reason")
     @ProblemResponse(status = 404, codes = "OUTBOX_ROW_NOT_PARKED")
-    RequeuedResponse requeue(CurrentUser user, @PathVariable @Pattern(regexp = "[1-9][0-9]{0,18}") String id,
+    RequeuedResponse requeue(
+            CurrentUser user,
+            @PathVariable @Pattern(regexp = "[1-9][0-9]{0,18}") String id,
             @Valid @RequestBody ActionRequest request) {
         requireAdmin(user);
         long rowId = Long.parseLong(id);
@@ -99,33 +121,42 @@ class MessagingOpsController {
 
     @GetMapping("/dead-letters")
     @Operation(summary = "This service's dead letters, per dead-letter topic or all of them")
-    @ProblemResponse(status = 404, codes = "DEAD_LETTER_TOPIC_NOT_FOUND",
+    @ProblemResponse(
+            status = 404,
+            codes = "DEAD_LETTER_TOPIC_NOT_FOUND",
             description = "Not a dead-letter topic of this service; `topics` lists them.")
-    DeadLettersResponse deadLetters(CurrentUser user,
+    DeadLettersResponse deadLetters(
+            CurrentUser user,
             @RequestParam(required = false) @Size(max = 249) @Pattern(regexp = "[A-Za-z0-9._-]+") String topic,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         requireAdmin(user);
         Set<String> topics = ops.deadLetterTopics();
         if (topic != null && !topics.contains(topic)) {
-            throw ApiException.notFound("DEAD_LETTER_TOPIC_NOT_FOUND", "Not a dead-letter topic of this service: "
-                    + topic).with("topics", topics);
+            throw ApiException.notFound(
+                            "DEAD_LETTER_TOPIC_NOT_FOUND", "Not a dead-letter topic of this service: " + topic)
+                    .with("topics", topics);
         }
-        return new DeadLettersResponse(topics, ops.deadLetters(topic, limit).stream()
-                .map(v -> DeadLetterResponse.of(v.letter(), v.replayed())).toList());
+        return new DeadLettersResponse(
+                topics,
+                ops.deadLetters(topic, limit).stream()
+                        .map(v -> DeadLetterResponse.of(v.letter(), v.replayed()))
+                        .toList());
     }
 
     @PostMapping("/dead-letters/{topic}/{partition}/{offset}/replay")
     @Operation(summary = "Replay a dead letter to its original topic, with a reason")
     @ProblemResponse(status = 404, codes = "DEAD_LETTER_NOT_FOUND")
-    DeadLetterResponse replay(CurrentUser user,
+    DeadLetterResponse replay(
+            CurrentUser user,
             @PathVariable @Size(max = 249) @Pattern(regexp = "[A-Za-z0-9._-]+") String topic,
             @PathVariable @Min(0) @Max(100_000) int partition,
             @PathVariable @Pattern(regexp = "0|[1-9][0-9]{0,18}") String offset,
             @Valid @RequestBody ActionRequest request) {
         requireAdmin(user);
-        DeadLetter letter = ops.replay(topic, partition, Long.parseLong(offset), Long.toString(user.id()),
-                request.reason()).orElseThrow(() -> ApiException.notFound("DEAD_LETTER_NOT_FOUND",
-                        "No dead letter at " + topic + "/" + partition + "/" + offset));
+        DeadLetter letter = ops.replay(
+                        topic, partition, Long.parseLong(offset), Long.toString(user.id()), request.reason())
+                .orElseThrow(() -> ApiException.notFound(
+                        "DEAD_LETTER_NOT_FOUND", "No dead letter at " + topic + "/" + partition + "/" + offset));
         return DeadLetterResponse.of(letter, true);
     }
 

@@ -12,5 +12,4 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(SagaOps.class)
 @Import(SagaOpsController.class)
-public class SagaOpsAutoConfiguration {
-}
+public class SagaOpsAutoConfiguration {}

@@ -41,8 +41,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Validated
 @RequestMapping("/v1/admin/sagas")
-@Tag(name = "saga ops", description = "Operators' tools for the sagas this service orchestrates (role ADMIN): "
-        + "list, inspect, retry, compensate; every action audited with a reason")
+@Tag(
+        name = "saga ops",
+        description = "Operators' tools for the sagas this service orchestrates (role ADMIN): "
+                + "list, inspect, retry, compensate; every action audited with a reason")
 @ProblemResponse(status = 403, codes = "ADMIN_REQUIRED", description = "The caller lacks role ADMIN.")
 class SagaOpsController {
 
@@ -56,45 +58,92 @@ class SagaOpsController {
     }
 
     /** Why an operator acts. */
-    record ActionRequest(@NotBlank @Size(max = 500) String reason) {
-    }
+    record ActionRequest(@NotBlank @Size(max = 500) String reason) {}
 
-    record SagaResponse(String id, String type, SagaStatus status, String currentStep, String reasonCode,
-            int attempts, String lastError, Instant deadlineAt, Instant createdAt, Instant updatedAt) {
+    record SagaResponse(
+            String id,
+            String type,
+            SagaStatus status,
+            String currentStep,
+            String reasonCode,
+            int attempts,
+            String lastError,
+            Instant deadlineAt,
+            Instant createdAt,
+            Instant updatedAt) {
         static SagaResponse of(Summary s) {
-            return new SagaResponse(Long.toString(s.id()), s.type(), s.status(), s.currentStep(), s.reasonCode(),
-                    s.attempts(), s.lastError(), s.deadlineAt(), s.createdAt(), s.updatedAt());
+            return new SagaResponse(
+                    Long.toString(s.id()),
+                    s.type(),
+                    s.status(),
+                    s.currentStep(),
+                    s.reasonCode(),
+                    s.attempts(),
+                    s.lastError(),
+                    s.deadlineAt(),
+                    s.createdAt(),
+                    s.updatedAt());
         }
     }
 
-    record StepLogResponse(int seq, String step, String event, String messageId, String outcome, String detail,
-            Instant at) {
-    }
+    record StepLogResponse(
+            int seq, String step, String event, String messageId, String outcome, String detail, Instant at) {}
 
-    record AuditResponse(String action, String actor, String reason, Instant at) {
-    }
+    record AuditResponse(String action, String actor, String reason, Instant at) {}
 
     /** A saga, its data as stored (JSON), its step log and the operators' actions on it. */
-    record SagaDetailResponse(String id, String type, SagaStatus status, String currentStep, String reasonCode,
-            int attempts, String lastError, Instant deadlineAt, Instant createdAt, Instant updatedAt,
-            @JsonRawValue String data, List<StepLogResponse> steps, List<AuditResponse> audit) {
+    record SagaDetailResponse(
+            String id,
+            String type,
+            SagaStatus status,
+            String currentStep,
+            String reasonCode,
+            int attempts,
+            String lastError,
+            Instant deadlineAt,
+            Instant createdAt,
+            Instant updatedAt,
+            @JsonRawValue String data,
+            List<StepLogResponse> steps,
+            List<AuditResponse> audit) {
         static SagaDetailResponse of(Detail d) {
             Summary s = d.saga();
-            return new SagaDetailResponse(Long.toString(s.id()), s.type(), s.status(), s.currentStep(),
-                    s.reasonCode(), s.attempts(), s.lastError(), s.deadlineAt(), s.createdAt(), s.updatedAt(),
-                    d.data(), d.steps().stream().map(l -> new StepLogResponse(l.seq(), l.step(), l.event().name(),
-                            l.messageId(), l.outcome(), l.detail(), l.at())).toList(),
-                    d.audit().stream().map(a -> new AuditResponse(a.action(), a.actor(), a.reason(), a.at()))
+            return new SagaDetailResponse(
+                    Long.toString(s.id()),
+                    s.type(),
+                    s.status(),
+                    s.currentStep(),
+                    s.reasonCode(),
+                    s.attempts(),
+                    s.lastError(),
+                    s.deadlineAt(),
+                    s.createdAt(),
+                    s.updatedAt(),
+                    d.data(),
+                    d.steps().stream()
+                            .map(l -> new StepLogResponse(
+                                    l.seq(),
+                                    l.step(),
+                                    l.event().name(),
+                                    l.messageId(),
+                                    l.outcome(),
+                                    l.detail(),
+                                    l.at()))
+                            .toList(),
+                    d.audit().stream()
+                            .map(a -> new AuditResponse(a.action(), a.actor(), a.reason(), a.at()))
                             .toList());
         }
     }
 
     /** Oldest first; {@code older_than} is an ISO-8601 duration ({@code PT15M}, {@code P1D}) since creation. */
     @GetMapping
-    @Operation(summary = "Sagas by state, type and age, oldest first",
+    @Operation(
+            summary = "Sagas by state, type and age, oldest first",
             description = "`older_than` is an ISO-8601 duration since creation (`PT15M`, `P1D`).")
     @ProblemResponse(status = 400, codes = "INVALID_OLDER_THAN")
-    PageResponse<SagaResponse> list(CurrentUser user,
+    PageResponse<SagaResponse> list(
+            CurrentUser user,
             @RequestParam(required = false) @Pattern(regexp = "RUNNING|COMPENSATING|COMPLETED|COMPENSATED|FAILED")
                     String state,
             @RequestParam(required = false) @Size(max = 100) @Pattern(regexp = "[a-z0-9][a-z0-9._-]*") String type,
@@ -104,7 +153,8 @@ class SagaOpsController {
         requireAdmin(user);
         Filter filter = new Filter(state == null ? null : SagaStatus.valueOf(state), type, age(olderThan));
         List<SagaResponse> items = ops.list(filter, PageResponse.offset(page, pageSize), pageSize).stream()
-                .map(SagaResponse::of).toList();
+                .map(SagaResponse::of)
+                .toList();
         return PageResponse.of(items, ops.count(filter), page, pageSize);
     }
 
@@ -113,20 +163,24 @@ class SagaOpsController {
     @ProblemResponse(status = 404, codes = "SAGA_NOT_FOUND")
     SagaDetailResponse detail(CurrentUser user, @PathVariable @Pattern(regexp = ID) String id) {
         requireAdmin(user);
-        return ops.detail(Long.parseLong(id)).map(SagaDetailResponse::of)
-                .orElseThrow(() -> notFound(id));
+        return ops.detail(Long.parseLong(id)).map(SagaDetailResponse::of).orElseThrow(() -> notFound(id));
     }
 
     /** Re-sends the current step's command (RUNNING) or compensation (COMPENSATING, FAILED), fresh deadline. */
     @PostMapping("/{id}/retry")
-    @Operation(summary = "Re-send the saga's current command or compensation, with a fresh deadline",
+    @Operation(
+            summary = "Re-send the saga's current command or compensation, with a fresh deadline",
             description = "The command when RUNNING, the compensation when COMPENSATING or FAILED.")
     @ProblemResponse(status = 404, codes = "SAGA_NOT_FOUND")
     @ProblemResponse(status = 409, codes = "SAGA_NOT_RETRYABLE")
-    SagaResponse retry(CurrentUser user, @PathVariable @Pattern(regexp = ID) String id,
+    SagaResponse retry(
+            CurrentUser user,
+            @PathVariable @Pattern(regexp = ID) String id,
             @Valid @RequestBody ActionRequest request) {
         requireAdmin(user);
-        return act(id, "SAGA_NOT_RETRYABLE",
+        return act(
+                id,
+                "SAGA_NOT_RETRYABLE",
                 () -> ops.retry(Long.parseLong(id), Long.toString(user.id()), request.reason()));
     }
 
@@ -135,10 +189,14 @@ class SagaOpsController {
     @Operation(summary = "Compensate a RUNNING saga now, its current step included")
     @ProblemResponse(status = 404, codes = "SAGA_NOT_FOUND")
     @ProblemResponse(status = 409, codes = "SAGA_NOT_RUNNING")
-    SagaResponse compensate(CurrentUser user, @PathVariable @Pattern(regexp = ID) String id,
+    SagaResponse compensate(
+            CurrentUser user,
+            @PathVariable @Pattern(regexp = ID) String id,
             @Valid @RequestBody ActionRequest request) {
         requireAdmin(user);
-        return act(id, "SAGA_NOT_RUNNING",
+        return act(
+                id,
+                "SAGA_NOT_RUNNING",
                 () -> ops.compensate(Long.parseLong(id), Long.toString(user.id()), request.reason()));
     }
 
@@ -146,7 +204,8 @@ class SagaOpsController {
         try {
             return SagaResponse.of(action.get());
         } catch (SagaOpsException e) {
-            throw e.kind() == SagaOpsException.Kind.NOT_FOUND ? notFound(id)
+            throw e.kind() == SagaOpsException.Kind.NOT_FOUND
+                    ? notFound(id)
                     : ApiException.conflict(conflictCode, e.getMessage());
         }
     }
@@ -163,8 +222,9 @@ class SagaOpsController {
         } catch (DateTimeParseException e) {
             // answered below
         }
-        throw ApiException.badRequest("INVALID_OLDER_THAN",
-                "older_than is an ISO-8601 duration between PT0S and P3650D, e.g. PT15M or P1D")
+        throw ApiException.badRequest(
+                        "INVALID_OLDER_THAN",
+                        "older_than is an ISO-8601 duration between PT0S and P3650D, e.g. PT15M or P1D")
                 .with("older_than", olderThan);
     }
 

@@ -19,18 +19,18 @@ public class SagaOpsTestApplication {
 
     static final String TYPE = "starter.demo";
 
-    record Demo(long orderId) {
-    }
+    record Demo(long orderId) {}
 
     @Bean
     SagaDefinition<Demo> demoSaga() {
         return SagaDefinition.builder(TYPE, Demo.class)
-                .step("hold", s -> s.action(StepOutcome::success).compensateLocally(d -> { }))
-                .step("ask", s -> s
-                        .command(d -> SagaCommand.of("starter.demo.commands", Long.toString(d.orderId()),
-                                "starter.ask.v1", d))
-                        .onSuccess("starter.answered.v1")
-                        .deadline(Duration.ofHours(1)))
+                .step("hold", s -> s.action(StepOutcome::success).compensateLocally(d -> {}))
+                .step(
+                        "ask",
+                        s -> s.command(d -> SagaCommand.of(
+                                        "starter.demo.commands", Long.toString(d.orderId()), "starter.ask.v1", d))
+                                .onSuccess("starter.answered.v1")
+                                .deadline(Duration.ofHours(1)))
                 .build();
     }
 

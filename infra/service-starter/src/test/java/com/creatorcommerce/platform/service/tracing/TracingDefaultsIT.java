@@ -25,22 +25,33 @@ import org.springframework.core.env.Environment;
  * outbox and inbox on it, no OTLP exporter while {@code OTLP_TRACING_ENDPOINT} is unset; and its structured JSON log
  * lines (the switch ops turn on) carry the trace and span ids.
  */
-@SpringBootTest(classes = OpenApiTestApplication.class, properties = {"spring.application.name=widget-service",
-        "platform.service.schema=widget_service", "logging.config=classpath:logback-structured.xml",
-        "logging.structured.format.console=ecs"})
+@SpringBootTest(
+        classes = OpenApiTestApplication.class,
+        properties = {
+            "spring.application.name=widget-service",
+            "platform.service.schema=widget_service",
+            "logging.config=classpath:logback-structured.xml",
+            "logging.structured.format.console=ecs"
+        })
 @RealInfrastructure
 @ExtendWith(OutputCaptureExtension.class)
 class TracingDefaultsIT {
 
-    @Autowired ApplicationContext context;
-    @Autowired Environment env;
-    @Autowired Tracer tracer;
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    Environment env;
+
+    @Autowired
+    Tracer tracer;
 
     @Test
     void tracesEveryRequestAndExportsNothingUntilAnEndpointIsSet() {
         assertThat(tracer.getClass().getName()).startsWith("io.micrometer.tracing.otel.");
         assertThat(context.getBean(MessageTracing.class)).isInstanceOf(MicrometerMessageTracing.class);
-        assertThat(env.getProperty("management.tracing.sampling.probability", Double.class)).isEqualTo(1.0);
+        assertThat(env.getProperty("management.tracing.sampling.probability", Double.class))
+                .isEqualTo(1.0);
         assertThat(context.getBeansOfType(SpanExporter.class).values())
                 .noneMatch(e -> e instanceof OtlpHttpSpanExporter);
         assertThat(context.getBeanNamesForType(OtlpHttpSpanExporter.class)).isEmpty();
@@ -55,8 +66,14 @@ class TracingDefaultsIT {
             span.end();
         }
 
-        assertThat(output.getOut().lines().filter(l -> l.contains("inside the span")).toList()).singleElement()
-                .satisfies(line -> assertThat(line).startsWith("{")
-                        .contains(span.context().traceId()).contains(span.context().spanId()));
+        assertThat(output.getOut()
+                        .lines()
+                        .filter(l -> l.contains("inside the span"))
+                        .toList())
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .startsWith("{")
+                        .contains(span.context().traceId())
+                        .contains(span.context().spanId()));
     }
 }

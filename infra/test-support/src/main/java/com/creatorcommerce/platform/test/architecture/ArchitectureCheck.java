@@ -10,13 +10,15 @@ import java.util.List;
 /** Evaluates a set of rules at once and fails with every violated rule's report (each names the offending classes). */
 final class ArchitectureCheck {
 
-    private ArchitectureCheck() {
-    }
+    private ArchitectureCheck() {}
 
     /** The failure reports of the violated rules, one per rule; empty when all hold. */
     static List<String> violations(JavaClasses classes, List<ArchRule> rules) {
-        return rules.stream().map(rule -> rule.evaluate(classes)).filter(EvaluationResult::hasViolation)
-                .map(result -> result.getFailureReport().toString()).toList();
+        return rules.stream()
+                .map(rule -> rule.evaluate(classes))
+                .filter(EvaluationResult::hasViolation)
+                .map(result -> result.getFailureReport().toString())
+                .toList();
     }
 
     static void assertHolds(String what, JavaClasses classes, List<ArchRule> rules) {
@@ -37,7 +39,9 @@ final class ArchitectureCheck {
     static DescribedPredicate<JavaClass> serviceCode(String root, String own, String description) {
         return DescribedPredicate.describe(description, c -> {
             String p = c.getPackageName();
-            return within(p, root) && !within(p, root + ".platform") && !within(p, root + ".contracts")
+            return within(p, root)
+                    && !within(p, root + ".platform")
+                    && !within(p, root + ".contracts")
                     && (own == null || !within(p, own));
         });
     }

@@ -22,13 +22,13 @@ import java.util.List;
  */
 public final class PlatformArchitecture {
 
-    private PlatformArchitecture() {
-    }
+    private PlatformArchitecture() {}
 
     /** Checks the main classes of every platform library and contract on the classpath. */
     public static void check() {
         String root = ServiceArchitecture.ROOT;
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(root + ".platform", root + ".contracts");
         ArchitectureCheck.assertHolds("the platform libraries and contracts", classes, rules(root));
     }
@@ -39,9 +39,12 @@ public final class PlatformArchitecture {
     }
 
     static ArchRule platformUsesNoServiceCode(String root) {
-        return noClasses().that().resideInAPackage(root + ".platform..")
-                .should().dependOnClassesThat(ArchitectureCheck.serviceCode(root, null,
-                        "belong to a service (" + root + ".* other than platform and contracts)"))
+        return noClasses()
+                .that()
+                .resideInAPackage(root + ".platform..")
+                .should()
+                .dependOnClassesThat(ArchitectureCheck.serviceCode(
+                        root, null, "belong to a service (" + root + ".* other than platform and contracts)"))
                 .as("the platform libraries (" + root + ".platform) use no service's code")
                 .because("infra serves every service and imports no domain; a service plugs into it through its "
                         + "own beans and configuration")
@@ -49,12 +52,16 @@ public final class PlatformArchitecture {
     }
 
     static ArchRule contractsArePlain(String root) {
-        DescribedPredicate<JavaClass> framework = JavaClass.Predicates.resideInAnyPackage("org.springframework..",
-                "jakarta.persistence..", "org.hibernate..", root + ".platform..");
-        DescribedPredicate<JavaClass> forbidden = framework.or(ArchitectureCheck.serviceCode(root, root + ".contracts",
-                "service code")).as("are Spring, JPA, a platform library or a service's code");
-        return noClasses().that().resideInAPackage(root + ".contracts..")
-                .should().dependOnClassesThat(forbidden)
+        DescribedPredicate<JavaClass> framework = JavaClass.Predicates.resideInAnyPackage(
+                "org.springframework..", "jakarta.persistence..", "org.hibernate..", root + ".platform..");
+        DescribedPredicate<JavaClass> forbidden = framework
+                .or(ArchitectureCheck.serviceCode(root, root + ".contracts", "service code"))
+                .as("are Spring, JPA, a platform library or a service's code");
+        return noClasses()
+                .that()
+                .resideInAPackage(root + ".contracts..")
+                .should()
+                .dependOnClassesThat(forbidden)
                 .as("the contracts (" + root + ".contracts) depend on no Spring, JPA, platform library or service code")
                 .because("they are the published language: plain records and constants every consumer can read")
                 .allowEmptyShould(true);

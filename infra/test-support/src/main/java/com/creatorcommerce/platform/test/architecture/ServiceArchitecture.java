@@ -39,12 +39,12 @@ public final class ServiceArchitecture {
 
     static final String ROOT = "com.creatorcommerce";
 
-    private ServiceArchitecture() {
-    }
+    private ServiceArchitecture() {}
 
     /** Fails with a report naming the offending classes when the main classes under {@code basePackage} break a rule. */
     public static void check(String basePackage) {
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(basePackage);
         ArchitectureCheck.assertHolds("service " + basePackage, classes, rules(ROOT, basePackage));
     }
@@ -54,15 +54,32 @@ public final class ServiceArchitecture {
      * ({@code root.platform}) and contracts ({@code root.contracts}) live and other services' code is recognised.
      */
     static List<ArchRule> rules(String root, String base) {
-        return List.of(domainIsPlain(root, base), applicationKnowsNoAdapters(base), errorPolicy(root, base),
-                adaptersArePackagePrivate(base), noPackageCycles(base), noOtherServicesCode(root, base));
+        return List.of(
+                domainIsPlain(root, base),
+                applicationKnowsNoAdapters(base),
+                errorPolicy(root, base),
+                adaptersArePackagePrivate(base),
+                noPackageCycles(base),
+                noOtherServicesCode(root, base));
     }
 
     static ArchRule domainIsPlain(String root, String base) {
-        return noClasses().that().resideInAPackage(base + ".domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", root + ".platform..",
-                        root + ".contracts..", "tools.jackson..", "com.fasterxml.jackson..", "jakarta.servlet..",
-                        base + ".application..", base + ".adapter..", base + ".saga..", base + ".config..")
+        return noClasses()
+                .that()
+                .resideInAPackage(base + ".domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        root + ".platform..",
+                        root + ".contracts..",
+                        "tools.jackson..",
+                        "com.fasterxml.jackson..",
+                        "jakarta.servlet..",
+                        base + ".application..",
+                        base + ".adapter..",
+                        base + ".saga..",
+                        base + ".config..")
                 .as("the domain of " + base + " depends on no Spring, platform library, contract, JSON or web code "
                         + "and on no application, adapter, saga or config class")
                 .because("the domain holds the rules alone (JPA annotations allowed); the outer layers map to and "
@@ -71,10 +88,20 @@ public final class ServiceArchitecture {
     }
 
     static ArchRule applicationKnowsNoAdapters(String base) {
-        return noClasses().that().resideInAPackage(base + ".application..")
-                .should().dependOnClassesThat().resideInAnyPackage(base + ".adapter..", base + ".config..",
-                        "org.springframework.web..", "jakarta.servlet..", "org.springframework.data..",
-                        "org.springframework.jdbc..", "jakarta.persistence..", "org.hibernate..")
+        return noClasses()
+                .that()
+                .resideInAPackage(base + ".application..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        base + ".adapter..",
+                        base + ".config..",
+                        "org.springframework.web..",
+                        "jakarta.servlet..",
+                        "org.springframework.data..",
+                        "org.springframework.jdbc..",
+                        "jakarta.persistence..",
+                        "org.hibernate..")
                 .as("the application of " + base + " depends on no adapter, config, web or persistence API")
                 .because("use cases reach persistence and outside systems through the ports in application.port, "
                         + "implemented by package-private adapters")
@@ -82,8 +109,12 @@ public final class ServiceArchitecture {
     }
 
     static ArchRule errorPolicy(String root, String base) {
-        return noClasses().that().resideInAPackage(base + ".application..")
-                .should().dependOnClassesThat().resideInAPackage(root + ".platform.web..")
+        return noClasses()
+                .that()
+                .resideInAPackage(base + ".application..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(root + ".platform.web..")
                 .as("the application of " + base + " does not use " + root + ".platform.web (ApiException, "
                         + "CurrentUser)")
                 .because("refusals are typed exceptions of the domain or application, mapped to problem codes by the "
@@ -92,8 +123,13 @@ public final class ServiceArchitecture {
     }
 
     static ArchRule adaptersArePackagePrivate(String base) {
-        return classes().that().resideInAPackage(base + ".adapter..").and().areTopLevelClasses()
-                .should().notBePublic()
+        return classes()
+                .that()
+                .resideInAPackage(base + ".adapter..")
+                .and()
+                .areTopLevelClasses()
+                .should()
+                .notBePublic()
                 .as("the adapters of " + base + " are package-private")
                 .because("an adapter only translates; the application reaches it through a port and Spring wires it, "
                         + "so no other class may depend on it")
@@ -101,15 +137,22 @@ public final class ServiceArchitecture {
     }
 
     static ArchRule noPackageCycles(String base) {
-        return slices().matching(base + ".(**)").should().beFreeOfCycles()
+        return slices().matching(base + ".(**)")
+                .should()
+                .beFreeOfCycles()
                 .as("the packages of " + base + " are free of cycles")
                 .because("dependencies point inwards: adapters and config -> application -> domain")
                 .allowEmptyShould(true);
     }
 
     static ArchRule noOtherServicesCode(String root, String base) {
-        return noClasses().that().resideInAPackage(base + "..")
-                .should().dependOnClassesThat(ArchitectureCheck.serviceCode(root, base,
+        return noClasses()
+                .that()
+                .resideInAPackage(base + "..")
+                .should()
+                .dependOnClassesThat(ArchitectureCheck.serviceCode(
+                        root,
+                        base,
                         "belong to another service (" + root + ".* other than " + base + ", platform, contracts)"))
                 .as(base + " uses no other service's code")
                 .because("services talk through " + root + ".contracts over Kafka or HTTP; tests that run "

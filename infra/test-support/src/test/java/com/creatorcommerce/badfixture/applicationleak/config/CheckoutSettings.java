@@ -1,5 +1,4 @@
 package com.creatorcommerce.badfixture.applicationleak.config;
 
 /** Configuration the application must not read directly. */
-public record CheckoutSettings(int maxItems) {
-}
+public record CheckoutSettings(int maxItems) {}

@@ -1,5 +1,4 @@
 package com.creatorcommerce.badfixture.contracts.shop;
 
 /** A plain contract record: breaks nothing. */
-public record BasketCheckedOut(long basketId, long amount) {
-}
+public record BasketCheckedOut(long basketId, long amount) {}

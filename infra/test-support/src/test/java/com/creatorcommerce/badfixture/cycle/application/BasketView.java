@@ -1,5 +1,4 @@
 package com.creatorcommerce.badfixture.cycle.application;
 
 /** A view defined by the application and returned by its own port: application.port -> application. */
-public record BasketView(long id) {
-}
+public record BasketView(long id) {}

@@ -36,7 +36,9 @@ class ArchitectureRulesTest {
 
     @Test
     void aDomainUsingSpringIsNamed() {
-        assertThat(serviceViolations("domainleak")).singleElement().asString()
+        assertThat(serviceViolations("domainleak"))
+                .singleElement()
+                .asString()
                 .contains("the domain of com.creatorcommerce.badfixture.domainleak depends on no Spring")
                 .contains("com.creatorcommerce.badfixture.domainleak.domain.Basket")
                 .contains("org.springframework.util.Assert");
@@ -44,7 +46,9 @@ class ArchitectureRulesTest {
 
     @Test
     void anApplicationReadingConfigIsNamed() {
-        assertThat(serviceViolations("applicationleak")).singleElement().asString()
+        assertThat(serviceViolations("applicationleak"))
+                .singleElement()
+                .asString()
                 .contains("the application of com.creatorcommerce.badfixture.applicationleak depends on no adapter, "
                         + "config, web or persistence API")
                 .contains("com.creatorcommerce.badfixture.applicationleak.application.CheckoutService")
@@ -53,7 +57,9 @@ class ArchitectureRulesTest {
 
     @Test
     void anApplicationThrowingAnHttpProblemBreaksTheErrorPolicy() {
-        assertThat(serviceViolations("errorpolicy")).singleElement().asString()
+        assertThat(serviceViolations("errorpolicy"))
+                .singleElement()
+                .asString()
                 .contains("does not use com.creatorcommerce.badfixture.platform.web (ApiException, CurrentUser)")
                 .contains("ADR 12")
                 .contains("com.creatorcommerce.badfixture.errorpolicy.application.RefundService");
@@ -61,14 +67,18 @@ class ArchitectureRulesTest {
 
     @Test
     void aPublicAdapterIsNamed() {
-        assertThat(serviceViolations("publicadapter")).singleElement().asString()
+        assertThat(serviceViolations("publicadapter"))
+                .singleElement()
+                .asString()
                 .contains("the adapters of com.creatorcommerce.badfixture.publicadapter are package-private")
                 .contains("com.creatorcommerce.badfixture.publicadapter.adapter.out.persistence.JdbcBaskets");
     }
 
     @Test
     void aPackageCycleIsNamedWithTheClassesThatCloseIt() {
-        assertThat(serviceViolations("cycle")).singleElement().asString()
+        assertThat(serviceViolations("cycle"))
+                .singleElement()
+                .asString()
                 .contains("the packages of com.creatorcommerce.badfixture.cycle are free of cycles")
                 .contains("com.creatorcommerce.badfixture.cycle.application.port.Baskets")
                 .contains("com.creatorcommerce.badfixture.cycle.application.ShowBasket");
@@ -76,7 +86,9 @@ class ArchitectureRulesTest {
 
     @Test
     void anotherServicesCodeIsNamed() {
-        assertThat(serviceViolations("crossservice")).singleElement().asString()
+        assertThat(serviceViolations("crossservice"))
+                .singleElement()
+                .asString()
                 .contains("com.creatorcommerce.badfixture.crossservice uses no other service's code")
                 .contains("com.creatorcommerce.badfixture.crossservice.application.PayWithWallet")
                 .contains("com.creatorcommerce.badfixture.otherservice.domain.Wallet");
@@ -84,7 +96,9 @@ class ArchitectureRulesTest {
 
     @Test
     void aPlatformLibraryUsingAServiceIsNamed() {
-        assertThat(platformViolations("platform")).singleElement().asString()
+        assertThat(platformViolations("platform"))
+                .singleElement()
+                .asString()
                 .contains("the platform libraries (com.creatorcommerce.badfixture.platform) use no service's code")
                 .contains("com.creatorcommerce.badfixture.platform.outbox.BasketRelay")
                 .contains("com.creatorcommerce.badfixture.wellshaped.domain.Order");
@@ -92,7 +106,9 @@ class ArchitectureRulesTest {
 
     @Test
     void aContractUsingSpringIsNamed() {
-        assertThat(platformViolations("contracts")).singleElement().asString()
+        assertThat(platformViolations("contracts"))
+                .singleElement()
+                .asString()
                 .contains("the contracts (com.creatorcommerce.badfixture.contracts) depend on no Spring")
                 .contains("com.creatorcommerce.badfixture.contracts.shop.OrderShipped")
                 .doesNotContain("BasketCheckedOut");
@@ -101,11 +117,13 @@ class ArchitectureRulesTest {
     @Test
     void aCheckFailsWithTheReportOfEveryBrokenRule() {
         String base = FIXTURE + ".domainleak";
-        assertThatThrownBy(() -> ArchitectureCheck.assertHolds("service " + base,
-                new ClassFileImporter().importPackages(base), ServiceArchitecture.rules(FIXTURE, base)))
+        assertThatThrownBy(() -> ArchitectureCheck.assertHolds(
+                        "service " + base,
+                        new ClassFileImporter().importPackages(base),
+                        ServiceArchitecture.rules(FIXTURE, base)))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("The architecture of service com.creatorcommerce.badfixture.domainleak breaks 1 "
-                        + "rule(s)")
+                .hasMessageContaining(
+                        "The architecture of service com.creatorcommerce.badfixture.domainleak breaks 1 " + "rule(s)")
                 .hasMessageContaining("com.creatorcommerce.badfixture.domainleak.domain.Basket");
     }
 

@@ -25,8 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code Idempotency-Key} support: the {@code idempotency_key} table (a Flyway location added to the service's
  * own), the filter right after Spring Security's, and the purge of expired keys.
  */
-@AutoConfiguration(afterName = {"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"
+        })
 @EnableConfigurationProperties(IdempotencyProperties.class)
 public class IdempotencyAutoConfiguration {
 
@@ -41,8 +44,10 @@ public class IdempotencyAutoConfiguration {
 
         @Bean
         FlywayConfigurationCustomizer idempotencyFlywayLocation() {
-            return flyway -> flyway.locations(Stream.concat(Arrays.stream(flyway.getLocations()),
-                    Stream.of(new Location(FLYWAY_LOCATION))).distinct().toArray(Location[]::new));
+            return flyway -> flyway.locations(
+                    Stream.concat(Arrays.stream(flyway.getLocations()), Stream.of(new Location(FLYWAY_LOCATION)))
+                            .distinct()
+                            .toArray(Location[]::new));
         }
     }
 
@@ -59,16 +64,20 @@ public class IdempotencyAutoConfiguration {
         }
 
         @Bean
-        FilterRegistrationBean<IdempotencyFilter> idempotencyFilterRegistration(JdbcIdempotencyStore store,
-                IdempotencyProperties properties, ObjectProvider<JsonMapper> jsonMapper, Environment environment) {
-            IdempotencyFilter filter = new IdempotencyFilter(store, properties,
-                    jsonMapper.getIfAvailable(JsonMapper::new));
+        FilterRegistrationBean<IdempotencyFilter> idempotencyFilterRegistration(
+                JdbcIdempotencyStore store,
+                IdempotencyProperties properties,
+                ObjectProvider<JsonMapper> jsonMapper,
+                Environment environment) {
+            IdempotencyFilter filter =
+                    new IdempotencyFilter(store, properties, jsonMapper.getIfAvailable(JsonMapper::new));
             FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(filter);
             registration.setName("idempotencyFilter");
             registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
             // after Spring Security's chain: the key belongs to the user of the verified token
-            registration.setOrder(environment.getProperty("spring.security.filter.order", Integer.class,
-                    DEFAULT_SECURITY_FILTER_ORDER) + 10);
+            registration.setOrder(environment.getProperty(
+                            "spring.security.filter.order", Integer.class, DEFAULT_SECURITY_FILTER_ORDER)
+                    + 10);
             return registration;
         }
 

@@ -61,20 +61,16 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     /** What the store says about a key for a request. */
     private sealed interface Claim {
         /** The key is this request's now (new, or taken over from a stale attempt). */
-        record Claimed(String token) implements Claim {
-        }
+        record Claimed(String token) implements Claim {}
 
         /** The same request completed before: its response is replayed. */
-        record Completed(StoredResponse response) implements Claim {
-        }
+        record Completed(StoredResponse response) implements Claim {}
 
         /** The key belongs to a different request. */
-        record Reused() implements Claim {
-        }
+        record Reused() implements Claim {}
 
         /** The same request is still running. */
-        record InProgress() implements Claim {
-        }
+        record InProgress() implements Claim {}
     }
 
     @Override
@@ -101,22 +97,32 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             writeInvalidKey(request, response);
             return;
         }
-        Optional<CurrentUser> user = CurrentUser.from(SecurityContextHolder.getContext().getAuthentication());
+        Optional<CurrentUser> user =
+                CurrentUser.from(SecurityContextHolder.getContext().getAuthentication());
         if (user.isEmpty()) {
             // nobody to scope the key to: keys are never shared between callers
             chain.doFilter(request, response);
             return;
         }
         if (IdempotentRequest.isMultipart(request)) {
-            write(request, response, HttpStatus.BAD_REQUEST, ProblemCodes.IDEMPOTENCY_KEY_INVALID,
+            write(
+                    request,
+                    response,
+                    HttpStatus.BAD_REQUEST,
+                    ProblemCodes.IDEMPOTENCY_KEY_INVALID,
                     "Idempotency-Key is not supported for multipart requests.");
             return;
         }
         IdempotentRequest idempotent;
         try {
-            idempotent = IdempotentRequest.read(request, properties.maxRequestSize().toBytes());
+            idempotent =
+                    IdempotentRequest.read(request, properties.maxRequestSize().toBytes());
         } catch (CachedBodyRequest.TooLargeException e) {
-            write(request, response, HttpStatus.CONTENT_TOO_LARGE, ProblemCodes.PAYLOAD_TOO_LARGE,
+            write(
+                    request,
+                    response,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    ProblemCodes.PAYLOAD_TOO_LARGE,
                     "The request body is too large.");
             return;
         }
@@ -124,12 +130,20 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         switch (claim(userId, key, request, idempotent.hash())) {
             case Claim.Claimed c -> attempts.run(idempotent.request(), response, chain, userId, key, c.token());
             case Claim.Completed c -> IdempotentAttempts.replay(c.response(), response);
-            case Claim.Reused r -> write(request, response, HttpStatus.UNPROCESSABLE_CONTENT,
-                    ProblemCodes.IDEMPOTENCY_KEY_REUSED,
-                    "This Idempotency-Key was already used for a different request.");
+            case Claim.Reused r ->
+                write(
+                        request,
+                        response,
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        ProblemCodes.IDEMPOTENCY_KEY_REUSED,
+                        "This Idempotency-Key was already used for a different request.");
             case Claim.InProgress p -> {
                 response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-                write(request, response, HttpStatus.CONFLICT, ProblemCodes.IDEMPOTENCY_KEY_IN_PROGRESS,
+                write(
+                        request,
+                        response,
+                        HttpStatus.CONFLICT,
+                        ProblemCodes.IDEMPOTENCY_KEY_IN_PROGRESS,
                         "A request with this Idempotency-Key is still being processed. Retry later.");
             }
         }
@@ -158,7 +172,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 return new Claim.Completed(entry.response());
             }
             if (entry.stale() && store.takeOver(userId, key, hash, token, properties.staleAfter())) {
-                log.warn("Took over idempotency key of user {} left in progress for more than {}", userId,
+                log.warn(
+                        "Took over idempotency key of user {} left in progress for more than {}",
+                        userId,
                         properties.staleAfter());
                 return new Claim.Claimed(token);
             }
@@ -169,16 +185,20 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private void writeInvalidKey(HttpServletRequest request, HttpServletResponse response) throws IOException {
         int max = IdempotentRequest.MAX_KEY_LENGTH;
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemCodes.IDEMPOTENCY_KEY_INVALID,
+        ProblemDetail problem = Problems.of(
+                HttpStatus.BAD_REQUEST,
+                ProblemCodes.IDEMPOTENCY_KEY_INVALID,
                 "The Idempotency-Key header must be a single value of 1 to " + max + " printable ASCII characters.",
                 request.getRequestURI());
-        problem.setProperty(Problems.ERRORS, List.of(new FieldViolation(HEADER,
-                "must be 1 to " + max + " printable ASCII characters")));
+        problem.setProperty(
+                Problems.ERRORS,
+                List.of(new FieldViolation(HEADER, "must be 1 to " + max + " printable ASCII characters")));
         Problems.write(response, problem, mapper);
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
-            String detail) throws IOException {
+    private void write(
+            HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, String detail)
+            throws IOException {
         Problems.write(response, Problems.of(status, code, detail, request.getRequestURI()), mapper);
     }
 }

@@ -44,7 +44,13 @@ public record IdempotencyProperties(
 
     /** The defaults, for use outside Spring. */
     public static IdempotencyProperties defaults() {
-        return new IdempotencyProperties(true, Duration.ofHours(24), Duration.ofMinutes(1), Duration.ofMinutes(10),
-                1000, DataSize.ofMegabytes(1), DataSize.ofMegabytes(4));
+        return new IdempotencyProperties(
+                true,
+                Duration.ofHours(24),
+                Duration.ofMinutes(1),
+                Duration.ofMinutes(10),
+                1000,
+                DataSize.ofMegabytes(1),
+                DataSize.ofMegabytes(4));
     }
 }

@@ -46,13 +46,17 @@ public class IdempotencyPurger implements InitializingBean, DisposableBean {
             return thread;
         });
         long initialDelay = Math.min(interval, 60_000);
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                purgeExpired();
-            } catch (RuntimeException e) {
-                log.warn("Purging expired idempotency keys failed; will retry", e);
-            }
-        }, initialDelay, interval, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        purgeExpired();
+                    } catch (RuntimeException e) {
+                        log.warn("Purging expired idempotency keys failed; will retry", e);
+                    }
+                },
+                initialDelay,
+                interval,
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -24,8 +24,13 @@ final class IdempotentAttempts {
 
     static final String REPLAYED_HEADER = "Idempotency-Replayed";
     /** Headers recorded with the response and replayed (content type and length are always). */
-    static final List<String> REPLAYED_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.CONTENT_LOCATION,
-            HttpHeaders.ETAG, HttpHeaders.LAST_MODIFIED, HttpHeaders.CONTENT_LANGUAGE);
+    static final List<String> REPLAYED_HEADERS = List.of(
+            HttpHeaders.LOCATION,
+            HttpHeaders.CONTENT_LOCATION,
+            HttpHeaders.ETAG,
+            HttpHeaders.LAST_MODIFIED,
+            HttpHeaders.CONTENT_LANGUAGE);
+
     private static final String ATTEMPT = IdempotentAttempts.class.getName() + ".ATTEMPT";
     private static final Logger log = LoggerFactory.getLogger(IdempotentAttempts.class);
 
@@ -38,12 +43,17 @@ final class IdempotentAttempts {
     }
 
     /** The attempt that owns a key while its request runs (kept on the request for async completion). */
-    private record Attempt(long userId, String key, String token, CapturingResponse response) {
-    }
+    private record Attempt(long userId, String key, String token, CapturingResponse response) {}
 
     /** Runs the request whose key {@code userId}/{@code key} this attempt ({@code token}) claimed. */
-    void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain, long userId, String key,
-            String token) throws ServletException, IOException {
+    void run(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            FilterChain chain,
+            long userId,
+            String key,
+            String token)
+            throws ServletException, IOException {
         Attempt attempt = new Attempt(userId, key, token, new CapturingResponse(response));
         request.setAttribute(ATTEMPT, attempt);
         runChain(request, attempt.response(), chain, attempt);
@@ -55,8 +65,8 @@ final class IdempotentAttempts {
         runChain(request, response, chain, request.getAttribute(ATTEMPT) instanceof Attempt a ? a : null);
     }
 
-    private void runChain(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-            Attempt attempt) throws ServletException, IOException {
+    private void runChain(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Attempt attempt)
+            throws ServletException, IOException {
         boolean completed = false;
         try {
             chain.doFilter(request, response);
@@ -79,12 +89,17 @@ final class IdempotentAttempts {
             if (status >= 500 || captured.errorSent()) {
                 store.release(attempt.userId(), attempt.key(), attempt.token());
             } else if (body.length > properties.maxResponseSize().toBytes()) {
-                log.warn("Response of {} bytes is too large to record for replay; idempotency key released",
+                log.warn(
+                        "Response of {} bytes is too large to record for replay; idempotency key released",
                         body.length);
                 store.release(attempt.userId(), attempt.key(), attempt.token());
-            } else if (!store.complete(attempt.userId(), attempt.key(), attempt.token(),
+            } else if (!store.complete(
+                    attempt.userId(),
+                    attempt.key(),
+                    attempt.token(),
                     new StoredResponse(status, captured.getContentType(), replayedHeaders(captured), body))) {
-                log.warn("Idempotency key of user {} was taken over before its first attempt completed",
+                log.warn(
+                        "Idempotency key of user {} was taken over before its first attempt completed",
                         attempt.userId());
             }
         } catch (DataAccessException e) {
@@ -108,8 +123,11 @@ final class IdempotentAttempts {
         try {
             store.release(attempt.userId(), attempt.key(), attempt.token());
         } catch (DataAccessException e) {
-            log.error("Could not release the idempotency key of user {}; it frees up after {}", attempt.userId(),
-                    properties.staleAfter(), e);
+            log.error(
+                    "Could not release the idempotency key of user {}; it frees up after {}",
+                    attempt.userId(),
+                    properties.staleAfter(),
+                    e);
         }
     }
 

@@ -37,7 +37,10 @@ record IdempotentRequest(HttpServletRequest request, String hash) {
 
     /** 1..255 printable ASCII characters (space allowed inside, not at either end). */
     static boolean isValidKey(String key) {
-        if (key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH || key.charAt(0) == ' '
+        if (key == null
+                || key.isEmpty()
+                || key.length() > MAX_KEY_LENGTH
+                || key.charAt(0) == ' '
                 || key.charAt(key.length() - 1) == ' ') {
             return false;
         }
@@ -61,8 +64,8 @@ record IdempotentRequest(HttpServletRequest request, String hash) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             String query = request.getQueryString();
-            String target = request.getMethod() + ' ' + request.getRequestURI() + (query == null ? "" : "?" + query)
-                    + '\n';
+            String target =
+                    request.getMethod() + ' ' + request.getRequestURI() + (query == null ? "" : "?" + query) + '\n';
             digest.update(target.getBytes(StandardCharsets.UTF_8));
             digest.update(body);
             return HexFormat.of().formatHex(digest.digest());

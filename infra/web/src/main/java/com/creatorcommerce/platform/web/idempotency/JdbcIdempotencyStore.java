@@ -18,11 +18,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class JdbcIdempotencyStore {
 
-    public enum State { IN_PROGRESS, COMPLETED }
+    public enum State {
+        IN_PROGRESS,
+        COMPLETED
+    }
 
     /** The key as found: whose request it was (hash), how far it got, and whether it is stale. */
-    public record Entry(String requestHash, State state, boolean stale, StoredResponse response) {
-    }
+    public record Entry(String requestHash, State state, boolean stale, StoredResponse response) {}
 
     private static final int MAX_PATH = 1024;
 
@@ -33,30 +35,45 @@ public class JdbcIdempotencyStore {
     }
 
     /** Claims the key for a new attempt; {@code false} if the key exists already (the primary key decides races). */
-    public boolean tryInsert(long userId, String key, String method, String path, String requestHash,
-            String attemptToken) {
+    public boolean tryInsert(
+            long userId, String key, String method, String path, String requestHash, String attemptToken) {
         try {
-            return jdbc.update("INSERT INTO idempotency_key (user_id, idem_key, request_method, request_path, "
-                    + "request_hash, state, attempt_token, created_at) VALUES (?, ?, ?, ?, ?, 'IN_PROGRESS', ?, "
-                    + "UTC_TIMESTAMP(6))", userId, key, method, truncate(path), requestHash, attemptToken) == 1;
+            return jdbc.update(
+                            "INSERT INTO idempotency_key (user_id, idem_key, request_method, request_path, "
+                                    + "request_hash, state, attempt_token, created_at) VALUES (?, ?, ?, ?, ?, 'IN_PROGRESS', ?, "
+                                    + "UTC_TIMESTAMP(6))",
+                            userId,
+                            key,
+                            method,
+                            truncate(path),
+                            requestHash,
+                            attemptToken)
+                    == 1;
         } catch (DuplicateKeyException e) {
             return false;
         }
     }
 
     public Optional<Entry> find(long userId, String key, Duration staleAfter) {
-        List<Entry> rows = jdbc.query("SELECT request_hash, state, response_status, response_content_type, "
-                + "response_headers, response_body, "
-                + "CASE WHEN created_at < DATE_SUB(UTC_TIMESTAMP(6), INTERVAL ? MICROSECOND) THEN 1 ELSE 0 END "
-                + "AS stale FROM idempotency_key WHERE user_id = ? AND idem_key = ?", (rs, i) -> {
+        List<Entry> rows = jdbc.query(
+                "SELECT request_hash, state, response_status, response_content_type, "
+                        + "response_headers, response_body, "
+                        + "CASE WHEN created_at < DATE_SUB(UTC_TIMESTAMP(6), INTERVAL ? MICROSECOND) THEN 1 ELSE 0 END "
+                        + "AS stale FROM idempotency_key WHERE user_id = ? AND idem_key = ?",
+                (rs, i) -> {
                     State state = State.valueOf(rs.getString("state"));
                     StoredResponse response = state == State.COMPLETED
-                            ? new StoredResponse(rs.getInt("response_status"), rs.getString("response_content_type"),
+                            ? new StoredResponse(
+                                    rs.getInt("response_status"),
+                                    rs.getString("response_content_type"),
                                     StoredResponse.parseHeaders(rs.getString("response_headers")),
                                     rs.getBytes("response_body"))
                             : null;
                     return new Entry(rs.getString("request_hash"), state, rs.getInt("stale") == 1, response);
-                }, micros(staleAfter), userId, key);
+                },
+                micros(staleAfter),
+                userId,
+                key);
         return rows.stream().findFirst();
     }
 
@@ -65,26 +82,44 @@ public class JdbcIdempotencyStore {
      * concurrent takers succeeds (the condition is re-evaluated on the locked row).
      */
     public boolean takeOver(long userId, String key, String requestHash, String attemptToken, Duration staleAfter) {
-        return jdbc.update("UPDATE idempotency_key SET attempt_token = ?, created_at = UTC_TIMESTAMP(6) "
-                + "WHERE user_id = ? AND idem_key = ? AND state = 'IN_PROGRESS' AND request_hash = ? "
-                + "AND created_at < DATE_SUB(UTC_TIMESTAMP(6), INTERVAL ? MICROSECOND)",
-                attemptToken, userId, key, requestHash, micros(staleAfter)) == 1;
+        return jdbc.update(
+                        "UPDATE idempotency_key SET attempt_token = ?, created_at = UTC_TIMESTAMP(6) "
+                                + "WHERE user_id = ? AND idem_key = ? AND state = 'IN_PROGRESS' AND request_hash = ? "
+                                + "AND created_at < DATE_SUB(UTC_TIMESTAMP(6), INTERVAL ? MICROSECOND)",
+                        attemptToken,
+                        userId,
+                        key,
+                        requestHash,
+                        micros(staleAfter))
+                == 1;
     }
 
     /** Records the outcome; {@code false} if the attempt no longer owns the key. */
     public boolean complete(long userId, String key, String attemptToken, StoredResponse response) {
-        return jdbc.update("UPDATE idempotency_key SET state = 'COMPLETED', response_status = ?, "
-                + "response_content_type = ?, response_headers = ?, response_body = ?, "
-                + "completed_at = UTC_TIMESTAMP(6) "
-                + "WHERE user_id = ? AND idem_key = ? AND attempt_token = ? AND state = 'IN_PROGRESS'",
-                response.status(), response.contentType(), response.headerText(), response.body(), userId, key,
-                attemptToken) == 1;
+        return jdbc.update(
+                        "UPDATE idempotency_key SET state = 'COMPLETED', response_status = ?, "
+                                + "response_content_type = ?, response_headers = ?, response_body = ?, "
+                                + "completed_at = UTC_TIMESTAMP(6) "
+                                + "WHERE user_id = ? AND idem_key = ? AND attempt_token = ? AND state = 'IN_PROGRESS'",
+                        response.status(),
+                        response.contentType(),
+                        response.headerText(),
+                        response.body(),
+                        userId,
+                        key,
+                        attemptToken)
+                == 1;
     }
 
     /** Forgets the key so that the client may retry (the attempt failed without a recordable outcome). */
     public boolean release(long userId, String key, String attemptToken) {
-        return jdbc.update("DELETE FROM idempotency_key WHERE user_id = ? AND idem_key = ? AND attempt_token = ? "
-                + "AND state = 'IN_PROGRESS'", userId, key, attemptToken) == 1;
+        return jdbc.update(
+                        "DELETE FROM idempotency_key WHERE user_id = ? AND idem_key = ? AND attempt_token = ? "
+                                + "AND state = 'IN_PROGRESS'",
+                        userId,
+                        key,
+                        attemptToken)
+                == 1;
     }
 
     /** Deletes keys created more than {@code retention} ago, {@code batchSize} rows per statement. */
@@ -92,9 +127,12 @@ public class JdbcIdempotencyStore {
         int total = 0;
         int deleted;
         do {
-            deleted = jdbc.update("DELETE FROM idempotency_key "
-                    + "WHERE created_at < DATE_SUB(UTC_TIMESTAMP(6), INTERVAL ? MICROSECOND) "
-                    + "ORDER BY created_at LIMIT ?", micros(retention), batchSize);
+            deleted = jdbc.update(
+                    "DELETE FROM idempotency_key "
+                            + "WHERE created_at < DATE_SUB(UTC_TIMESTAMP(6), INTERVAL ? MICROSECOND) "
+                            + "ORDER BY created_at LIMIT ?",
+                    micros(retention),
+                    batchSize);
             total += deleted;
         } while (deleted >= batchSize);
         return total;

@@ -22,7 +22,8 @@ public record StoredResponse(int status, String contentType, List<Map.Entry<Stri
             return null;
         }
         StringBuilder text = new StringBuilder();
-        headers.forEach(h -> text.append(h.getKey()).append(": ").append(h.getValue()).append('\n'));
+        headers.forEach(
+                h -> text.append(h.getKey()).append(": ").append(h.getValue()).append('\n'));
         return text.toString();
     }
 
@@ -32,7 +33,8 @@ public record StoredResponse(int status, String contentType, List<Map.Entry<Stri
             for (String line : text.split("\n")) {
                 int colon = line.indexOf(':');
                 if (colon > 0) {
-                    headers.add(Map.entry(line.substring(0, colon), line.substring(colon + 1).strip()));
+                    headers.add(Map.entry(
+                            line.substring(0, colon), line.substring(colon + 1).strip()));
                 }
             }
         }

@@ -9,8 +9,7 @@ final class Causes {
     /** Tomcat's failure to decode request parameters (the class is Tomcat's; matched by name). */
     private static final String TOMCAT_INVALID_PARAMETER = "org.apache.tomcat.util.http.InvalidParameterException";
 
-    private Causes() {
-    }
+    private Causes() {}
 
     static <T> T find(Throwable error, Class<T> type) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {

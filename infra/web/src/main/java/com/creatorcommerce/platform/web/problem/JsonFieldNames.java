@@ -16,8 +16,7 @@ import tools.jackson.databind.introspect.BeanPropertyDefinition;
  */
 public final class JsonFieldNames {
 
-    private record Property(String jsonName, JavaType type) {
-    }
+    private record Property(String jsonName, JavaType type) {}
 
     private final ObjectMapper mapper;
     private final Map<JavaType, Map<String, Property>> cache = new ConcurrentHashMap<>();
@@ -41,7 +40,8 @@ public final class JsonFieldNames {
             if (!out.isEmpty() && !name.isEmpty()) {
                 out.append('.');
             }
-            Property property = type == null || name.isEmpty() ? null : properties(type).get(name);
+            Property property =
+                    type == null || name.isEmpty() ? null : properties(type).get(name);
             out.append(property != null ? property.jsonName() : snakeCase(name)).append(suffix);
             type = property == null ? (name.isEmpty() ? type : null) : property.type();
             // each [..] steps into the element type of a collection, array or map
@@ -66,8 +66,8 @@ public final class JsonFieldNames {
             try {
                 BeanDescription description = mapper._deserializationContext().introspectBeanDescription(t);
                 for (BeanPropertyDefinition property : description.findProperties()) {
-                    byJavaName.putIfAbsent(property.getInternalName(),
-                            new Property(property.getName(), property.getPrimaryType()));
+                    byJavaName.putIfAbsent(
+                            property.getInternalName(), new Property(property.getName(), property.getPrimaryType()));
                 }
             } catch (RuntimeException e) {
                 // not a bean Jackson can describe: fall back to snake_case
@@ -85,9 +85,11 @@ public final class JsonFieldNames {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (Character.isUpperCase(c)) {
-                boolean afterLowerOrDigit = i > 0 && (Character.isLowerCase(name.charAt(i - 1))
-                        || Character.isDigit(name.charAt(i - 1)));
-                boolean acronymEnd = i > 0 && i + 1 < name.length() && Character.isUpperCase(name.charAt(i - 1))
+                boolean afterLowerOrDigit =
+                        i > 0 && (Character.isLowerCase(name.charAt(i - 1)) || Character.isDigit(name.charAt(i - 1)));
+                boolean acronymEnd = i > 0
+                        && i + 1 < name.length()
+                        && Character.isUpperCase(name.charAt(i - 1))
                         && Character.isLowerCase(name.charAt(i + 1));
                 if (afterLowerOrDigit || acronymEnd) {
                     out.append('_');

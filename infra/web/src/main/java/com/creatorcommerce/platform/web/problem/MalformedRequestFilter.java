@@ -49,21 +49,36 @@ public class MalformedRequestFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String query = request.getQueryString();
         if (query != null && !isValidQuery(query)) {
-            Problems.write(response, Problems.of(HttpStatus.BAD_REQUEST, ProblemCodes.MALFORMED_REQUEST,
-                    QUERY_DETAIL, request.getRequestURI()), mapper);
+            Problems.write(
+                    response,
+                    Problems.of(
+                            HttpStatus.BAD_REQUEST,
+                            ProblemCodes.MALFORMED_REQUEST,
+                            QUERY_DETAIL,
+                            request.getRequestURI()),
+                    mapper);
             return;
         }
         String contentType = request.getContentType();
         if (contentType != null && !isConcreteMediaType(contentType)) {
-            Problems.write(response, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    ProblemCodes.UNSUPPORTED_MEDIA_TYPE, CONTENT_TYPE_DETAIL, request.getRequestURI()), mapper);
+            Problems.write(
+                    response,
+                    Problems.of(
+                            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                            ProblemCodes.UNSUPPORTED_MEDIA_TYPE,
+                            CONTENT_TYPE_DETAIL,
+                            request.getRequestURI()),
+                    mapper);
             return;
         }
         if (request.getContentLengthLong() > maxRequestBytes) {
             // answered before the body is read; the container then reads and discards the rest up to
             // server.tomcat.max-swallow-size, so that a client still sending sees this answer, not a reset
-            ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, ProblemCodes.PAYLOAD_TOO_LARGE,
-                    "The request body is larger than " + maxRequestBytes + " bytes.", request.getRequestURI());
+            ProblemDetail problem = Problems.of(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    ProblemCodes.PAYLOAD_TOO_LARGE,
+                    "The request body is larger than " + maxRequestBytes + " bytes.",
+                    request.getRequestURI());
             problem.setProperty("max_bytes", maxRequestBytes);
             Problems.write(response, problem, mapper);
             return;
@@ -109,8 +124,11 @@ public class MalformedRequestFilter extends OncePerRequestFilter {
             return true;
         }
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 0, n));
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, 0, n));
             return true;
         } catch (CharacterCodingException e) {
             return false;

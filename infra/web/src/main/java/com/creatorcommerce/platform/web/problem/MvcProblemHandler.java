@@ -50,14 +50,14 @@ public abstract class MvcProblemHandler extends ResponseEntityExceptionHandler {
     // ---------------------------------------------------------------- Spring MVC's own exceptions, refined
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return validationProblem(ex, violations.of(ex), headers, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (!status.is4xxClientError()) {
             return super.handleHandlerMethodValidationException(ex, headers, status, request);
         }
@@ -65,43 +65,46 @@ public abstract class MvcProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String message = "must be " + ValueDescriptions.describe(ex.getRequiredType());
         return validationProblem(ex, List.of(new FieldViolation(ex.getPropertyName(), message)), headers, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return validationProblem(ex, List.of(new FieldViolation(ex.getParameterName(), "is required")), headers,
-                request);
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        return validationProblem(
+                ex, List.of(new FieldViolation(ex.getParameterName(), "is required")), headers, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return validationProblem(ex, List.of(new FieldViolation(ex.getRequestPartName(), "is required")), headers,
-                request);
+    protected ResponseEntity<Object> handleMissingServletRequestPart(
+            MissingServletRequestPartException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return validationProblem(
+                ex, List.of(new FieldViolation(ex.getRequestPartName(), "is required")), headers, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleServletRequestBindingException(
+            ServletRequestBindingException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (ex instanceof MissingRequestHeaderException missing && !missing.isMissingAfterConversion()) {
-            return validationProblem(ex, List.of(new FieldViolation(missing.getHeaderName(), "is required")),
-                    headers, request);
+            return validationProblem(
+                    ex, List.of(new FieldViolation(missing.getHeaderName(), "is required")), headers, request);
         }
         if (ex instanceof MissingRequestCookieException missing && !missing.isMissingAfterConversion()) {
-            return validationProblem(ex, List.of(new FieldViolation(missing.getCookieName(), "is required")),
-                    headers, request);
+            return validationProblem(
+                    ex, List.of(new FieldViolation(missing.getCookieName(), "is required")), headers, request);
         }
         return super.handleServletRequestBindingException(ex, headers, status, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         JacksonException jackson = Causes.find(ex, JacksonException.class);
         if (jackson instanceof MismatchedInputException || jackson instanceof ValueInstantiationException) {
             List<FieldViolation> errors = ViolationCollector.of(jackson);
@@ -113,10 +116,10 @@ public abstract class MvcProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = Problems.of(status, ProblemCodes.NOT_FOUND, "The requested resource does not exist.",
-                null);
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem =
+                Problems.of(status, ProblemCodes.NOT_FOUND, "The requested resource does not exist.", null);
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
@@ -125,8 +128,8 @@ public abstract class MvcProblemHandler extends ResponseEntityExceptionHandler {
      * logs server errors.
      */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         ProblemDetail problem;
         if (body instanceof ProblemDetail detail) {
             problem = detail;
@@ -149,22 +152,25 @@ public abstract class MvcProblemHandler extends ResponseEntityExceptionHandler {
 
     /** Writes the problem in the platform's one format, as the error page and the filters do. */
     @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
-            WebRequest request) {
-        return super.createResponseEntity(body instanceof ProblemDetail problem ? Problems.toJson(problem, mapper)
-                : body, headers, statusCode, request);
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        return super.createResponseEntity(
+                body instanceof ProblemDetail problem ? Problems.toJson(problem, mapper) : body,
+                headers,
+                statusCode,
+                request);
     }
 
-    protected final ResponseEntity<Object> validationProblem(Exception ex, List<FieldViolation> errors, HttpHeaders headers,
-            WebRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemCodes.VALIDATION_FAILED,
-                VALIDATION_DETAIL, null);
+    protected final ResponseEntity<Object> validationProblem(
+            Exception ex, List<FieldViolation> errors, HttpHeaders headers, WebRequest request) {
+        ProblemDetail problem =
+                Problems.of(HttpStatus.BAD_REQUEST, ProblemCodes.VALIDATION_FAILED, VALIDATION_DETAIL, null);
         problem.setProperty(Problems.ERRORS, errors);
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     protected final ResponseEntity<Object> malformed(Exception ex, String detail, WebRequest request) {
-        return handleExceptionInternal(ex, UnexpectedExceptions.malformed(detail), new HttpHeaders(),
-                HttpStatus.BAD_REQUEST, request);
+        return handleExceptionInternal(
+                ex, UnexpectedExceptions.malformed(detail), new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 }

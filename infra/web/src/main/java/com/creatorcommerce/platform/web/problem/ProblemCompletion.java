@@ -17,11 +17,10 @@ final class ProblemCompletion {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
-    private ProblemCompletion() {
-    }
+    private ProblemCompletion() {}
 
-    static void complete(ProblemDetail problem, Exception ex, HttpStatusCode status, String requestUri,
-            String requestDescription) {
+    static void complete(
+            ProblemDetail problem, Exception ex, HttpStatusCode status, String requestUri, String requestDescription) {
         problem.setStatus(status.value());
         if (problem.getType() == null) {
             problem.setType(Problems.ABOUT_BLANK);
@@ -41,9 +40,10 @@ final class ProblemCompletion {
                 log.warn("{} answered {}", requestDescription, ex.getMessage(), ex);
             } else {
                 log.error("{} failed", requestDescription, ex);
-                problem.setDetail(status.value() == 503
-                        ? "The service is temporarily unavailable. Please retry later."
-                        : Problems.GENERIC_INTERNAL_DETAIL);
+                problem.setDetail(
+                        status.value() == 503
+                                ? "The service is temporarily unavailable. Please retry later."
+                                : Problems.GENERIC_INTERNAL_DETAIL);
                 String traceId = MDC.get("traceId");
                 if (traceId != null) {
                     problem.setProperty("trace_id", traceId);

@@ -61,8 +61,11 @@ public class ProblemErrorController implements ErrorController {
             headers.addAll(errorResponse.getHeaders());
         } else if (statusAttribute == null && error == null) {
             // somebody asked for /error directly
-            problem = Problems.of(HttpStatus.NOT_FOUND, ProblemCodes.NOT_FOUND,
-                    "The requested resource does not exist.", request.getRequestURI());
+            problem = Problems.of(
+                    HttpStatus.NOT_FOUND,
+                    ProblemCodes.NOT_FOUND,
+                    "The requested resource does not exist.",
+                    request.getRequestURI());
         } else {
             int code = statusAttribute instanceof Integer i && i >= 400 ? i : 500;
             HttpStatusCode status = HttpStatusCode.valueOf(code);
@@ -77,7 +80,9 @@ public class ProblemErrorController implements ErrorController {
         if (problem.getStatus() == 401) {
             headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
-        return ResponseEntity.status(problem.getStatus()).headers(headers).contentType(Problems.MEDIA_TYPE)
+        return ResponseEntity.status(problem.getStatus())
+                .headers(headers)
+                .contentType(Problems.MEDIA_TYPE)
                 .body(Problems.toJson(problem, mapper));
     }
 

@@ -22,7 +22,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         String code = status == 400 ? "MALFORMED_REQUEST" : ProblemJson.codeForStatus(status);
-        String detail = status == 400 ? "The request could not be read (check the percent-encoding of its path)."
+        String detail = status == 400
+                ? "The request could not be read (check the percent-encoding of its path)."
                 : status >= 500 ? Problems.GENERIC_INTERNAL_DETAIL : ProblemJson.title(status) + ".";
         byte[] body = ProblemJson.body(status, code, detail, null, null);
         try {

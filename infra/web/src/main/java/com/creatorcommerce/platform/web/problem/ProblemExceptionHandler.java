@@ -80,8 +80,8 @@ public class ProblemExceptionHandler extends MvcProblemHandler {
         if (authentication == null || TRUST.isAnonymous(authentication)) {
             return unauthorized(ex, request);
         }
-        ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, ProblemCodes.FORBIDDEN,
-                "You are not allowed to perform this operation.", null);
+        ProblemDetail problem = Problems.of(
+                HttpStatus.FORBIDDEN, ProblemCodes.FORBIDDEN, "You are not allowed to perform this operation.", null);
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.FORBIDDEN, request);
     }
 
@@ -91,11 +91,13 @@ public class ProblemExceptionHandler extends MvcProblemHandler {
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
-    public ResponseEntity<Object> handleDataIntegrityViolation(DataIntegrityViolationException ex,
-            WebRequest request) {
+    public ResponseEntity<Object> handleDataIntegrityViolation(DataIntegrityViolationException ex, WebRequest request) {
         log.warn("Data integrity violation on {}", WebRequests.describe(request), ex);
-        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, ProblemCodes.CONFLICT,
-                "The request conflicts with the current state of the resource.", null);
+        ProblemDetail problem = Problems.of(
+                HttpStatus.CONFLICT,
+                ProblemCodes.CONFLICT,
+                "The request conflicts with the current state of the resource.",
+                null);
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
     }
 
@@ -117,15 +119,18 @@ public class ProblemExceptionHandler extends MvcProblemHandler {
             return concurrentModification(ex, request);
         }
         ProblemDetail problem = UnexpectedExceptions.problemOf(ex);
-        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()),
-                request);
+        return handleExceptionInternal(
+                ex, problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()), request);
     }
 
     // ---------------------------------------------------------------- helpers
 
     private ResponseEntity<Object> unauthorized(Exception ex, WebRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.UNAUTHORIZED, ProblemCodes.AUTHENTICATION_REQUIRED,
-                "A valid bearer token is required.", null);
+        ProblemDetail problem = Problems.of(
+                HttpStatus.UNAUTHORIZED,
+                ProblemCodes.AUTHENTICATION_REQUIRED,
+                "A valid bearer token is required.",
+                null);
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         return handleExceptionInternal(ex, problem, headers, HttpStatus.UNAUTHORIZED, request);
@@ -133,8 +138,11 @@ public class ProblemExceptionHandler extends MvcProblemHandler {
 
     private ResponseEntity<Object> concurrentModification(Exception ex, WebRequest request) {
         log.info("Concurrent modification on {}: {}", WebRequests.describe(request), ex.toString());
-        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, ProblemCodes.CONFLICT,
-                "The resource was changed by another request. Reload it and retry.", null);
+        ProblemDetail problem = Problems.of(
+                HttpStatus.CONFLICT,
+                ProblemCodes.CONFLICT,
+                "The resource was changed by another request. Reload it and retry.",
+                null);
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
     }
 }

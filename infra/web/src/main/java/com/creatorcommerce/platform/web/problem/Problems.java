@@ -27,8 +27,7 @@ public final class Problems {
     /** Detail of every 500 the server did not describe on purpose: nothing internal leaks. */
     public static final String GENERIC_INTERNAL_DETAIL = "An unexpected error occurred. Please retry later.";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail of(HttpStatusCode status, String code, String detail, String instance) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -63,11 +62,16 @@ public final class Problems {
 
     /** The body as an ordered map: type, title, status, detail, instance, code, then the extra members. */
     public static Map<String, Object> toMap(ProblemDetail problem) {
-        Map<String, Object> extra = problem.getProperties() == null ? Map.of()
-                : new LinkedHashMap<>(problem.getProperties());
+        Map<String, Object> extra =
+                problem.getProperties() == null ? Map.of() : new LinkedHashMap<>(problem.getProperties());
         extra.remove(CODE);
-        Map<String, Object> body = ProblemJson.members(problem.getStatus(), problem.getTitle(), code(problem),
-                problem.getDetail(), problem.getInstance() == null ? null : problem.getInstance().toString(), extra);
+        Map<String, Object> body = ProblemJson.members(
+                problem.getStatus(),
+                problem.getTitle(),
+                code(problem),
+                problem.getDetail(),
+                problem.getInstance() == null ? null : problem.getInstance().toString(),
+                extra);
         if (problem.getType() != null && !ABOUT_BLANK.equals(problem.getType())) {
             body.put("type", problem.getType().toString());
         }

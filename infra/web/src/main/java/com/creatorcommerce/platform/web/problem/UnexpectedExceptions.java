@@ -15,8 +15,7 @@ import org.springframework.web.multipart.MultipartException;
  */
 final class UnexpectedExceptions {
 
-    private UnexpectedExceptions() {
-    }
+    private UnexpectedExceptions() {}
 
     static ProblemDetail problemOf(Throwable ex) {
         if (Causes.isUndecodableParameter(ex)) {
@@ -26,18 +25,24 @@ final class UnexpectedExceptions {
             return malformed("The multipart request body is malformed.");
         }
         if (ex == null) {
-            return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemCodes.INTERNAL_ERROR,
-                    Problems.GENERIC_INTERNAL_DETAIL, null);
+            return Problems.of(
+                    HttpStatus.INTERNAL_SERVER_ERROR,
+                    ProblemCodes.INTERNAL_ERROR,
+                    Problems.GENERIC_INTERNAL_DETAIL,
+                    null);
         }
         ResponseStatus declared = AnnotatedElementUtils.findMergedAnnotation(ex.getClass(), ResponseStatus.class);
         if (declared != null) {
             HttpStatus status = declared.code();
             String detail = status.is4xxClientError() && !declared.reason().isBlank() ? declared.reason() : null;
-            return Problems.of(status, ProblemCodes.forStatus(status.value()),
-                    detail != null ? detail : status.getReasonPhrase(), null);
+            return Problems.of(
+                    status,
+                    ProblemCodes.forStatus(status.value()),
+                    detail != null ? detail : status.getReasonPhrase(),
+                    null);
         }
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemCodes.INTERNAL_ERROR,
-                Problems.GENERIC_INTERNAL_DETAIL, null);
+        return Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR, ProblemCodes.INTERNAL_ERROR, Problems.GENERIC_INTERNAL_DETAIL, null);
     }
 
     /** Whether the request itself could not be decoded (a 400, wherever it was found). */

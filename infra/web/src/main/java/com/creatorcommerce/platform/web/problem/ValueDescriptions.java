@@ -17,16 +17,21 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 /** How a client should write a value, in the client's words: never a Java class name. */
 final class ValueDescriptions {
 
-    private ValueDescriptions() {
-    }
+    private ValueDescriptions() {}
 
     /** {@code "an integer"}, {@code "one of [A, B]"}, {@code "an ISO-8601 date"}... */
     static String describe(Class<?> type) {
         if (type == null) {
             return "a valid value";
         }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-                || type == Short.class || type == short.class || type == Byte.class || type == byte.class
+        if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class
+                || type == Short.class
+                || type == short.class
+                || type == Byte.class
+                || type == byte.class
                 || type == BigInteger.class) {
             return "an integer";
         }
@@ -45,7 +50,9 @@ final class ValueDescriptions {
         if (Temporal.class.isAssignableFrom(type)) {
             return "an ISO-8601 " + (type == LocalDate.class ? "date" : "date-time");
         }
-        if (type == String.class || CharSequence.class.isAssignableFrom(type) || type == char.class
+        if (type == String.class
+                || CharSequence.class.isAssignableFrom(type)
+                || type == char.class
                 || type == Character.class) {
             return "a string";
         }

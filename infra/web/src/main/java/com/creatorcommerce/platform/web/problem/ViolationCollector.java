@@ -54,7 +54,8 @@ final class ViolationCollector {
     List<FieldViolation> of(MethodArgumentNotValidException ex) {
         boolean body = ex.getParameter().hasParameterAnnotation(RequestBody.class);
         BindingResult result = ex.getBindingResult();
-        Class<?> root = result.getTarget() != null ? result.getTarget().getClass()
+        Class<?> root = result.getTarget() != null
+                ? result.getTarget().getClass()
                 : ex.getParameter().getNestedParameterType();
         List<FieldViolation> errors = new ArrayList<>();
         for (ObjectError error : result.getAllErrors()) {
@@ -79,7 +80,8 @@ final class ViolationCollector {
                 Object argument = parameterErrors.getArgument();
                 Class<?> root = argument != null ? argument.getClass() : parameter.getNestedParameterType();
                 for (FieldError fieldError : parameterErrors.getFieldErrors()) {
-                    String field = body ? fieldNames.jsonPath(root, fieldError.getField())
+                    String field = body
+                            ? fieldNames.jsonPath(root, fieldError.getField())
                             : JsonFieldNames.snakeCase(fieldError.getField());
                     errors.add(new FieldViolation(join(base, field), fieldMessage(fieldError)));
                 }
@@ -145,8 +147,11 @@ final class ViolationCollector {
         StringBuilder out = new StringBuilder();
         for (Path.Node node : nodes) {
             ElementKind kind = node.getKind();
-            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.CROSS_PARAMETER
-                    || kind == ElementKind.RETURN_VALUE || (kind == ElementKind.PARAMETER && hasProperty)) {
+            if (kind == ElementKind.METHOD
+                    || kind == ElementKind.CONSTRUCTOR
+                    || kind == ElementKind.CROSS_PARAMETER
+                    || kind == ElementKind.RETURN_VALUE
+                    || (kind == ElementKind.PARAMETER && hasProperty)) {
                 continue;
             }
             if (node.isInIterable()) {

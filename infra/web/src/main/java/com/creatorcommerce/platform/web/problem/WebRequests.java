@@ -7,8 +7,7 @@ import org.springframework.web.context.request.WebRequest;
 /** The request's path (a problem's {@code instance}) and its method and path for the log. */
 final class WebRequests {
 
-    private WebRequests() {
-    }
+    private WebRequests() {}
 
     static String uri(WebRequest request) {
         HttpServletRequest servlet = servlet(request);
@@ -22,6 +21,7 @@ final class WebRequests {
 
     private static HttpServletRequest servlet(WebRequest request) {
         return request instanceof NativeWebRequest nativeRequest
-                ? nativeRequest.getNativeRequest(HttpServletRequest.class) : null;
+                ? nativeRequest.getNativeRequest(HttpServletRequest.class)
+                : null;
     }
 }

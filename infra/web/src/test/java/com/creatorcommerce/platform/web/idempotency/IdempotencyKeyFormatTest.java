@@ -10,7 +10,8 @@ class IdempotencyKeyFormatTest {
     @Test
     void acceptsOneTo255PrintableAsciiCharacters() {
         assertThat(IdempotentRequest.isValidKey("a")).isTrue();
-        assertThat(IdempotentRequest.isValidKey("9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d")).isTrue();
+        assertThat(IdempotentRequest.isValidKey("9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d"))
+                .isTrue();
         assertThat(IdempotentRequest.isValidKey("order 42/attempt#1")).isTrue();
         assertThat(IdempotentRequest.isValidKey("k".repeat(255))).isTrue();
     }
@@ -29,10 +30,14 @@ class IdempotencyKeyFormatTest {
         String base = IdempotentRequest.hash(request("/v1/orders", null), "{\"a\":1}".getBytes());
 
         assertThat(base).hasSize(64).matches("[0-9a-f]{64}");
-        assertThat(IdempotentRequest.hash(request("/v1/orders", null), "{\"a\":1}".getBytes())).isEqualTo(base);
-        assertThat(IdempotentRequest.hash(request("/v1/orders", null), "{\"a\":2}".getBytes())).isNotEqualTo(base);
-        assertThat(IdempotentRequest.hash(request("/v1/carts", null), "{\"a\":1}".getBytes())).isNotEqualTo(base);
-        assertThat(IdempotentRequest.hash(request("/v1/orders", "x=1"), "{\"a\":1}".getBytes())).isNotEqualTo(base);
+        assertThat(IdempotentRequest.hash(request("/v1/orders", null), "{\"a\":1}".getBytes()))
+                .isEqualTo(base);
+        assertThat(IdempotentRequest.hash(request("/v1/orders", null), "{\"a\":2}".getBytes()))
+                .isNotEqualTo(base);
+        assertThat(IdempotentRequest.hash(request("/v1/carts", null), "{\"a\":1}".getBytes()))
+                .isNotEqualTo(base);
+        assertThat(IdempotentRequest.hash(request("/v1/orders", "x=1"), "{\"a\":1}".getBytes()))
+                .isNotEqualTo(base);
     }
 
     private static MockHttpServletRequest request(String uri, String query) {

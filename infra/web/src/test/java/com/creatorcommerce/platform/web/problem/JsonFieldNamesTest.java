@@ -13,17 +13,18 @@ import tools.jackson.databind.json.JsonMapper;
 class JsonFieldNamesTest {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Order(@JsonProperty("id") String orderId, long userCouponId, List<Line> orderLines,
-            Map<String, Line> linesBySku, Address shippingAddress) {
-    }
+    record Order(
+            @JsonProperty("id") String orderId,
+            long userCouponId,
+            List<Line> orderLines,
+            Map<String, Line> linesBySku,
+            Address shippingAddress) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Line(String skuCode, int stockQuantity) {
-    }
+    record Line(String skuCode, int stockQuantity) {}
 
     /** No naming annotations: the client writes the Java names. */
-    record Address(String zipCode) {
-    }
+    record Address(String zipCode) {}
 
     private final JsonFieldNames names = new JsonFieldNames(JsonMapper.builder().build());
 

@@ -19,9 +19,9 @@ class FailingFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         switch (request.getRequestURI()) {
             case "/v1/public/filter-boom" ->
-                    throw new IllegalStateException("secret: jdbc:mariadb://db.internal:3306 password=hunter2");
+                throw new IllegalStateException("secret: jdbc:mariadb://db.internal:3306 password=hunter2");
             case "/v1/public/filter-rate-limited" ->
-                    throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", "Slow down.");
+                throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", "Slow down.");
             default -> chain.doFilter(request, response);
         }
     }

@@ -11,12 +11,9 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 class StockRules {
 
-    record Reservation(@NotBlank String skuCode, @Min(1) int reservedQuantity) {
-    }
+    record Reservation(@NotBlank String skuCode, @Min(1) int reservedQuantity) {}
 
-    void reserve(@Min(1) int quantity) {
-    }
+    void reserve(@Min(1) int quantity) {}
 
-    void reserve(@Valid Reservation reservation) {
-    }
+    void reserve(@Valid Reservation reservation) {}
 }

@@ -40,16 +40,13 @@ class ThingController {
             @NotBlank @Size(max = 50) String thingName,
             @NotNull @Min(1) Integer quantity,
             @JsonProperty("sku") @Size(max = 5) String skuCode,
-            List<@Valid Tag> tags) {
-    }
+            List<@Valid Tag> tags) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Tag(@NotBlank String tagLabel) {
-    }
+    record Tag(@NotBlank String tagLabel) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Thing(String id, String ownerId, String thingName, int quantity) {
-    }
+    record Thing(String id, String ownerId, String thingName, int quantity) {}
 
     private final JdbcTemplate jdbc;
     private final StockRules stockRules;
@@ -69,8 +66,11 @@ class ThingController {
     }
 
     @PostMapping
-    ResponseEntity<Thing> create(@Valid @RequestBody CreateThing request, CurrentUser user,
-            @RequestParam(name = "delay_ms", defaultValue = "0") long delayMs) throws InterruptedException {
+    ResponseEntity<Thing> create(
+            @Valid @RequestBody CreateThing request,
+            CurrentUser user,
+            @RequestParam(name = "delay_ms", defaultValue = "0") long delayMs)
+            throws InterruptedException {
         if (delayMs > 0) {
             Thread.sleep(delayMs);
         }
@@ -83,7 +83,8 @@ class ThingController {
         return () -> {
             Thread.sleep(50);
             Thing thing = insert(user.id(), request.thingName(), request.quantity());
-            return ResponseEntity.created(URI.create("/v1/things/" + thing.id())).body(thing);
+            return ResponseEntity.created(URI.create("/v1/things/" + thing.id()))
+                    .body(thing);
         };
     }
 
@@ -92,8 +93,8 @@ class ThingController {
     ResponseEntity<Map<String, Object>> flaky(@RequestBody Map<String, String> body, CurrentUser user) {
         String label = body.get("label");
         jdbc.update("INSERT INTO attempt (owner_id, label) VALUES (?, ?)", user.id(), label);
-        Integer executions = jdbc.queryForObject("SELECT COUNT(*) FROM attempt WHERE owner_id = ? AND label = ?",
-                Integer.class, user.id(), label);
+        Integer executions = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM attempt WHERE owner_id = ? AND label = ?", Integer.class, user.id(), label);
         if (executions == 1) {
             throw new IllegalStateException("first attempt fails");
         }
@@ -102,28 +103,42 @@ class ThingController {
 
     /** Records every execution, takes its time, and answers how many executions there were so far. */
     @PostMapping("/attempts")
-    ResponseEntity<Map<String, Object>> attempts(@RequestBody Map<String, String> body, CurrentUser user,
-            @RequestParam(name = "delay_ms", defaultValue = "0") long delayMs) throws InterruptedException {
+    ResponseEntity<Map<String, Object>> attempts(
+            @RequestBody Map<String, String> body,
+            CurrentUser user,
+            @RequestParam(name = "delay_ms", defaultValue = "0") long delayMs)
+            throws InterruptedException {
         String label = body.get("label");
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.update(c -> {
-            var ps = c.prepareStatement("INSERT INTO attempt (owner_id, label) VALUES (?, ?)", new String[] {"id"});
-            ps.setLong(1, user.id());
-            ps.setString(2, label);
-            return ps;
-        }, keys);
+        jdbc.update(
+                c -> {
+                    var ps = c.prepareStatement(
+                            "INSERT INTO attempt (owner_id, label) VALUES (?, ?)", new String[] {"id"});
+                    ps.setLong(1, user.id());
+                    ps.setString(2, label);
+                    return ps;
+                },
+                keys);
         Thread.sleep(delayMs);
-        Integer executions = jdbc.queryForObject("SELECT COUNT(*) FROM attempt WHERE owner_id = ? AND label = ?",
-                Integer.class, user.id(), label);
+        Integer executions = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM attempt WHERE owner_id = ? AND label = ?", Integer.class, user.id(), label);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(Map.of("attempt_id", keys.getKey().toString(), "executions", executions));
     }
 
     @GetMapping("/{id}")
     Thing get(@PathVariable long id) {
-        return jdbc.query("SELECT id, owner_id, thing_name, quantity FROM thing WHERE id = ?",
-                (rs, i) -> new Thing(Long.toString(rs.getLong(1)), Long.toString(rs.getLong(2)), rs.getString(3),
-                        rs.getInt(4)), id).stream().findFirst()
+        return jdbc
+                .query(
+                        "SELECT id, owner_id, thing_name, quantity FROM thing WHERE id = ?",
+                        (rs, i) -> new Thing(
+                                Long.toString(rs.getLong(1)),
+                                Long.toString(rs.getLong(2)),
+                                rs.getString(3),
+                                rs.getInt(4)),
+                        id)
+                .stream()
+                .findFirst()
                 .orElseThrow(() -> ApiException.notFound("THING_NOT_FOUND", "No thing " + id));
     }
 
@@ -165,14 +180,16 @@ class ThingController {
 
     private Thing insert(long ownerId, String name, int quantity) {
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.update(c -> {
-            var ps = c.prepareStatement("INSERT INTO thing (owner_id, thing_name, quantity) VALUES (?, ?, ?)",
-                    new String[] {"id"});
-            ps.setLong(1, ownerId);
-            ps.setString(2, name);
-            ps.setInt(3, quantity);
-            return ps;
-        }, keys);
+        jdbc.update(
+                c -> {
+                    var ps = c.prepareStatement(
+                            "INSERT INTO thing (owner_id, thing_name, quantity) VALUES (?, ?, ?)", new String[] {"id"});
+                    ps.setLong(1, ownerId);
+                    ps.setString(2, name);
+                    ps.setInt(3, quantity);
+                    return ps;
+                },
+                keys);
         return new Thing(keys.getKey().toString(), Long.toString(ownerId), name, quantity);
     }
 }

@@ -24,7 +24,9 @@ class OrderSagaReplyListener {
         this.sagas = sagas;
     }
 
-    @KafkaListener(id = CONSUMER, groupId = "${order.messaging.group-id:order-service}",
+    @KafkaListener(
+            id = CONSUMER,
+            groupId = "${order.messaging.group-id:order-service}",
             topics = {CouponTopics.REPLIES, PointTopics.REPLIES, PaymentTopics.REPLIES})
     void on(ConsumerRecord<String, String> record) {
         sagas.handleReply(CONSUMER, record);

@@ -58,10 +58,18 @@ class AdminProductController {
     }
 
     record OptionRequest(
-            @NotBlank @Size(max = CatalogLimits.MAX_OPTION_NAME) String optionName,
-            @NotNull @Pattern(regexp = CatalogLimits.SKU_PATTERN) String sku,
-            @NotNull @PositiveOrZero @Max(CatalogLimits.MAX_PRICE) Long additionalPrice,
-            @NotNull @PositiveOrZero @Max(CatalogLimits.MAX_STOCK) Integer stockQuantity,
+            @NotBlank @Size(max = CatalogLimits.MAX_OPTION_NAME)
+            String optionName,
+
+            @NotNull @Pattern(regexp = CatalogLimits.SKU_PATTERN)
+            String sku,
+
+            @NotNull @PositiveOrZero @Max(CatalogLimits.MAX_PRICE)
+            Long additionalPrice,
+
+            @NotNull @PositiveOrZero @Max(CatalogLimits.MAX_STOCK)
+            Integer stockQuantity,
+
             @JsonProperty("is_active") Boolean isActive) {
 
         NewOption toCommand() {
@@ -70,41 +78,57 @@ class AdminProductController {
     }
 
     record CreateProductRequest(
-            @NotBlank @Size(max = CatalogLimits.MAX_PRODUCT_NAME) String productName,
+            @NotBlank @Size(max = CatalogLimits.MAX_PRODUCT_NAME)
+            String productName,
+
             @Size(max = CatalogLimits.MAX_DESCRIPTION) String description,
-            @NotNull @PositiveOrZero @Max(CatalogLimits.MAX_PRICE) Long basePrice,
+
+            @NotNull @PositiveOrZero @Max(CatalogLimits.MAX_PRICE)
+            Long basePrice,
+
             @JsonProperty("is_active") Boolean isActive,
-            @Size(max = CatalogLimits.MAX_OPTIONS_PER_REQUEST) List<@NotNull @Valid OptionRequest> options) {
-    }
+
+            @Size(max = CatalogLimits.MAX_OPTIONS_PER_REQUEST)
+            List<@NotNull @Valid OptionRequest> options) {}
 
     record UpdateProductRequest(
-            @NotBlank @Size(max = CatalogLimits.MAX_PRODUCT_NAME) String productName,
+            @NotBlank @Size(max = CatalogLimits.MAX_PRODUCT_NAME)
+            String productName,
+
             @Size(max = CatalogLimits.MAX_DESCRIPTION) String description,
-            @NotNull @PositiveOrZero @Max(CatalogLimits.MAX_PRICE) Long basePrice,
-            @NotNull @JsonProperty("is_active") Boolean isActive) {
-    }
+
+            @NotNull @PositiveOrZero @Max(CatalogLimits.MAX_PRICE)
+            Long basePrice,
+
+            @NotNull @JsonProperty("is_active") Boolean isActive) {}
 
     record UpdateOptionRequest(
-            @NotBlank @Size(max = CatalogLimits.MAX_OPTION_NAME) String optionName,
-            @NotNull @Pattern(regexp = CatalogLimits.SKU_PATTERN) String sku,
-            @NotNull @PositiveOrZero @Max(CatalogLimits.MAX_PRICE) Long additionalPrice,
-            @NotNull @JsonProperty("is_active") Boolean isActive) {
-    }
+            @NotBlank @Size(max = CatalogLimits.MAX_OPTION_NAME)
+            String optionName,
+
+            @NotNull @Pattern(regexp = CatalogLimits.SKU_PATTERN)
+            String sku,
+
+            @NotNull @PositiveOrZero @Max(CatalogLimits.MAX_PRICE)
+            Long additionalPrice,
+
+            @NotNull @JsonProperty("is_active") Boolean isActive) {}
 
     /** A signed change of stock (e.g. +100 received, -3 damaged) with the reason kept in the ledger. */
     record StockAdjustmentRequest(
-            @NotNull @Min(-CatalogLimits.MAX_STOCK) @Max(CatalogLimits.MAX_STOCK) Integer delta,
-            @NotBlank @Size(max = 200) String reason) {
-    }
+            @NotNull @Min(-CatalogLimits.MAX_STOCK) @Max(CatalogLimits.MAX_STOCK)
+            Integer delta,
 
-    record StockAdjustmentResponse(@IdString long productId, @IdString long productOptionId, int delta,
-            int stockQuantity) {
-    }
+            @NotBlank @Size(max = 200) String reason) {}
+
+    record StockAdjustmentResponse(
+            @IdString long productId, @IdString long productOptionId, int delta, int stockQuantity) {}
 
     /** Every product, active or not, with all options, newest first. */
     @Operation(operationId = "adminListProducts", summary = "Every product, active or not (paged)")
     @GetMapping
-    PageResponse<ProductResponse> list(@RequestParam(defaultValue = "1") @Min(1) @Max(10_000) int page,
+    PageResponse<ProductResponse> list(
+            @RequestParam(defaultValue = "1") @Min(1) @Max(10_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
         return PageResponse.of(browse.list(page, pageSize, ProductSort.LATEST, false), ProductResponse::of);
     }
@@ -122,11 +146,19 @@ class AdminProductController {
     @ProblemResponse(status = 409, codes = "DUPLICATE_SKU")
     @PostMapping
     ResponseEntity<ProductResponse> create(@Valid @RequestBody CreateProductRequest request, CurrentUser admin) {
-        List<NewOption> options = request.options() == null ? List.of()
+        List<NewOption> options = request.options() == null
+                ? List.of()
                 : request.options().stream().map(OptionRequest::toCommand).toList();
-        var created = manage.create(new NewProduct(request.productName(), request.description(), request.basePrice(),
-                request.isActive() == null || request.isActive(), options), admin.id());
-        return ResponseEntity.created(URI.create("/v1/admin/products/" + created.product().id()))
+        var created = manage.create(
+                new NewProduct(
+                        request.productName(),
+                        request.description(),
+                        request.basePrice(),
+                        request.isActive() == null || request.isActive(),
+                        options),
+                admin.id());
+        return ResponseEntity.created(
+                        URI.create("/v1/admin/products/" + created.product().id()))
                 .body(ProductResponse.of(created));
     }
 
@@ -134,8 +166,10 @@ class AdminProductController {
     @ProblemResponse(status = 404, codes = "PRODUCT_NOT_FOUND")
     @PutMapping("/{productId}")
     ProductResponse update(@PathVariable long productId, @Valid @RequestBody UpdateProductRequest request) {
-        return ProductResponse.of(manage.update(productId, new ProductChanges(request.productName(),
-                request.description(), request.basePrice(), request.isActive())));
+        return ProductResponse.of(manage.update(
+                productId,
+                new ProductChanges(
+                        request.productName(), request.description(), request.basePrice(), request.isActive())));
     }
 
     /** Deactivates the product (it stays for orders and carts that refer to it). */
@@ -154,26 +188,35 @@ class AdminProductController {
     @ProblemResponse(status = 404, codes = "PRODUCT_NOT_FOUND")
     @ProblemResponse(status = 409, codes = "DUPLICATE_SKU")
     @PostMapping("/{productId}/options")
-    ResponseEntity<ProductResponse> addOption(@PathVariable long productId,
-            @Valid @RequestBody OptionRequest request, CurrentUser admin) {
+    ResponseEntity<ProductResponse> addOption(
+            @PathVariable long productId, @Valid @RequestBody OptionRequest request, CurrentUser admin) {
         var product = manage.addOption(productId, request.toCommand(), admin.id());
-        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/v1/admin/products/" + productId))
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(URI.create("/v1/admin/products/" + productId))
                 .body(ProductResponse.of(product));
     }
 
     @Operation(operationId = "updateProductOption", summary = "Replace an option's name, SKU, price and state")
-    @ProblemResponse(status = 404, codes = {"PRODUCT_NOT_FOUND", "PRODUCT_OPTION_NOT_FOUND"})
+    @ProblemResponse(
+            status = 404,
+            codes = {"PRODUCT_NOT_FOUND", "PRODUCT_OPTION_NOT_FOUND"})
     @ProblemResponse(status = 409, codes = "DUPLICATE_SKU")
     @PutMapping("/{productId}/options/{optionId}")
-    ProductResponse updateOption(@PathVariable long productId, @PathVariable long optionId,
+    ProductResponse updateOption(
+            @PathVariable long productId,
+            @PathVariable long optionId,
             @Valid @RequestBody UpdateOptionRequest request) {
-        return ProductResponse.of(manage.updateOption(productId, optionId, new OptionChanges(request.optionName(),
-                request.sku(), request.additionalPrice(), request.isActive())));
+        return ProductResponse.of(manage.updateOption(
+                productId,
+                optionId,
+                new OptionChanges(request.optionName(), request.sku(), request.additionalPrice(), request.isActive())));
     }
 
     @Operation(operationId = "deactivateProductOption", summary = "Take an option off sale")
     @ApiResponse(responseCode = "204", description = "Deactivated")
-    @ProblemResponse(status = 404, codes = {"PRODUCT_NOT_FOUND", "PRODUCT_OPTION_NOT_FOUND"})
+    @ProblemResponse(
+            status = 404,
+            codes = {"PRODUCT_NOT_FOUND", "PRODUCT_OPTION_NOT_FOUND"})
     @DeleteMapping("/{productId}/options/{optionId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deactivateOption(@PathVariable long productId, @PathVariable long optionId) {
@@ -182,13 +225,21 @@ class AdminProductController {
 
     @Operation(operationId = "adjustStock", summary = "Change an option's stock by a signed delta, with a reason")
     @ProblemResponse(status = 400, codes = "INVALID_STOCK_DELTA")
-    @ProblemResponse(status = 404, codes = {"PRODUCT_NOT_FOUND", "PRODUCT_OPTION_NOT_FOUND"})
-    @ProblemResponse(status = 409, codes = {"INSUFFICIENT_STOCK", "STOCK_LIMIT_EXCEEDED"})
+    @ProblemResponse(
+            status = 404,
+            codes = {"PRODUCT_NOT_FOUND", "PRODUCT_OPTION_NOT_FOUND"})
+    @ProblemResponse(
+            status = 409,
+            codes = {"INSUFFICIENT_STOCK", "STOCK_LIMIT_EXCEEDED"})
     @PostMapping("/{productId}/options/{optionId}/stock-adjustments")
-    StockAdjustmentResponse adjustStock(@PathVariable long productId, @PathVariable long optionId,
-            @Valid @RequestBody StockAdjustmentRequest request, CurrentUser admin) {
-        var adjusted = manage.adjustStock(productId, optionId, request.delta(), request.reason().strip(), admin.id());
-        return new StockAdjustmentResponse(adjusted.productId(), adjusted.productOptionId(), adjusted.delta(),
-                adjusted.stockQuantity());
+    StockAdjustmentResponse adjustStock(
+            @PathVariable long productId,
+            @PathVariable long optionId,
+            @Valid @RequestBody StockAdjustmentRequest request,
+            CurrentUser admin) {
+        var adjusted = manage.adjustStock(
+                productId, optionId, request.delta(), request.reason().strip(), admin.id());
+        return new StockAdjustmentResponse(
+                adjusted.productId(), adjusted.productOptionId(), adjusted.delta(), adjusted.stockQuantity());
     }
 }

@@ -41,38 +41,78 @@ class CartController {
         this.carts = carts;
     }
 
-    record AddItemRequest(@NotNull @IdText String productOptionId,
-            @NotNull @Min(1) @Max(CartLimits.MAX_LINE_QUANTITY) Integer quantity) {
-    }
+    record AddItemRequest(
+            @NotNull @IdText String productOptionId,
 
-    record ChangeQuantityRequest(@NotNull @Min(1) @Max(CartLimits.MAX_LINE_QUANTITY) Integer quantity) {
-    }
+            @NotNull @Min(1) @Max(CartLimits.MAX_LINE_QUANTITY)
+            Integer quantity) {}
+
+    record ChangeQuantityRequest(
+            @NotNull @Min(1) @Max(CartLimits.MAX_LINE_QUANTITY)
+            Integer quantity) {}
 
     /**
      * A line with the catalog's current state: {@code unit_price} now vs {@code saved_price} when added, and flags
      * for a changed price, an option no longer on sale and missing stock.
      */
-    record CartItemResponse(@IdString long id, @IdString long productId, String productName,
-            @IdString long productOptionId, String optionName, String sku, int quantity, long savedPrice,
-            long unitPrice, long subtotal, boolean priceChanged, boolean available, boolean outOfStock,
-            boolean insufficientStock, int stockQuantity, boolean orderable, Instant createdAt, Instant updatedAt) {
+    record CartItemResponse(
+            @IdString long id,
+            @IdString long productId,
+            String productName,
+            @IdString long productOptionId,
+            String optionName,
+            String sku,
+            int quantity,
+            long savedPrice,
+            long unitPrice,
+            long subtotal,
+            boolean priceChanged,
+            boolean available,
+            boolean outOfStock,
+            boolean insufficientStock,
+            int stockQuantity,
+            boolean orderable,
+            Instant createdAt,
+            Instant updatedAt) {
 
         static CartItemResponse of(CartLine line) {
-            return new CartItemResponse(line.id(), line.productId(), line.productName(), line.productOptionId(),
-                    line.optionName(), line.sku(), line.quantity(), line.savedPrice(), line.currentPrice(),
-                    line.subtotal(), line.priceChanged(), line.available(), line.outOfStock(),
-                    line.insufficientStock(), line.stockQuantity(), line.orderable(), line.createdAt(),
+            return new CartItemResponse(
+                    line.id(),
+                    line.productId(),
+                    line.productName(),
+                    line.productOptionId(),
+                    line.optionName(),
+                    line.sku(),
+                    line.quantity(),
+                    line.savedPrice(),
+                    line.currentPrice(),
+                    line.subtotal(),
+                    line.priceChanged(),
+                    line.available(),
+                    line.outOfStock(),
+                    line.insufficientStock(),
+                    line.stockQuantity(),
+                    line.orderable(),
+                    line.createdAt(),
                     line.updatedAt());
         }
     }
 
     /** Totals count the orderable lines only, at current prices. */
-    record CartResponse(List<CartItemResponse> items, int totalQuantity, long totalAmount,
-            boolean hasUnorderableItems, boolean hasPriceChanges) {
+    record CartResponse(
+            List<CartItemResponse> items,
+            int totalQuantity,
+            long totalAmount,
+            boolean hasUnorderableItems,
+            boolean hasPriceChanges) {
 
         static CartResponse of(Cart cart) {
-            return new CartResponse(cart.lines().stream().map(CartItemResponse::of).toList(), cart.totalQuantity(),
-                    cart.totalAmount(), cart.hasUnorderableLines(), cart.hasPriceChanges());
+            return new CartResponse(
+                    cart.lines().stream().map(CartItemResponse::of).toList(),
+                    cart.totalQuantity(),
+                    cart.totalAmount(),
+                    cart.hasUnorderableLines(),
+                    cart.hasPriceChanges());
         }
     }
 
@@ -83,20 +123,28 @@ class CartController {
     }
 
     /** 201 with the new line, or 200 with the line the quantity was merged into. */
-    @Operation(operationId = "addCartItem", summary = "Put an option in the cart",
+    @Operation(
+            operationId = "addCartItem",
+            summary = "Put an option in the cart",
             description = "201 with the new line, or 200 with the line the quantity was merged into.")
     @ApiResponse(responseCode = "201", description = "A new line", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "200", description = "Merged into the line of the same option",
+    @ApiResponse(
+            responseCode = "200",
+            description = "Merged into the line of the same option",
             useReturnTypeSchema = true)
     @ProblemResponse(status = 400, codes = "INVALID_QUANTITY")
     @ProblemResponse(status = 404, codes = "PRODUCT_OPTION_NOT_FOUND")
-    @ProblemResponse(status = 409, codes = {"PRODUCT_OPTION_UNAVAILABLE", "CART_LINE_LIMIT_EXCEEDED", "CART_FULL"})
+    @ProblemResponse(
+            status = 409,
+            codes = {"PRODUCT_OPTION_UNAVAILABLE", "CART_LINE_LIMIT_EXCEEDED", "CART_FULL"})
     @PostMapping("/items")
     ResponseEntity<CartItemResponse> add(@Valid @RequestBody AddItemRequest request, CurrentUser user) {
         CartService.Added added = carts.add(user.id(), WebIds.require(request.productOptionId()), request.quantity());
         CartItemResponse body = CartItemResponse.of(added.line());
         return added.created()
-                ? ResponseEntity.created(URI.create("/v1/cart/items/" + added.line().id())).body(body)
+                ? ResponseEntity.created(
+                                URI.create("/v1/cart/items/" + added.line().id()))
+                        .body(body)
                 : ResponseEntity.ok(body);
     }
 
@@ -105,8 +153,8 @@ class CartController {
     @ProblemResponse(status = 404, codes = "CART_ITEM_NOT_FOUND")
     @ProblemResponse(status = 409, codes = "CART_LINE_LIMIT_EXCEEDED")
     @PatchMapping("/items/{cartItemId}")
-    CartItemResponse changeQuantity(@PathVariable long cartItemId,
-            @Valid @RequestBody ChangeQuantityRequest request, CurrentUser user) {
+    CartItemResponse changeQuantity(
+            @PathVariable long cartItemId, @Valid @RequestBody ChangeQuantityRequest request, CurrentUser user) {
         return CartItemResponse.of(carts.changeQuantity(user.id(), cartItemId, request.quantity()));
     }
 

@@ -29,12 +29,10 @@ class LikeController {
     }
 
     record CheckBatchRequest(
-            @NotNull @Size(max = LikeService.MAX_BATCH) List<@NotNull @IdText String> productIds) {
-    }
+            @NotNull @Size(max = LikeService.MAX_BATCH) List<@NotNull @IdText String> productIds) {}
 
     /** Keys are the requested ids as strings (each once), values whether the caller likes that product. */
-    record CheckBatchResponse(Map<String, Boolean> likedProducts) {
-    }
+    record CheckBatchResponse(Map<String, Boolean> likedProducts) {}
 
     @Operation(operationId = "checkLikedProducts", summary = "Which of these products the caller likes")
     @ProblemResponse(status = 400, codes = "BATCH_TOO_LARGE")

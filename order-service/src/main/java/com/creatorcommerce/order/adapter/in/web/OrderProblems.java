@@ -29,10 +29,14 @@ class OrderProblems {
         HttpStatus status = switch (ex.refusal()) {
             case PRODUCT_NOT_FOUND, PRODUCT_OPTION_NOT_FOUND, CART_ITEM_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case INVALID_QUANTITY, INVALID_STOCK_DELTA, TOO_MANY_OPTIONS, BATCH_TOO_LARGE -> HttpStatus.BAD_REQUEST;
-            case PRODUCT_OPTION_UNAVAILABLE, DUPLICATE_SKU, INSUFFICIENT_STOCK, STOCK_LIMIT_EXCEEDED,
-                    CART_LINE_LIMIT_EXCEEDED, CART_FULL -> HttpStatus.CONFLICT;
+            case PRODUCT_OPTION_UNAVAILABLE,
+                    DUPLICATE_SKU,
+                    INSUFFICIENT_STOCK,
+                    STOCK_LIMIT_EXCEEDED,
+                    CART_LINE_LIMIT_EXCEEDED,
+                    CART_FULL -> HttpStatus.CONFLICT;
         };
-        return problems.handleApiException(new ApiException(status, ex.refusal().name(), ex.getMessage(),
-                ex.facts()), request);
+        return problems.handleApiException(
+                new ApiException(status, ex.refusal().name(), ex.getMessage(), ex.facts()), request);
     }
 }

@@ -27,14 +27,18 @@ class OrderingProblems {
     @ExceptionHandler(OrderingRefusedException.class)
     ResponseEntity<Object> refused(OrderingRefusedException ex, WebRequest request) {
         HttpStatus status = switch (ex.refusal()) {
-            case EMPTY_ORDER, ITEMS_AND_CART, TOO_MANY_LINES, INVALID_QUANTITY, CHARGE_AMOUNT_OUT_OF_RANGE,
+            case EMPTY_ORDER,
+                    ITEMS_AND_CART,
+                    TOO_MANY_LINES,
+                    INVALID_QUANTITY,
+                    CHARGE_AMOUNT_OUT_OF_RANGE,
                     PAYMENT_KEY_REQUIRED -> HttpStatus.BAD_REQUEST;
             // the request names an option that cannot be ordered: the orders resource itself exists
             case PRODUCT_OPTION_NOT_FOUND, PRODUCT_OPTION_UNAVAILABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
             case ORDER_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case ORDER_NOT_CANCELLABLE, ORDER_CANCEL_IN_PROGRESS, ORDER_IN_PROGRESS -> HttpStatus.CONFLICT;
         };
-        return problems.handleApiException(new ApiException(status, ex.refusal().name(), ex.getMessage(),
-                ex.facts()), request);
+        return problems.handleApiException(
+                new ApiException(status, ex.refusal().name(), ex.getMessage(), ex.facts()), request);
     }
 }

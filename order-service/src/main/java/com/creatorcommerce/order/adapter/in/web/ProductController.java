@@ -41,15 +41,17 @@ class ProductController {
         this.properties = properties;
     }
 
-    record LikeResponse(@IdString long productId, boolean liked) {
-    }
+    record LikeResponse(@IdString long productId, boolean liked) {}
 
     /** Active products with their active options, newest first (or {@code sort=view_count}: all-time views). */
-    @Operation(operationId = "listProducts", summary = "Products on sale (public, paged)",
+    @Operation(
+            operationId = "listProducts",
+            summary = "Products on sale (public, paged)",
             description = "Active products with their active options, newest first (`sort=latest`) or by all-time "
                     + "views (`sort=view_count`).")
     @GetMapping
-    PageResponse<ProductResponse> list(@RequestParam(defaultValue = "1") @Min(1) @Max(10_000) int page,
+    PageResponse<ProductResponse> list(
+            @RequestParam(defaultValue = "1") @Min(1) @Max(10_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize,
             @RequestParam(defaultValue = "latest") @Pattern(regexp = "latest|view_count") String sort) {
         ProductSort order = "view_count".equals(sort) ? ProductSort.VIEW_COUNT : ProductSort.LATEST;
@@ -69,7 +71,9 @@ class ProductController {
     }
 
     /** An active product; counts one view. {@code liked} is present when the caller sent a token. */
-    @Operation(operationId = "getProduct", summary = "A product on sale with its options (public; counts a view)",
+    @Operation(
+            operationId = "getProduct",
+            summary = "A product on sale with its options (public; counts a view)",
             description = "`liked` is present when the caller sent a token.")
     @ProblemResponse(status = 404, codes = "PRODUCT_NOT_FOUND")
     @GetMapping("/{productId}")

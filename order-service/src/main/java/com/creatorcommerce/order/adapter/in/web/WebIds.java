@@ -3,8 +3,7 @@ package com.creatorcommerce.order.adapter.in.web;
 /** Ids in request bodies arrive as strings (JSON numbers lose precision above 2^53). */
 final class WebIds {
 
-    private WebIds() {
-    }
+    private WebIds() {}
 
     /** The id, or -1 when the text is not a positive {@code long} in plain decimal digits. */
     static long parse(String value) {

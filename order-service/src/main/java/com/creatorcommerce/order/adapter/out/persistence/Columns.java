@@ -9,8 +9,7 @@ import java.time.ZoneOffset;
 /** DATETIME columns hold UTC wall-clock time; conversions never depend on the JVM's time zone. */
 final class Columns {
 
-    private Columns() {
-    }
+    private Columns() {}
 
     static LocalDateTime utc(Instant instant) {
         return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);

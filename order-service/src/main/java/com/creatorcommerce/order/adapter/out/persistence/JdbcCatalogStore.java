@@ -38,41 +38,57 @@ class JdbcCatalogStore implements CatalogStore {
     public void insertProduct(Product p) {
         jdbc.sql("INSERT INTO products (product_id, product_name, description, base_price, is_active, created_at, "
                         + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(p.id(), p.productName(), p.description(), p.basePrice(), p.active(), utc(p.createdAt()),
+                .params(
+                        p.id(),
+                        p.productName(),
+                        p.description(),
+                        p.basePrice(),
+                        p.active(),
+                        utc(p.createdAt()),
                         utc(p.updatedAt()))
                 .update();
     }
 
     @Override
-    public boolean updateProduct(long productId, String productName, String description, long basePrice,
-            boolean active, Instant now) {
+    public boolean updateProduct(
+            long productId, String productName, String description, long basePrice, boolean active, Instant now) {
         return jdbc.sql("UPDATE products SET product_name = ?, description = ?, base_price = ?, is_active = ?, "
-                        + "updated_at = ? WHERE product_id = ?")
-                .params(productName, description, basePrice, active, utc(now), productId).update() == 1;
+                                + "updated_at = ? WHERE product_id = ?")
+                        .params(productName, description, basePrice, active, utc(now), productId)
+                        .update()
+                == 1;
     }
 
     @Override
     public boolean deactivateProduct(long productId, Instant now) {
         return jdbc.sql("UPDATE products SET is_active = FALSE, updated_at = ? WHERE product_id = ?")
-                .params(utc(now), productId).update() == 1;
+                        .params(utc(now), productId)
+                        .update()
+                == 1;
     }
 
     @Override
     public Optional<Product> findProduct(long productId) {
-        return jdbc.sql("SELECT " + PRODUCT_COLUMNS + " FROM products WHERE product_id = ?").param(productId)
-                .query(JdbcCatalogStore::product).optional();
+        return jdbc.sql("SELECT " + PRODUCT_COLUMNS + " FROM products WHERE product_id = ?")
+                .param(productId)
+                .query(JdbcCatalogStore::product)
+                .optional();
     }
 
     @Override
     public Optional<Boolean> productActive(long productId) {
-        return jdbc.sql("SELECT is_active FROM products WHERE product_id = ?").param(productId)
-                .query((rs, i) -> rs.getBoolean(1)).optional();
+        return jdbc.sql("SELECT is_active FROM products WHERE product_id = ?")
+                .param(productId)
+                .query((rs, i) -> rs.getBoolean(1))
+                .optional();
     }
 
     @Override
     public Optional<Boolean> lockProduct(long productId) {
-        return jdbc.sql("SELECT is_active FROM products WHERE product_id = ? FOR UPDATE").param(productId)
-                .query((rs, i) -> rs.getBoolean(1)).optional();
+        return jdbc.sql("SELECT is_active FROM products WHERE product_id = ? FOR UPDATE")
+                .param(productId)
+                .query((rs, i) -> rs.getBoolean(1))
+                .optional();
     }
 
     @Override
@@ -81,13 +97,16 @@ class JdbcCatalogStore implements CatalogStore {
             return List.of();
         }
         return jdbc.sql("SELECT " + PRODUCT_COLUMNS + " FROM products WHERE product_id IN (:ids)")
-                .param("ids", productIds).query(JdbcCatalogStore::product).list();
+                .param("ids", productIds)
+                .query(JdbcCatalogStore::product)
+                .list();
     }
 
     @Override
     public long countProducts(boolean activeOnly) {
         return jdbc.sql("SELECT COUNT(*) FROM products" + (activeOnly ? " WHERE is_active = TRUE" : ""))
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     @Override
@@ -98,7 +117,9 @@ class JdbcCatalogStore implements CatalogStore {
         };
         return jdbc.sql("SELECT " + PRODUCT_COLUMNS + " FROM products" + (activeOnly ? " WHERE is_active = TRUE" : "")
                         + order + " LIMIT ? OFFSET ?")
-                .params(limit, offset).query(JdbcCatalogStore::product).list();
+                .params(limit, offset)
+                .query(JdbcCatalogStore::product)
+                .list();
     }
 
     @Override
@@ -108,7 +129,9 @@ class JdbcCatalogStore implements CatalogStore {
         }
         return jdbc.sql("SELECT " + OPTION_COLUMNS + " FROM product_options WHERE product_id IN (:ids)"
                         + (activeOnly ? " AND is_active = TRUE" : "") + " ORDER BY product_id, product_option_id")
-                .param("ids", productIds).query(JdbcCatalogStore::option).list();
+                .param("ids", productIds)
+                .query(JdbcCatalogStore::option)
+                .list();
     }
 
     @Override
@@ -116,8 +139,16 @@ class JdbcCatalogStore implements CatalogStore {
         try {
             jdbc.sql("INSERT INTO product_options (product_option_id, product_id, option_name, sku, additional_price, "
                             + "stock_quantity, is_active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(o.id(), o.productId(), o.optionName(), o.sku(), o.additionalPrice(), o.stockQuantity(),
-                            o.active(), utc(o.createdAt()), utc(o.updatedAt()))
+                    .params(
+                            o.id(),
+                            o.productId(),
+                            o.optionName(),
+                            o.sku(),
+                            o.additionalPrice(),
+                            o.stockQuantity(),
+                            o.active(),
+                            utc(o.createdAt()),
+                            utc(o.updatedAt()))
                     .update();
             return true;
         } catch (DuplicateKeyException e) {
@@ -126,12 +157,19 @@ class JdbcCatalogStore implements CatalogStore {
     }
 
     @Override
-    public OptionUpdate updateOption(long productId, long optionId, String optionName, String sku,
-            long additionalPrice, boolean active, Instant now) {
+    public OptionUpdate updateOption(
+            long productId,
+            long optionId,
+            String optionName,
+            String sku,
+            long additionalPrice,
+            boolean active,
+            Instant now) {
         try {
             int rows = jdbc.sql("UPDATE product_options SET option_name = ?, sku = ?, additional_price = ?, "
                             + "is_active = ?, updated_at = ? WHERE product_option_id = ? AND product_id = ?")
-                    .params(optionName, sku, additionalPrice, active, utc(now), optionId, productId).update();
+                    .params(optionName, sku, additionalPrice, active, utc(now), optionId, productId)
+                    .update();
             return rows == 1 ? OptionUpdate.UPDATED : OptionUpdate.NOT_FOUND;
         } catch (DuplicateKeyException e) {
             return OptionUpdate.DUPLICATE_SKU;
@@ -141,15 +179,19 @@ class JdbcCatalogStore implements CatalogStore {
     @Override
     public boolean deactivateOption(long productId, long optionId, Instant now) {
         return jdbc.sql("UPDATE product_options SET is_active = FALSE, updated_at = ? "
-                        + "WHERE product_option_id = ? AND product_id = ?")
-                .params(utc(now), optionId, productId).update() == 1;
+                                + "WHERE product_option_id = ? AND product_id = ?")
+                        .params(utc(now), optionId, productId)
+                        .update()
+                == 1;
     }
 
     @Override
     public Optional<ProductOption> findOption(long productId, long optionId) {
         return jdbc.sql("SELECT " + OPTION_COLUMNS + " FROM product_options WHERE product_option_id = ? "
                         + "AND product_id = ?")
-                .params(optionId, productId).query(JdbcCatalogStore::option).optional();
+                .params(optionId, productId)
+                .query(JdbcCatalogStore::option)
+                .optional();
     }
 
     @Override
@@ -159,8 +201,12 @@ class JdbcCatalogStore implements CatalogStore {
                         + "FROM product_options o JOIN products p ON p.product_id = o.product_id "
                         + "WHERE o.product_option_id = ?")
                 .param(optionId)
-                .query((rs, i) -> new OptionForSale(rs.getLong("product_option_id"), rs.getLong("product_id"),
-                        rs.getLong("unit_price"), rs.getInt("stock_quantity"), rs.getBoolean("option_active"),
+                .query((rs, i) -> new OptionForSale(
+                        rs.getLong("product_option_id"),
+                        rs.getLong("product_id"),
+                        rs.getLong("unit_price"),
+                        rs.getInt("stock_quantity"),
+                        rs.getBoolean("option_active"),
                         rs.getBoolean("product_active")))
                 .optional();
     }
@@ -170,42 +216,61 @@ class JdbcCatalogStore implements CatalogStore {
         if (skus.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.sql("SELECT sku FROM product_options WHERE sku IN (:skus)").param("skus", skus)
-                .query(String.class).list());
+        return new HashSet<>(jdbc.sql("SELECT sku FROM product_options WHERE sku IN (:skus)")
+                .param("skus", skus)
+                .query(String.class)
+                .list());
     }
 
     @Override
     public boolean adjustStock(long productId, long optionId, int delta, int max) {
         return jdbc.sql("UPDATE product_options SET stock_quantity = stock_quantity + ? "
-                        + "WHERE product_option_id = ? AND product_id = ? "
-                        + "AND stock_quantity + ? >= 0 AND stock_quantity + ? <= ?")
-                .params(delta, optionId, productId, delta, delta, max).update() == 1;
+                                + "WHERE product_option_id = ? AND product_id = ? "
+                                + "AND stock_quantity + ? >= 0 AND stock_quantity + ? <= ?")
+                        .params(delta, optionId, productId, delta, delta, max)
+                        .update()
+                == 1;
     }
 
     @Override
-    public void recordAdjustment(long adjustmentId, long optionId, int delta, int stockAfter, String reason,
-            Long adjustedBy, Instant now) {
+    public void recordAdjustment(
+            long adjustmentId, long optionId, int delta, int stockAfter, String reason, Long adjustedBy, Instant now) {
         jdbc.sql("INSERT INTO stock_adjustments (stock_adjustment_id, product_option_id, delta, stock_after, reason, "
                         + "adjusted_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(adjustmentId, optionId, delta, stockAfter, reason, adjustedBy, utc(now)).update();
+                .params(adjustmentId, optionId, delta, stockAfter, reason, adjustedBy, utc(now))
+                .update();
     }
 
     @Override
     public void addToLikeCount(long productId, int delta) {
         jdbc.sql("UPDATE products SET like_count = like_count + ? WHERE product_id = ? AND like_count + ? >= 0")
-                .params(delta, productId, delta).update();
+                .params(delta, productId, delta)
+                .update();
     }
 
     static Product product(ResultSet rs, int row) throws SQLException {
-        return new Product(rs.getLong("product_id"), rs.getString("product_name"), rs.getString("description"),
-                rs.getLong("base_price"), rs.getLong("view_count"), rs.getLong("like_count"),
-                rs.getBoolean("is_active"), instant(rs, "created_at"), instant(rs, "updated_at"));
+        return new Product(
+                rs.getLong("product_id"),
+                rs.getString("product_name"),
+                rs.getString("description"),
+                rs.getLong("base_price"),
+                rs.getLong("view_count"),
+                rs.getLong("like_count"),
+                rs.getBoolean("is_active"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"));
     }
 
     static ProductOption option(ResultSet rs, int row) throws SQLException {
-        return new ProductOption(rs.getLong("product_option_id"), rs.getLong("product_id"),
-                rs.getString("option_name"), rs.getString("sku"), rs.getLong("additional_price"),
-                rs.getInt("stock_quantity"), rs.getBoolean("is_active"), instant(rs, "created_at"),
+        return new ProductOption(
+                rs.getLong("product_option_id"),
+                rs.getLong("product_id"),
+                rs.getString("option_name"),
+                rs.getString("sku"),
+                rs.getLong("additional_price"),
+                rs.getInt("stock_quantity"),
+                rs.getBoolean("is_active"),
+                instant(rs, "created_at"),
                 instant(rs, "updated_at"));
     }
 }

@@ -29,8 +29,12 @@ class JdbcOrderCatalog implements OrderCatalog {
                         + "FROM product_options o JOIN products p ON p.product_id = o.product_id "
                         + "WHERE o.product_option_id IN (:ids)")
                 .param("ids", productOptionIds)
-                .query((rs, n) -> new OptionSnapshot(rs.getLong("product_option_id"), rs.getString("product_name"),
-                        rs.getString("option_name"), rs.getString("sku"), rs.getLong("unit_price"),
+                .query((rs, n) -> new OptionSnapshot(
+                        rs.getLong("product_option_id"),
+                        rs.getString("product_name"),
+                        rs.getString("option_name"),
+                        rs.getString("sku"),
+                        rs.getLong("unit_price"),
                         rs.getBoolean("on_sale")))
                 .list()
                 .forEach(option -> found.put(option.productOptionId(), option));

@@ -43,13 +43,25 @@ class JdbcOrders implements Orders {
     @Override
     public boolean add(Order o) {
         try {
-            jdbc.sql("INSERT INTO orders (order_id, user_id, user_coupon_id, order_status, total_amount, "
-                            + "discount_amount, final_amount, charge_amount, points_charged, payment_id, from_cart, "
-                            + "idempotency_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(o.id(), o.userId(), o.userCouponId(), o.status().name(), o.totalAmount(),
-                            o.discountAmount(), o.finalAmount(), o.charge() == null ? null : o.charge().amount(),
-                            o.pointsCharged(), o.charge() == null ? null : o.charge().paymentId(), o.fromCart(),
-                            o.idempotencyKey(), utc(o.createdAt()), utc(o.updatedAt()))
+            jdbc.sql(
+                            "INSERT INTO orders (order_id, user_id, user_coupon_id, order_status, total_amount, "
+                                    + "discount_amount, final_amount, charge_amount, points_charged, payment_id, from_cart, "
+                                    + "idempotency_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(
+                            o.id(),
+                            o.userId(),
+                            o.userCouponId(),
+                            o.status().name(),
+                            o.totalAmount(),
+                            o.discountAmount(),
+                            o.finalAmount(),
+                            o.charge() == null ? null : o.charge().amount(),
+                            o.pointsCharged(),
+                            o.charge() == null ? null : o.charge().paymentId(),
+                            o.fromCart(),
+                            o.idempotencyKey(),
+                            utc(o.createdAt()),
+                            utc(o.updatedAt()))
                     .update();
         } catch (DuplicateKeyException sameIdempotencyKey) {
             return false;
@@ -59,8 +71,17 @@ class JdbcOrders implements Orders {
         List<Object> params = new ArrayList<>();
         for (OrderItem item : o.items()) {
             sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            Collections.addAll(params, item.id(), o.id(), item.productOptionId(), item.productName(),
-                    item.optionName(), item.sku(), item.price(), item.quantity(), item.subtotal(),
+            Collections.addAll(
+                    params,
+                    item.id(),
+                    o.id(),
+                    item.productOptionId(),
+                    item.productName(),
+                    item.optionName(),
+                    item.sku(),
+                    item.price(),
+                    item.quantity(),
+                    item.subtotal(),
                     utc(o.createdAt()));
         }
         jdbc.sql(sql.toString()).params(params).update();
@@ -91,12 +112,20 @@ class JdbcOrders implements Orders {
                         + "points_charged = ?, payment_id = ?, failure_code = ?, failure_reason = ?, failure_detail = ?, "
                         + "cancel_status = ?, "
                         + "updated_at = ?, completed_at = ?, cancelled_at = ? WHERE order_id = ?")
-                .params(o.status().name(), o.discountAmount(), o.finalAmount(), o.pointsCharged(),
+                .params(
+                        o.status().name(),
+                        o.discountAmount(),
+                        o.finalAmount(),
+                        o.pointsCharged(),
                         o.charge() == null ? null : o.charge().paymentId(),
                         o.failure() == null ? null : o.failure().name(),
-                        clip(o.failureReason(), 255), clip(o.failureDetail(), 500),
-                        o.cancelStatus() == null ? null : o.cancelStatus().name(), utc(o.updatedAt()),
-                        utc(o.completedAt()), utc(o.cancelledAt()), o.id())
+                        clip(o.failureReason(), 255),
+                        clip(o.failureDetail(), 500),
+                        o.cancelStatus() == null ? null : o.cancelStatus().name(),
+                        utc(o.updatedAt()),
+                        utc(o.completedAt()),
+                        utc(o.cancelledAt()),
+                        o.id())
                 .update();
         if (updated != 1) {
             throw new IllegalStateException("order " + o.id() + " vanished");
@@ -105,69 +134,135 @@ class JdbcOrders implements Orders {
 
     @Override
     public void attachCheckoutSaga(long orderId, long sagaId) {
-        jdbc.sql("UPDATE orders SET checkout_saga_id = ? WHERE order_id = ?").params(sagaId, orderId).update();
+        jdbc.sql("UPDATE orders SET checkout_saga_id = ? WHERE order_id = ?")
+                .params(sagaId, orderId)
+                .update();
     }
 
     @Override
     public void attachCancelSaga(long orderId, long sagaId) {
-        jdbc.sql("UPDATE orders SET cancel_saga_id = ? WHERE order_id = ?").params(sagaId, orderId).update();
+        jdbc.sql("UPDATE orders SET cancel_saga_id = ? WHERE order_id = ?")
+                .params(sagaId, orderId)
+                .update();
     }
 
     @Override
     public List<Order> ofUser(long userId, int offset, int limit) {
         List<Row> rows = jdbc.sql(ORDER_SELECT + "WHERE user_id = ? ORDER BY created_at DESC, order_id DESC "
-                + "LIMIT ? OFFSET ?").params(userId, limit, offset).query(JdbcOrders::row).list();
+                        + "LIMIT ? OFFSET ?")
+                .params(userId, limit, offset)
+                .query(JdbcOrders::row)
+                .list();
         if (rows.isEmpty()) {
             return List.of();
         }
         Map<Long, List<OrderItem>> items = new LinkedHashMap<>();
         jdbc.sql(ITEM_SELECT + "WHERE order_id IN (:ids) ORDER BY order_item_id")
                 .param("ids", rows.stream().map(Row::id).toList())
-                .query((rs, n) -> Map.entry(rs.getLong("order_id"), item(rs))).list()
-                .forEach(e -> items.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        return rows.stream().map(r -> r.order(items.getOrDefault(r.id(), List.of()))).toList();
+                .query((rs, n) -> Map.entry(rs.getLong("order_id"), item(rs)))
+                .list()
+                .forEach(e -> items.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(e.getValue()));
+        return rows.stream()
+                .map(r -> r.order(items.getOrDefault(r.id(), List.of())))
+                .toList();
     }
 
     @Override
     public long countOfUser(long userId) {
-        return jdbc.sql("SELECT COUNT(*) FROM orders WHERE user_id = ?").param(userId).query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM orders WHERE user_id = ?")
+                .param(userId)
+                .query(Long.class)
+                .single();
     }
 
     private Optional<Order> one(String sql, Object... params) {
         Optional<Row> row = jdbc.sql(sql).params(params).query(JdbcOrders::row).optional();
         return row.map(r -> r.order(jdbc.sql(ITEM_SELECT + "WHERE order_id = ? ORDER BY order_item_id")
-                .param(r.id()).query((rs, n) -> item(rs)).list()));
+                .param(r.id())
+                .query((rs, n) -> item(rs))
+                .list()));
     }
 
     /** An order row before its items are read. */
-    private record Row(long id, long userId, Long userCouponId, OrderStatus status, long discountAmount,
-            Long chargeAmount, boolean pointsCharged, Long paymentId, boolean fromCart, FailureCode failure,
-            String failureDetail, CancelStatus cancelStatus, Long checkoutSagaId, Long cancelSagaId, String idempotencyKey,
-            Instant createdAt, Instant updatedAt, Instant completedAt, Instant cancelledAt) {
+    private record Row(
+            long id,
+            long userId,
+            Long userCouponId,
+            OrderStatus status,
+            long discountAmount,
+            Long chargeAmount,
+            boolean pointsCharged,
+            Long paymentId,
+            boolean fromCart,
+            FailureCode failure,
+            String failureDetail,
+            CancelStatus cancelStatus,
+            Long checkoutSagaId,
+            Long cancelSagaId,
+            String idempotencyKey,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant completedAt,
+            Instant cancelledAt) {
 
         Order order(List<OrderItem> items) {
             OrderCharge charge = chargeAmount == null ? null : new OrderCharge(chargeAmount, pointsCharged, paymentId);
-            return new Order(id, userId, status, items, discountAmount, userCouponId, charge, fromCart, failure,
-                    cancelStatus, checkoutSagaId, cancelSagaId, idempotencyKey, createdAt, updatedAt, completedAt,
-                    cancelledAt, failureDetail);
+            return new Order(
+                    id,
+                    userId,
+                    status,
+                    items,
+                    discountAmount,
+                    userCouponId,
+                    charge,
+                    fromCart,
+                    failure,
+                    cancelStatus,
+                    checkoutSagaId,
+                    cancelSagaId,
+                    idempotencyKey,
+                    createdAt,
+                    updatedAt,
+                    completedAt,
+                    cancelledAt,
+                    failureDetail);
         }
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         String failure = rs.getString("failure_code");
         String cancel = rs.getString("cancel_status");
-        return new Row(rs.getLong("order_id"), rs.getLong("user_id"), nullableLong(rs, "user_coupon_id"),
-                OrderStatus.valueOf(rs.getString("order_status")), rs.getLong("discount_amount"),
-                nullableLong(rs, "charge_amount"), rs.getBoolean("points_charged"), nullableLong(rs, "payment_id"),
-                rs.getBoolean("from_cart"), failure == null ? null : FailureCode.of(failure),
-                rs.getString("failure_detail"), cancel == null ? null : CancelStatus.valueOf(cancel), nullableLong(rs, "checkout_saga_id"),
-                nullableLong(rs, "cancel_saga_id"), rs.getString("idempotency_key"), instant(rs, "created_at"),
-                instant(rs, "updated_at"), instant(rs, "completed_at"), instant(rs, "cancelled_at"));
+        return new Row(
+                rs.getLong("order_id"),
+                rs.getLong("user_id"),
+                nullableLong(rs, "user_coupon_id"),
+                OrderStatus.valueOf(rs.getString("order_status")),
+                rs.getLong("discount_amount"),
+                nullableLong(rs, "charge_amount"),
+                rs.getBoolean("points_charged"),
+                nullableLong(rs, "payment_id"),
+                rs.getBoolean("from_cart"),
+                failure == null ? null : FailureCode.of(failure),
+                rs.getString("failure_detail"),
+                cancel == null ? null : CancelStatus.valueOf(cancel),
+                nullableLong(rs, "checkout_saga_id"),
+                nullableLong(rs, "cancel_saga_id"),
+                rs.getString("idempotency_key"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"),
+                instant(rs, "completed_at"),
+                instant(rs, "cancelled_at"));
     }
 
     private static OrderItem item(ResultSet rs) throws SQLException {
-        return new OrderItem(rs.getLong("order_item_id"), rs.getLong("product_option_id"),
-                rs.getString("product_name"), rs.getString("option_name"), rs.getString("sku"), rs.getLong("price"),
+        return new OrderItem(
+                rs.getLong("order_item_id"),
+                rs.getLong("product_option_id"),
+                rs.getString("product_name"),
+                rs.getString("option_name"),
+                rs.getString("sku"),
+                rs.getLong("price"),
                 rs.getInt("quantity"));
     }
 

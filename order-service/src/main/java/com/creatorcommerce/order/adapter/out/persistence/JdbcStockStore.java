@@ -40,9 +40,13 @@ class JdbcStockStore implements StockStore {
         Optional<StockReservation> header = jdbc.sql("SELECT stock_reservation_id, order_id, status, reason_code, "
                         + "reason_detail FROM stock_reservations WHERE order_id = ?" + suffix)
                 .param(orderId)
-                .query((rs, i) -> new StockReservation(rs.getLong("stock_reservation_id"), rs.getLong("order_id"),
-                        ReservationStatus.valueOf(rs.getString("status")), rs.getString("reason_code"),
-                        rs.getString("reason_detail"), List.of()))
+                .query((rs, i) -> new StockReservation(
+                        rs.getLong("stock_reservation_id"),
+                        rs.getLong("order_id"),
+                        ReservationStatus.valueOf(rs.getString("status")),
+                        rs.getString("reason_code"),
+                        rs.getString("reason_detail"),
+                        List.of()))
                 .optional();
         if (header.isEmpty()) {
             return header;
@@ -54,8 +58,8 @@ class JdbcStockStore implements StockStore {
                 .query((rs, i) -> new ReservationLine(rs.getLong("product_option_id"), rs.getInt("quantity")))
                 .list();
         StockReservation h = header.get();
-        return Optional.of(new StockReservation(h.id(), h.orderId(), h.status(), h.reasonCode(), h.reasonDetail(),
-                items));
+        return Optional.of(
+                new StockReservation(h.id(), h.orderId(), h.status(), h.reasonCode(), h.reasonDetail(), items));
     }
 
     @Override
@@ -64,8 +68,7 @@ class JdbcStockStore implements StockStore {
             return Map.of();
         }
         // only the option rows are locked (a join would lock the product rows too and serialise unrelated options)
-        record Locked(long optionId, long productId, int stock, boolean active) {
-        }
+        record Locked(long optionId, long productId, int stock, boolean active) {}
         List<Locked> locked = jdbc.sql("SELECT product_option_id, product_id, stock_quantity, is_active "
                         + "FROM product_options WHERE product_option_id IN (:ids) "
                         + "ORDER BY product_option_id FOR UPDATE")
@@ -83,15 +86,26 @@ class JdbcStockStore implements StockStore {
                 });
         Map<Long, OptionStock> stock = new LinkedHashMap<>();
         for (Locked row : locked) {
-            stock.put(row.optionId(), new OptionStock(row.optionId(), row.productId(), row.stock(), row.active(),
-                    productActive.getOrDefault(row.productId(), false)));
+            stock.put(
+                    row.optionId(),
+                    new OptionStock(
+                            row.optionId(),
+                            row.productId(),
+                            row.stock(),
+                            row.active(),
+                            productActive.getOrDefault(row.productId(), false)));
         }
         return stock;
     }
 
     @Override
-    public boolean insertReservation(long reservationId, long orderId, ReservationStatus status, String reasonCode,
-            String reasonDetail, Instant now) {
+    public boolean insertReservation(
+            long reservationId,
+            long orderId,
+            ReservationStatus status,
+            String reasonCode,
+            String reasonDetail,
+            Instant now) {
         try {
             jdbc.sql("INSERT INTO stock_reservations (stock_reservation_id, order_id, status, reason_code, "
                             + "reason_detail, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
@@ -107,21 +121,25 @@ class JdbcStockStore implements StockStore {
     public void insertItem(long itemId, long reservationId, long orderId, ReservationLine line, Instant now) {
         jdbc.sql("INSERT INTO stock_reservation_items (stock_reservation_item_id, stock_reservation_id, order_id, "
                         + "product_option_id, quantity, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(itemId, reservationId, orderId, line.productOptionId(), line.quantity(), utc(now)).update();
+                .params(itemId, reservationId, orderId, line.productOptionId(), line.quantity(), utc(now))
+                .update();
     }
 
     @Override
     public boolean take(long productOptionId, int quantity) {
         return jdbc.sql("UPDATE product_options SET stock_quantity = stock_quantity - ? "
-                        + "WHERE product_option_id = ? AND stock_quantity >= ?")
-                .params(quantity, productOptionId, quantity).update() == 1;
+                                + "WHERE product_option_id = ? AND stock_quantity >= ?")
+                        .params(quantity, productOptionId, quantity)
+                        .update()
+                == 1;
     }
 
     @Override
     public void giveBack(long productOptionId, int quantity) {
         int rows = jdbc.sql("UPDATE product_options SET stock_quantity = stock_quantity + ? "
                         + "WHERE product_option_id = ?")
-                .params(quantity, productOptionId).update();
+                .params(quantity, productOptionId)
+                .update();
         if (rows != 1) {
             throw new IllegalStateException("option " + productOptionId + " vanished while releasing stock");
         }
@@ -130,7 +148,9 @@ class JdbcStockStore implements StockStore {
     @Override
     public boolean markReleased(long orderId, Instant now) {
         return jdbc.sql("UPDATE stock_reservations SET status = 'RELEASED', updated_at = ? "
-                        + "WHERE order_id = ? AND status = 'RESERVED'")
-                .params(utc(now), orderId).update() == 1;
+                                + "WHERE order_id = ? AND status = 'RESERVED'")
+                        .params(utc(now), orderId)
+                        .update()
+                == 1;
     }
 }

@@ -19,7 +19,9 @@ class JdbcViewStore implements ViewStore {
     @Override
     public boolean countView(long productId) {
         return jdbc.sql("UPDATE products SET view_count = view_count + 1 WHERE product_id = ? AND is_active = TRUE")
-                .param(productId).update() == 1;
+                        .param(productId)
+                        .update()
+                == 1;
     }
 
     @Override
@@ -27,7 +29,8 @@ class JdbcViewStore implements ViewStore {
         // one atomic statement on MySQL and MariaDB alike: the first view of the day inserts, the others add one
         jdbc.sql("INSERT INTO product_view_daily (product_id, view_date, view_count) VALUES (?, ?, 1) "
                         + "ON DUPLICATE KEY UPDATE view_count = view_count + 1")
-                .params(productId, day).update();
+                .params(productId, day)
+                .update();
     }
 
     @Override
@@ -46,6 +49,8 @@ class JdbcViewStore implements ViewStore {
 
     @Override
     public int purgeBefore(LocalDate day) {
-        return jdbc.sql("DELETE FROM product_view_daily WHERE view_date < ?").param(day).update();
+        return jdbc.sql("DELETE FROM product_view_daily WHERE view_date < ?")
+                .param(day)
+                .update();
     }
 }

@@ -39,28 +39,35 @@ class PaymentCommandListener {
         this.cancels = cancels;
     }
 
-    @KafkaListener(id = CONSUMER, topics = PaymentTopics.COMMANDS,
+    @KafkaListener(
+            id = CONSUMER,
+            topics = PaymentTopics.COMMANDS,
             concurrency = "${platform.payment.listener-concurrency:3}")
     void on(ConsumerRecord<String, String> record) {
         InboundMessage message = InboundMessage.from(record);
         AtomicReference<Long> next = new AtomicReference<>();
         switch (message.type()) {
             case PaymentTopics.CONFIRM -> {
-                inbox.handle(CONSUMER, record, m -> confirms.accept(m.payloadAs(json, ConfirmPaymentCommand.class),
-                        m.correlationId()).ifPresent(next::set));
+                inbox.handle(
+                        CONSUMER,
+                        record,
+                        m -> confirms.accept(m.payloadAs(json, ConfirmPaymentCommand.class), m.correlationId())
+                                .ifPresent(next::set));
                 if (next.get() != null) {
                     outsideTransaction(message, () -> confirms.settle(next.get()), "payment " + next.get());
                 }
             }
             case PaymentTopics.CANCEL -> {
-                inbox.handle(CONSUMER, record, m -> cancels.accept(m.payloadAs(json, CancelPaymentCommand.class),
-                        m.correlationId()).ifPresent(next::set));
+                inbox.handle(
+                        CONSUMER,
+                        record,
+                        m -> cancels.accept(m.payloadAs(json, CancelPaymentCommand.class), m.correlationId())
+                                .ifPresent(next::set));
                 if (next.get() != null) {
                     outsideTransaction(message, () -> cancels.execute(next.get()), "cancellation " + next.get());
                 }
             }
-            default -> log.warn("Ignoring message type {} on {} (id {})", message.type(), record.topic(),
-                    message.id());
+            default -> log.warn("Ignoring message type {} on {} (id {})", message.type(), record.topic(), message.id());
         }
     }
 

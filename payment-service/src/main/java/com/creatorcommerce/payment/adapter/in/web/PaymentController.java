@@ -32,14 +32,22 @@ class PaymentController {
 
     @Operation(operationId = "listPayments", summary = "The caller's payments, newest first (paged)")
     @GetMapping
-    PaymentPage list(CurrentUser user, @RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
+    PaymentPage list(
+            CurrentUser user,
+            @RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
         Paged<Payment> found = queries.ofUser(user.id(), page, pageSize);
-        return new PaymentPage(found.items().stream().map(p -> PaymentResponse.of(p, null)).toList(),
-                found.total(), page, pageSize, found.hasMore());
+        return new PaymentPage(
+                found.items().stream().map(p -> PaymentResponse.of(p, null)).toList(),
+                found.total(),
+                page,
+                pageSize,
+                found.hasMore());
     }
 
-    @Operation(operationId = "getPayment", summary = "One payment with its cancellations",
+    @Operation(
+            operationId = "getPayment",
+            summary = "One payment with its cancellations",
             description = "Another user's payment is answered 404, as if it did not exist (an admin may read any).")
     @ProblemResponse(status = 404, codes = "PAYMENT_NOT_FOUND")
     @GetMapping("/{id}")

@@ -26,7 +26,7 @@ class PaymentProblems {
 
     @ExceptionHandler(PaymentNotFoundException.class)
     ResponseEntity<Object> notFound(PaymentNotFoundException ex, WebRequest request) {
-        return problems.handleApiException(new ApiException(HttpStatus.NOT_FOUND, "PAYMENT_NOT_FOUND",
-                ex.getMessage()), request);
+        return problems.handleApiException(
+                new ApiException(HttpStatus.NOT_FOUND, "PAYMENT_NOT_FOUND", ex.getMessage()), request);
     }
 }

@@ -26,22 +26,47 @@ record PaymentResponse(
         Instant updatedAt,
         List<CancellationResponse> cancellations) {
 
-    record CancellationResponse(@IdString long id, long cancelAmount, String status, String cancelReason,
-            String failureCode, Instant cancelledAt, Instant createdAt) {
+    record CancellationResponse(
+            @IdString long id,
+            long cancelAmount,
+            String status,
+            String cancelReason,
+            String failureCode,
+            Instant cancelledAt,
+            Instant createdAt) {
 
         static CancellationResponse of(PaymentCancellation c) {
-            return new CancellationResponse(c.id(), c.cancelAmount(), c.status().name(), c.cancelReason(),
-                    c.failureCode(), c.cancelledAt(), c.createdAt());
+            return new CancellationResponse(
+                    c.id(),
+                    c.cancelAmount(),
+                    c.status().name(),
+                    c.cancelReason(),
+                    c.failureCode(),
+                    c.cancelledAt(),
+                    c.createdAt());
         }
     }
 
     static PaymentResponse of(Payment p, List<PaymentCancellation> cancellations) {
         RequestedPayment asked = p.requested();
         PaymentFailure failure = p.failure();
-        return new PaymentResponse(p.id(), asked.paymentKey(), asked.purpose().name(), asked.referenceId(),
-                asked.amount(), p.holding().approvedAmount(), p.holding().cancelledAmount(), p.status().name(),
-                failure == null ? null : failure.code(), failure == null ? null : failure.message(), p.paidAt(),
-                failure == null ? null : failure.at(), p.createdAt(), p.updatedAt(),
-                cancellations == null ? null : cancellations.stream().map(CancellationResponse::of).toList());
+        return new PaymentResponse(
+                p.id(),
+                asked.paymentKey(),
+                asked.purpose().name(),
+                asked.referenceId(),
+                asked.amount(),
+                p.holding().approvedAmount(),
+                p.holding().cancelledAmount(),
+                p.status().name(),
+                failure == null ? null : failure.code(),
+                failure == null ? null : failure.message(),
+                p.paidAt(),
+                failure == null ? null : failure.at(),
+                p.createdAt(),
+                p.updatedAt(),
+                cancellations == null
+                        ? null
+                        : cancellations.stream().map(CancellationResponse::of).toList());
     }
 }

@@ -46,8 +46,8 @@ class JpaPayments implements Payments {
 
     @Override
     public Paged<Payment> ofUser(long userId, int page, int pageSize) {
-        Page<Payment> found = rows.findByRequestedUserIdOrderByCreatedAtDescIdDesc(userId,
-                PageRequest.of(page - 1, pageSize));
+        Page<Payment> found =
+                rows.findByRequestedUserIdOrderByCreatedAtDescIdDesc(userId, PageRequest.of(page - 1, pageSize));
         return new Paged<>(found.getContent(), found.getTotalElements(), page, pageSize);
     }
 

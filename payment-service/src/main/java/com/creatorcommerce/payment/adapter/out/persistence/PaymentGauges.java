@@ -14,16 +14,23 @@ import org.springframework.stereotype.Component;
 class PaymentGauges {
 
     PaymentGauges(MeterRegistry meters, JdbcTemplate jdbc) {
-        Gauge.builder("payment.pending", () -> count(jdbc,
-                        "SELECT COUNT(*) FROM payments WHERE payment_status = 'PENDING'"))
-                .description("Payments without a known PG outcome").register(meters);
-        Gauge.builder("payment.cancellations.requested", () -> count(jdbc,
-                        "SELECT COUNT(*) FROM payment_cancellations WHERE status = 'REQUESTED'"))
-                .description("Cancellations without a known PG outcome").register(meters);
-        Gauge.builder("payment.attention", () -> count(jdbc,
-                        "SELECT (SELECT COUNT(*) FROM payments WHERE attention_at IS NOT NULL AND next_check_at IS NOT "
-                                + "NULL) + (SELECT COUNT(*) FROM payment_cancellations WHERE attention_at IS NOT NULL "
-                                + "AND next_check_at IS NOT NULL)"))
+        Gauge.builder(
+                        "payment.pending",
+                        () -> count(jdbc, "SELECT COUNT(*) FROM payments WHERE payment_status = 'PENDING'"))
+                .description("Payments without a known PG outcome")
+                .register(meters);
+        Gauge.builder(
+                        "payment.cancellations.requested",
+                        () -> count(jdbc, "SELECT COUNT(*) FROM payment_cancellations WHERE status = 'REQUESTED'"))
+                .description("Cancellations without a known PG outcome")
+                .register(meters);
+        Gauge.builder(
+                        "payment.attention",
+                        () -> count(
+                                jdbc,
+                                "SELECT (SELECT COUNT(*) FROM payments WHERE attention_at IS NOT NULL AND next_check_at IS NOT "
+                                        + "NULL) + (SELECT COUNT(*) FROM payment_cancellations WHERE attention_at IS NOT NULL "
+                                        + "AND next_check_at IS NOT NULL)"))
                 .description("Payments and cancellations flagged for ops (attempt cap reached) and still unresolved")
                 .register(meters);
     }

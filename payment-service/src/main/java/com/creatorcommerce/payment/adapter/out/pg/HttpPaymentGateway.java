@@ -63,19 +63,25 @@ class HttpPaymentGateway implements PaymentGateway {
     private final CircuitBreaker circuitBreaker;
     private final Retry retry;
     private final JsonMapper json = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
-    HttpPaymentGateway(PaymentGatewayProperties props, TimeLimiter timeLimiter, CircuitBreaker circuitBreaker,
-            Retry retry) {
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(props.connectTimeout()).build();
+    HttpPaymentGateway(
+            PaymentGatewayProperties props, TimeLimiter timeLimiter, CircuitBreaker circuitBreaker, Retry retry) {
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(props.connectTimeout())
+                .build();
         String base = props.baseUrl().toString();
         this.baseUrl = URI.create(base.endsWith("/") ? base : base + "/");
-        this.authorization = props.secretKey() == null || props.secretKey().isBlank() ? null
-                : "Basic " + Base64.getEncoder().encodeToString((props.secretKey() + ":")
-                        .getBytes(StandardCharsets.UTF_8));
+        this.authorization = props.secretKey() == null || props.secretKey().isBlank()
+                ? null
+                : "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((props.secretKey() + ":").getBytes(StandardCharsets.UTF_8));
         // a safety net behind the time limiter: no exchange outlives it by much even if a cancel is missed
-        this.requestTimeout = timeLimiter.getTimeLimiterConfig().getTimeoutDuration().plusSeconds(2);
+        this.requestTimeout =
+                timeLimiter.getTimeLimiterConfig().getTimeoutDuration().plusSeconds(2);
         this.timeLimiter = timeLimiter;
         this.circuitBreaker = circuitBreaker;
         this.retry = retry;
@@ -85,8 +91,8 @@ class HttpPaymentGateway implements PaymentGateway {
 
     @Override
     public ConfirmOutcome confirm(String paymentKey, String orderId, long amount, String idempotencyKey) {
-        HttpRequest request = post("v1/payments/confirm", new ConfirmRequest(paymentKey, orderId, amount),
-                idempotencyKey);
+        HttpRequest request =
+                post("v1/payments/confirm", new ConfirmRequest(paymentKey, orderId, amount), idempotencyKey);
         HttpResponse<String> response;
         try {
             response = call(request);
@@ -107,15 +113,17 @@ class HttpPaymentGateway implements PaymentGateway {
         }
         if (error == null || error.code() == null || error.code().isBlank()) {
             String body = abbreviate(response.body());
-            return new ConfirmOutcome.Unclear(code(error, response), message(error, response) + " (no PG error code"
-                    + (body.isBlank() ? "" : ": " + body) + ")");
+            return new ConfirmOutcome.Unclear(
+                    code(error, response),
+                    message(error, response) + " (no PG error code" + (body.isBlank() ? "" : ": " + body) + ")");
         }
         return new ConfirmOutcome.Rejected(code(error, response), message(error, response));
     }
 
     @Override
     public StatusOutcome status(String paymentKey) {
-        HttpRequest request = requestTo("v1/payments/" + encode(paymentKey)).GET().build();
+        HttpRequest request =
+                requestTo("v1/payments/" + encode(paymentKey)).GET().build();
         HttpResponse<String> response;
         try {
             response = call(request);
@@ -146,8 +154,10 @@ class HttpPaymentGateway implements PaymentGateway {
 
     @Override
     public CancelOutcome cancel(String paymentKey, String reason, Long cancelAmount, String idempotencyKey) {
-        HttpRequest request = post("v1/payments/" + encode(paymentKey) + "/cancel",
-                new CancelRequest(reason, cancelAmount), idempotencyKey);
+        HttpRequest request = post(
+                "v1/payments/" + encode(paymentKey) + "/cancel",
+                new CancelRequest(reason, cancelAmount),
+                idempotencyKey);
         HttpResponse<String> response;
         try {
             response = call(request);
@@ -176,23 +186,26 @@ class HttpPaymentGateway implements PaymentGateway {
 
     /** One logical call: retries of {@code request} (same headers, so the same Idempotency-Key). */
     private HttpResponse<String> call(HttpRequest request) throws Unknown {
-        Callable<HttpResponse<String>> attempt = TimeLimiter.decorateFutureSupplier(timeLimiter,
-                () -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
-                    if (isServerError(r.statusCode())) {
-                        throw new PgServerErrorException(r.statusCode(), r.body());
-                    }
-                    return r;
-                }));
+        Callable<HttpResponse<String>> attempt = TimeLimiter.decorateFutureSupplier(
+                timeLimiter,
+                () -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                        .thenApply(r -> {
+                            if (isServerError(r.statusCode())) {
+                                throw new PgServerErrorException(r.statusCode(), r.body());
+                            }
+                            return r;
+                        }));
         Callable<HttpResponse<String>> guarded = CircuitBreaker.decorateCallable(circuitBreaker, attempt);
         Callable<HttpResponse<String>> retried = Retry.decorateCallable(retry, guarded);
         try {
             return retried.call();
         } catch (CallNotPermittedException e) {
-            throw new Unknown("PG circuit breaker is open: " + request.method() + " " + request.uri().getPath()
-                    + " not sent");
+            throw new Unknown("PG circuit breaker is open: " + request.method() + " "
+                    + request.uri().getPath() + " not sent");
         } catch (TimeoutException e) {
-            throw new Unknown("PG did not answer within " + timeLimiter.getTimeLimiterConfig().getTimeoutDuration()
-                    + " (" + retry.getRetryConfig().getMaxAttempts() + " attempts)");
+            throw new Unknown("PG did not answer within "
+                    + timeLimiter.getTimeLimiterConfig().getTimeoutDuration() + " ("
+                    + retry.getRetryConfig().getMaxAttempts() + " attempts)");
         } catch (PgServerErrorException e) {
             throw new Unknown(e.getMessage());
         } catch (IOException e) {
@@ -207,17 +220,23 @@ class HttpPaymentGateway implements PaymentGateway {
 
     /** What the retry and the circuit breaker treat as a transient failure (the outcome may be anything). */
     static boolean isTransient(Throwable t) {
-        return t instanceof TimeoutException || t instanceof IOException || t instanceof PgServerErrorException
+        return t instanceof TimeoutException
+                || t instanceof IOException
+                || t instanceof PgServerErrorException
                 || (t instanceof java.util.concurrent.CompletionException c && c.getCause() instanceof IOException);
     }
 
     private HttpRequest post(String path, Object body, String idempotencyKey) {
-        return requestTo(path).header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build();
+        return requestTo(path)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                .build();
     }
 
     private HttpRequest.Builder requestTo(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(requestTimeout)
+        HttpRequest.Builder b = HttpRequest.newBuilder(baseUrl.resolve(path))
+                .timeout(requestTimeout)
                 .header("Accept", "application/json");
         if (authorization != null) {
             b.header("Authorization", authorization);

@@ -19,40 +19,51 @@ final class PgAnswers {
      * PG codes of 4xx answers that do not decline the payment: it is being processed (our own earlier attempt with the
      * same key), already processed, or the PG / card issuer had a temporary problem. The outcome is unknown.
      */
-    static final Set<String> IN_DOUBT = Set.of("IDEMPOTENT_REQUEST_PROCESSING", "ALREADY_PROCESSED_PAYMENT",
-            "DUPLICATED_ORDER_ID", "PROVIDER_ERROR", "CARD_PROCESSING_ERROR",
-            "FAILED_PAYMENT_INTERNAL_SYSTEM_PROCESSING", "FAILED_INTERNAL_SYSTEM_PROCESSING", "UNKNOWN_PAYMENT_ERROR");
+    static final Set<String> IN_DOUBT = Set.of(
+            "IDEMPOTENT_REQUEST_PROCESSING",
+            "ALREADY_PROCESSED_PAYMENT",
+            "DUPLICATED_ORDER_ID",
+            "PROVIDER_ERROR",
+            "CARD_PROCESSING_ERROR",
+            "FAILED_PAYMENT_INTERNAL_SYSTEM_PROCESSING",
+            "FAILED_INTERNAL_SYSTEM_PROCESSING",
+            "UNKNOWN_PAYMENT_ERROR");
 
-    private PgAnswers() {
-    }
+    private PgAnswers() {}
 
-    record ConfirmRequest(String paymentKey, String orderId, long amount) {
-    }
+    record ConfirmRequest(String paymentKey, String orderId, long amount) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record CancelRequest(String cancelReason, Long cancelAmount) {
-    }
+    record CancelRequest(String cancelReason, Long cancelAmount) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record PgPayment(String paymentKey, String orderId, String status, Long totalAmount, Long balanceAmount,
-            String approvedAt, String canceledAt, List<PgCancel> cancels) {
-    }
+    record PgPayment(
+            String paymentKey,
+            String orderId,
+            String status,
+            Long totalAmount,
+            Long balanceAmount,
+            String approvedAt,
+            String canceledAt,
+            List<PgCancel> cancels) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record PgCancel(Long cancelAmount) {
-    }
+    record PgCancel(Long cancelAmount) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record PgError(String code, String message) {
-    }
+    record PgError(String code, String message) {}
 
     /** CANCELED / PARTIAL_CANCELED: how much is still approved, or Unknown when the answer does not say. */
     static StatusOutcome cancelled(PgPayment body, HttpResponse<String> response) {
         Long total = body.totalAmount();
         Long balance = body.balanceAmount();
-        if (balance == null && total != null && body.cancels() != null && !body.cancels().isEmpty()
+        if (balance == null
+                && total != null
+                && body.cancels() != null
+                && !body.cancels().isEmpty()
                 && body.cancels().stream().allMatch(c -> c != null && c.cancelAmount() != null)) {
-            balance = total - body.cancels().stream().mapToLong(PgCancel::cancelAmount).sum();
+            balance = total
+                    - body.cancels().stream().mapToLong(PgCancel::cancelAmount).sum();
         }
         if (balance == null && "CANCELED".equals(body.status())) {
             balance = 0L;
@@ -83,7 +94,9 @@ final class PgAnswers {
     }
 
     static String code(PgError error, HttpResponse<?> r) {
-        return error != null && error.code() != null && !error.code().isBlank() ? error.code() : "PG_HTTP_" + r.statusCode();
+        return error != null && error.code() != null && !error.code().isBlank()
+                ? error.code()
+                : "PG_HTTP_" + r.statusCode();
     }
 
     static String message(PgError error, HttpResponse<?> r) {

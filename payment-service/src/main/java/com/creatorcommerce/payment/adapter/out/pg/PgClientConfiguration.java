@@ -21,15 +21,19 @@ class PgClientConfiguration {
     static final String PG = "pg";
 
     @Bean
-    PaymentGateway paymentGateway(PaymentGatewayProperties props, TimeLimiterRegistry timeLimiters,
-            CircuitBreakerRegistry circuitBreakers, RetryRegistry retries) {
-        return new HttpPaymentGateway(props, timeLimiters.timeLimiter(PG), circuitBreakers.circuitBreaker(PG),
-                retries.retry(PG));
+    PaymentGateway paymentGateway(
+            PaymentGatewayProperties props,
+            TimeLimiterRegistry timeLimiters,
+            CircuitBreakerRegistry circuitBreakers,
+            RetryRegistry retries) {
+        return new HttpPaymentGateway(
+                props, timeLimiters.timeLimiter(PG), circuitBreakers.circuitBreaker(PG), retries.retry(PG));
     }
 
     /** Only transient failures (timeout, I/O, 5xx) are retried; a 4xx answer is final. */
     @Bean
     RetryConfigCustomizer pgRetryClassification() {
-        return RetryConfigCustomizer.of(PG, builder -> builder.retryOnException(t -> HttpPaymentGateway.isTransient((Throwable) t)));
+        return RetryConfigCustomizer.of(
+                PG, builder -> builder.retryOnException(t -> HttpPaymentGateway.isTransient((Throwable) t)));
     }
 }

@@ -32,14 +32,20 @@ class MockPgMappingsTest {
     @BeforeAll
     static void start() {
         Path root = Path.of("..", "infra", "mock-pg");
-        assertThat(Files.isDirectory(root.resolve("mappings"))).as("mock PG mappings at " + root.toAbsolutePath())
+        assertThat(Files.isDirectory(root.resolve("mappings")))
+                .as("mock PG mappings at " + root.toAbsolutePath())
                 .isTrue();
-        mockPg = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().http2PlainDisabled(true)
+        mockPg = new WireMockServer(options()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .http2PlainDisabled(true)
                 .usingFilesUnderDirectory(root.toString()));
         mockPg.start();
-        gateway = new HttpPaymentGateway(new PaymentGatewayProperties(URI.create(mockPg.baseUrl()),
-                Duration.ofSeconds(1), null),
-                TimeLimiter.of(TimeLimiterConfig.custom().timeoutDuration(Duration.ofMillis(500)).build()),
+        gateway = new HttpPaymentGateway(
+                new PaymentGatewayProperties(URI.create(mockPg.baseUrl()), Duration.ofSeconds(1), null),
+                TimeLimiter.of(TimeLimiterConfig.custom()
+                        .timeoutDuration(Duration.ofMillis(500))
+                        .build()),
                 CircuitBreaker.ofDefaults("mock-pg"),
                 Retry.of("mock-pg", RetryConfig.custom().maxAttempts(1).build()));
     }
@@ -76,7 +82,8 @@ class MockPgMappingsTest {
     void mismatchApprovesOneMoreThanRequested() {
         assertThat(gateway.confirm("pk_mismatch_1", "o", 5_000, "k5"))
                 .isInstanceOf(ConfirmOutcome.Approved.class)
-                .extracting(o -> ((ConfirmOutcome.Approved) o).totalAmount()).isEqualTo(5_001L);
+                .extracting(o -> ((ConfirmOutcome.Approved) o).totalAmount())
+                .isEqualTo(5_001L);
     }
 
     @Test

@@ -32,7 +32,9 @@ class PaymentReplyListener {
         this.json = json;
     }
 
-    @KafkaListener(id = ChargeSettlement.CONSUMER, topics = PaymentTopics.REPLIES,
+    @KafkaListener(
+            id = ChargeSettlement.CONSUMER,
+            topics = PaymentTopics.REPLIES,
             concurrency = "${platform.points.listener-concurrency:3}")
     void on(ConsumerRecord<String, String> record) {
         InboundMessage message = InboundMessage.from(record);
@@ -58,7 +60,7 @@ class PaymentReplyListener {
                 }
             }
             case PaymentTopics.CANCEL_FAILED ->
-                    settlement.refundFailed(message.payloadAs(json, PaymentCancelFailed.class), message);
+                settlement.refundFailed(message.payloadAs(json, PaymentCancelFailed.class), message);
             default -> {
                 // other requesters' messages
             }

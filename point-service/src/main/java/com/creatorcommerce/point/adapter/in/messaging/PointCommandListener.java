@@ -27,7 +27,9 @@ class PointCommandListener {
         this.json = json;
     }
 
-    @KafkaListener(id = OrderPointsService.CONSUMER, topics = PointTopics.COMMANDS,
+    @KafkaListener(
+            id = OrderPointsService.CONSUMER,
+            topics = PointTopics.COMMANDS,
             concurrency = "${platform.points.listener-concurrency:3}")
     void on(ConsumerRecord<String, String> record) {
         InboundMessage message = InboundMessage.from(record);
@@ -35,8 +37,7 @@ class PointCommandListener {
             case PointTopics.CHARGE -> points.charge(message.payloadAs(json, ChargePointsCommand.class), message);
             case PointTopics.USE -> points.use(message.payloadAs(json, UsePointsCommand.class), message);
             case PointTopics.REFUND -> points.refund(message.payloadAs(json, RefundPointsCommand.class), message);
-            default -> log.warn("Ignoring message type {} on {} (id {})", message.type(), record.topic(),
-                    message.id());
+            default -> log.warn("Ignoring message type {} on {} (id {})", message.type(), record.topic(), message.id());
         }
     }
 }

@@ -31,22 +31,34 @@ class PointController {
         this.queries = queries;
     }
 
-    record BalanceResponse(long balance, Instant updatedAt) {
-    }
+    record BalanceResponse(long balance, Instant updatedAt) {}
 
-    record TransactionResponse(@IdString long id, String transactionType, long amount, long balanceBefore,
-            long balanceAfter, String referenceType, @IdString long referenceId, Instant createdAt) {
+    record TransactionResponse(
+            @IdString long id,
+            String transactionType,
+            long amount,
+            long balanceBefore,
+            long balanceAfter,
+            String referenceType,
+            @IdString long referenceId,
+            Instant createdAt) {
 
         static TransactionResponse of(PointTransaction t) {
-            return new TransactionResponse(t.id(), t.type().name(), t.amount(), t.balanceBefore(), t.balanceAfter(),
-                    t.referenceType().name(), t.referenceId(), t.createdAt());
+            return new TransactionResponse(
+                    t.id(),
+                    t.type().name(),
+                    t.amount(),
+                    t.balanceBefore(),
+                    t.balanceAfter(),
+                    t.referenceType().name(),
+                    t.referenceId(),
+                    t.createdAt());
         }
     }
 
     /** {@code {transactions, total, page, page_size, has_more}} as in CONVENTIONS.md and seed 002. */
-    record TransactionPage(List<TransactionResponse> transactions, long total, int page, int pageSize,
-            boolean hasMore) {
-    }
+    record TransactionPage(
+            List<TransactionResponse> transactions, long total, int page, int pageSize, boolean hasMore) {}
 
     @Operation(operationId = "getPointBalance", summary = "The caller's point balance")
     @GetMapping("/balance")
@@ -55,16 +67,23 @@ class PointController {
         return new BalanceResponse(b.balance(), b.updatedAt());
     }
 
-    @Operation(operationId = "listPointTransactions", summary = "The caller's point history, newest first (paged)",
+    @Operation(
+            operationId = "listPointTransactions",
+            summary = "The caller's point history, newest first (paged)",
             description = "`type` (optional): `CHARGE`, `USE` or `REFUND`.")
     @ProblemResponse(status = 400, codes = "INVALID_TRANSACTION_TYPE")
     @GetMapping("/transactions")
-    TransactionPage transactions(CurrentUser user,
+    TransactionPage transactions(
+            CurrentUser user,
             @RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize,
             @RequestParam(required = false) String type) {
         Paged<PointTransaction> found = queries.transactions(user.id(), page, pageSize, type);
-        return new TransactionPage(found.items().stream().map(TransactionResponse::of).toList(), found.total(), page,
-                pageSize, found.hasMore());
+        return new TransactionPage(
+                found.items().stream().map(TransactionResponse::of).toList(),
+                found.total(),
+                page,
+                pageSize,
+                found.hasMore());
     }
 }

@@ -30,9 +30,9 @@ class PointProblems {
             case INVALID_CHARGE_AMOUNT, INVALID_TRANSACTION_TYPE -> HttpStatus.BAD_REQUEST;
             case CHARGE_REQUEST_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case PAYMENT_KEY_ALREADY_USED, CHARGE_ALREADY_CONFIRMED, CHARGE_ALREADY_COMPLETED, CHARGE_FAILED ->
-                    HttpStatus.CONFLICT;
+                HttpStatus.CONFLICT;
         };
-        return problems.handleApiException(new ApiException(status, ex.refusal().name(), ex.getMessage(),
-                ex.facts()), request);
+        return problems.handleApiException(
+                new ApiException(status, ex.refusal().name(), ex.getMessage(), ex.facts()), request);
     }
 }

@@ -40,8 +40,7 @@ class JdbcLedgerStore implements LedgerStore {
         if (balance.isEmpty()) {
             jdbc.update("""
                     INSERT INTO point_balances (user_id, balance, version, created_at, updated_at)
-                    VALUES (?, 0, 0, ?, ?) ON DUPLICATE KEY UPDATE user_id = user_id""",
-                    userId, Timestamp.from(now), Timestamp.from(now));
+                    VALUES (?, 0, 0, ?, ?) ON DUPLICATE KEY UPDATE user_id = user_id""", userId, Timestamp.from(now), Timestamp.from(now));
             balance = jdbc.queryForList(LOCK, Long.class, userId);
         }
         return balance.getFirst();
@@ -54,11 +53,15 @@ class JdbcLedgerStore implements LedgerStore {
             return found;
         }
         String in = String.join(",", Collections.nCopies(idempotencyKeys.size(), "?"));
-        jdbc.query("SELECT idempotency_key, transaction_id, user_id, amount, balance_after FROM point_transactions "
-                + "WHERE idempotency_key IN (" + in + ")", rs -> {
-                    found.put(rs.getString(1), new RecordedChange(rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                            rs.getLong(5)));
-                }, idempotencyKeys.toArray());
+        jdbc.query(
+                "SELECT idempotency_key, transaction_id, user_id, amount, balance_after FROM point_transactions "
+                        + "WHERE idempotency_key IN (" + in + ")",
+                rs -> {
+                    found.put(
+                            rs.getString(1),
+                            new RecordedChange(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+                },
+                idempotencyKeys.toArray());
         return found;
     }
 
@@ -69,12 +72,25 @@ class JdbcLedgerStore implements LedgerStore {
             if (t.userId() != userId) {
                 throw new IllegalArgumentException("Row of wallet " + t.userId() + " appended to wallet " + userId);
             }
-            args.add(new Object[] {t.id(), t.userId(), t.type().name(), t.amount(), t.balanceBefore(),
-                    t.balanceAfter(), t.referenceType().name(), t.referenceId(), t.idempotencyKey(),
-                    Timestamp.from(t.createdAt())});
+            args.add(new Object[] {
+                t.id(),
+                t.userId(),
+                t.type().name(),
+                t.amount(),
+                t.balanceBefore(),
+                t.balanceAfter(),
+                t.referenceType().name(),
+                t.referenceId(),
+                t.idempotencyKey(),
+                Timestamp.from(t.createdAt())
+            });
         }
         jdbc.batchUpdate(INSERT_ROW, args);
-        jdbc.update("UPDATE point_balances SET balance = ?, version = version + ?, updated_at = ? WHERE user_id = ?",
-                balanceAfter, rows.size(), Timestamp.from(now), userId);
+        jdbc.update(
+                "UPDATE point_balances SET balance = ?, version = version + ?, updated_at = ? WHERE user_id = ?",
+                balanceAfter,
+                rows.size(),
+                Timestamp.from(now),
+                userId);
     }
 }

@@ -25,7 +25,9 @@ class JpaChargeRequests implements ChargeRequests {
                     } catch (RuntimeException e) {
                         return Double.NaN;
                     }
-                }).description("Charge requests whose customer paid, got no points and no refund").register(meters);
+                })
+                .description("Charge requests whose customer paid, got no points and no refund")
+                .register(meters);
     }
 
     @Override
@@ -51,12 +53,16 @@ class JpaChargeRequests implements ChargeRequests {
     @Override
     public boolean paymentKeyUsed(String paymentKey) {
         return !em.createQuery("select r.id from PointChargeRequest r where r.paymentKey = :key", Long.class)
-                .setParameter("key", paymentKey).setMaxResults(1).getResultList().isEmpty();
+                .setParameter("key", paymentKey)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
     }
 
     /** Requests whose customer paid, got no points and no refund (REFUND_FAILED). */
     long countRefundFailed() {
         return em.createQuery("select count(r) from PointChargeRequest r where r.refund.status = :status", Long.class)
-                .setParameter("status", RefundStatus.REFUND_FAILED).getSingleResult();
+                .setParameter("status", RefundStatus.REFUND_FAILED)
+                .getSingleResult();
     }
 }

@@ -12,8 +12,7 @@ class InMemoryOrders implements Orders {
     private final Map<Long, Row> rows = new ConcurrentHashMap<>();
 
     /** A stored row. */
-    public record Row(long id, long amount) {
-    }
+    public record Row(long id, long amount) {}
 
     @Override
     public Optional<Order> find(long id) {
