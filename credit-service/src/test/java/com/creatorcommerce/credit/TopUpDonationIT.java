@@ -325,25 +325,27 @@ class TopUpDonationIT extends CreditIntegrationTest {
         Await.until("saga " + saga + " completed", TIMEOUT, () -> "COMPLETED".equals(sagaStatus(saga)));
 
         Http.Response list = http.get(
-                "/v1/admin/sagas?type=" + TopUpDonationSaga.TYPE + "&state=COMPLETED&page_size=100&page=1",
+                "/v1/admin/credit-sagas?type=" + TopUpDonationSaga.TYPE + "&state=COMPLETED&page_size=100&page=1",
                 adminToken());
         assertThat(list.status()).as(list.toString()).isEqualTo(200);
         long total = list.json().get("total").asLong();
         assertThat(total).isPositive();
         Http.Response last = http.get(
-                "/v1/admin/sagas?type=" + TopUpDonationSaga.TYPE + "&state=COMPLETED&page_size=1" + "&page=" + total,
+                "/v1/admin/credit-sagas?type=" + TopUpDonationSaga.TYPE + "&state=COMPLETED&page_size=1" + "&page="
+                        + total,
                 adminToken()); // oldest first: the newest saga is on the last page
         assertThat(last.json().get("items").get(0).get("id").asString()).isEqualTo(Long.toString(saga));
         assertThat(last.json().get("items").get(0).get("type").asString()).isEqualTo(TopUpDonationSaga.TYPE);
 
-        Http.Response detail = http.get("/v1/admin/sagas/" + saga, adminToken());
+        Http.Response detail = http.get("/v1/admin/credit-sagas/" + saga, adminToken());
         assertThat(detail.status()).as(detail.toString()).isEqualTo(200);
         assertThat(detail.text("status")).isEqualTo("COMPLETED");
         assertThat(detail.json().get("data").get("donation_id").asString()).isEqualTo(view.text("id"));
         assertThat(detail.json().get("steps"))
                 .extracting(s -> s.get("step").asString() + ":" + s.get("event").asString())
                 .contains("pay:REPLY", "credit-top-up:REPLY", "debit:REPLY");
-        assertThat(http.get("/v1/admin/sagas/" + saga, token(donor)).status()).isEqualTo(403);
+        assertThat(http.get("/v1/admin/credit-sagas/" + saga, token(donor)).status())
+                .isEqualTo(403);
     }
 
     @Test

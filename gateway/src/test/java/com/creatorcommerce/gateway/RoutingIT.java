@@ -61,6 +61,8 @@ class RoutingIT extends GatewayITSupport {
         t.put("GET /v1/settlements/me", "credit-service");
         t.put("POST /v1/admin/settlements", "credit-service");
         t.put("POST /v1/admin/credits/packages", "credit-service");
+        t.put("GET /v1/admin/credit-sagas?state=FAILED&type=credit.top-up-donation", "credit-service");
+        t.put("POST /v1/admin/credit-sagas/42/retry", "credit-service");
         return t;
     }
 
@@ -91,36 +93,9 @@ class RoutingIT extends GatewayITSupport {
     }
 
     @Test
-    void givesCreditServicesOwnSagasTheirOwnPrefixForAdminsOnly() throws Exception {
-        String admin = TestJwt.admin(1);
-        Map<String, String> rewritten = new LinkedHashMap<>();
-        rewritten.put(
-                "GET /v1/admin/credit-sagas?state=FAILED&type=credit.top-up-donation",
-                "/v1/admin/sagas?state=FAILED&type=credit.top-up-donation");
-        rewritten.put("GET /v1/admin/credit-sagas", "/v1/admin/sagas");
-        rewritten.put("GET /v1/admin/credit-sagas/42", "/v1/admin/sagas/42");
-        rewritten.put("POST /v1/admin/credit-sagas/42/retry", "/v1/admin/sagas/42/retry");
-        for (Map.Entry<String, String> row : rewritten.entrySet()) {
-            String method = row.getKey().split(" ")[0];
-            String path = row.getKey().split(" ")[1];
-            HttpResponse<String> response = send(request(path)
-                    .header("Authorization", "Bearer " + admin)
-                    .header("Content-Type", "application/json")
-                    .method(
-                            method,
-                            method.equals("GET")
-                                    ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofString("{}")));
-
-            assertThat(response.statusCode()).as(row.getKey()).isEqualTo(200);
-            assertThat(response.body()).as(row.getKey()).isEqualTo("{\"service\":\"credit-service\"}");
-            var received =
-                    backend("credit-service").getAllServeEvents().getFirst().getRequest();
-            assertThat(received.getUrl()).as(row.getKey()).isEqualTo(row.getValue());
-            backend("credit-service").resetRequests();
-        }
+    void givesCreditServicesSagasToAdminsOnly() throws Exception {
         assertThat(get("/v1/admin/credit-sagas", TestJwt.user(2)).statusCode()).isEqualTo(403);
-        assertThat(get("/v1/admin/credit-sagasX", admin).statusCode())
+        assertThat(get("/v1/admin/credit-sagasX", TestJwt.admin(1)).statusCode())
                 .as("not the prefix")
                 .isEqualTo(404);
         assertThat(totalRequestsReceived()).isZero();

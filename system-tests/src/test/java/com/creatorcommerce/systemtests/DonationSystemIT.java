@@ -105,7 +105,7 @@ class DonationSystemIT extends PointAndPaymentSystemTest {
         assertThat(payload.path("message").asString()).isEqualTo("system test");
         long saga = sagaOf(donationId);
         Await.until("saga " + saga + " completed", TIMEOUT, () -> "COMPLETED".equals(sagaStatus(saga)));
-        JsonNode shown = body(call("GET", "/v1/admin/sagas/" + saga, TestJwt.admin(newId()), null));
+        JsonNode shown = body(call("GET", "/v1/admin/credit-sagas/" + saga, TestJwt.admin(newId()), null));
         assertThat(shown.path("type").asString()).isEqualTo("credit.top-up-donation");
         assertThat(shown.path("status").asString()).isEqualTo("COMPLETED");
         List<String> steps = new ArrayList<>();
@@ -115,7 +115,7 @@ class DonationSystemIT extends PointAndPaymentSystemTest {
         assertThat(steps).containsSubsequence("pay:COMMAND_SENT", "pay:REPLY", "credit-top-up:REPLY", "debit:REPLY");
         JsonNode listed = body(call(
                 "GET",
-                "/v1/admin/sagas?type=credit.top-up-donation&state=COMPLETED" + "&page_size=100",
+                "/v1/admin/credit-sagas?type=credit.top-up-donation&state=COMPLETED" + "&page_size=100",
                 TestJwt.admin(newId()),
                 null));
         assertThat(listed.path("total").asLong()).isPositive();

@@ -37,10 +37,14 @@ import org.springframework.web.bind.annotation.RestController;
  * Operators' tools for the sagas a service orchestrates (ADMIN only; {@code /v1/admin/**} is ADMIN-only in the
  * security chain too): list them by state, type and age, look at one with its step log, re-send its current command
  * or compensation, or compensate it now. Every action needs a reason and is audited with the admin's id.
+ *
+ * <p>Served at {@code platform.saga.ops-path} ({@code /v1/admin/sagas} by default): a second orchestrating service
+ * behind the same gateway takes a path of its own (credit-service: {@code /v1/admin/credit-sagas}), so that its
+ * API document says where the gateway really routes it.
  */
 @RestController
 @Validated
-@RequestMapping("/v1/admin/sagas")
+@RequestMapping("${platform.saga.ops-path:/v1/admin/sagas}")
 @Tag(
         name = "saga ops",
         description = "Operators' tools for the sagas this service orchestrates (role ADMIN): "
