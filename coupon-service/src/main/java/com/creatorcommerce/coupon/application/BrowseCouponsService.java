@@ -1,9 +1,9 @@
 package com.creatorcommerce.coupon.application;
 
 import com.creatorcommerce.coupon.application.port.Coupons;
-import com.creatorcommerce.coupon.application.port.Paged;
 import com.creatorcommerce.coupon.application.port.UserCoupons;
 import com.creatorcommerce.coupon.domain.CouponSnapshot;
+import com.creatorcommerce.platform.kernel.Page;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -32,7 +32,7 @@ public class BrowseCouponsService {
     }
 
     @Transactional(readOnly = true)
-    public Paged<CouponSnapshot> issuableNow(int page, int pageSize) {
+    public Page<CouponSnapshot> issuableNow(int page, int pageSize) {
         return coupons.issuable(clock.instant(), page, pageSize).map(c -> c.snapshot());
     }
 
@@ -57,5 +57,5 @@ public class BrowseCouponsService {
     }
 
     /** A page of the caller's coupons and the instant their status was judged at. */
-    public record MyCoupons(Paged<UserCoupons.Owned> page, Instant asOf) {}
+    public record MyCoupons(Page<UserCoupons.Owned> page, Instant asOf) {}
 }

@@ -1,11 +1,11 @@
 package com.creatorcommerce.coupon.application;
 
 import com.creatorcommerce.coupon.application.port.Coupons;
-import com.creatorcommerce.coupon.application.port.Paged;
 import com.creatorcommerce.coupon.domain.Coupon;
 import com.creatorcommerce.coupon.domain.CouponRefusal;
 import com.creatorcommerce.coupon.domain.CouponRefusedException;
 import com.creatorcommerce.coupon.domain.CouponTerms;
+import com.creatorcommerce.platform.kernel.Page;
 import com.creatorcommerce.platform.snowflake.IdGenerator;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
@@ -64,7 +64,7 @@ public class ManageCouponsService {
     }
 
     @Transactional(readOnly = true)
-    public Paged<CouponDetails> all(int page, int pageSize) {
+    public Page<CouponDetails> all(int page, int pageSize) {
         return coupons.all(page, pageSize).map(CouponDetails::of);
     }
 

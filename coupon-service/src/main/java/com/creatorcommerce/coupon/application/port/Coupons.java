@@ -1,6 +1,7 @@
 package com.creatorcommerce.coupon.application.port;
 
 import com.creatorcommerce.coupon.domain.Coupon;
+import com.creatorcommerce.platform.kernel.Page;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -15,8 +16,8 @@ public interface Coupons {
     void add(Coupon coupon);
 
     /** Active, {@code valid_from <= now < valid_until}, not sold out; soonest to end first. */
-    Paged<Coupon> issuable(Instant now, int page, int pageSize);
+    Page<Coupon> issuable(Instant now, int page, int pageSize);
 
     /** Every coupon, newest first. */
-    Paged<Coupon> all(int page, int pageSize);
+    Page<Coupon> all(int page, int pageSize);
 }

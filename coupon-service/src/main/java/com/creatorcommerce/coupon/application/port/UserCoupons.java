@@ -3,6 +3,7 @@ package com.creatorcommerce.coupon.application.port;
 import com.creatorcommerce.coupon.domain.CouponSnapshot;
 import com.creatorcommerce.coupon.domain.UserCoupon;
 import com.creatorcommerce.coupon.domain.UserCouponStatus;
+import com.creatorcommerce.platform.kernel.Page;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
@@ -15,7 +16,7 @@ public interface UserCoupons {
     Optional<UserCoupon> findForUpdate(long userCouponId);
 
     /** A user's coupons with their coupon, newest first; {@code filter} UNUSED includes RESERVED ones. */
-    Paged<Owned> owned(long userId, Filter filter, Instant now, int page, int pageSize);
+    Page<Owned> owned(long userId, Filter filter, Instant now, int page, int pageSize);
 
     /** Which of {@code couponIds} the user was issued, in one query. */
     Set<Long> issuedAmong(long userId, Collection<Long> couponIds);

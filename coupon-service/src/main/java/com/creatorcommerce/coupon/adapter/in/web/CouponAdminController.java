@@ -2,7 +2,9 @@ package com.creatorcommerce.coupon.adapter.in.web;
 
 import com.creatorcommerce.coupon.application.CouponDetails;
 import com.creatorcommerce.coupon.application.ManageCouponsService;
+import com.creatorcommerce.platform.kernel.Page;
 import com.creatorcommerce.platform.openapi.ProblemResponse;
+import com.creatorcommerce.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -49,7 +51,8 @@ class CouponAdminController {
     PageResponse<CouponResponse> list(
             @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
-        return PageResponse.of(coupons.all(page, pageSize), CouponResponse::of);
+        Page<CouponResponse> found = coupons.all(page, pageSize).map(CouponResponse::of);
+        return PageResponse.of(found.items(), found.total(), found.page(), found.pageSize());
     }
 
     @Operation(operationId = "getCoupon", summary = "One coupon definition")

@@ -4,8 +4,10 @@ import com.creatorcommerce.coupon.application.BrowseCouponsService;
 import com.creatorcommerce.coupon.application.IssueCouponService;
 import com.creatorcommerce.coupon.application.IssuedCoupon;
 import com.creatorcommerce.coupon.domain.UserCouponStatus;
+import com.creatorcommerce.platform.kernel.Page;
 import com.creatorcommerce.platform.openapi.ProblemResponse;
 import com.creatorcommerce.platform.web.CurrentUser;
+import com.creatorcommerce.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,7 +55,8 @@ class CouponController {
     PageResponse<IssuableCouponResponse> issuable(
             @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
-        return PageResponse.of(browse.issuableNow(page, pageSize), IssuableCouponResponse::of);
+        Page<IssuableCouponResponse> found = browse.issuableNow(page, pageSize).map(IssuableCouponResponse::of);
+        return PageResponse.of(found.items(), found.total(), found.page(), found.pageSize());
     }
 
     /** First come, first served; at most one per user. */

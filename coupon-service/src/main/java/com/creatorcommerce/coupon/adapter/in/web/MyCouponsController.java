@@ -3,7 +3,9 @@ package com.creatorcommerce.coupon.adapter.in.web;
 import com.creatorcommerce.coupon.application.BrowseCouponsService;
 import com.creatorcommerce.coupon.application.port.UserCoupons;
 import com.creatorcommerce.coupon.domain.UserCoupon;
+import com.creatorcommerce.platform.kernel.Page;
 import com.creatorcommerce.platform.web.CurrentUser;
+import com.creatorcommerce.platform.web.PageResponse;
 import com.creatorcommerce.platform.web.problem.FieldViolation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,7 +41,7 @@ class MyCouponsController {
             @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
         BrowseCouponsService.MyCoupons mine = browse.mine(user.id(), filter(status), page, pageSize);
-        return PageResponse.of(mine.page(), owned -> {
+        Page<UserCouponResponse> found = mine.page().map(owned -> {
             UserCoupon uc = owned.userCoupon();
             return UserCouponResponse.of(
                     uc.id(),
@@ -50,6 +52,7 @@ class MyCouponsController {
                     uc.usedAt(),
                     uc.orderId());
         });
+        return PageResponse.of(found.items(), found.total(), found.page(), found.pageSize());
     }
 
     private static UserCoupons.Filter filter(String status) {

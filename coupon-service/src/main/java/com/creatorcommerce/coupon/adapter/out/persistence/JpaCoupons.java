@@ -1,8 +1,8 @@
 package com.creatorcommerce.coupon.adapter.out.persistence;
 
 import com.creatorcommerce.coupon.application.port.Coupons;
-import com.creatorcommerce.coupon.application.port.Paged;
 import com.creatorcommerce.coupon.domain.Coupon;
+import com.creatorcommerce.platform.kernel.Page;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -38,7 +38,7 @@ class JpaCoupons implements Coupons {
     }
 
     @Override
-    public Paged<Coupon> issuable(Instant now, int page, int pageSize) {
+    public Page<Coupon> issuable(Instant now, int page, int pageSize) {
         List<Coupon> items = em.createQuery("select c " + ISSUABLE + " order by c.validUntil, c.id", Coupon.class)
                 .setParameter("now", now)
                 .setFirstResult(offset(page, pageSize))
@@ -47,20 +47,20 @@ class JpaCoupons implements Coupons {
         long total = em.createQuery("select count(c) " + ISSUABLE, Long.class)
                 .setParameter("now", now)
                 .getSingleResult();
-        return new Paged<>(items, total, page, pageSize);
+        return new Page<>(items, total, page, pageSize);
     }
 
     @Override
-    public Paged<Coupon> all(int page, int pageSize) {
+    public Page<Coupon> all(int page, int pageSize) {
         List<Coupon> items = em.createQuery("select c from Coupon c order by c.createdAt desc, c.id desc", Coupon.class)
                 .setFirstResult(offset(page, pageSize))
                 .setMaxResults(pageSize)
                 .getResultList();
         long total = em.createQuery("select count(c) from Coupon c", Long.class).getSingleResult();
-        return new Paged<>(items, total, page, pageSize);
+        return new Page<>(items, total, page, pageSize);
     }
 
     static int offset(int page, int pageSize) {
-        return Math.toIntExact(Math.min(Integer.MAX_VALUE, (long) (page - 1) * pageSize));
+        return Math.toIntExact(Math.min(Integer.MAX_VALUE, Page.offset(page, pageSize)));
     }
 }

@@ -1,9 +1,9 @@
 package com.creatorcommerce.coupon.adapter.out.persistence;
 
-import com.creatorcommerce.coupon.application.port.Paged;
 import com.creatorcommerce.coupon.application.port.UserCoupons;
 import com.creatorcommerce.coupon.domain.Coupon;
 import com.creatorcommerce.coupon.domain.UserCoupon;
+import com.creatorcommerce.platform.kernel.Page;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -28,7 +28,7 @@ class JpaUserCoupons implements UserCoupons {
     }
 
     @Override
-    public Paged<Owned> owned(long userId, Filter filter, Instant now, int page, int pageSize) {
+    public Page<Owned> owned(long userId, Filter filter, Instant now, int page, int pageSize) {
         // served by idx_user_coupons_user_id (user_id, is_used, expires_at)
         String where = switch (filter == null ? "ALL" : filter.name()) {
             case "UNUSED" -> " and uc.used = false and uc.expiresAt > :now";
@@ -54,7 +54,7 @@ class JpaUserCoupons implements UserCoupons {
                 items.setFirstResult(JpaCoupons.offset(page, pageSize)).setMaxResults(pageSize).getResultList().stream()
                         .map(row -> new Owned((UserCoupon) row[0], ((Coupon) row[1]).snapshot()))
                         .toList();
-        return new Paged<>(owned, count.getSingleResult(), page, pageSize);
+        return new Page<>(owned, count.getSingleResult(), page, pageSize);
     }
 
     @Override
