@@ -9,6 +9,7 @@ import com.creatorcommerce.order.domain.catalog.Product;
 import com.creatorcommerce.order.domain.catalog.ProductOption;
 import com.creatorcommerce.order.domain.catalog.ProductSort;
 import com.creatorcommerce.order.domain.catalog.ProductWithOptions;
+import com.creatorcommerce.platform.kernel.Page;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ public class BrowseCatalogService {
     @Transactional(readOnly = true)
     public Page<ProductWithOptions> list(int page, int pageSize, ProductSort sort, boolean activeOnly) {
         long total = catalog.countProducts(activeOnly);
-        long offset = (long) (page - 1) * pageSize;
+        long offset = Page.offset(page, pageSize);
         if (offset >= total) {
             return new Page<>(List.of(), total, page, pageSize);
         }

@@ -1,8 +1,8 @@
 package com.creatorcommerce.order.application.order;
 
 import com.creatorcommerce.order.application.port.Orders;
+import com.creatorcommerce.order.domain.OrderRefusedException;
 import com.creatorcommerce.order.domain.order.Order;
-import com.creatorcommerce.order.domain.order.OrderingRefusedException;
 import com.creatorcommerce.platform.saga.SagaDefinition;
 import com.creatorcommerce.platform.saga.SagaEngine;
 import java.time.Clock;
@@ -33,7 +33,7 @@ public class CancelOrderService {
     }
 
     /**
-     * @throws OrderingRefusedException ORDER_NOT_FOUND (none, or another user's for a non-admin),
+     * @throws OrderRefusedException ORDER_NOT_FOUND (none, or another user's for a non-admin),
      *     ORDER_NOT_CANCELLABLE (not COMPLETED), ORDER_CANCEL_IN_PROGRESS
      */
     @Transactional

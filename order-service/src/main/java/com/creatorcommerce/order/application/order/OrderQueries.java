@@ -1,9 +1,10 @@
 package com.creatorcommerce.order.application.order;
 
 import com.creatorcommerce.order.application.port.Orders;
+import com.creatorcommerce.order.domain.OrderRefusal;
+import com.creatorcommerce.order.domain.OrderRefusedException;
 import com.creatorcommerce.order.domain.order.Order;
-import com.creatorcommerce.order.domain.order.OrderingRefusal;
-import com.creatorcommerce.order.domain.order.OrderingRefusedException;
+import com.creatorcommerce.platform.kernel.Page;
 import com.creatorcommerce.platform.saga.SagaOps;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -13,9 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OrderQueries {
 
-    /** One page of a user's orders, newest first. */
-    public record OrderPage(List<OrderView> orders, long total) {}
-
     private final Orders orders;
     private final SagaOps sagas;
 
@@ -24,7 +22,7 @@ public class OrderQueries {
         this.sagas = sagas;
     }
 
-    /** @throws OrderingRefusedException ORDER_NOT_FOUND when there is none, or it is another user's (not admin) */
+    /** @throws OrderRefusedException ORDER_NOT_FOUND when there is none, or it is another user's (not admin) */
     @Transactional(readOnly = true)
     public OrderView find(long orderId, long callerId, boolean admin) {
         return orders.find(orderId)
@@ -33,12 +31,13 @@ public class OrderQueries {
                 .orElseThrow(() -> notFound(orderId));
     }
 
+    /** One page of a user's orders, newest first. */
     @Transactional(readOnly = true)
-    public OrderPage ofUser(long userId, int page, int pageSize) {
+    public Page<OrderView> ofUser(long userId, int page, int pageSize) {
         List<OrderView> found = orders.ofUser(userId, Math.multiplyExact(page - 1, pageSize), pageSize).stream()
                 .map(o -> new OrderView(o, null))
                 .toList();
-        return new OrderPage(found, orders.countOfUser(userId));
+        return new Page<>(found, orders.countOfUser(userId), page, pageSize);
     }
 
     /** The order with the progress of its latest saga. */
@@ -55,8 +54,8 @@ public class OrderQueries {
         return new OrderView(order, progress);
     }
 
-    static OrderingRefusedException notFound(long orderId) {
-        return new OrderingRefusedException(OrderingRefusal.ORDER_NOT_FOUND, "No order " + orderId + ".")
+    static OrderRefusedException notFound(long orderId) {
+        return new OrderRefusedException(OrderRefusal.ORDER_NOT_FOUND, "No order " + orderId + ".")
                 .with("order_id", Long.toString(orderId));
     }
 }

@@ -3,14 +3,14 @@ package com.creatorcommerce.order.application.order;
 import com.creatorcommerce.order.application.CartService;
 import com.creatorcommerce.order.application.port.OrderCatalog;
 import com.creatorcommerce.order.application.port.Orders;
+import com.creatorcommerce.order.domain.OrderRefusal;
+import com.creatorcommerce.order.domain.OrderRefusedException;
 import com.creatorcommerce.order.domain.order.ChargePolicy;
 import com.creatorcommerce.order.domain.order.OptionSnapshot;
 import com.creatorcommerce.order.domain.order.Order;
 import com.creatorcommerce.order.domain.order.OrderItem;
 import com.creatorcommerce.order.domain.order.OrderLine;
 import com.creatorcommerce.order.domain.order.OrderLines;
-import com.creatorcommerce.order.domain.order.OrderingRefusal;
-import com.creatorcommerce.order.domain.order.OrderingRefusedException;
 import com.creatorcommerce.platform.saga.SagaDefinition;
 import com.creatorcommerce.platform.saga.SagaEngine;
 import com.creatorcommerce.platform.snowflake.IdGenerator;
@@ -69,7 +69,7 @@ public class PlaceOrderService {
 
     /**
      * @return the order placed now, or the one this user already placed with the same idempotency key
-     * @throws OrderingRefusedException for a request that cannot be ordered (nothing is written)
+     * @throws OrderRefusedException for a request that cannot be ordered (nothing is written)
      */
     @Transactional
     public OrderView place(PlaceOrder request) {
@@ -87,8 +87,8 @@ public class PlaceOrderService {
                 .map(line -> {
                     OptionSnapshot option = options.get(line.productOptionId());
                     if (option == null) {
-                        throw new OrderingRefusedException(
-                                        OrderingRefusal.PRODUCT_OPTION_NOT_FOUND,
+                        throw new OrderRefusedException(
+                                        OrderRefusal.PRODUCT_OPTION_NOT_FOUND,
                                         "No product option " + line.productOptionId() + ".")
                                 .with("product_option_id", Long.toString(line.productOptionId()));
                     }
@@ -105,8 +105,8 @@ public class PlaceOrderService {
                 request.idempotencyKey(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         if (!orders.add(order)) {
-            throw new OrderingRefusedException(
-                    OrderingRefusal.ORDER_IN_PROGRESS, "An order with this Idempotency-Key is being placed right now.");
+            throw new OrderRefusedException(
+                    OrderRefusal.ORDER_IN_PROGRESS, "An order with this Idempotency-Key is being placed right now.");
         }
         events.created(order);
         long sagaId = sagas.start(
@@ -121,8 +121,8 @@ public class PlaceOrderService {
     private List<OrderLine> linesOf(PlaceOrder request) {
         boolean hasItems = request.items() != null && !request.items().isEmpty();
         if (hasItems && request.fromCart()) {
-            throw new OrderingRefusedException(
-                    OrderingRefusal.ITEMS_AND_CART, "Order either the items given or the cart, not both.");
+            throw new OrderRefusedException(
+                    OrderRefusal.ITEMS_AND_CART, "Order either the items given or the cart, not both.");
         }
         if (!request.fromCart()) {
             return request.items();
@@ -131,7 +131,7 @@ public class PlaceOrderService {
                 .map(line -> new OrderLine(line.productOptionId(), line.quantity()))
                 .toList();
         if (cart.isEmpty()) {
-            throw new OrderingRefusedException(OrderingRefusal.EMPTY_ORDER, "Your cart is empty.");
+            throw new OrderRefusedException(OrderRefusal.EMPTY_ORDER, "Your cart is empty.");
         }
         return cart;
     }

@@ -1,5 +1,8 @@
 package com.creatorcommerce.order.domain.order;
 
+import com.creatorcommerce.order.domain.OrderRefusal;
+import com.creatorcommerce.order.domain.OrderRefusedException;
+
 /**
  * What an order may charge (buy points with a payment before paying): the same limits as a point charge.
  *
@@ -15,20 +18,20 @@ public record ChargePolicy(long minAmount, long maxAmount) {
     }
 
     /**
-     * @throws OrderingRefusedException CHARGE_AMOUNT_OUT_OF_RANGE (with {@code min_amount}, {@code max_amount}),
+     * @throws OrderRefusedException CHARGE_AMOUNT_OUT_OF_RANGE (with {@code min_amount}, {@code max_amount}),
      *     PAYMENT_KEY_REQUIRED
      */
     public void check(Long amount, String paymentKey) {
         if (amount == null || amount < minAmount || amount > maxAmount) {
-            throw new OrderingRefusedException(
-                            OrderingRefusal.CHARGE_AMOUNT_OUT_OF_RANGE,
+            throw new OrderRefusedException(
+                            OrderRefusal.CHARGE_AMOUNT_OUT_OF_RANGE,
                             "A charge is " + minAmount + " to " + maxAmount + " KRW.")
                     .with("min_amount", minAmount)
                     .with("max_amount", maxAmount);
         }
         if (paymentKey == null || paymentKey.isBlank()) {
-            throw new OrderingRefusedException(
-                    OrderingRefusal.PAYMENT_KEY_REQUIRED,
+            throw new OrderRefusedException(
+                    OrderRefusal.PAYMENT_KEY_REQUIRED,
                     "A charge needs the payment_key the payment gateway gave the client.");
         }
     }

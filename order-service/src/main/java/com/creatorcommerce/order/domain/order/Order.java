@@ -1,5 +1,7 @@
 package com.creatorcommerce.order.domain.order;
 
+import com.creatorcommerce.order.domain.OrderRefusal;
+import com.creatorcommerce.order.domain.OrderRefusedException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -169,17 +171,17 @@ public record Order(
     /**
      * A cancellation of a COMPLETED order starts.
      *
-     * @throws OrderingRefusedException ORDER_CANCEL_IN_PROGRESS when one runs, ORDER_NOT_CANCELLABLE when the order
+     * @throws OrderRefusedException ORDER_CANCEL_IN_PROGRESS when one runs, ORDER_NOT_CANCELLABLE when the order
      *     is not COMPLETED
      */
     public Order requestCancel(Instant now) {
         if (status == OrderStatus.COMPLETED && cancelStatus == CancelStatus.IN_PROGRESS) {
-            throw new OrderingRefusedException(
-                    OrderingRefusal.ORDER_CANCEL_IN_PROGRESS, "The order is being cancelled already.");
+            throw new OrderRefusedException(
+                    OrderRefusal.ORDER_CANCEL_IN_PROGRESS, "The order is being cancelled already.");
         }
         if (status != OrderStatus.COMPLETED) {
-            throw new OrderingRefusedException(
-                            OrderingRefusal.ORDER_NOT_CANCELLABLE,
+            throw new OrderRefusedException(
+                            OrderRefusal.ORDER_NOT_CANCELLABLE,
                             "Only a completed order can be cancelled; this one is " + status + ".")
                     .with("order_status", status.name());
         }

@@ -1,5 +1,7 @@
 package com.creatorcommerce.order.domain.order;
 
+import com.creatorcommerce.order.domain.OrderRefusal;
+import com.creatorcommerce.order.domain.OrderRefusedException;
 import java.util.Objects;
 
 /**
@@ -23,12 +25,12 @@ public record OrderItem(
     /**
      * The item for {@code quantity} units of the option as it is now.
      *
-     * @throws OrderingRefusedException PRODUCT_OPTION_UNAVAILABLE when the option is not on sale
+     * @throws OrderRefusedException PRODUCT_OPTION_UNAVAILABLE when the option is not on sale
      */
     public static OrderItem snapshot(long id, OptionSnapshot option, int quantity) {
         if (!option.onSale()) {
-            throw new OrderingRefusedException(
-                            OrderingRefusal.PRODUCT_OPTION_UNAVAILABLE,
+            throw new OrderRefusedException(
+                            OrderRefusal.PRODUCT_OPTION_UNAVAILABLE,
                             "Product option " + option.productOptionId() + " is not on sale.")
                     .with("product_option_id", Long.toString(option.productOptionId()));
         }

@@ -3,6 +3,8 @@ package com.creatorcommerce.order.domain.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.creatorcommerce.order.domain.OrderRefusal;
+import com.creatorcommerce.order.domain.OrderRefusedException;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -18,31 +20,30 @@ class OrderLinesTest {
 
     @Test
     void anEmptyOrderIsRefused() {
-        assertRefused(List.of(), OrderingRefusal.EMPTY_ORDER);
-        assertRefused(null, OrderingRefusal.EMPTY_ORDER);
+        assertRefused(List.of(), OrderRefusal.EMPTY_ORDER);
+        assertRefused(null, OrderRefusal.EMPTY_ORDER);
     }
 
     @Test
     void fiftyLinesAreFineFiftyOneAreTooMany() {
         assertThat(OrderLines.normalise(lines(50))).hasSize(50);
-        assertRefused(lines(51), OrderingRefusal.TOO_MANY_LINES);
+        assertRefused(lines(51), OrderRefusal.TOO_MANY_LINES);
     }
 
     @Test
     void quantitiesOutsideOneToTheMaximumAreRefusedAlsoWhenMerged() {
-        assertRefused(List.of(new OrderLine(1, 0)), OrderingRefusal.INVALID_QUANTITY);
-        assertRefused(List.of(new OrderLine(1, -1)), OrderingRefusal.INVALID_QUANTITY);
-        assertRefused(List.of(new OrderLine(1, OrderLines.MAX_QUANTITY + 1)), OrderingRefusal.INVALID_QUANTITY);
+        assertRefused(List.of(new OrderLine(1, 0)), OrderRefusal.INVALID_QUANTITY);
+        assertRefused(List.of(new OrderLine(1, -1)), OrderRefusal.INVALID_QUANTITY);
+        assertRefused(List.of(new OrderLine(1, OrderLines.MAX_QUANTITY + 1)), OrderRefusal.INVALID_QUANTITY);
         assertRefused(
-                List.of(new OrderLine(1, OrderLines.MAX_QUANTITY), new OrderLine(1, 1)),
-                OrderingRefusal.INVALID_QUANTITY);
+                List.of(new OrderLine(1, OrderLines.MAX_QUANTITY), new OrderLine(1, 1)), OrderRefusal.INVALID_QUANTITY);
         assertThat(OrderLines.normalise(List.of(new OrderLine(1, OrderLines.MAX_QUANTITY))))
                 .hasSize(1);
     }
 
     @Test
     void anIdThatCannotNameAnOptionIsRefused() {
-        assertRefused(List.of(new OrderLine(0, 1)), OrderingRefusal.PRODUCT_OPTION_NOT_FOUND);
+        assertRefused(List.of(new OrderLine(0, 1)), OrderRefusal.PRODUCT_OPTION_NOT_FOUND);
     }
 
     @Test
@@ -51,32 +52,32 @@ class OrderLinesTest {
 
         policy.check(1_000L, "pk_approve_1");
         policy.check(2_000_000L, "pk_approve_1");
-        assertThatThrownBy(() -> policy.check(999L, "pk")).isInstanceOfSatisfying(OrderingRefusedException.class, e -> {
-            assertThat(e.refusal()).isEqualTo(OrderingRefusal.CHARGE_AMOUNT_OUT_OF_RANGE);
+        assertThatThrownBy(() -> policy.check(999L, "pk")).isInstanceOfSatisfying(OrderRefusedException.class, e -> {
+            assertThat(e.refusal()).isEqualTo(OrderRefusal.CHARGE_AMOUNT_OUT_OF_RANGE);
             assertThat(e.facts()).containsEntry("min_amount", 1_000L).containsEntry("max_amount", 2_000_000L);
         });
         assertThatThrownBy(() -> policy.check(2_000_001L, "pk"))
                 .isInstanceOfSatisfying(
-                        OrderingRefusedException.class,
-                        e -> assertThat(e.refusal()).isEqualTo(OrderingRefusal.CHARGE_AMOUNT_OUT_OF_RANGE));
+                        OrderRefusedException.class,
+                        e -> assertThat(e.refusal()).isEqualTo(OrderRefusal.CHARGE_AMOUNT_OUT_OF_RANGE));
         assertThatThrownBy(() -> policy.check(null, "pk"))
                 .isInstanceOfSatisfying(
-                        OrderingRefusedException.class,
-                        e -> assertThat(e.refusal()).isEqualTo(OrderingRefusal.CHARGE_AMOUNT_OUT_OF_RANGE));
+                        OrderRefusedException.class,
+                        e -> assertThat(e.refusal()).isEqualTo(OrderRefusal.CHARGE_AMOUNT_OUT_OF_RANGE));
         assertThatThrownBy(() -> policy.check(5_000L, " "))
                 .isInstanceOfSatisfying(
-                        OrderingRefusedException.class,
-                        e -> assertThat(e.refusal()).isEqualTo(OrderingRefusal.PAYMENT_KEY_REQUIRED));
+                        OrderRefusedException.class,
+                        e -> assertThat(e.refusal()).isEqualTo(OrderRefusal.PAYMENT_KEY_REQUIRED));
     }
 
     private static List<OrderLine> lines(int n) {
         return LongStream.rangeClosed(1, n).mapToObj(id -> new OrderLine(id, 1)).toList();
     }
 
-    private static void assertRefused(List<OrderLine> lines, OrderingRefusal refusal) {
+    private static void assertRefused(List<OrderLine> lines, OrderRefusal refusal) {
         assertThatThrownBy(() -> OrderLines.normalise(lines))
                 .isInstanceOfSatisfying(
-                        OrderingRefusedException.class,
+                        OrderRefusedException.class,
                         e -> assertThat(e.refusal()).isEqualTo(refusal));
     }
 }

@@ -3,6 +3,8 @@ package com.creatorcommerce.order.domain.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.creatorcommerce.order.domain.OrderRefusal;
+import com.creatorcommerce.order.domain.OrderRefusedException;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -71,8 +73,8 @@ class OrderTest {
         OptionSnapshot retired = new OptionSnapshot(14, "Old", "X", "OLD-X", 1_000, false);
 
         assertThatThrownBy(() -> OrderItem.snapshot(1, retired, 1))
-                .isInstanceOfSatisfying(OrderingRefusedException.class, e -> {
-                    assertThat(e.refusal()).isEqualTo(OrderingRefusal.PRODUCT_OPTION_UNAVAILABLE);
+                .isInstanceOfSatisfying(OrderRefusedException.class, e -> {
+                    assertThat(e.refusal()).isEqualTo(OrderRefusal.PRODUCT_OPTION_UNAVAILABLE);
                     assertThat(e.facts()).containsEntry("product_option_id", "14");
                 });
     }
@@ -122,15 +124,15 @@ class OrderTest {
     @Test
     void onlyACompletedOrderCanBeCancelled() {
         assertThatThrownBy(() -> pending(null).requestCancel(T1))
-                .isInstanceOfSatisfying(OrderingRefusedException.class, e -> {
-                    assertThat(e.refusal()).isEqualTo(OrderingRefusal.ORDER_NOT_CANCELLABLE);
+                .isInstanceOfSatisfying(OrderRefusedException.class, e -> {
+                    assertThat(e.refusal()).isEqualTo(OrderRefusal.ORDER_NOT_CANCELLABLE);
                     assertThat(e.facts()).containsEntry("order_status", "PENDING");
                 });
         Order cancelled = pending(null).fail(FailureCode.OUT_OF_STOCK, 0, null, false, T1);
         assertThatThrownBy(() -> cancelled.requestCancel(T1))
                 .isInstanceOfSatisfying(
-                        OrderingRefusedException.class,
-                        e -> assertThat(e.refusal()).isEqualTo(OrderingRefusal.ORDER_NOT_CANCELLABLE));
+                        OrderRefusedException.class,
+                        e -> assertThat(e.refusal()).isEqualTo(OrderRefusal.ORDER_NOT_CANCELLABLE));
     }
 
     @Test
@@ -141,8 +143,8 @@ class OrderTest {
         assertThat(running.cancelStatus()).isEqualTo(CancelStatus.IN_PROGRESS);
         assertThatThrownBy(() -> running.requestCancel(T1))
                 .isInstanceOfSatisfying(
-                        OrderingRefusedException.class,
-                        e -> assertThat(e.refusal()).isEqualTo(OrderingRefusal.ORDER_CANCEL_IN_PROGRESS));
+                        OrderRefusedException.class,
+                        e -> assertThat(e.refusal()).isEqualTo(OrderRefusal.ORDER_CANCEL_IN_PROGRESS));
 
         Order cancelled = running.cancelled(FailureCode.CANCELLED_BY_USER, T1);
         assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);

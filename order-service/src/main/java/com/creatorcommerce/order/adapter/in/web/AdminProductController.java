@@ -1,6 +1,5 @@
 package com.creatorcommerce.order.adapter.in.web;
 
-import com.creatorcommerce.order.adapter.in.web.CatalogJson.PageResponse;
 import com.creatorcommerce.order.adapter.in.web.CatalogJson.ProductResponse;
 import com.creatorcommerce.order.application.BrowseCatalogService;
 import com.creatorcommerce.order.application.ManageCatalogService;
@@ -10,9 +9,11 @@ import com.creatorcommerce.order.application.ManageCatalogService.OptionChanges;
 import com.creatorcommerce.order.application.ManageCatalogService.ProductChanges;
 import com.creatorcommerce.order.domain.catalog.CatalogLimits;
 import com.creatorcommerce.order.domain.catalog.ProductSort;
+import com.creatorcommerce.platform.kernel.Page;
 import com.creatorcommerce.platform.openapi.ProblemResponse;
 import com.creatorcommerce.platform.snowflake.IdString;
 import com.creatorcommerce.platform.web.CurrentUser;
+import com.creatorcommerce.platform.web.PageResponse;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -130,7 +131,9 @@ class AdminProductController {
     PageResponse<ProductResponse> list(
             @RequestParam(defaultValue = "1") @Min(1) @Max(10_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
-        return PageResponse.of(browse.list(page, pageSize, ProductSort.LATEST, false), ProductResponse::of);
+        Page<ProductResponse> found =
+                browse.list(page, pageSize, ProductSort.LATEST, false).map(ProductResponse::of);
+        return PageResponse.of(found.items(), found.total(), found.page(), found.pageSize());
     }
 
     @Operation(operationId = "adminGetProduct", summary = "One product with all its options")

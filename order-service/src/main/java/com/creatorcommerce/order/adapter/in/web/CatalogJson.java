@@ -1,7 +1,6 @@
 package com.creatorcommerce.order.adapter.in.web;
 
 import com.creatorcommerce.order.application.BrowseCatalogService;
-import com.creatorcommerce.order.application.Page;
 import com.creatorcommerce.order.domain.catalog.ProductOption;
 import com.creatorcommerce.order.domain.catalog.ProductWithOptions;
 import com.creatorcommerce.platform.snowflake.IdString;
@@ -10,7 +9,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Function;
 
 /** Response bodies of the catalog (snake_case, ids as strings, money as KRW integers, UTC timestamps). */
 final class CatalogJson {
@@ -120,18 +118,6 @@ final class CatalogJson {
                     popular.window().days(),
                     popular.firstDay(),
                     popular.lastDay());
-        }
-    }
-
-    record PageResponse<T>(List<T> items, long total, int page, int pageSize, boolean hasMore) {
-
-        static <S, T> PageResponse<T> of(Page<S> page, Function<? super S, ? extends T> mapper) {
-            return new PageResponse<>(
-                    page.items().stream().<T>map(mapper).toList(),
-                    page.total(),
-                    page.page(),
-                    page.pageSize(),
-                    page.hasMore());
         }
     }
 }

@@ -8,6 +8,7 @@ import com.creatorcommerce.order.application.order.OrderView;
 import com.creatorcommerce.order.application.order.PlaceOrder;
 import com.creatorcommerce.order.application.order.PlaceOrderService;
 import com.creatorcommerce.order.domain.order.OrderLine;
+import com.creatorcommerce.platform.kernel.Page;
 import com.creatorcommerce.platform.openapi.ProblemResponse;
 import com.creatorcommerce.platform.web.ApiException;
 import com.creatorcommerce.platform.web.CurrentUser;
@@ -141,8 +142,8 @@ class OrderController {
             @RequestParam(defaultValue = "1") @Min(1) @Max(10_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize,
             CurrentUser user) {
-        OrderQueries.OrderPage found = queries.ofUser(user.id(), page, pageSize);
-        return PageResponse.of(found.orders().stream().map(OrderResponse::of).toList(), found.total(), page, pageSize);
+        Page<OrderResponse> found = queries.ofUser(user.id(), page, pageSize).map(OrderResponse::of);
+        return PageResponse.of(found.items(), found.total(), found.page(), found.pageSize());
     }
 
     @Operation(

@@ -11,8 +11,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.HandlerMethod;
 
-/** Order-context refusals as RFC 9457 problems with their stable codes and facts (rendered by the platform). */
+/**
+ * Order-context refusals (catalog, likes, cart, stock and orders) as RFC 9457 problems with their stable codes and
+ * facts (rendered by the platform).
+ */
 @RestControllerAdvice
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -25,16 +29,30 @@ class OrderProblems {
     }
 
     @ExceptionHandler(OrderRefusedException.class)
-    ResponseEntity<Object> refused(OrderRefusedException ex, WebRequest request) {
+    ResponseEntity<Object> refused(OrderRefusedException ex, HandlerMethod handler, WebRequest request) {
+        // an order's lines name the options: the orders resource exists, its content cannot be processed
+        boolean ordering = handler.getBeanType() == OrderController.class;
         HttpStatus status = switch (ex.refusal()) {
-            case PRODUCT_NOT_FOUND, PRODUCT_OPTION_NOT_FOUND, CART_ITEM_NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case INVALID_QUANTITY, INVALID_STOCK_DELTA, TOO_MANY_OPTIONS, BATCH_TOO_LARGE -> HttpStatus.BAD_REQUEST;
-            case PRODUCT_OPTION_UNAVAILABLE,
-                    DUPLICATE_SKU,
+            case PRODUCT_NOT_FOUND, CART_ITEM_NOT_FOUND, ORDER_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case PRODUCT_OPTION_NOT_FOUND -> ordering ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.NOT_FOUND;
+            case PRODUCT_OPTION_UNAVAILABLE -> ordering ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.CONFLICT;
+            case INVALID_QUANTITY,
+                    INVALID_STOCK_DELTA,
+                    TOO_MANY_OPTIONS,
+                    BATCH_TOO_LARGE,
+                    EMPTY_ORDER,
+                    ITEMS_AND_CART,
+                    TOO_MANY_LINES,
+                    CHARGE_AMOUNT_OUT_OF_RANGE,
+                    PAYMENT_KEY_REQUIRED -> HttpStatus.BAD_REQUEST;
+            case DUPLICATE_SKU,
                     INSUFFICIENT_STOCK,
                     STOCK_LIMIT_EXCEEDED,
                     CART_LINE_LIMIT_EXCEEDED,
-                    CART_FULL -> HttpStatus.CONFLICT;
+                    CART_FULL,
+                    ORDER_NOT_CANCELLABLE,
+                    ORDER_CANCEL_IN_PROGRESS,
+                    ORDER_IN_PROGRESS -> HttpStatus.CONFLICT;
         };
         return problems.handleApiException(
                 new ApiException(status, ex.refusal().name(), ex.getMessage(), ex.facts()), request);

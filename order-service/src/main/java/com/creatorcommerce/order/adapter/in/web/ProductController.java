@@ -1,16 +1,17 @@
 package com.creatorcommerce.order.adapter.in.web;
 
-import com.creatorcommerce.order.adapter.in.web.CatalogJson.PageResponse;
 import com.creatorcommerce.order.adapter.in.web.CatalogJson.PopularResponse;
 import com.creatorcommerce.order.adapter.in.web.CatalogJson.ProductResponse;
 import com.creatorcommerce.order.application.BrowseCatalogService;
 import com.creatorcommerce.order.application.LikeService;
 import com.creatorcommerce.order.config.CatalogProperties;
 import com.creatorcommerce.order.domain.catalog.ProductSort;
+import com.creatorcommerce.platform.kernel.Page;
 import com.creatorcommerce.platform.openapi.ProblemResponse;
 import com.creatorcommerce.platform.snowflake.IdString;
 import com.creatorcommerce.platform.web.ApiException;
 import com.creatorcommerce.platform.web.CurrentUser;
+import com.creatorcommerce.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -55,7 +56,8 @@ class ProductController {
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize,
             @RequestParam(defaultValue = "latest") @Pattern(regexp = "latest|view_count") String sort) {
         ProductSort order = "view_count".equals(sort) ? ProductSort.VIEW_COUNT : ProductSort.LATEST;
-        return PageResponse.of(browse.list(page, pageSize, order, true), ProductResponse::of);
+        Page<ProductResponse> found = browse.list(page, pageSize, order, true).map(ProductResponse::of);
+        return PageResponse.of(found.items(), found.total(), found.page(), found.pageSize());
     }
 
     /** Most viewed active products of the last {@code window_days} UTC days (today included). */
