@@ -31,7 +31,7 @@ public class OrderEvents {
                         o.charge() == null ? null : o.charge().amount(),
                         o.items().size(),
                         o.totalQuantity(),
-                        o.createdAt()));
+                        o.times().createdAt()));
     }
 
     void completed(Order o) {
@@ -47,7 +47,7 @@ public class OrderEvents {
                         o.userCouponId(),
                         chargedPoints(o),
                         o.charge() == null ? null : o.charge().paymentId(),
-                        o.completedAt()));
+                        o.times().completedAt()));
     }
 
     void cancelled(Order o, boolean afterCompletion) {
@@ -57,11 +57,11 @@ public class OrderEvents {
                 new OrderCancelled(
                         o.id(),
                         o.userId(),
-                        o.failure().name(),
+                        o.failure().code().name(),
                         o.failureReason(),
                         afterCompletion,
                         chargedPoints(o),
-                        o.cancelledAt()));
+                        o.times().cancelledAt()));
     }
 
     private static long chargedPoints(Order o) {

@@ -16,9 +16,9 @@ import java.util.Objects;
  * {@link #cancelled} (CANCELLED) or {@link #cancelFailed} (stays COMPLETED, may be cancelled again).
  *
  * @param failure why it was cancelled or why its cancellation failed; null otherwise
- * @param failureDetail what the refusing service said about {@code failure} (e.g. the balance that was short), or
- *     which step went unanswered; null when nothing more is known
  * @param cancelStatus the cancellation of a completed order; null when nobody asked for one
+ * @param checkoutSagaId its charge-then-order saga; null until started (in the transaction that placed it)
+ * @param cancelSagaId its order-cancel saga; null while nobody asked to cancel it
  * @param idempotencyKey the client's Idempotency-Key of the request that placed it
  */
 public record Order(
@@ -30,21 +30,16 @@ public record Order(
         Long userCouponId,
         OrderCharge charge,
         boolean fromCart,
-        FailureCode failure,
+        OrderFailure failure,
         CancelStatus cancelStatus,
         Long checkoutSagaId,
         Long cancelSagaId,
         String idempotencyKey,
-        Instant createdAt,
-        Instant updatedAt,
-        Instant completedAt,
-        Instant cancelledAt,
-        String failureDetail) {
+        OrderTimes times) {
 
     public Order {
         Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(createdAt, "createdAt");
-        Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(times, "times");
         items = List.copyOf(items);
         if (id <= 0 || userId <= 0 || items.isEmpty()) {
             throw new IllegalArgumentException("an order needs positive ids and at least one item");
@@ -79,11 +74,7 @@ public record Order(
                 null,
                 null,
                 idempotencyKey,
-                now,
-                now,
-                null,
-                null,
-                null);
+                OrderTimes.placed(now));
     }
 
     public long totalAmount() {
@@ -118,25 +109,13 @@ public record Order(
     /** PENDING → COMPLETED: paid with points, with what the saga found out about the discount and the charge. */
     public Order complete(long discount, Long paymentId, boolean charged, Instant now) {
         require(status == OrderStatus.PENDING, "complete");
-        return new Order(
-                id,
-                userId,
+        return next(
                 OrderStatus.COMPLETED,
-                items,
                 boundedDiscount(discount),
-                userCouponId,
                 settled(charged, paymentId),
-                fromCart,
                 null,
                 null,
-                checkoutSagaId,
-                cancelSagaId,
-                idempotencyKey,
-                createdAt,
-                now,
-                now,
-                null,
-                null);
+                times.completed(now));
     }
 
     /** PENDING → CANCELLED: the order failed; points charged on the way stay credited and the order says so. */
@@ -147,32 +126,20 @@ public record Order(
     /** As {@link #fail(FailureCode, long, Long, boolean, Instant)}, with what the refusing service said. */
     public Order fail(FailureCode why, String detail, long discount, Long paymentId, boolean charged, Instant now) {
         require(status == OrderStatus.PENDING, "fail");
-        return new Order(
-                id,
-                userId,
+        return next(
                 OrderStatus.CANCELLED,
-                items,
                 boundedDiscount(discount),
-                userCouponId,
                 settled(charged, paymentId),
-                fromCart,
-                Objects.requireNonNull(why),
+                new OrderFailure(why, detail),
                 null,
-                checkoutSagaId,
-                cancelSagaId,
-                idempotencyKey,
-                createdAt,
-                now,
-                null,
-                now,
-                detail);
+                times.cancelled(now));
     }
 
     /**
      * A cancellation of a COMPLETED order starts.
      *
-     * @throws OrderRefusedException ORDER_CANCEL_IN_PROGRESS when one runs, ORDER_NOT_CANCELLABLE when the order
-     *     is not COMPLETED
+     * @throws OrderRefusedException ORDER_CANCEL_IN_PROGRESS when one runs, ORDER_NOT_CANCELLABLE when the order is
+     *     not COMPLETED
      */
     public Order requestCancel(Instant now) {
         if (status == OrderStatus.COMPLETED && cancelStatus == CancelStatus.IN_PROGRESS) {
@@ -185,25 +152,7 @@ public record Order(
                             "Only a completed order can be cancelled; this one is " + status + ".")
                     .with("order_status", status.name());
         }
-        return new Order(
-                id,
-                userId,
-                status,
-                items,
-                discountAmount,
-                userCouponId,
-                charge,
-                fromCart,
-                failure,
-                CancelStatus.IN_PROGRESS,
-                checkoutSagaId,
-                cancelSagaId,
-                idempotencyKey,
-                createdAt,
-                now,
-                completedAt,
-                null,
-                failureDetail);
+        return next(status, discountAmount, charge, failure, CancelStatus.IN_PROGRESS, times.touched(now));
     }
 
     /**
@@ -215,25 +164,13 @@ public record Order(
                 status == OrderStatus.COMPLETED
                         && (cancelStatus == CancelStatus.IN_PROGRESS || cancelStatus == CancelStatus.FAILED),
                 "finish cancelling");
-        return new Order(
-                id,
-                userId,
+        return next(
                 OrderStatus.CANCELLED,
-                items,
                 discountAmount,
-                userCouponId,
                 charge,
-                fromCart,
-                Objects.requireNonNull(by),
+                new OrderFailure(by, null),
                 CancelStatus.DONE,
-                checkoutSagaId,
-                cancelSagaId,
-                idempotencyKey,
-                createdAt,
-                now,
-                completedAt,
-                now,
-                null);
+                times.cancelled(now));
     }
 
     /** The cancellation could not finish: the order stays COMPLETED with the reason, and may be cancelled again. */
@@ -244,35 +181,33 @@ public record Order(
     /** As {@link #cancelFailed(FailureCode, Instant)}, with what the refusing service said (or which step). */
     public Order cancelFailed(FailureCode why, String detail, Instant now) {
         require(status == OrderStatus.COMPLETED && cancelStatus == CancelStatus.IN_PROGRESS, "fail cancelling");
+        return next(
+                status, discountAmount, charge, new OrderFailure(why, detail), CancelStatus.FAILED, times.touched(now));
+    }
+
+    /** The text {@code failure_reason} shows (see {@link OrderFailure#reason()}); null without a failure. */
+    public String failureReason() {
+        return failure == null ? null : failure.reason();
+    }
+
+    /** This order after a transition: what a transition may change; the items, ids and saga ids never do. */
+    private Order next(
+            OrderStatus to, long discount, OrderCharge charged, OrderFailure why, CancelStatus cancel, OrderTimes at) {
         return new Order(
                 id,
                 userId,
-                status,
+                to,
                 items,
-                discountAmount,
+                discount,
                 userCouponId,
-                charge,
+                charged,
                 fromCart,
-                Objects.requireNonNull(why),
-                CancelStatus.FAILED,
+                why,
+                cancel,
                 checkoutSagaId,
                 cancelSagaId,
                 idempotencyKey,
-                createdAt,
-                now,
-                completedAt,
-                null,
-                detail);
-    }
-
-    /** The text {@code failure_reason} shows: the failure's explanation, then what the service said; or null. */
-    public String failureReason() {
-        if (failure == null) {
-            return null;
-        }
-        return failureDetail == null || failureDetail.isBlank()
-                ? failure.reason()
-                : failure.reason() + " (" + failureDetail + ")";
+                at);
     }
 
     private OrderCharge settled(boolean charged, Long paymentId) {

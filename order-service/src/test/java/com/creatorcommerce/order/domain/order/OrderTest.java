@@ -96,9 +96,9 @@ class OrderTest {
 
         assertThat(completed.status()).isEqualTo(OrderStatus.COMPLETED);
         assertThat(completed.charge()).isEqualTo(new OrderCharge(10_000, true, 901L));
-        assertThat(completed.completedAt()).isEqualTo(T1);
-        assertThat(completed.updatedAt()).isEqualTo(T1);
-        assertThat(completed.cancelledAt()).isNull();
+        assertThat(completed.times().completedAt()).isEqualTo(T1);
+        assertThat(completed.times().updatedAt()).isEqualTo(T1);
+        assertThat(completed.times().cancelledAt()).isNull();
     }
 
     @Test
@@ -106,10 +106,10 @@ class OrderTest {
         Order failed = pending(10_000L).fail(FailureCode.INSUFFICIENT_POINTS, 0, 901L, true, T1);
 
         assertThat(failed.status()).isEqualTo(OrderStatus.CANCELLED);
-        assertThat(failed.failure()).isEqualTo(FailureCode.INSUFFICIENT_POINTS);
+        assertThat(failed.failure().code()).isEqualTo(FailureCode.INSUFFICIENT_POINTS);
         assertThat(failed.pointsCharged()).isTrue();
-        assertThat(failed.cancelledAt()).isEqualTo(T1);
-        assertThat(failed.completedAt()).isNull();
+        assertThat(failed.times().cancelledAt()).isEqualTo(T1);
+        assertThat(failed.times().completedAt()).isNull();
     }
 
     @Test
@@ -149,9 +149,9 @@ class OrderTest {
         Order cancelled = running.cancelled(FailureCode.CANCELLED_BY_USER, T1);
         assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(cancelled.cancelStatus()).isEqualTo(CancelStatus.DONE);
-        assertThat(cancelled.failure()).isEqualTo(FailureCode.CANCELLED_BY_USER);
-        assertThat(cancelled.completedAt()).isEqualTo(T0);
-        assertThat(cancelled.cancelledAt()).isEqualTo(T1);
+        assertThat(cancelled.failure().code()).isEqualTo(FailureCode.CANCELLED_BY_USER);
+        assertThat(cancelled.times().completedAt()).isEqualTo(T0);
+        assertThat(cancelled.times().cancelledAt()).isEqualTo(T1);
     }
 
     @Test
@@ -161,7 +161,7 @@ class OrderTest {
 
         assertThat(failed.status()).isEqualTo(OrderStatus.COMPLETED);
         assertThat(failed.cancelStatus()).isEqualTo(CancelStatus.FAILED);
-        assertThat(failed.failure()).isEqualTo(FailureCode.TIMED_OUT);
+        assertThat(failed.failure().code()).isEqualTo(FailureCode.TIMED_OUT);
         assertThat(failed.requestCancel(T1).cancelStatus()).isEqualTo(CancelStatus.IN_PROGRESS);
     }
 

@@ -101,16 +101,16 @@ final class OrderJson {
                                     o.charge().pointsCharged(),
                                     o.charge().paymentId()),
                     o.items().stream().map(ItemResponse::of).toList(),
-                    o.failure() == null ? null : o.failure().name(),
+                    o.failure() == null ? null : o.failure().code().name(),
                     o.failureReason(),
                     o.cancelStatus() == null ? null : o.cancelStatus().name(),
                     view.saga() == null ? null : view.saga().type(),
                     view.saga() == null ? null : view.saga().status(),
                     view.saga() == null ? null : view.saga().currentStep(),
-                    o.createdAt(),
-                    o.updatedAt(),
-                    o.completedAt(),
-                    o.cancelledAt());
+                    o.times().createdAt(),
+                    o.times().updatedAt(),
+                    o.times().completedAt(),
+                    o.times().cancelledAt());
         }
     }
 }

@@ -1,17 +1,13 @@
 package com.creatorcommerce.order.adapter.out.persistence;
 
+import static com.creatorcommerce.order.adapter.out.persistence.Columns.utc;
+import static com.creatorcommerce.order.adapter.out.persistence.OrderRows.ITEM_SELECT;
+import static com.creatorcommerce.order.adapter.out.persistence.OrderRows.ORDER_SELECT;
+import static com.creatorcommerce.order.adapter.out.persistence.OrderRows.item;
+
 import com.creatorcommerce.order.application.port.Orders;
-import com.creatorcommerce.order.domain.order.CancelStatus;
-import com.creatorcommerce.order.domain.order.FailureCode;
 import com.creatorcommerce.order.domain.order.Order;
-import com.creatorcommerce.order.domain.order.OrderCharge;
 import com.creatorcommerce.order.domain.order.OrderItem;
-import com.creatorcommerce.order.domain.order.OrderStatus;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,17 +18,12 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** {@code orders} and {@code order_items} through explicit SQL, like the rest of this service (ADR 6). */
+/**
+ * {@code orders} and {@code order_items} through explicit SQL, like the rest of this service (ADR 6); rows read into
+ * orders by {@link OrderRows}.
+ */
 @Repository
 class JdbcOrders implements Orders {
-
-    private static final String ORDER_SELECT = "SELECT order_id, user_id, user_coupon_id, order_status, "
-            + "discount_amount, charge_amount, points_charged, payment_id, from_cart, failure_code, failure_detail, "
-            + "cancel_status, "
-            + "checkout_saga_id, cancel_saga_id, idempotency_key, created_at, updated_at, completed_at, cancelled_at "
-            + "FROM orders ";
-    private static final String ITEM_SELECT = "SELECT order_item_id, order_id, product_option_id, product_name, "
-            + "option_name, sku, price, quantity FROM order_items ";
 
     private final JdbcClient jdbc;
 
@@ -60,8 +51,8 @@ class JdbcOrders implements Orders {
                             o.charge() == null ? null : o.charge().paymentId(),
                             o.fromCart(),
                             o.idempotencyKey(),
-                            utc(o.createdAt()),
-                            utc(o.updatedAt()))
+                            utc(o.times().createdAt()),
+                            utc(o.times().updatedAt()))
                     .update();
         } catch (DuplicateKeyException sameIdempotencyKey) {
             return false;
@@ -82,7 +73,7 @@ class JdbcOrders implements Orders {
                     item.price(),
                     item.quantity(),
                     item.subtotal(),
-                    utc(o.createdAt()));
+                    utc(o.times().createdAt()));
         }
         jdbc.sql(sql.toString()).params(params).update();
         return true;
@@ -118,13 +109,13 @@ class JdbcOrders implements Orders {
                         o.finalAmount(),
                         o.pointsCharged(),
                         o.charge() == null ? null : o.charge().paymentId(),
-                        o.failure() == null ? null : o.failure().name(),
+                        o.failure() == null ? null : o.failure().code().name(),
                         clip(o.failureReason(), 255),
-                        clip(o.failureDetail(), 500),
+                        clip(o.failure() == null ? null : o.failure().detail(), 500),
                         o.cancelStatus() == null ? null : o.cancelStatus().name(),
-                        utc(o.updatedAt()),
-                        utc(o.completedAt()),
-                        utc(o.cancelledAt()),
+                        utc(o.times().updatedAt()),
+                        utc(o.times().completedAt()),
+                        utc(o.times().cancelledAt()),
                         o.id())
                 .update();
         if (updated != 1) {
@@ -148,23 +139,23 @@ class JdbcOrders implements Orders {
 
     @Override
     public List<Order> ofUser(long userId, int offset, int limit) {
-        List<Row> rows = jdbc.sql(ORDER_SELECT + "WHERE user_id = ? ORDER BY created_at DESC, order_id DESC "
+        List<OrderRows.Head> rows = jdbc.sql(ORDER_SELECT + "WHERE user_id = ? ORDER BY created_at DESC, order_id DESC "
                         + "LIMIT ? OFFSET ?")
                 .params(userId, limit, offset)
-                .query(JdbcOrders::row)
+                .query(OrderRows::head)
                 .list();
         if (rows.isEmpty()) {
             return List.of();
         }
         Map<Long, List<OrderItem>> items = new LinkedHashMap<>();
         jdbc.sql(ITEM_SELECT + "WHERE order_id IN (:ids) ORDER BY order_item_id")
-                .param("ids", rows.stream().map(Row::id).toList())
+                .param("ids", rows.stream().map(OrderRows.Head::id).toList())
                 .query((rs, n) -> Map.entry(rs.getLong("order_id"), item(rs)))
                 .list()
                 .forEach(e -> items.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
                         .add(e.getValue()));
         return rows.stream()
-                .map(r -> r.order(items.getOrDefault(r.id(), List.of())))
+                .map(r -> r.order().apply(items.getOrDefault(r.id(), List.of())))
                 .toList();
     }
 
@@ -177,107 +168,13 @@ class JdbcOrders implements Orders {
     }
 
     private Optional<Order> one(String sql, Object... params) {
-        Optional<Row> row = jdbc.sql(sql).params(params).query(JdbcOrders::row).optional();
-        return row.map(r -> r.order(jdbc.sql(ITEM_SELECT + "WHERE order_id = ? ORDER BY order_item_id")
-                .param(r.id())
-                .query((rs, n) -> item(rs))
-                .list()));
-    }
-
-    /** An order row before its items are read. */
-    private record Row(
-            long id,
-            long userId,
-            Long userCouponId,
-            OrderStatus status,
-            long discountAmount,
-            Long chargeAmount,
-            boolean pointsCharged,
-            Long paymentId,
-            boolean fromCart,
-            FailureCode failure,
-            String failureDetail,
-            CancelStatus cancelStatus,
-            Long checkoutSagaId,
-            Long cancelSagaId,
-            String idempotencyKey,
-            Instant createdAt,
-            Instant updatedAt,
-            Instant completedAt,
-            Instant cancelledAt) {
-
-        Order order(List<OrderItem> items) {
-            OrderCharge charge = chargeAmount == null ? null : new OrderCharge(chargeAmount, pointsCharged, paymentId);
-            return new Order(
-                    id,
-                    userId,
-                    status,
-                    items,
-                    discountAmount,
-                    userCouponId,
-                    charge,
-                    fromCart,
-                    failure,
-                    cancelStatus,
-                    checkoutSagaId,
-                    cancelSagaId,
-                    idempotencyKey,
-                    createdAt,
-                    updatedAt,
-                    completedAt,
-                    cancelledAt,
-                    failureDetail);
-        }
-    }
-
-    private static Row row(ResultSet rs, int n) throws SQLException {
-        String failure = rs.getString("failure_code");
-        String cancel = rs.getString("cancel_status");
-        return new Row(
-                rs.getLong("order_id"),
-                rs.getLong("user_id"),
-                nullableLong(rs, "user_coupon_id"),
-                OrderStatus.valueOf(rs.getString("order_status")),
-                rs.getLong("discount_amount"),
-                nullableLong(rs, "charge_amount"),
-                rs.getBoolean("points_charged"),
-                nullableLong(rs, "payment_id"),
-                rs.getBoolean("from_cart"),
-                failure == null ? null : FailureCode.of(failure),
-                rs.getString("failure_detail"),
-                cancel == null ? null : CancelStatus.valueOf(cancel),
-                nullableLong(rs, "checkout_saga_id"),
-                nullableLong(rs, "cancel_saga_id"),
-                rs.getString("idempotency_key"),
-                instant(rs, "created_at"),
-                instant(rs, "updated_at"),
-                instant(rs, "completed_at"),
-                instant(rs, "cancelled_at"));
-    }
-
-    private static OrderItem item(ResultSet rs) throws SQLException {
-        return new OrderItem(
-                rs.getLong("order_item_id"),
-                rs.getLong("product_option_id"),
-                rs.getString("product_name"),
-                rs.getString("option_name"),
-                rs.getString("sku"),
-                rs.getLong("price"),
-                rs.getInt("quantity"));
-    }
-
-    private static LocalDateTime utc(Instant instant) {
-        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
-        return value == null ? null : value.toInstant(ZoneOffset.UTC);
-    }
-
-    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
+        Optional<OrderRows.Head> row =
+                jdbc.sql(sql).params(params).query(OrderRows::head).optional();
+        return row.map(r -> r.order()
+                .apply(jdbc.sql(ITEM_SELECT + "WHERE order_id = ? ORDER BY order_item_id")
+                        .param(r.id())
+                        .query((rs, n) -> item(rs))
+                        .list()));
     }
 
     private static String clip(String s, int max) {
