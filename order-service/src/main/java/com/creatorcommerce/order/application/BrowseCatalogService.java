@@ -1,7 +1,8 @@
 package com.creatorcommerce.order.application;
 
-import com.creatorcommerce.order.application.port.CatalogStore;
 import com.creatorcommerce.order.application.port.LikeStore;
+import com.creatorcommerce.order.application.port.OptionStore;
+import com.creatorcommerce.order.application.port.ProductStore;
 import com.creatorcommerce.order.application.port.ViewStore;
 import com.creatorcommerce.order.domain.catalog.PopularProduct;
 import com.creatorcommerce.order.domain.catalog.PopularityWindow;
@@ -27,15 +28,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class BrowseCatalogService {
 
-    private final CatalogStore catalog;
+    private final ProductStore productStore;
+    private final OptionStore optionStore;
     private final ViewStore views;
     private final LikeStore likes;
     private final PopularityWindow window;
     private final Clock clock;
 
     public BrowseCatalogService(
-            CatalogStore catalog, ViewStore views, LikeStore likes, PopularityWindow window, Clock clock) {
-        this.catalog = catalog;
+            ProductStore productStore,
+            OptionStore optionStore,
+            ViewStore views,
+            LikeStore likes,
+            PopularityWindow window,
+            Clock clock) {
+        this.productStore = productStore;
+        this.optionStore = optionStore;
         this.views = views;
         this.likes = likes;
         this.window = window;
@@ -52,12 +60,12 @@ public class BrowseCatalogService {
     /** Active products with their active options; {@code activeOnly = false} (admins) shows everything. */
     @Transactional(readOnly = true)
     public Page<ProductWithOptions> list(int page, int pageSize, ProductSort sort, boolean activeOnly) {
-        long total = catalog.countProducts(activeOnly);
+        long total = productStore.countProducts(activeOnly);
         long offset = Page.offset(page, pageSize);
         if (offset >= total) {
             return new Page<>(List.of(), total, page, pageSize);
         }
-        List<Product> products = catalog.pageOfProducts(activeOnly, sort, (int) offset, pageSize);
+        List<Product> products = productStore.pageOfProducts(activeOnly, sort, (int) offset, pageSize);
         return new Page<>(withOptions(products, activeOnly), total, page, pageSize);
     }
 
@@ -67,10 +75,11 @@ public class BrowseCatalogService {
      */
     @Transactional
     public ProductDetails view(long productId, Optional<Long> viewerId) {
-        Product product = catalog.findProduct(productId)
+        Product product = productStore
+                .findProduct(productId)
                 .filter(Product::active)
                 .orElseThrow(() -> Refusals.productNotFound(productId));
-        List<ProductOption> options = catalog.optionsOf(List.of(productId), true);
+        List<ProductOption> options = optionStore.optionsOf(List.of(productId), true);
         Optional<Boolean> liked = viewerId.map(user -> likes.isLiked(user, productId));
         if (!views.countView(productId)) {
             throw Refusals.productNotFound(productId); // deactivated meanwhile
@@ -92,8 +101,8 @@ public class BrowseCatalogService {
     /** Any product, active or not, with all of its options (admins). */
     @Transactional(readOnly = true)
     public ProductWithOptions adminView(long productId) {
-        Product product = catalog.findProduct(productId).orElseThrow(() -> Refusals.productNotFound(productId));
-        return new ProductWithOptions(product, catalog.optionsOf(List.of(productId), false));
+        Product product = productStore.findProduct(productId).orElseThrow(() -> Refusals.productNotFound(productId));
+        return new ProductWithOptions(product, optionStore.optionsOf(List.of(productId), false));
     }
 
     /** The active products with the most detail views in the window, most viewed first. */
@@ -104,7 +113,7 @@ public class BrowseCatalogService {
         List<PopularProduct> ranking = views.mostViewedSince(firstDay, limit);
         Map<Long, ProductWithOptions> products =
                 withOptions(
-                                catalog.findProducts(ranking.stream()
+                                productStore.findProducts(ranking.stream()
                                         .map(PopularProduct::productId)
                                         .toList()),
                                 true)
@@ -126,7 +135,7 @@ public class BrowseCatalogService {
         }
         Map<Long, List<ProductOption>> options = new LinkedHashMap<>();
         for (ProductOption option :
-                catalog.optionsOf(products.stream().map(Product::id).toList(), activeOptionsOnly)) {
+                optionStore.optionsOf(products.stream().map(Product::id).toList(), activeOptionsOnly)) {
             options.computeIfAbsent(option.productId(), id -> new ArrayList<>()).add(option);
         }
         return products.stream()

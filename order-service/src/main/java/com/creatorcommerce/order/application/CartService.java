@@ -1,7 +1,7 @@
 package com.creatorcommerce.order.application;
 
 import com.creatorcommerce.order.application.port.CartStore;
-import com.creatorcommerce.order.application.port.CatalogStore;
+import com.creatorcommerce.order.application.port.OptionStore;
 import com.creatorcommerce.order.domain.cart.Cart;
 import com.creatorcommerce.order.domain.cart.CartLimits;
 import com.creatorcommerce.order.domain.cart.CartLine;
@@ -22,13 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class CartService {
 
     private final CartStore cart;
-    private final CatalogStore catalog;
+    private final OptionStore options;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public CartService(CartStore cart, CatalogStore catalog, IdGenerator ids, Clock clock) {
+    public CartService(CartStore cart, OptionStore options, IdGenerator ids, Clock clock) {
         this.cart = cart;
-        this.catalog = catalog;
+        this.options = options;
         this.ids = ids;
         this.clock = clock;
     }
@@ -48,7 +48,7 @@ public class CartService {
     public Added add(long userId, long productOptionId, int quantity) {
         CartLimits.requireQuantity(quantity);
         OptionForSale option =
-                catalog.findOptionForSale(productOptionId).orElseThrow(() -> Refusals.optionNotFound(productOptionId));
+                options.findOptionForSale(productOptionId).orElseThrow(() -> Refusals.optionNotFound(productOptionId));
         if (!option.onSale()) {
             throw Refusals.optionUnavailable(productOptionId);
         }

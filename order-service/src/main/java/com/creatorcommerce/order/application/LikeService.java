@@ -1,7 +1,7 @@
 package com.creatorcommerce.order.application;
 
-import com.creatorcommerce.order.application.port.CatalogStore;
 import com.creatorcommerce.order.application.port.LikeStore;
+import com.creatorcommerce.order.application.port.ProductStore;
 import com.creatorcommerce.platform.snowflake.IdGenerator;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -21,13 +21,13 @@ public class LikeService {
     public static final int MAX_BATCH = 100;
 
     private final LikeStore likes;
-    private final CatalogStore catalog;
+    private final ProductStore products;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public LikeService(LikeStore likes, CatalogStore catalog, IdGenerator ids, Clock clock) {
+    public LikeService(LikeStore likes, ProductStore products, IdGenerator ids, Clock clock) {
         this.likes = likes;
-        this.catalog = catalog;
+        this.products = products;
         this.ids = ids;
         this.clock = clock;
     }
@@ -39,24 +39,24 @@ public class LikeService {
      */
     @Transactional
     public void like(long userId, long productId) {
-        if (!catalog.lockProduct(productId).orElse(false)) {
+        if (!products.lockProduct(productId).orElse(false)) {
             throw Refusals.productNotFound(productId);
         }
         // likes of this product are serialised by the lock above, so this read sees every committed like
         if (!likes.isLiked(userId, productId)
                 && likes.insert(ids.nextId(), userId, productId, clock.instant().truncatedTo(ChronoUnit.MICROS))) {
-            catalog.addToLikeCount(productId, 1);
+            products.addToLikeCount(productId, 1);
         }
     }
 
     /** Removes the like (also from a product no longer on sale); unliking again changes nothing. */
     @Transactional
     public void unlike(long userId, long productId) {
-        if (catalog.productActive(productId).isEmpty()) {
+        if (products.productActive(productId).isEmpty()) {
             throw Refusals.productNotFound(productId);
         }
         if (likes.delete(userId, productId)) {
-            catalog.addToLikeCount(productId, -1);
+            products.addToLikeCount(productId, -1);
         }
     }
 

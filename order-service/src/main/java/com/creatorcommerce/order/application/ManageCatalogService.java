@@ -1,6 +1,7 @@
 package com.creatorcommerce.order.application;
 
-import com.creatorcommerce.order.application.port.CatalogStore;
+import com.creatorcommerce.order.application.port.OptionStore;
+import com.creatorcommerce.order.application.port.ProductStore;
 import com.creatorcommerce.order.domain.catalog.CatalogLimits;
 import com.creatorcommerce.order.domain.catalog.Product;
 import com.creatorcommerce.order.domain.catalog.ProductOption;
@@ -25,12 +26,14 @@ public class ManageCatalogService {
 
     static final String INITIAL_STOCK = "initial stock";
 
-    private final CatalogStore catalog;
+    private final ProductStore productStore;
+    private final OptionStore optionStore;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public ManageCatalogService(CatalogStore catalog, IdGenerator ids, Clock clock) {
-        this.catalog = catalog;
+    public ManageCatalogService(ProductStore productStore, OptionStore optionStore, IdGenerator ids, Clock clock) {
+        this.productStore = productStore;
+        this.optionStore = optionStore;
         this.ids = ids;
         this.clock = clock;
     }
@@ -73,7 +76,7 @@ public class ManageCatalogService {
                 command.active(),
                 now,
                 now);
-        catalog.insertProduct(product);
+        productStore.insertProduct(product);
         for (NewOption option : command.options()) {
             insertOption(product.id(), option, adminId, now);
         }
@@ -84,7 +87,7 @@ public class ManageCatalogService {
     public ProductWithOptions update(long productId, ProductChanges changes) {
         String name = CatalogLimits.requireText("product_name", changes.productName(), CatalogLimits.MAX_PRODUCT_NAME);
         CatalogLimits.requirePrice("base_price", changes.basePrice());
-        if (!catalog.updateProduct(
+        if (!productStore.updateProduct(
                 productId, name, blankToNull(changes.description()), changes.basePrice(), changes.active(), now())) {
             throw Refusals.productNotFound(productId);
         }
@@ -94,14 +97,14 @@ public class ManageCatalogService {
     /** Takes the product off sale (idempotent). Its options keep their own state for when it comes back. */
     @Transactional
     public void deactivate(long productId) {
-        if (!catalog.deactivateProduct(productId, now())) {
+        if (!productStore.deactivateProduct(productId, now())) {
             throw Refusals.productNotFound(productId);
         }
     }
 
     @Transactional
     public ProductWithOptions addOption(long productId, NewOption option, long adminId) {
-        if (catalog.productActive(productId).isEmpty()) {
+        if (productStore.productActive(productId).isEmpty()) {
             throw Refusals.productNotFound(productId);
         }
         rejectTakenSkus(List.of(option.sku()));
@@ -114,7 +117,7 @@ public class ManageCatalogService {
         CatalogLimits.requireText("option_name", changes.optionName(), CatalogLimits.MAX_OPTION_NAME);
         CatalogLimits.requireSku(changes.sku());
         CatalogLimits.requirePrice("additional_price", changes.additionalPrice());
-        switch (catalog.updateOption(
+        switch (optionStore.updateOption(
                 productId,
                 optionId,
                 changes.optionName().strip(),
@@ -134,7 +137,7 @@ public class ManageCatalogService {
     /** Takes the option off sale (idempotent). */
     @Transactional
     public void deactivateOption(long productId, long optionId) {
-        if (!catalog.deactivateOption(productId, optionId, now())) {
+        if (!optionStore.deactivateOption(productId, optionId, now())) {
             throw Refusals.optionNotFound(optionId);
         }
     }
@@ -146,16 +149,17 @@ public class ManageCatalogService {
     @Transactional
     public StockAdjusted adjustStock(long productId, long optionId, int delta, String reason, long adminId) {
         CatalogLimits.requireStockDelta(delta);
-        if (!catalog.adjustStock(productId, optionId, delta, CatalogLimits.MAX_STOCK)) {
+        if (!optionStore.adjustStock(productId, optionId, delta, CatalogLimits.MAX_STOCK)) {
             ProductOption option =
-                    catalog.findOption(productId, optionId).orElseThrow(() -> Refusals.optionNotFound(optionId));
+                    optionStore.findOption(productId, optionId).orElseThrow(() -> Refusals.optionNotFound(optionId));
             if (delta < 0) {
                 throw Refusals.insufficientStock(optionId, -delta, option.stockQuantity());
             }
             throw Refusals.stockLimitExceeded(CatalogLimits.MAX_STOCK, option.stockQuantity());
         }
-        int stockAfter = catalog.findOption(productId, optionId).orElseThrow().stockQuantity();
-        catalog.recordAdjustment(ids.nextId(), optionId, delta, stockAfter, reason, adminId, now());
+        int stockAfter =
+                optionStore.findOption(productId, optionId).orElseThrow().stockQuantity();
+        optionStore.recordAdjustment(ids.nextId(), optionId, delta, stockAfter, reason, adminId, now());
         return new StockAdjusted(productId, optionId, delta, stockAfter);
     }
 
@@ -170,11 +174,11 @@ public class ManageCatalogService {
                 command.active(),
                 now,
                 now);
-        if (!catalog.insertOption(option)) {
+        if (!optionStore.insertOption(option)) {
             throw Refusals.duplicateSku(option.sku()); // taken by a concurrent request since the check
         }
         if (option.stockQuantity() > 0) {
-            catalog.recordAdjustment(
+            optionStore.recordAdjustment(
                     ids.nextId(),
                     option.id(),
                     option.stockQuantity(),
@@ -190,7 +194,7 @@ public class ManageCatalogService {
             return;
         }
         Set<String> taken = new HashSet<>();
-        catalog.existingSkus(skus).forEach(sku -> taken.add(sku.toLowerCase(Locale.ROOT)));
+        optionStore.existingSkus(skus).forEach(sku -> taken.add(sku.toLowerCase(Locale.ROOT)));
         for (String sku : skus) {
             if (taken.contains(sku.toLowerCase(Locale.ROOT))) {
                 throw Refusals.duplicateSku(sku);
@@ -199,8 +203,8 @@ public class ManageCatalogService {
     }
 
     private ProductWithOptions reload(long productId) {
-        Product product = catalog.findProduct(productId).orElseThrow(() -> Refusals.productNotFound(productId));
-        return new ProductWithOptions(product, catalog.optionsOf(List.of(productId), false));
+        Product product = productStore.findProduct(productId).orElseThrow(() -> Refusals.productNotFound(productId));
+        return new ProductWithOptions(product, optionStore.optionsOf(List.of(productId), false));
     }
 
     private Instant now() {

@@ -3,11 +3,9 @@ package com.creatorcommerce.order.adapter.out.persistence;
 import static com.creatorcommerce.order.adapter.out.persistence.Columns.instant;
 import static com.creatorcommerce.order.adapter.out.persistence.Columns.utc;
 
-import com.creatorcommerce.order.application.port.CatalogStore;
+import com.creatorcommerce.order.application.port.OptionStore;
 import com.creatorcommerce.order.domain.catalog.OptionForSale;
-import com.creatorcommerce.order.domain.catalog.Product;
 import com.creatorcommerce.order.domain.catalog.ProductOption;
-import com.creatorcommerce.order.domain.catalog.ProductSort;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -20,106 +18,17 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** {@code product_options} and {@code stock_adjustments} through explicit SQL (ADR 6). */
 @Repository
-class JdbcCatalogStore implements CatalogStore {
+class JdbcOptionStore implements OptionStore {
 
-    private static final String PRODUCT_COLUMNS = "product_id, product_name, description, base_price, view_count, "
-            + "like_count, is_active, created_at, updated_at";
     private static final String OPTION_COLUMNS = "product_option_id, product_id, option_name, sku, additional_price, "
             + "stock_quantity, is_active, created_at, updated_at";
 
     private final JdbcClient jdbc;
 
-    JdbcCatalogStore(JdbcClient jdbc) {
+    JdbcOptionStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    @Override
-    public void insertProduct(Product p) {
-        jdbc.sql("INSERT INTO products (product_id, product_name, description, base_price, is_active, created_at, "
-                        + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        p.id(),
-                        p.productName(),
-                        p.description(),
-                        p.basePrice(),
-                        p.active(),
-                        utc(p.createdAt()),
-                        utc(p.updatedAt()))
-                .update();
-    }
-
-    @Override
-    public boolean updateProduct(
-            long productId, String productName, String description, long basePrice, boolean active, Instant now) {
-        return jdbc.sql("UPDATE products SET product_name = ?, description = ?, base_price = ?, is_active = ?, "
-                                + "updated_at = ? WHERE product_id = ?")
-                        .params(productName, description, basePrice, active, utc(now), productId)
-                        .update()
-                == 1;
-    }
-
-    @Override
-    public boolean deactivateProduct(long productId, Instant now) {
-        return jdbc.sql("UPDATE products SET is_active = FALSE, updated_at = ? WHERE product_id = ?")
-                        .params(utc(now), productId)
-                        .update()
-                == 1;
-    }
-
-    @Override
-    public Optional<Product> findProduct(long productId) {
-        return jdbc.sql("SELECT " + PRODUCT_COLUMNS + " FROM products WHERE product_id = ?")
-                .param(productId)
-                .query(JdbcCatalogStore::product)
-                .optional();
-    }
-
-    @Override
-    public Optional<Boolean> productActive(long productId) {
-        return jdbc.sql("SELECT is_active FROM products WHERE product_id = ?")
-                .param(productId)
-                .query((rs, i) -> rs.getBoolean(1))
-                .optional();
-    }
-
-    @Override
-    public Optional<Boolean> lockProduct(long productId) {
-        return jdbc.sql("SELECT is_active FROM products WHERE product_id = ? FOR UPDATE")
-                .param(productId)
-                .query((rs, i) -> rs.getBoolean(1))
-                .optional();
-    }
-
-    @Override
-    public List<Product> findProducts(Collection<Long> productIds) {
-        if (productIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("SELECT " + PRODUCT_COLUMNS + " FROM products WHERE product_id IN (:ids)")
-                .param("ids", productIds)
-                .query(JdbcCatalogStore::product)
-                .list();
-    }
-
-    @Override
-    public long countProducts(boolean activeOnly) {
-        return jdbc.sql("SELECT COUNT(*) FROM products" + (activeOnly ? " WHERE is_active = TRUE" : ""))
-                .query(Long.class)
-                .single();
-    }
-
-    @Override
-    public List<Product> pageOfProducts(boolean activeOnly, ProductSort sort, int offset, int limit) {
-        String order = switch (sort) {
-            case LATEST -> " ORDER BY created_at DESC, product_id DESC";
-            case VIEW_COUNT -> " ORDER BY view_count DESC, created_at DESC, product_id DESC";
-        };
-        return jdbc.sql("SELECT " + PRODUCT_COLUMNS + " FROM products" + (activeOnly ? " WHERE is_active = TRUE" : "")
-                        + order + " LIMIT ? OFFSET ?")
-                .params(limit, offset)
-                .query(JdbcCatalogStore::product)
-                .list();
     }
 
     @Override
@@ -130,7 +39,7 @@ class JdbcCatalogStore implements CatalogStore {
         return jdbc.sql("SELECT " + OPTION_COLUMNS + " FROM product_options WHERE product_id IN (:ids)"
                         + (activeOnly ? " AND is_active = TRUE" : "") + " ORDER BY product_id, product_option_id")
                 .param("ids", productIds)
-                .query(JdbcCatalogStore::option)
+                .query(JdbcOptionStore::option)
                 .list();
     }
 
@@ -190,7 +99,7 @@ class JdbcCatalogStore implements CatalogStore {
         return jdbc.sql("SELECT " + OPTION_COLUMNS + " FROM product_options WHERE product_option_id = ? "
                         + "AND product_id = ?")
                 .params(optionId, productId)
-                .query(JdbcCatalogStore::option)
+                .query(JdbcOptionStore::option)
                 .optional();
     }
 
@@ -239,26 +148,6 @@ class JdbcCatalogStore implements CatalogStore {
                         + "adjusted_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(adjustmentId, optionId, delta, stockAfter, reason, adjustedBy, utc(now))
                 .update();
-    }
-
-    @Override
-    public void addToLikeCount(long productId, int delta) {
-        jdbc.sql("UPDATE products SET like_count = like_count + ? WHERE product_id = ? AND like_count + ? >= 0")
-                .params(delta, productId, delta)
-                .update();
-    }
-
-    static Product product(ResultSet rs, int row) throws SQLException {
-        return new Product(
-                rs.getLong("product_id"),
-                rs.getString("product_name"),
-                rs.getString("description"),
-                rs.getLong("base_price"),
-                rs.getLong("view_count"),
-                rs.getLong("like_count"),
-                rs.getBoolean("is_active"),
-                instant(rs, "created_at"),
-                instant(rs, "updated_at"));
     }
 
     static ProductOption option(ResultSet rs, int row) throws SQLException {

@@ -1,43 +1,18 @@
 package com.creatorcommerce.order.application.port;
 
 import com.creatorcommerce.order.domain.catalog.OptionForSale;
-import com.creatorcommerce.order.domain.catalog.Product;
 import com.creatorcommerce.order.domain.catalog.ProductOption;
-import com.creatorcommerce.order.domain.catalog.ProductSort;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Products and options. Counters and stock change only through the atomic operations named for them. */
-public interface CatalogStore {
-
-    void insertProduct(Product product);
-
-    /** Changes the editable fields; false when there is no such product. Counters are never touched. */
-    boolean updateProduct(
-            long productId, String productName, String description, long basePrice, boolean active, Instant now);
-
-    boolean deactivateProduct(long productId, Instant now);
-
-    Optional<Product> findProduct(long productId);
-
-    /** Whether the product exists and is on sale; empty when it does not exist. */
-    Optional<Boolean> productActive(long productId);
-
-    /**
-     * Like {@link #productActive(long)}, but locks the product row exclusively until the end of the transaction.
-     * Taken before anything that checks a foreign key to the product (which takes a shared lock on its row) and then
-     * updates the row: shared-then-exclusive from two transactions would deadlock.
-     */
-    Optional<Boolean> lockProduct(long productId);
-
-    List<Product> findProducts(Collection<Long> productIds);
-
-    long countProducts(boolean activeOnly);
-
-    List<Product> pageOfProducts(boolean activeOnly, ProductSort sort, int offset, int limit);
+/**
+ * The options of the catalog's products, with their stock and its adjustments. Stock changes only through the atomic
+ * operation named for it.
+ */
+public interface OptionStore {
 
     /** Options of these products, by product then option id; only active ones when {@code activeOnly}. */
     List<ProductOption> optionsOf(Collection<Long> productIds, boolean activeOnly);
@@ -74,8 +49,6 @@ public interface CatalogStore {
 
     void recordAdjustment(
             long adjustmentId, long optionId, int delta, int stockAfter, String reason, Long adjustedBy, Instant now);
-
-    void addToLikeCount(long productId, int delta);
 
     enum OptionUpdate {
         UPDATED,
