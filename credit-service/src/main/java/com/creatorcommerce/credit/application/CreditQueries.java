@@ -1,10 +1,10 @@
 package com.creatorcommerce.credit.application;
 
 import com.creatorcommerce.credit.application.port.CreditHistory;
-import com.creatorcommerce.credit.application.port.Paged;
 import com.creatorcommerce.credit.application.port.WalletBalance;
 import com.creatorcommerce.credit.domain.CreditHistoryEntry;
 import com.creatorcommerce.credit.domain.TransactionType;
+import com.creatorcommerce.platform.kernel.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,7 +25,7 @@ public class CreditQueries {
 
     /** @param type null for every type */
     @Transactional(readOnly = true)
-    public Paged<CreditHistoryEntry> history(long userId, TransactionType type, int page, int pageSize) {
+    public Page<CreditHistoryEntry> history(long userId, TransactionType type, int page, int pageSize) {
         return history.history(userId, type, page, pageSize);
     }
 }

@@ -1,10 +1,10 @@
 package com.creatorcommerce.credit.application;
 
 import com.creatorcommerce.credit.application.port.Donations;
-import com.creatorcommerce.credit.application.port.Paged;
 import com.creatorcommerce.credit.domain.CreditRefusal;
 import com.creatorcommerce.credit.domain.CreditRefusedException;
 import com.creatorcommerce.credit.domain.Donation;
+import com.creatorcommerce.platform.kernel.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,12 +19,12 @@ public class DonationQueries {
     }
 
     @Transactional(readOnly = true)
-    public Paged<Donation> sent(long userId, int page, int pageSize) {
+    public Page<Donation> sent(long userId, int page, int pageSize) {
         return donations.sent(userId, page, pageSize);
     }
 
     @Transactional(readOnly = true)
-    public Paged<Donation> received(long userId, int page, int pageSize) {
+    public Page<Donation> received(long userId, int page, int pageSize) {
         return donations.received(userId, page, pageSize);
     }
 

@@ -1,11 +1,11 @@
 package com.creatorcommerce.credit.application;
 
 import com.creatorcommerce.credit.application.port.CreditPackages;
-import com.creatorcommerce.credit.application.port.Paged;
 import com.creatorcommerce.credit.domain.CreditPackage;
 import com.creatorcommerce.credit.domain.CreditRefusal;
 import com.creatorcommerce.credit.domain.CreditRefusedException;
 import com.creatorcommerce.credit.domain.PackageTerms;
+import com.creatorcommerce.platform.kernel.Page;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -65,7 +65,7 @@ public class ManagePackagesService {
     }
 
     @Transactional(readOnly = true)
-    public Paged<CreditPackage> all(int page, int pageSize) {
+    public Page<CreditPackage> all(int page, int pageSize) {
         return packages.all(page, pageSize);
     }
 

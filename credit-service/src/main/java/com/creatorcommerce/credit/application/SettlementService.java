@@ -1,11 +1,11 @@
 package com.creatorcommerce.credit.application;
 
-import com.creatorcommerce.credit.application.port.Paged;
 import com.creatorcommerce.credit.application.port.Settlements;
 import com.creatorcommerce.credit.domain.CreditRefusal;
 import com.creatorcommerce.credit.domain.CreditRefusedException;
 import com.creatorcommerce.credit.domain.InvalidCreditRequestException;
 import com.creatorcommerce.credit.domain.Settlement;
+import com.creatorcommerce.platform.kernel.Page;
 import com.creatorcommerce.platform.snowflake.IdGenerator;
 import java.time.Clock;
 import java.time.Instant;
@@ -96,7 +96,7 @@ public class SettlementService {
     }
 
     @Transactional(readOnly = true)
-    public Paged<Settlement> mine(long creatorId, int page, int pageSize) {
+    public Page<Settlement> mine(long creatorId, int page, int pageSize) {
         return settlements.ofCreator(creatorId, page, pageSize);
     }
 

@@ -1,11 +1,11 @@
 package com.creatorcommerce.credit.application;
 
-import com.creatorcommerce.credit.application.port.Paged;
 import com.creatorcommerce.credit.application.port.Refunds;
 import com.creatorcommerce.credit.domain.CreditLot;
 import com.creatorcommerce.credit.domain.CreditRefusal;
 import com.creatorcommerce.credit.domain.CreditRefusedException;
 import com.creatorcommerce.credit.domain.RefundLog;
+import com.creatorcommerce.platform.kernel.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,7 +20,7 @@ public class TopupQueries {
     }
 
     @Transactional(readOnly = true)
-    public Paged<CreditLot> topups(long userId, int page, int pageSize) {
+    public Page<CreditLot> topups(long userId, int page, int pageSize) {
         return refunds.lots(userId, page, pageSize);
     }
 

@@ -2,6 +2,7 @@ package com.creatorcommerce.credit.application.port;
 
 import com.creatorcommerce.credit.domain.CreditHistoryEntry;
 import com.creatorcommerce.credit.domain.TransactionType;
+import com.creatorcommerce.platform.kernel.Page;
 import java.util.Optional;
 
 /** Reading wallets and their history (tables {@code credits}, {@code credit_history}). */
@@ -10,7 +11,7 @@ public interface CreditHistory {
     Optional<WalletBalance> balance(long userId);
 
     /** The user's history rows, newest first, optionally of one type. */
-    Paged<CreditHistoryEntry> history(long userId, TransactionType type, int page, int pageSize);
+    Page<CreditHistoryEntry> history(long userId, TransactionType type, int page, int pageSize);
 
     Optional<CreditHistoryEntry> entry(long id);
 }

@@ -1,6 +1,7 @@
 package com.creatorcommerce.credit.application.port;
 
 import com.creatorcommerce.credit.domain.CreditPackage;
+import com.creatorcommerce.platform.kernel.Page;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,5 +20,5 @@ public interface CreditPackages {
     List<CreditPackage> active();
 
     /** Every package, active or not, fewest credits first. */
-    Paged<CreditPackage> all(int page, int pageSize);
+    Page<CreditPackage> all(int page, int pageSize);
 }

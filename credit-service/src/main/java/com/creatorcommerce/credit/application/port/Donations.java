@@ -1,6 +1,7 @@
 package com.creatorcommerce.credit.application.port;
 
 import com.creatorcommerce.credit.domain.Donation;
+import com.creatorcommerce.platform.kernel.Page;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -35,8 +36,8 @@ public interface Donations {
     String CLOSED = "DONATION_CLOSED";
 
     /** The donor's donations, newest first (1-based page). */
-    Paged<Donation> sent(long donorId, int page, int pageSize);
+    Page<Donation> sent(long donorId, int page, int pageSize);
 
     /** The creator's COMPLETED donations received, newest first (1-based page). */
-    Paged<Donation> received(long creatorId, int page, int pageSize);
+    Page<Donation> received(long creatorId, int page, int pageSize);
 }

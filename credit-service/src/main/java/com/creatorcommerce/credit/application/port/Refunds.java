@@ -2,6 +2,7 @@ package com.creatorcommerce.credit.application.port;
 
 import com.creatorcommerce.credit.domain.CreditLot;
 import com.creatorcommerce.credit.domain.RefundLog;
+import com.creatorcommerce.platform.kernel.Page;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -14,7 +15,7 @@ public interface Refunds {
     Optional<Long> purchaseOf(long lotId);
 
     /** The user's lots, newest first (1-based page). */
-    Paged<CreditLot> lots(long userId, int page, int pageSize);
+    Page<CreditLot> lots(long userId, int page, int pageSize);
 
     void add(RefundLog refund);
 

@@ -1,6 +1,7 @@
 package com.creatorcommerce.credit.application.port;
 
 import com.creatorcommerce.credit.domain.Settlement;
+import com.creatorcommerce.platform.kernel.Page;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +37,7 @@ public interface Settlements {
 
     List<Settlement> ofPeriod(String period);
 
-    Paged<Settlement> ofCreator(long creatorId, int page, int pageSize);
+    Page<Settlement> ofCreator(long creatorId, int page, int pageSize);
 
     /** OWED → PAID; false when it was not OWED. */
     boolean markPaid(long id, long adminId, Instant now);

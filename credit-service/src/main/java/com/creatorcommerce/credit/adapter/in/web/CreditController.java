@@ -3,10 +3,10 @@ package com.creatorcommerce.credit.adapter.in.web;
 import com.creatorcommerce.credit.application.CreditQueries;
 import com.creatorcommerce.credit.application.UsageResult;
 import com.creatorcommerce.credit.application.UseCreditsService;
-import com.creatorcommerce.credit.application.port.Paged;
 import com.creatorcommerce.credit.application.port.WalletBalance;
 import com.creatorcommerce.credit.domain.CreditHistoryEntry;
 import com.creatorcommerce.credit.domain.TransactionType;
+import com.creatorcommerce.platform.kernel.Page;
 import com.creatorcommerce.platform.openapi.ProblemResponse;
 import com.creatorcommerce.platform.snowflake.IdString;
 import com.creatorcommerce.platform.web.CurrentUser;
@@ -68,7 +68,7 @@ class CreditController {
 
     record HistoryPage(List<TransactionResponse> transactions, long total, int page, int pageSize, boolean hasMore) {
 
-        static HistoryPage of(Paged<CreditHistoryEntry> p) {
+        static HistoryPage of(Page<CreditHistoryEntry> p) {
             return new HistoryPage(
                     p.items().stream().map(TransactionResponse::of).toList(),
                     p.total(),

@@ -4,11 +4,11 @@ import com.creatorcommerce.credit.application.DonateService;
 import com.creatorcommerce.credit.application.DonationQueries;
 import com.creatorcommerce.credit.application.DonationResult;
 import com.creatorcommerce.credit.application.TopUpDonationService;
-import com.creatorcommerce.credit.application.port.Paged;
 import com.creatorcommerce.credit.domain.Donation;
 import com.creatorcommerce.platform.openapi.ProblemResponse;
 import com.creatorcommerce.platform.snowflake.IdString;
 import com.creatorcommerce.platform.web.CurrentUser;
+import com.creatorcommerce.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,7 +24,6 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -106,18 +105,6 @@ class DonationController {
         }
     }
 
-    record DonationPage(List<DonationResponse> items, long total, int page, int pageSize, boolean hasMore) {
-
-        static DonationPage of(Paged<Donation> p) {
-            return new DonationPage(
-                    p.items().stream().map(d -> DonationResponse.of(d, null)).toList(),
-                    p.total(),
-                    p.page(),
-                    p.pageSize(),
-                    p.hasMore());
-        }
-    }
-
     @PostMapping
     @Operation(operationId = "donate", summary = "Donate credits to a creator (Idempotency-Key required)")
     @ApiResponse(
@@ -193,20 +180,20 @@ class DonationController {
     @GetMapping("/sent")
     @Operation(operationId = "listSentDonations", summary = "The caller's donations, newest first")
     @ApiResponse(responseCode = "200", description = "One page", useReturnTypeSchema = true)
-    DonationPage sent(
+    PageResponse<DonationResponse> sent(
             CurrentUser user,
             @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
-        return DonationPage.of(queries.sent(user.id(), page, pageSize));
+        return PageResponses.of(queries.sent(user.id(), page, pageSize), d -> DonationResponse.of(d, null));
     }
 
     @GetMapping("/received")
     @Operation(operationId = "listReceivedDonations", summary = "Donations the caller received, newest first")
     @ApiResponse(responseCode = "200", description = "One page", useReturnTypeSchema = true)
-    DonationPage received(
+    PageResponse<DonationResponse> received(
             CurrentUser user,
             @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
-        return DonationPage.of(queries.received(user.id(), page, pageSize));
+        return PageResponses.of(queries.received(user.id(), page, pageSize), d -> DonationResponse.of(d, null));
     }
 }

@@ -1,10 +1,10 @@
 package com.creatorcommerce.credit.adapter.in.web;
 
 import com.creatorcommerce.credit.application.ManagePackagesService;
-import com.creatorcommerce.credit.application.port.Paged;
 import com.creatorcommerce.credit.domain.CreditPackage;
 import com.creatorcommerce.credit.domain.PackageTerms;
 import com.creatorcommerce.platform.openapi.ProblemResponse;
+import com.creatorcommerce.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,7 +13,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -49,18 +48,6 @@ class PackageAdminController {
         }
     }
 
-    record PackagePage(List<PackageResponse.Admin> items, long total, int page, int pageSize, boolean hasMore) {
-
-        static PackagePage of(Paged<CreditPackage> p) {
-            return new PackagePage(
-                    p.items().stream().map(PackageResponse.Admin::of).toList(),
-                    p.total(),
-                    p.page(),
-                    p.pageSize(),
-                    p.hasMore());
-        }
-    }
-
     @PostMapping
     @Operation(operationId = "createCreditPackage", summary = "Define a credit package")
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
@@ -73,10 +60,10 @@ class PackageAdminController {
 
     @GetMapping
     @Operation(operationId = "listCreditPackagesAdmin", summary = "Every credit package (paged)")
-    PackagePage list(
+    PageResponse<PackageResponse.Admin> list(
             @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
-        return PackagePage.of(packages.all(page, pageSize));
+        return PageResponses.of(packages.all(page, pageSize), PackageResponse.Admin::of);
     }
 
     @GetMapping("/{id}")

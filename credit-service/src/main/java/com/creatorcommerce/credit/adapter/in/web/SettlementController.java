@@ -1,11 +1,11 @@
 package com.creatorcommerce.credit.adapter.in.web;
 
 import com.creatorcommerce.credit.application.SettlementService;
-import com.creatorcommerce.credit.application.port.Paged;
 import com.creatorcommerce.credit.domain.Settlement;
 import com.creatorcommerce.platform.openapi.ProblemResponse;
 import com.creatorcommerce.platform.snowflake.IdString;
 import com.creatorcommerce.platform.web.CurrentUser;
+import com.creatorcommerce.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -76,8 +76,6 @@ class SettlementController {
 
     record RunResponse(String period, int created, List<SettlementResponse> settlements) {}
 
-    record SettlementPage(List<SettlementResponse> items, long total, int page, int pageSize, boolean hasMore) {}
-
     @PostMapping("/v1/admin/settlements")
     @Operation(operationId = "settlePeriod", summary = "Settle a UTC month for every creator (idempotent per creator)")
     @ApiResponse(
@@ -104,16 +102,10 @@ class SettlementController {
     @GetMapping("/v1/settlements/me")
     @Operation(operationId = "listMySettlements", summary = "The caller's settlements as a creator, newest first")
     @ApiResponse(responseCode = "200", description = "One page", useReturnTypeSchema = true)
-    SettlementPage mine(
+    PageResponse<SettlementResponse> mine(
             CurrentUser user,
             @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
-        Paged<Settlement> p = settlements.mine(user.id(), page, pageSize);
-        return new SettlementPage(
-                p.items().stream().map(SettlementResponse::of).toList(),
-                p.total(),
-                p.page(),
-                p.pageSize(),
-                p.hasMore());
+        return PageResponses.of(settlements.mine(user.id(), page, pageSize), SettlementResponse::of);
     }
 }

@@ -2,12 +2,12 @@ package com.creatorcommerce.credit.adapter.in.web;
 
 import com.creatorcommerce.credit.application.RefundService;
 import com.creatorcommerce.credit.application.TopupQueries;
-import com.creatorcommerce.credit.application.port.Paged;
 import com.creatorcommerce.credit.domain.CreditLot;
 import com.creatorcommerce.credit.domain.RefundLog;
 import com.creatorcommerce.platform.openapi.ProblemResponse;
 import com.creatorcommerce.platform.snowflake.IdString;
 import com.creatorcommerce.platform.web.CurrentUser;
+import com.creatorcommerce.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,7 +16,6 @@ import jakarta.validation.constraints.Min;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -65,8 +64,6 @@ class TopupController {
         }
     }
 
-    record TopupPage(List<TopupResponse> items, long total, int page, int pageSize, boolean hasMore) {}
-
     record RefundResponse(
             @IdString long id,
             @IdString long topupId,
@@ -99,13 +96,11 @@ class TopupController {
     @GetMapping("/v1/credits/topups")
     @Operation(operationId = "listTopups", summary = "The caller's top-ups (lots), newest first")
     @ApiResponse(responseCode = "200", description = "One page", useReturnTypeSchema = true)
-    TopupPage topups(
+    PageResponse<TopupResponse> topups(
             CurrentUser user,
             @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
-        Paged<CreditLot> p = queries.topups(user.id(), page, pageSize);
-        return new TopupPage(
-                p.items().stream().map(TopupResponse::of).toList(), p.total(), p.page(), p.pageSize(), p.hasMore());
+        return PageResponses.of(queries.topups(user.id(), page, pageSize), TopupResponse::of);
     }
 
     @PostMapping("/v1/credits/topups/{id}/refund")

@@ -1,7 +1,6 @@
 package com.creatorcommerce.credit.adapter.out.persistence;
 
 import com.creatorcommerce.credit.application.port.CreditHistory;
-import com.creatorcommerce.credit.application.port.Paged;
 import com.creatorcommerce.credit.application.port.WalletBalance;
 import com.creatorcommerce.credit.application.port.Wallets;
 import com.creatorcommerce.credit.domain.CreditHistoryEntry;
@@ -9,6 +8,7 @@ import com.creatorcommerce.credit.domain.CreditLot;
 import com.creatorcommerce.credit.domain.CreditWallet;
 import com.creatorcommerce.credit.domain.LotBook;
 import com.creatorcommerce.credit.domain.TransactionType;
+import com.creatorcommerce.platform.kernel.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -154,18 +154,18 @@ class JdbcCreditLedger implements Wallets, CreditHistory {
     }
 
     @Override
-    public Paged<CreditHistoryEntry> history(long userId, TransactionType type, int page, int pageSize) {
+    public Page<CreditHistoryEntry> history(long userId, TransactionType type, int page, int pageSize) {
         String where = " FROM credit_history WHERE user_id = ?" + (type == null ? "" : " AND transaction_type = ?");
         Object[] args = type == null ? new Object[] {userId} : new Object[] {userId, type.wireName()};
         long total = jdbc.queryForObject("SELECT COUNT(*)" + where, Long.class, args);
         List<Object> pageArgs = new ArrayList<>(List.of(args));
         pageArgs.add(pageSize);
-        pageArgs.add((long) (page - 1) * pageSize);
+        pageArgs.add(Page.offset(page, pageSize));
         List<CreditHistoryEntry> items = jdbc.query(
                 "SELECT " + ROW_COLUMNS + where + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
                 (rs, n) -> entry(rs),
                 pageArgs.toArray());
-        return new Paged<>(items, total, page, pageSize);
+        return new Page<>(items, total, page, pageSize);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package com.creatorcommerce.credit.adapter.out.persistence;
 
 import com.creatorcommerce.credit.application.port.Donations;
-import com.creatorcommerce.credit.application.port.Paged;
 import com.creatorcommerce.credit.domain.Donation;
+import com.creatorcommerce.platform.kernel.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -110,16 +110,16 @@ class JdbcDonations implements Donations {
     }
 
     @Override
-    public Paged<Donation> sent(long donorId, int page, int pageSize) {
+    public Page<Donation> sent(long donorId, int page, int pageSize) {
         return page("donor_id = ?", donorId, page, pageSize);
     }
 
     @Override
-    public Paged<Donation> received(long creatorId, int page, int pageSize) {
+    public Page<Donation> received(long creatorId, int page, int pageSize) {
         return page("creator_id = ? AND status = 'COMPLETED'", creatorId, page, pageSize);
     }
 
-    private Paged<Donation> page(String where, long user, int page, int pageSize) {
+    private Page<Donation> page(String where, long user, int page, int pageSize) {
         long total = jdbc.queryForObject("SELECT COUNT(*) FROM donations WHERE " + where, Long.class, user);
         List<Donation> items = jdbc.query(
                 "SELECT " + COLUMNS + " FROM donations WHERE " + where
@@ -127,8 +127,8 @@ class JdbcDonations implements Donations {
                 (rs, n) -> donation(rs),
                 user,
                 pageSize,
-                (long) (page - 1) * pageSize);
-        return new Paged<>(items, total, page, pageSize);
+                Page.offset(page, pageSize));
+        return new Page<>(items, total, page, pageSize);
     }
 
     private static Donation donation(ResultSet rs) throws SQLException {

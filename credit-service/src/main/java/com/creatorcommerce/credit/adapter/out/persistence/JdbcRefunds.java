@@ -1,9 +1,9 @@
 package com.creatorcommerce.credit.adapter.out.persistence;
 
-import com.creatorcommerce.credit.application.port.Paged;
 import com.creatorcommerce.credit.application.port.Refunds;
 import com.creatorcommerce.credit.domain.CreditLot;
 import com.creatorcommerce.credit.domain.RefundLog;
+import com.creatorcommerce.platform.kernel.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -46,9 +46,9 @@ class JdbcRefunds implements Refunds {
     }
 
     @Override
-    public Paged<CreditLot> lots(long userId, int page, int pageSize) {
-        return new Paged<>(
-                lots.ofUser(userId, pageSize, (long) (page - 1) * pageSize), lots.countOfUser(userId), page, pageSize);
+    public Page<CreditLot> lots(long userId, int page, int pageSize) {
+        return new Page<>(
+                lots.ofUser(userId, pageSize, Page.offset(page, pageSize)), lots.countOfUser(userId), page, pageSize);
     }
 
     @Override

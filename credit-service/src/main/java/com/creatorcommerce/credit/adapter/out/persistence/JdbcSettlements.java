@@ -1,8 +1,8 @@
 package com.creatorcommerce.credit.adapter.out.persistence;
 
-import com.creatorcommerce.credit.application.port.Paged;
 import com.creatorcommerce.credit.application.port.Settlements;
 import com.creatorcommerce.credit.domain.Settlement;
+import com.creatorcommerce.platform.kernel.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -120,17 +120,17 @@ class JdbcSettlements implements Settlements {
     }
 
     @Override
-    public Paged<Settlement> ofCreator(long creatorId, int page, int pageSize) {
+    public Page<Settlement> ofCreator(long creatorId, int page, int pageSize) {
         long total =
                 jdbc.queryForObject("SELECT COUNT(*) FROM settlements WHERE creator_id = ?", Long.class, creatorId);
-        return new Paged<>(
+        return new Page<>(
                 jdbc.query(
                         "SELECT " + COLUMNS + " FROM settlements WHERE creator_id = ? "
                                 + "ORDER BY period DESC, id DESC LIMIT ? OFFSET ?",
                         (rs, n) -> settlement(rs),
                         creatorId,
                         pageSize,
-                        (long) (page - 1) * pageSize),
+                        Page.offset(page, pageSize)),
                 total,
                 page,
                 pageSize);

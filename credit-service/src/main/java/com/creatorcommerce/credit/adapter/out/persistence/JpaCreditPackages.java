@@ -1,8 +1,8 @@
 package com.creatorcommerce.credit.adapter.out.persistence;
 
 import com.creatorcommerce.credit.application.port.CreditPackages;
-import com.creatorcommerce.credit.application.port.Paged;
 import com.creatorcommerce.credit.domain.CreditPackage;
+import com.creatorcommerce.platform.kernel.Page;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -46,14 +46,14 @@ class JpaCreditPackages implements CreditPackages {
     }
 
     @Override
-    public Paged<CreditPackage> all(int page, int pageSize) {
+    public Page<CreditPackage> all(int page, int pageSize) {
         List<CreditPackage> items = em.createQuery(
                         "select p from CreditPackage p order by p.credits, p.id", CreditPackage.class)
-                .setFirstResult(Math.toIntExact(Math.min(Integer.MAX_VALUE, (long) (page - 1) * pageSize)))
+                .setFirstResult(Math.toIntExact(Math.min(Integer.MAX_VALUE, Page.offset(page, pageSize))))
                 .setMaxResults(pageSize)
                 .getResultList();
         long total = em.createQuery("select count(p) from CreditPackage p", Long.class)
                 .getSingleResult();
-        return new Paged<>(items, total, page, pageSize);
+        return new Page<>(items, total, page, pageSize);
     }
 }
