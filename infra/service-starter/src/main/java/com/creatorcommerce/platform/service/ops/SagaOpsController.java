@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.function.Supplier;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -181,11 +180,7 @@ class SagaOpsController {
             CurrentUser user,
             @PathVariable @Pattern(regexp = ID) String id,
             @Valid @RequestBody ActionRequest request) {
-        requireAdmin(user);
-        return act(
-                id,
-                "SAGA_NOT_RETRYABLE",
-                () -> ops.retry(Long.parseLong(id), Long.toString(user.id()), request.reason()));
+        return act(user, id, request, "SAGA_NOT_RETRYABLE", ops::retry);
     }
 
     /** Compensates a RUNNING saga now, its current step included. */
@@ -197,16 +192,21 @@ class SagaOpsController {
             CurrentUser user,
             @PathVariable @Pattern(regexp = ID) String id,
             @Valid @RequestBody ActionRequest request) {
-        requireAdmin(user);
-        return act(
-                id,
-                "SAGA_NOT_RUNNING",
-                () -> ops.compensate(Long.parseLong(id), Long.toString(user.id()), request.reason()));
+        return act(user, id, request, "SAGA_NOT_RUNNING", ops::compensate);
     }
 
-    private static SagaResponse act(String id, String conflictCode, Supplier<Summary> action) {
+    /** One operator's action on one saga: {@link SagaOps#retry} or {@link SagaOps#compensate}. */
+    @FunctionalInterface
+    private interface Action {
+        Summary apply(long id, String actor, String reason);
+    }
+
+    /** Checks the role, acts with the admin's id and reason (audited by {@link SagaOps}), answers the saga. */
+    private static SagaResponse act(
+            CurrentUser user, String id, ActionRequest request, String conflictCode, Action action) {
+        requireAdmin(user);
         try {
-            return SagaResponse.of(action.get());
+            return SagaResponse.of(action.apply(Long.parseLong(id), Long.toString(user.id()), request.reason()));
         } catch (SagaOpsException e) {
             throw e.kind() == SagaOpsException.Kind.NOT_FOUND
                     ? notFound(id)

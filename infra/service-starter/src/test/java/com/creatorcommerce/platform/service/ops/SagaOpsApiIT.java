@@ -55,6 +55,9 @@ class SagaOpsApiIT {
         Reply refused = post("/v1/admin/sagas/" + id + "/compensate", USER, "{\"reason\":\"x\"}");
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(post("/v1/admin/sagas/" + id + "/retry", USER, "{\"reason\":\"x\"}")
+                        .status())
+                .isEqualTo(403);
         assertThat(jdbc.queryForObject("SELECT status FROM saga_instance WHERE id = ?", String.class, id))
                 .isEqualTo("RUNNING");
     }
@@ -116,6 +119,9 @@ class SagaOpsApiIT {
                 .isEqualTo("SAGA_NOT_RETRYABLE");
         assertThat(post("/v1/admin/sagas/1/retry", ADMIN, "{\"reason\":\"x\"}").code())
                 .isEqualTo("SAGA_NOT_FOUND");
+        Reply missing = post("/v1/admin/sagas/1/compensate", ADMIN, "{\"reason\":\"x\"}");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.code()).isEqualTo("SAGA_NOT_FOUND");
 
         assertThat(jdbc.queryForList(
                         "SELECT CONCAT(action, ' ', actor, ' ', reason) FROM saga_ops_audit "
