@@ -159,14 +159,17 @@ public class PurchaseSettlement {
             }
             CreditPurchase locked = purchases.lock(cmd.purchaseId()).orElseThrow();
             if (locked.status() == PurchaseStatus.COMPLETED) {
-                sagaCredited(cmd, locked.transactionId());
+                sagaCredited(cmd, locked.completion().transactionId());
                 return false;
             }
             if (locked.status() != PurchaseStatus.PENDING) {
                 sagaRejected(
                         cmd,
                         "PAYMENT_DECLINED",
-                        "The top-up purchase is " + locked.status() + " (" + locked.failureCode() + ")");
+                        "The top-up purchase is " + locked.status() + " ("
+                                + (locked.failure() == null
+                                        ? null
+                                        : locked.failure().code()) + ")");
                 return false;
             }
             if (!locked.matchesApproval(cmd.userId(), cmd.amount(), cmd.paymentKey())) {

@@ -2,6 +2,8 @@ package com.creatorcommerce.credit.application;
 
 import com.creatorcommerce.credit.domain.CreditPurchase;
 import com.creatorcommerce.credit.domain.Price;
+import com.creatorcommerce.credit.domain.PurchaseCompletion;
+import com.creatorcommerce.credit.domain.PurchaseFailure;
 import com.creatorcommerce.credit.domain.PurchaseStatus;
 import com.creatorcommerce.credit.domain.RefundStatus;
 import java.time.Instant;
@@ -27,6 +29,8 @@ public record PurchaseView(
         Instant failedAt) {
 
     static PurchaseView of(CreditPurchase p) {
+        PurchaseCompletion done = p.completion();
+        PurchaseFailure failure = p.failure();
         return new PurchaseView(
                 p.id(),
                 p.userId(),
@@ -36,15 +40,15 @@ public record PurchaseView(
                 p.price(),
                 p.paymentMethod(),
                 p.status(),
-                p.paymentId(),
-                p.transactionId(),
-                p.balanceAfter(),
-                p.failureCode(),
-                p.failureReason(),
-                p.refundStatus(),
+                done == null ? null : done.paymentId(),
+                done == null ? null : done.transactionId(),
+                done == null ? null : done.balanceAfter(),
+                failure == null ? null : failure.code(),
+                failure == null ? null : failure.reason(),
+                p.refund() == null ? null : p.refund().status(),
                 p.createdAt(),
-                p.completedAt(),
-                p.failedAt());
+                done == null ? null : done.at(),
+                failure == null ? null : failure.at());
     }
 
     public boolean settled() {

@@ -1,19 +1,20 @@
 package com.creatorcommerce.credit.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
  * A purchase of a credit package (table {@code credit_purchases}; its credits become a lot in {@code credit_topups}):
- * PENDING while payment-service confirms the payment key with the PG, then COMPLETED (its credits added exactly once)
- * or FAILED (nothing added). The package's terms are copied at purchase time. An approval that cannot be credited (the purchase had failed, or the approval does not
- * match it) is given back: {@link #refundStatus()}.
+ * PENDING while payment-service confirms the payment key with the PG, then COMPLETED (its credits added exactly once,
+ * {@link PurchaseCompletion}) or FAILED (nothing added, {@link PurchaseFailure}). The package's terms are copied at
+ * purchase time ({@link PurchasedPackage}). An approval that cannot be credited (the purchase had failed, or the
+ * approval does not match it) is given back: {@link PurchaseRefund}.
  */
 @Entity
 @Table(name = "credit_purchases")
@@ -25,23 +26,8 @@ public class CreditPurchase {
     @Column(name = "user_id", nullable = false, updatable = false)
     private long userId;
 
-    @Column(name = "package_id", nullable = false, updatable = false, length = 50)
-    private String packageId;
-
-    @Column(name = "package_name", nullable = false, updatable = false, length = 100)
-    private String packageName;
-
-    @Column(name = "credits", nullable = false, updatable = false)
-    private long credits;
-
-    @Column(name = "amount", nullable = false, updatable = false, precision = 12, scale = 2)
-    private BigDecimal amount;
-
-    @Column(name = "currency", nullable = false, updatable = false, length = 3)
-    private String currency;
-
-    @Column(name = "amount_minor", nullable = false, updatable = false)
-    private long amountMinor;
+    @Embedded
+    private PurchasedPackage bought;
 
     @Column(name = "payment_method", nullable = false, updatable = false, length = 30)
     private String paymentMethod;
@@ -53,39 +39,17 @@ public class CreditPurchase {
     @Column(name = "status", nullable = false, length = 16)
     private PurchaseStatus status;
 
-    @Column(name = "payment_id")
-    private Long paymentId;
+    @Embedded
+    private PurchaseCompletion completion;
 
-    @Column(name = "transaction_id")
-    private Long transactionId;
+    @Embedded
+    private PurchaseFailure failure;
 
-    @Column(name = "balance_after")
-    private Long balanceAfter;
-
-    @Column(name = "failure_code", length = 64)
-    private String failureCode;
-
-    @Column(name = "failure_reason", length = 500)
-    private String failureReason;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "refund_status", length = 16)
-    private RefundStatus refundStatus;
-
-    @Column(name = "refund_failure_code", length = 64)
-    private String refundFailureCode;
-
-    @Column(name = "refund_failure_reason", length = 500)
-    private String refundFailureReason;
+    @Embedded
+    private PurchaseRefund refund;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
-
-    @Column(name = "completed_at")
-    private Instant completedAt;
-
-    @Column(name = "failed_at")
-    private Instant failedAt;
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
@@ -103,13 +67,7 @@ public class CreditPurchase {
         CreditPurchase p = new CreditPurchase();
         p.id = id;
         p.userId = userId;
-        p.packageId = pkg.id();
-        p.packageName = pkg.name();
-        p.credits = pkg.credits();
-        Price price = pkg.price();
-        p.amount = price.amount();
-        p.currency = price.currencyCode();
-        p.amountMinor = price.minorUnits();
+        p.bought = PurchasedPackage.of(pkg);
         p.paymentMethod = paymentMethod;
         p.paymentKey = paymentKey;
         p.status = PurchaseStatus.PENDING;
@@ -120,12 +78,14 @@ public class CreditPurchase {
 
     /** The same request again (a retried call): same user, same package. */
     public boolean isRepeatOf(long otherUserId, String otherPackageId) {
-        return userId == otherUserId && packageId.equals(otherPackageId);
+        return userId == otherUserId && bought.packageId().equals(otherPackageId);
     }
 
     /** Whether an approved payment is exactly this purchase's: its user, its amount and its payment key. */
     public boolean matchesApproval(long approvedUserId, long approvedAmountMinor, String approvedPaymentKey) {
-        return userId == approvedUserId && amountMinor == approvedAmountMinor && paymentKey.equals(approvedPaymentKey);
+        return userId == approvedUserId
+                && bought.amountMinor() == approvedAmountMinor
+                && paymentKey.equals(approvedPaymentKey);
     }
 
     /** Paid and credited (history row {@code transactionId}); only from PENDING. */
@@ -133,12 +93,9 @@ public class CreditPurchase {
         if (status != PurchaseStatus.PENDING) {
             throw new IllegalStateException("Purchase " + id + " is " + status + ", not PENDING");
         }
-        this.status = PurchaseStatus.COMPLETED;
-        this.paymentId = paymentId;
-        this.transactionId = transactionId;
-        this.balanceAfter = balanceAfter;
-        this.completedAt = now;
-        this.updatedAt = now;
+        status = PurchaseStatus.COMPLETED;
+        completion = new PurchaseCompletion(paymentId, transactionId, balanceAfter, now);
+        updatedAt = now;
     }
 
     /** Not paid; nothing credited. True when this changed it (a PENDING purchase); false if already settled. */
@@ -146,46 +103,36 @@ public class CreditPurchase {
         if (status != PurchaseStatus.PENDING) {
             return false;
         }
-        this.status = PurchaseStatus.FAILED;
-        this.failureCode = truncate(code, 64);
-        this.failureReason = truncate(reason, 500);
-        this.failedAt = now;
-        this.updatedAt = now;
+        status = PurchaseStatus.FAILED;
+        failure = PurchaseFailure.of(code, reason, now);
+        updatedAt = now;
         return true;
     }
 
     /** A payment approved for it that will not be credited is being given back. */
     public void refundRequested(Instant now) {
-        if (refundStatus == null) {
-            refundStatus = RefundStatus.REQUESTED;
+        if (refund == null) {
+            refund = PurchaseRefund.requested();
             updatedAt = now;
         }
     }
 
     /** The payment was given back. True when this changed it. */
     public boolean refunded(Instant now) {
-        if (refundStatus == RefundStatus.REFUNDED) {
+        if (refund != null && refund.isRefunded()) {
             return false;
         }
-        refundStatus = RefundStatus.REFUNDED;
-        refundFailureCode = null;
-        refundFailureReason = null;
+        refund = PurchaseRefund.refunded();
         updatedAt = now;
         return true;
     }
 
     /** The PG refused to give the payment back: the customer paid and got nothing (ops must act). */
     public void refundFailed(String code, String reason, Instant now) {
-        if (refundStatus != RefundStatus.REFUNDED) {
-            refundStatus = RefundStatus.REFUND_FAILED;
-            refundFailureCode = truncate(code, 64);
-            refundFailureReason = truncate(reason, 500);
+        if (refund == null || !refund.isRefunded()) {
+            refund = PurchaseRefund.failed(code, reason);
             updatedAt = now;
         }
-    }
-
-    private static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     public long id() {
@@ -197,23 +144,23 @@ public class CreditPurchase {
     }
 
     public String packageId() {
-        return packageId;
+        return bought.packageId();
     }
 
     public String packageName() {
-        return packageName;
+        return bought.packageName();
     }
 
     public long credits() {
-        return credits;
+        return bought.credits();
     }
 
     public Price price() {
-        return Price.of(amount, currency);
+        return bought.price();
     }
 
     public long amountMinor() {
-        return amountMinor;
+        return bought.amountMinor();
     }
 
     public String paymentMethod() {
@@ -228,43 +175,22 @@ public class CreditPurchase {
         return status;
     }
 
-    public Long paymentId() {
-        return paymentId;
+    /** How it was paid and credited; null unless COMPLETED. */
+    public PurchaseCompletion completion() {
+        return completion;
     }
 
-    public Long transactionId() {
-        return transactionId;
+    /** Why it failed; null unless FAILED. */
+    public PurchaseFailure failure() {
+        return failure;
     }
 
-    public Long balanceAfter() {
-        return balanceAfter;
-    }
-
-    public String failureCode() {
-        return failureCode;
-    }
-
-    public String failureReason() {
-        return failureReason;
-    }
-
-    public RefundStatus refundStatus() {
-        return refundStatus;
-    }
-
-    public String refundFailureCode() {
-        return refundFailureCode;
+    /** The giving back of an approval that was not credited; null when there is none. */
+    public PurchaseRefund refund() {
+        return refund;
     }
 
     public Instant createdAt() {
         return createdAt;
-    }
-
-    public Instant completedAt() {
-        return completedAt;
-    }
-
-    public Instant failedAt() {
-        return failedAt;
     }
 }
