@@ -1,8 +1,6 @@
 package com.creatorcommerce.platform.saga;
 
-import static com.creatorcommerce.platform.saga.SagaStatus.COMPENSATED;
 import static com.creatorcommerce.platform.saga.SagaStatus.COMPENSATING;
-import static com.creatorcommerce.platform.saga.SagaStatus.COMPLETED;
 import static com.creatorcommerce.platform.saga.SagaStatus.FAILED;
 import static com.creatorcommerce.platform.saga.SagaStatus.RUNNING;
 
@@ -14,7 +12,8 @@ import java.util.function.Function;
 /**
  * The rules of a saga, free of Spring, the database and the broker: given a state and an event, the next state and
  * the commands and log rows to write. Local steps and local compensations run here (inside the caller's
- * transaction); the engine persists the {@link Transition} in the same transaction.
+ * transaction); the engine persists the {@link Transition} in the same transaction. This class decides which event
+ * applies; {@link SagaMoves} moves the draft (forward, compensate, re-send, fail).
  */
 final class SagaStateMachine<D> {
 
@@ -22,15 +21,17 @@ final class SagaStateMachine<D> {
     record Sent(String step, boolean compensation) {}
 
     private final SagaDefinition<D> def;
+    private final SagaMoves<D> moves;
 
     SagaStateMachine(SagaDefinition<D> def) {
         this.def = def;
+        this.moves = new SagaMoves<>(def);
     }
 
     Transition<D> start(long id, D data) {
         TransitionDraft<D> d = new TransitionDraft<>(def, SagaState.initial(id, def.type(), data));
         d.log(-1, StepEvent.STARTED, null, null, null);
-        forward(d, 0);
+        moves.forward(d, 0);
         return d.done();
     }
 
@@ -48,10 +49,10 @@ final class SagaStateMachine<D> {
         } else if (t.compensation()) {
             if (step.compensatedOn().contains(r.type())) {
                 d.log(t.index(), StepEvent.COMPENSATION_REPLY, r.messageId(), "COMPENSATED", r.type());
-                compensateFrom(d, t.index() - 1, null, null, null);
+                moves.compensateFrom(d, t.index() - 1, null, null, null);
             } else {
                 d.log(t.index(), StepEvent.COMPENSATION_REPLY, r.messageId(), "FAILED", r.type());
-                fail(d, "Compensation of " + step.name() + " failed: " + r.type());
+                moves.fail(d, "Compensation of " + step.name() + " failed: " + r.type());
                 def.failed(d.data, d.reason());
             }
         } else {
@@ -63,7 +64,7 @@ final class SagaStateMachine<D> {
                         d.clearReason();
                     }
                     d.data = ok.data();
-                    forward(d, t.index() + 1);
+                    moves.forward(d, t.index() + 1);
                 }
                 case Failure<D> f -> {
                     d.log(
@@ -72,7 +73,7 @@ final class SagaStateMachine<D> {
                             r.messageId(),
                             f.reasonCode(),
                             f.detail() == null ? r.type() : r.type() + ": " + f.detail());
-                    undo(
+                    moves.undo(
                             d,
                             t.index(),
                             t.index() - 1,
@@ -93,15 +94,15 @@ final class SagaStateMachine<D> {
         d.log(s.step(), StepEvent.DEADLINE, null, null, "attempt " + s.attempts() + " unanswered");
         if (s.status() == RUNNING) {
             if (s.attempts() < step.maxAttempts()) {
-                resend(d, step, false, "attempt " + (s.attempts() + 1), s.attempts() + 1);
+                moves.resend(d, step, false, "attempt " + (s.attempts() + 1), s.attempts() + 1);
             } else {
                 String unanswered = step.name() + " unanswered after " + s.attempts() + " attempt(s)";
-                undo(d, s.step(), s.step(), SagaDefinition.DEADLINE_EXPIRED, unanswered, unanswered);
+                moves.undo(d, s.step(), s.step(), SagaDefinition.DEADLINE_EXPIRED, unanswered, unanswered);
             }
         } else if (s.attempts() < step.compensationAttempts()) {
-            resend(d, step, true, "attempt " + (s.attempts() + 1), s.attempts() + 1);
+            moves.resend(d, step, true, "attempt " + (s.attempts() + 1), s.attempts() + 1);
         } else {
-            fail(d, "Compensation of " + step.name() + " unanswered after " + s.attempts() + " attempt(s)");
+            moves.fail(d, "Compensation of " + step.name() + " unanswered after " + s.attempts() + " attempt(s)");
             def.failed(d.data, d.reason());
         }
         return d.done();
@@ -120,11 +121,11 @@ final class SagaStateMachine<D> {
         if (s.status() == FAILED && def.forwardOnly()) {
             d.clearReason(); // a parked forward-only saga goes on; should it fail again, that is the new reason
             if (step.isLocal()) {
-                forward(d, s.step());
+                moves.forward(d, s.step());
                 return d.done();
             }
         }
-        resend(d, step, compensation, "by an operator", 1);
+        moves.resend(d, step, compensation, "by an operator", 1);
         return d.done();
     }
 
@@ -138,108 +139,13 @@ final class SagaStateMachine<D> {
         }
         TransitionDraft<D> d = new TransitionDraft<>(def, s);
         d.log(s.step(), StepEvent.OPS_COMPENSATE, null, null, null);
-        compensateFrom(
+        moves.compensateFrom(
                 d,
                 s.step(),
                 SagaDefinition.COMPENSATED_BY_OPERATOR,
                 "Compensation started by an operator",
                 "Compensation started by an operator");
         return d.done();
-    }
-
-    private void forward(TransitionDraft<D> d, int from) {
-        for (int i = from; i < def.steps().size(); i++) {
-            SagaStep<D> step = def.step(i);
-            if (!step.appliesTo(d.data)) {
-                d.log(i, StepEvent.SKIPPED, null, null, null);
-                continue;
-            }
-            if (!step.isLocal()) {
-                d.executed.add(step.name());
-                d.status = RUNNING;
-                d.awaiting(i, 1, step.deadlineOf(1), true);
-                d.send(i, StepEvent.COMMAND_SENT, step.command().apply(d.data), null);
-                return;
-            }
-            StepOutcome<D> outcome = step.localAction().apply(d.data);
-            if (outcome instanceof Failure<D> f) {
-                d.log(i, StepEvent.LOCAL_FAILED, null, f.reasonCode(), f.detail());
-                undo(d, i, i - 1, f.reasonCode(), f.detail(), step.name() + " failed: " + f.reasonCode());
-                return;
-            }
-            d.data = ((Success<D>) outcome).data();
-            d.executed.add(step.name());
-            d.log(i, StepEvent.LOCAL_DONE, null, "SUCCESS", null);
-        }
-        d.status = COMPLETED;
-        d.awaitNothing();
-        def.completed(d.data);
-        d.log(-1, StepEvent.COMPLETED, null, "SUCCESS", null);
-    }
-
-    /**
-     * Step {@code failed} was refused or went unanswered: compensates from {@code from} down, or, for a forward-only
-     * saga, parks it FAILED on that step.
-     */
-    private void undo(TransitionDraft<D> d, int failed, int from, String reasonCode, String detail, String error) {
-        if (!def.forwardOnly()) {
-            compensateFrom(d, from, reasonCode, detail, error);
-            return;
-        }
-        d.reason(reasonCode, detail);
-        d.step = failed;
-        fail(d, error);
-        def.failed(d.data, d.reason());
-    }
-
-    /** Compensates executed steps from index {@code from} down: local ones at once, up to the first remote one. */
-    private void compensateFrom(TransitionDraft<D> d, int from, String reasonCode, String detail, String error) {
-        d.status = COMPENSATING;
-        d.reason(reasonCode, detail);
-        if (error != null) {
-            d.lastError = error;
-        }
-        for (int j = from; j >= 0; j--) {
-            SagaStep<D> step = def.step(j);
-            if (!d.executed.contains(step.name()) || d.compensated.contains(step.name()) || !step.hasCompensation()) {
-                continue;
-            }
-            d.compensated.add(step.name());
-            if (!step.hasRemoteCompensation()) {
-                step.localCompensation().accept(d.data);
-                d.log(j, StepEvent.LOCAL_COMPENSATED, null, "COMPENSATED", null);
-                continue;
-            }
-            SagaCommand undo = step.compensation().apply(d.data);
-            if (undo == null) { // the data says there is nothing to undo (e.g. a later step kept its effect)
-                d.log(j, StepEvent.COMPENSATION_SKIPPED, null, "NOT_NEEDED", null);
-                continue;
-            }
-            d.awaiting(j, 1, step.deadlineOf(1), true);
-            d.send(j, StepEvent.COMPENSATION_SENT, undo, null);
-            return;
-        }
-        d.status = COMPENSATED;
-        d.awaitNothing();
-        def.compensated(d.data, d.reason());
-        d.log(-1, StepEvent.COMPENSATED, null, d.reasonCode, null);
-    }
-
-    private void resend(TransitionDraft<D> d, SagaStep<D> step, boolean compensation, String detail, int attempt) {
-        int i = def.indexOf(step.name());
-        d.awaiting(i, attempt, step.deadlineOf(attempt), false);
-        d.send(
-                i,
-                compensation ? StepEvent.COMPENSATION_SENT : StepEvent.RETRY,
-                (compensation ? step.compensation() : step.command()).apply(d.data),
-                detail);
-    }
-
-    private void fail(TransitionDraft<D> d, String error) {
-        d.status = FAILED;
-        d.lastError = error;
-        d.awaitNothing(d.step);
-        d.log(d.step, StepEvent.FAILED, null, null, error);
     }
 
     /**

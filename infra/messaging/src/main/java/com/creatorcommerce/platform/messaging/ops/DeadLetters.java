@@ -1,11 +1,8 @@
 package com.creatorcommerce.platform.messaging.ops;
 
 import com.creatorcommerce.platform.messaging.ListenerErrorHandling;
-import com.creatorcommerce.platform.messaging.MessageHeaders;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +36,7 @@ public class DeadLetters implements AutoCloseable {
     static final String ORIGINAL_TOPIC = "kafka_dlt-original-topic";
     static final String EXCEPTION_MESSAGE = "kafka_dlt-exception-message";
     static final String DLT_HEADER_PREFIX = "kafka_dlt-";
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     /** One dead letter, as operators see it. */
     public record DeadLetter(
@@ -58,7 +55,7 @@ public class DeadLetters implements AutoCloseable {
     /** One admin client for the monitor's periodic depth checks and the declarations (created on first use). */
     private Admin admin;
 
-    private final Supplier<Consumer<String, String>> consumers;
+    private final DeadLetterReader reader;
     private final KafkaOperations<String, String> template;
     private final Supplier<Collection<String>> consumedTopics;
 
@@ -68,7 +65,7 @@ public class DeadLetters implements AutoCloseable {
             KafkaOperations<String, String> template,
             Supplier<Collection<String>> consumedTopics) {
         this.admins = admins;
-        this.consumers = consumers;
+        this.reader = new DeadLetterReader(consumers);
         this.template = template;
         this.consumedTopics = consumedTopics;
     }
@@ -138,35 +135,12 @@ public class DeadLetters implements AutoCloseable {
 
     /** Up to {@code limit} messages of {@code dltTopic} (every DLT when null), oldest first. */
     public List<DeadLetter> list(String dltTopic, int limit) {
-        List<DeadLetter> found = new ArrayList<>();
-        Collection<String> wanted = dltTopic == null ? topics() : List.of(dltTopic);
-        try (Consumer<String, String> consumer = consumers.get()) {
-            for (String topic : wanted) {
-                List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
-                        .map(p -> new TopicPartition(p.topic(), p.partition()))
-                        .toList();
-                if (partitions.isEmpty()) {
-                    continue;
-                }
-                consumer.assign(partitions);
-                consumer.seekToBeginning(partitions);
-                Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
-                long deadline = System.nanoTime() + TIMEOUT.toNanos();
-                while (found.size() < limit && !reachedEnd(consumer, end) && System.nanoTime() < deadline) {
-                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                        if (found.size() < limit) {
-                            found.add(toDeadLetter(r));
-                        }
-                    }
-                }
-            }
-        }
-        return found;
+        return reader.list(dltTopic == null ? topics() : List.of(dltTopic), limit);
     }
 
     /** The dead letter at {@code (topic, partition, offset)}, if it is still there. */
     public Optional<DeadLetter> find(String dltTopic, int partition, long offset) {
-        return fetch(dltTopic, partition, offset).map(DeadLetters::toDeadLetter);
+        return fetch(dltTopic, partition, offset).map(DeadLetterReader::toDeadLetter);
     }
 
     /** Sends the dead letter back to its original topic with its own key, payload and envelope headers. */
@@ -176,7 +150,7 @@ public class DeadLetters implements AutoCloseable {
             return Optional.empty();
         }
         ConsumerRecord<String, String> r = record.get();
-        DeadLetter letter = toDeadLetter(r);
+        DeadLetter letter = DeadLetterReader.toDeadLetter(r);
         ProducerRecord<String, String> again = new ProducerRecord<>(letter.originalTopic(), r.key(), r.value());
         for (Header h : r.headers()) {
             if (!h.key().startsWith(DLT_HEADER_PREFIX)) {
@@ -207,61 +181,7 @@ public class DeadLetters implements AutoCloseable {
     }
 
     private Optional<ConsumerRecord<String, String>> fetch(String dltTopic, int partition, long offset) {
-        if (!topics().contains(dltTopic)) {
-            return Optional.empty();
-        }
-        TopicPartition tp = new TopicPartition(dltTopic, partition);
-        try (Consumer<String, String> consumer = consumers.get()) {
-            if (consumer.partitionsFor(dltTopic, TIMEOUT).stream().noneMatch(p -> p.partition() == partition)) {
-                return Optional.empty();
-            }
-            consumer.assign(List.of(tp));
-            long end = consumer.endOffsets(List.of(tp), TIMEOUT).get(tp);
-            long start = consumer.beginningOffsets(List.of(tp), TIMEOUT).get(tp);
-            if (offset < start || offset >= end) {
-                return Optional.empty();
-            }
-            consumer.seek(tp, offset);
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.offset() == offset) {
-                        return Optional.of(r);
-                    }
-                    if (r.offset() > offset) {
-                        return Optional.empty();
-                    }
-                }
-            }
-            throw new IllegalStateException("Timed out reading " + dltTopic + "-" + partition + "@" + offset);
-        }
-    }
-
-    private static boolean reachedEnd(Consumer<String, String> consumer, Map<TopicPartition, Long> end) {
-        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey(), TIMEOUT) >= e.getValue());
-    }
-
-    private static DeadLetter toDeadLetter(ConsumerRecord<String, String> r) {
-        String original = header(r, ORIGINAL_TOPIC);
-        if (original == null) {
-            original = r.topic().substring(0, r.topic().length() - ListenerErrorHandling.DLT_SUFFIX.length());
-        }
-        return new DeadLetter(
-                r.topic(),
-                r.partition(),
-                r.offset(),
-                original,
-                r.key(),
-                header(r, MessageHeaders.ID),
-                header(r, MessageHeaders.TYPE),
-                header(r, EXCEPTION_MESSAGE),
-                Instant.ofEpochMilli(r.timestamp()),
-                r.value());
-    }
-
-    private static String header(ConsumerRecord<String, String> r, String name) {
-        Header h = r.headers().lastHeader(name);
-        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+        return topics().contains(dltTopic) ? reader.fetch(dltTopic, partition, offset) : Optional.empty();
     }
 
     private static RuntimeException failed(Exception e) {

@@ -1,12 +1,10 @@
 package com.creatorcommerce.platform.messaging.outbox;
 
 import com.creatorcommerce.platform.messaging.MessageTracing;
-import com.creatorcommerce.platform.messaging.outbox.DeliveryErrors.Kind;
 import com.creatorcommerce.platform.messaging.outbox.OutboxStore.Row;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,9 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       the previous one is acknowledged; rows are taken in id order.</li>
  *   <li>Publishes only the {@link OutboxSlots} it leases ({@link SlotLeases}); sends only while the leases stay
  *       valid for longer than a send can take; the leases are renewed by {@link LeaseKeeper} meanwhile.</li>
- *   <li>Failures are classified once ({@link DeliveryErrors}): a transient one keeps its slot waiting with capped
- *       back-off, without limit; only a record that can never be accepted is parked as FAILED; a fatal producer
- *       error replaces the producer.</li>
+ *   <li>Failures are classified once ({@link DeliveryErrors}) and settled by {@link DeliveryOutcomes}: a transient
+ *       one keeps its slot waiting with capped back-off, without limit; only a record that can never be accepted is
+ *       parked as FAILED; a fatal producer error replaces the producer.</li>
  * </ul>
  */
 public class OutboxRelay implements SmartLifecycle {
@@ -64,9 +62,9 @@ public class OutboxRelay implements SmartLifecycle {
     /** The last round found no more rows than it could take: hand-offs are worth their check. */
     private volatile boolean caughtUp;
 
+    private final DeliveryOutcomes outcomes;
+
     private volatile Producer<String, String> producer;
-    /** A fatal producer error was seen: replace the producer once the completions at hand are settled. */
-    private boolean producerBroken;
 
     private volatile boolean running;
     private volatile Thread worker;
@@ -96,6 +94,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.sender = new SlotSender(json, this::wakeUp);
         this.metrics = new OutboxMetrics(meters, backoff.waiting(), sender.busy);
         this.handOff = new HandOff(sender, store, leases, props, metrics);
+        this.outcomes = new DeliveryOutcomes(sender, backoff, store, metrics);
     }
 
     /** The span of each send and the traceparent it puts on the record ({@link MessageTracing#NONE} until set). */
@@ -197,7 +196,7 @@ public class OutboxRelay implements SmartLifecycle {
      * {@link HandOff} finds that safe, otherwise left to the next round, which this wakes. Never throws.
      */
     void committed(List<Row> rows) {
-        Producer<String, String> p = props.handOff() && running && caughtUp && !producerBroken ? producer : null;
+        Producer<String, String> p = props.handOff() && running && caughtUp ? producer : null;
         if (!handOff.trySend(rows, p)) {
             wakeUp();
         }
@@ -254,58 +253,8 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void settleCompletions() {
-        SlotSender.Completion c;
-        while ((c = sender.completions.poll()) != null) {
-            settle(c);
-        }
-        if (producerBroken) {
-            producerBroken = false; // once for all the rows that failed with it
-            replaceProducer();
-        }
-    }
-
-    private void settle(SlotSender.Completion c) {
-        Row row = c.row();
-        sender.busy.remove(row.slot(), row.id());
-        if (c.error() == null) {
-            backoff.succeeded(row.slot());
-            metrics.latency(Duration.ofMillis(
-                    Math.max(0, System.currentTimeMillis() - row.createdAt().getTime())));
-            return;
-        }
-        sender.unresolved.remove(row.id());
-        failed(row, c.error());
-    }
-
-    /** Applies the one policy: park a record-specific permanent failure, otherwise keep the slot waiting. */
-    private void failed(Row row, Throwable error) {
-        Kind kind = DeliveryErrors.classify(error);
-        metrics.failure(kind);
-        if (kind == Kind.PERMANENT) {
-            log.error(
-                    "Outbox row {} to {} can never be delivered; parked as FAILED: {}",
-                    row.id(),
-                    row.topic(),
-                    error.toString());
-            store.park(row.id(), error.toString());
-            return;
-        }
-        SlotBackoff.Wait wait = backoff.failed(row.slot(), System.nanoTime());
-        log.warn(
-                "Outbox row {} to {} not delivered ({} failure {} of its slot), retry in {} ms: {}",
-                row.id(),
-                row.topic(),
-                kind,
-                wait.failures(),
-                wait.delay().toMillis(),
-                error.toString());
-        try {
-            store.recordRetry(row.id(), Instant.now().plus(wait.delay()), error.toString());
-        } catch (RuntimeException e) {
-            log.debug("Could not record the retry of outbox row {}: {}", row.id(), e.toString());
-        }
-        if (kind == Kind.PRODUCER_FATAL) {
-            producerBroken = true; // replaced after the completions at hand are settled
+        if (outcomes.settleArrived()) {
+            replaceProducer(); // once for all the rows that failed with it
         }
     }
 
