@@ -1,10 +1,10 @@
 package com.creatorcommerce.payment.application;
 
-import com.creatorcommerce.payment.application.port.Paged;
 import com.creatorcommerce.payment.application.port.PaymentCancellations;
 import com.creatorcommerce.payment.application.port.Payments;
 import com.creatorcommerce.payment.domain.Payment;
 import com.creatorcommerce.payment.domain.PaymentCancellation;
+import com.creatorcommerce.platform.kernel.Page;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,7 +26,7 @@ public class PaymentQueries {
     }
 
     /** The user's payments, newest first ({@code page} is 1-based). */
-    public Paged<Payment> ofUser(long userId, int page, int pageSize) {
+    public Page<Payment> ofUser(long userId, int page, int pageSize) {
         return payments.ofUser(userId, page, pageSize);
     }
 

@@ -1,6 +1,7 @@
 package com.creatorcommerce.payment.application.port;
 
 import com.creatorcommerce.payment.domain.Payment;
+import com.creatorcommerce.platform.kernel.Page;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,7 @@ public interface Payments {
     void add(Payment payment);
 
     /** A user's payments, newest first. */
-    Paged<Payment> ofUser(long userId, int page, int pageSize);
+    Page<Payment> ofUser(long userId, int page, int pageSize);
 
     /**
      * Ids of the payments due for the reconciliation job at {@code dueBy} (PENDING, or FAILED awaiting a re-check),

@@ -2,8 +2,6 @@ package com.creatorcommerce.payment.adapter.in.web;
 
 import com.creatorcommerce.payment.application.PaymentQueries;
 import com.creatorcommerce.payment.application.PaymentQueries.PaymentDetails;
-import com.creatorcommerce.payment.application.port.Paged;
-import com.creatorcommerce.payment.domain.Payment;
 import com.creatorcommerce.platform.openapi.ProblemResponse;
 import com.creatorcommerce.platform.web.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,13 +34,7 @@ class PaymentController {
             CurrentUser user,
             @RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
-        Paged<Payment> found = queries.ofUser(user.id(), page, pageSize);
-        return new PaymentPage(
-                found.items().stream().map(p -> PaymentResponse.of(p, null)).toList(),
-                found.total(),
-                page,
-                pageSize,
-                found.hasMore());
+        return PaymentPage.of(queries.ofUser(user.id(), page, pageSize).map(p -> PaymentResponse.of(p, null)));
     }
 
     @Operation(

@@ -1,12 +1,11 @@
 package com.creatorcommerce.payment.adapter.out.persistence;
 
-import com.creatorcommerce.payment.application.port.Paged;
 import com.creatorcommerce.payment.application.port.Payments;
 import com.creatorcommerce.payment.domain.Payment;
+import com.creatorcommerce.platform.kernel.Page;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Repository;
 
@@ -45,10 +44,10 @@ class JpaPayments implements Payments {
     }
 
     @Override
-    public Paged<Payment> ofUser(long userId, int page, int pageSize) {
-        Page<Payment> found =
+    public Page<Payment> ofUser(long userId, int page, int pageSize) {
+        org.springframework.data.domain.Page<Payment> found =
                 rows.findByRequestedUserIdOrderByCreatedAtDescIdDesc(userId, PageRequest.of(page - 1, pageSize));
-        return new Paged<>(found.getContent(), found.getTotalElements(), page, pageSize);
+        return new Page<>(found.getContent(), found.getTotalElements(), page, pageSize);
     }
 
     @Override
