@@ -34,6 +34,6 @@ class PgClientConfiguration {
     @Bean
     RetryConfigCustomizer pgRetryClassification() {
         return RetryConfigCustomizer.of(
-                PG, builder -> builder.retryOnException(t -> HttpPaymentGateway.isTransient((Throwable) t)));
+                PG, builder -> builder.retryOnException(t -> PgHttpCalls.isTransient((Throwable) t)));
     }
 }

@@ -50,7 +50,7 @@ class HttpPaymentGatewayTest {
                 RetryConfig.custom()
                         .maxAttempts(3)
                         .waitDuration(Duration.ofMillis(20))
-                        .retryOnException(HttpPaymentGateway::isTransient)
+                        .retryOnException(PgHttpCalls::isTransient)
                         .build());
         TimeLimiter limiter = TimeLimiter.of(
                 "pg",
