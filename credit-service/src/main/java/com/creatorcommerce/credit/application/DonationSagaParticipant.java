@@ -32,7 +32,7 @@ public class DonationSagaParticipant {
 
     public static final String CONSUMER = "credit-service.commands";
 
-    private final PurchaseSettlement settlement;
+    private final TopUpCreditStep topUpCredit;
     private final CreditLedger ledger;
     private final Donations donations;
     private final DonateService donate;
@@ -42,7 +42,7 @@ public class DonationSagaParticipant {
     private final Clock clock;
 
     DonationSagaParticipant(
-            PurchaseSettlement settlement,
+            TopUpCreditStep topUpCredit,
             CreditLedger ledger,
             Donations donations,
             DonateService donate,
@@ -50,7 +50,7 @@ public class DonationSagaParticipant {
             HandleOnce once,
             Outbox outbox,
             Clock clock) {
-        this.settlement = settlement;
+        this.topUpCredit = topUpCredit;
         this.ledger = ledger;
         this.donations = donations;
         this.donate = donate;
@@ -62,7 +62,7 @@ public class DonationSagaParticipant {
 
     /** {@code credit.top-up-credit.v1}; outside a transaction. */
     public void creditTopUp(CreditTopUp cmd, InboundMessage message) {
-        settlement.creditForSaga(cmd, message, CONSUMER);
+        topUpCredit.credit(cmd, message, CONSUMER);
     }
 
     /** {@code credit.donation-debit.v1}: the PENDING donation debited FIFO and COMPLETED; outside a transaction. */

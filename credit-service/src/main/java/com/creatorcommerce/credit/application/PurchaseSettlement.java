@@ -1,7 +1,5 @@
 package com.creatorcommerce.credit.application;
 
-import com.creatorcommerce.contracts.credit.CreditPurchased;
-import com.creatorcommerce.contracts.credit.CreditTopics;
 import com.creatorcommerce.contracts.payment.PaymentApproved;
 import com.creatorcommerce.contracts.payment.PaymentCancelFailed;
 import com.creatorcommerce.contracts.payment.PaymentCancelled;
@@ -11,20 +9,11 @@ import com.creatorcommerce.credit.application.ledger.LedgerEntry;
 import com.creatorcommerce.credit.application.ledger.LedgerOutcome;
 import com.creatorcommerce.credit.application.ledger.LedgerParticipant;
 import com.creatorcommerce.credit.application.port.CreditPurchases;
-import com.creatorcommerce.credit.domain.CreditHistoryEntry;
 import com.creatorcommerce.credit.domain.CreditPurchase;
-import com.creatorcommerce.credit.domain.NewLot;
 import com.creatorcommerce.credit.domain.PurchaseStatus;
-import com.creatorcommerce.credit.domain.TransactionType;
-import com.creatorcommerce.credit.domain.WalletChange;
 import com.creatorcommerce.platform.messaging.InboundMessage;
-import com.creatorcommerce.platform.messaging.OutboundMessage;
-import com.creatorcommerce.platform.messaging.outbox.Outbox;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,11 +21,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * The outcome of a purchase's payment (payment.replies, purpose {@code CREDIT_TOPUP}). An approval adds the package's
- * credits and completes the purchase in ONE ledger transaction, together with the reply's inbox row and the
- * {@code credit.purchased.v1} event: a redelivered or repeated approval finds the purchase settled (and the history
- * row's idempotency key taken) and adds nothing. A failure marks the purchase FAILED. An approval that does not match
- * its purchase (user, amount, key), or that arrives for a purchase already failed, is not credited: the payment is
- * given back ({@link PurchaseRefunds}).
+ * credits and completes the purchase in ONE ledger transaction ({@link PurchaseCrediting}), together with the reply's
+ * inbox row and the {@code credit.purchased.v1} event: a redelivered or repeated approval finds the purchase settled
+ * (and the history row's idempotency key taken) and adds nothing. A failure marks the purchase FAILED. An approval that
+ * does not match its purchase (user, amount, key), or that arrives for a purchase already failed, is not credited: the
+ * payment is given back ({@link PurchaseRefunds}). The answers to the refunds this service asked for arrive here too.
  */
 @Service
 public class PurchaseSettlement {
@@ -46,38 +35,30 @@ public class PurchaseSettlement {
 
     private final CreditPurchases purchases;
     private final CreditLedger ledger;
+    private final PurchaseCrediting crediting;
     private final HandleOnce once;
     private final PurchaseRefunds refunds;
+    private final LotRefundReplies lotRefunds;
     private final SettlementSignals signals;
-    private final Outbox outbox;
     private final Clock clock;
-    private final Duration refundWindow;
-    private final RefundService lotRefunds;
 
     PurchaseSettlement(
             CreditPurchases purchases,
             CreditLedger ledger,
+            PurchaseCrediting crediting,
             HandleOnce once,
             PurchaseRefunds refunds,
+            LotRefundReplies lotRefunds,
             SettlementSignals signals,
-            Outbox outbox,
-            Clock clock,
-            CreditSettings settings,
-            RefundService lotRefunds) {
-        this.lotRefunds = lotRefunds;
-        this.refundWindow = settings.refundWindow();
+            Clock clock) {
         this.purchases = purchases;
         this.ledger = ledger;
+        this.crediting = crediting;
         this.once = once;
         this.refunds = refunds;
+        this.lotRefunds = lotRefunds;
         this.signals = signals;
-        this.outbox = outbox;
         this.clock = clock;
-    }
-
-    /** The history row's idempotency key of a purchase: its credits are added at most once. */
-    static String idempotencyKey(long purchaseId) {
-        return "purchase:" + purchaseId;
     }
 
     /** payment.approved.v1 of purpose CREDIT_TOPUP; called outside a transaction. */
@@ -99,96 +80,31 @@ public class PurchaseSettlement {
                             + ") does not match the purchase");
             return;
         }
-        ledger.apply(new LedgerEntry(credit(p, a.paymentId()), new Completion(p.id(), a, message), message));
+        ledger.apply(new LedgerEntry(crediting.change(p, a.paymentId()), completion(p.id(), a, message), message));
     }
 
-    /**
-     * The donation saga's {@code credit-top-up} step ({@link DonationSagaMessages#CREDIT_TOP_UP}, handled once by
-     * {@code consumer}): credits the purchase its payment approved, exactly like an approval arriving here, and
-     * answers the saga in the same ledger transaction. A purchase already credited (the approval reached
-     * {@link #approved} first) answers credited at once; a failed one, or a payment that is not the purchase's,
-     * answers rejected (the approval's own path gives such a payment back). Called outside a transaction.
-     */
-    public void creditForSaga(DonationSagaMessages.CreditTopUp cmd, InboundMessage message, String consumer) {
-        Optional<CreditPurchase> found = purchases.find(cmd.purchaseId());
-        if (found.isEmpty()) {
-            once.run(
-                    consumer,
-                    message,
-                    () -> sagaRejected(cmd, "PURCHASE_NOT_FOUND", "No purchase " + cmd.purchaseId() + "."));
-            return;
-        }
-        ledger.apply(
-                new LedgerEntry(credit(found.get(), cmd.paymentId()), new SagaCredit(cmd, message, consumer), message));
-    }
-
-    private void sagaRejected(DonationSagaMessages.CreditTopUp cmd, String code, String detail) {
-        outbox.append(OutboundMessage.of(
-                        DonationSagaMessages.REPLIES,
-                        Long.toString(cmd.userId()),
-                        DonationSagaMessages.TOP_UP_CREDIT_REJECTED,
-                        new DonationSagaMessages.StepRejected(cmd.purchaseId(), code, detail))
-                .withUserId(cmd.userId()));
-    }
-
-    private void sagaCredited(DonationSagaMessages.CreditTopUp cmd, long historyId) {
-        outbox.append(OutboundMessage.of(
-                        DonationSagaMessages.REPLIES,
-                        Long.toString(cmd.userId()),
-                        DonationSagaMessages.TOP_UP_CREDITED,
-                        new DonationSagaMessages.TopUpCredited(cmd.purchaseId(), historyId))
-                .withUserId(cmd.userId()));
-    }
-
-    /** Runs in the ledger transaction of the saga's credit: inbox row, purchase completed, event, the saga's reply. */
-    private final class SagaCredit implements LedgerParticipant {
-        private final DonationSagaMessages.CreditTopUp cmd;
-        private final InboundMessage message;
-        private final String consumer;
-
-        SagaCredit(DonationSagaMessages.CreditTopUp cmd, InboundMessage message, String consumer) {
-            this.cmd = cmd;
-            this.message = message;
-            this.consumer = consumer;
-        }
-
-        @Override
-        public boolean admit() {
-            if (!once.mark(consumer, message)) {
-                return false; // this very command was handled before
+    /** Runs in the ledger transaction of an approval: inbox row, purchase completed, event. */
+    private LedgerParticipant completion(long purchaseId, PaymentApproved approval, InboundMessage message) {
+        return new LedgerParticipant() {
+            @Override
+            public boolean admit() {
+                if (!once.mark(CONSUMER, message)) {
+                    return false; // this very message was handled before
+                }
+                CreditPurchase locked = purchases.lock(purchaseId).orElseThrow();
+                if (locked.status() == PurchaseStatus.FAILED) {
+                    // paid after it had failed: give the money back rather than credit a failed purchase
+                    refunds.giveBack(approval, "purchase " + purchaseId + " had failed");
+                    locked.refundRequested(clock.instant());
+                }
+                return locked.status() == PurchaseStatus.PENDING;
             }
-            CreditPurchase locked = purchases.lock(cmd.purchaseId()).orElseThrow();
-            if (locked.status() == PurchaseStatus.COMPLETED) {
-                sagaCredited(cmd, locked.completion().transactionId());
-                return false;
-            }
-            if (locked.status() != PurchaseStatus.PENDING) {
-                sagaRejected(
-                        cmd,
-                        "PAYMENT_DECLINED",
-                        "The top-up purchase is " + locked.status() + " ("
-                                + (locked.failure() == null
-                                        ? null
-                                        : locked.failure().code()) + ")");
-                return false;
-            }
-            if (!locked.matchesApproval(cmd.userId(), cmd.amount(), cmd.paymentKey())) {
-                sagaRejected(cmd, "PAYMENT_DECLINED", "The approved payment does not match the purchase");
-                return false;
-            }
-            return true;
-        }
 
-        @Override
-        public void complete(LedgerOutcome outcome) {
-            CreditHistoryEntry row = switch (outcome) {
-                case LedgerOutcome.Applied applied -> applied.entry();
-                case LedgerOutcome.AlreadyApplied done -> done.entry();
-                default -> throw new IllegalStateException("A purchase credit cannot be " + outcome);
-            };
-            completePurchase(cmd.purchaseId(), cmd.paymentId(), row);
-            sagaCredited(cmd, row.id());
-        }
+            @Override
+            public void complete(LedgerOutcome outcome) {
+                crediting.complete(purchaseId, approval.paymentId(), outcome);
+            }
+        };
     }
 
     /** payment.failed.v1 of purpose CREDIT_TOPUP: nothing is credited. */
@@ -198,7 +114,7 @@ public class PurchaseSettlement {
 
     /** payment.cancelled.v1: a payment this service gave back (others' cancels are ignored). */
     public void refunded(PaymentCancelled c, InboundMessage message) {
-        if (RefundService.isOurs(c.cancelRequestId())) {
+        if (LotRefundReplies.isOurs(c.cancelRequestId())) {
             lotRefunds.cancelled(c, message);
             return;
         }
@@ -207,92 +123,11 @@ public class PurchaseSettlement {
 
     /** payment.cancel-failed.v1: a refund this service asked for was refused (others' are ignored). */
     public void refundFailed(PaymentCancelFailed f, InboundMessage message) {
-        if (RefundService.isOurs(f.cancelRequestId())) {
+        if (LotRefundReplies.isOurs(f.cancelRequestId())) {
             lotRefunds.cancelFailed(f, message);
             return;
         }
         refunds.cancelFailed(f, message);
-    }
-
-    /** The purchase's credits, as a lot refundable for {@code credit.refund-window} at the price paid. */
-    private WalletChange credit(CreditPurchase p, long paymentId) {
-        Map<String, String> extra = new LinkedHashMap<>();
-        extra.put("package_id", p.packageId());
-        extra.put("purchase_id", Long.toString(p.id()));
-        extra.put("payment_id", Long.toString(paymentId));
-        extra.put("payment_method", p.paymentMethod());
-        extra.put("amount_paid", p.price().plain());
-        extra.put("currency", p.price().currencyCode());
-        return new WalletChange(
-                        p.userId(),
-                        TransactionType.PURCHASE,
-                        p.credits(),
-                        "Purchased " + p.packageName() + " (" + p.credits() + " credits)",
-                        extra,
-                        Long.toString(p.id()),
-                        idempotencyKey(p.id()))
-                .withNewLot(NewLot.purchase(p.id(), p.price(), clock.instant().plus(refundWindow)));
-    }
-
-    /** Runs in the ledger transaction of an approval: inbox row, purchase completed, event. */
-    private final class Completion implements LedgerParticipant {
-        private final long purchaseId;
-        private final PaymentApproved approval;
-        private final InboundMessage message;
-
-        Completion(long purchaseId, PaymentApproved approval, InboundMessage message) {
-            this.purchaseId = purchaseId;
-            this.approval = approval;
-            this.message = message;
-        }
-
-        @Override
-        public boolean admit() {
-            if (!once.mark(CONSUMER, message)) {
-                return false; // this very message was handled before
-            }
-            CreditPurchase locked = purchases.lock(purchaseId).orElseThrow();
-            if (locked.status() == PurchaseStatus.FAILED) {
-                // paid after it had failed: give the money back rather than credit a failed purchase
-                refunds.giveBack(approval, "purchase " + purchaseId + " had failed");
-                locked.refundRequested(clock.instant());
-            }
-            return locked.status() == PurchaseStatus.PENDING;
-        }
-
-        @Override
-        public void complete(LedgerOutcome outcome) {
-            CreditHistoryEntry row = switch (outcome) {
-                case LedgerOutcome.Applied applied -> applied.entry();
-                case LedgerOutcome.AlreadyApplied done -> done.entry();
-                default -> throw new IllegalStateException("A purchase credit cannot be " + outcome);
-            };
-            completePurchase(purchaseId, approval.paymentId(), row);
-        }
-    }
-
-    /** In the ledger transaction: the purchase COMPLETED by history row {@code row}, and its event. */
-    private void completePurchase(long purchaseId, long paymentId, CreditHistoryEntry row) {
-        CreditPurchase locked = purchases.lock(purchaseId).orElseThrow();
-        Instant now = clock.instant();
-        locked.complete(paymentId, row.id(), row.balanceAfter(), now);
-        outbox.append(OutboundMessage.of(
-                        CreditTopics.EVENTS,
-                        Long.toString(locked.userId()),
-                        CreditTopics.PURCHASED,
-                        new CreditPurchased(
-                                locked.id(),
-                                locked.userId(),
-                                locked.packageId(),
-                                locked.credits(),
-                                locked.price().plain(),
-                                locked.price().currencyCode(),
-                                paymentId,
-                                row.id(),
-                                row.balanceAfter(),
-                                now))
-                .withUserId(locked.userId()));
-        signals.settledAfterCommit(purchaseId);
     }
 
     private void failAndGiveBack(

@@ -1,8 +1,6 @@
 package com.creatorcommerce.credit.application;
 
 import com.creatorcommerce.contracts.payment.CancelPaymentCommand;
-import com.creatorcommerce.contracts.payment.PaymentCancelFailed;
-import com.creatorcommerce.contracts.payment.PaymentCancelled;
 import com.creatorcommerce.contracts.payment.PaymentTopics;
 import com.creatorcommerce.credit.application.ledger.CreditLedger;
 import com.creatorcommerce.credit.application.ledger.LedgerEntry;
@@ -18,19 +16,14 @@ import com.creatorcommerce.credit.domain.NewLot;
 import com.creatorcommerce.credit.domain.RefundLog;
 import com.creatorcommerce.credit.domain.TransactionType;
 import com.creatorcommerce.credit.domain.WalletChange;
-import com.creatorcommerce.platform.messaging.InboundMessage;
 import com.creatorcommerce.platform.messaging.OutboundMessage;
 import com.creatorcommerce.platform.messaging.outbox.Outbox;
 import com.creatorcommerce.platform.snowflake.IdGenerator;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,48 +32,33 @@ import org.springframework.stereotype.Service;
  * only), the {@code refund_logs} row is written and payment-service is asked for a partial PG cancel of the lot's
  * price per credit x credits, rounded down to the minor unit. A donation racing it is applied before or after it,
  * never on the same credits: the ledger refuses a refund whose lot no longer holds what was read, and it is re-read.
- * The history key {@code refund:<lot>} refunds a lot at most once.
+ * The history key {@code refund:<lot>} refunds a lot at most once. payment-service's answer: {@link LotRefundReplies}.
  */
 @Service
 public class RefundService {
 
-    private static final Logger log = LoggerFactory.getLogger(RefundService.class);
-    private static final String PREFIX = "credit-refund-";
     private static final int ATTEMPTS = 3;
 
     private final CreditLedger ledger;
     private final Refunds refunds;
     private final CreditPurchases purchases;
-    private final HandleOnce once;
     private final IdGenerator ids;
     private final Outbox outbox;
     private final Clock clock;
-    private final Counter failed;
 
     RefundService(
             CreditLedger ledger,
             Refunds refunds,
             CreditPurchases purchases,
-            HandleOnce once,
             IdGenerator ids,
             Outbox outbox,
-            Clock clock,
-            MeterRegistry meters) {
+            Clock clock) {
         this.ledger = ledger;
         this.refunds = refunds;
         this.purchases = purchases;
-        this.once = once;
         this.ids = ids;
         this.outbox = outbox;
         this.clock = clock;
-        this.failed = Counter.builder("credit.lot.refund.failed")
-                .description("Refunds of unspent credits whose PG cancel was refused")
-                .register(meters);
-    }
-
-    /** Whether a payment cancel was asked for by a lot refund. */
-    static boolean isOurs(String cancelRequestId) {
-        return cancelRequestId != null && cancelRequestId.startsWith(PREFIX);
     }
 
     /**
@@ -225,38 +203,5 @@ public class RefundService {
                     .withUserId(lot.userId()));
         }
         return r;
-    }
-
-    /** payment.cancelled.v1 of a lot refund: COMPLETED (once). */
-    void cancelled(PaymentCancelled c, InboundMessage message) {
-        once.run(
-                PurchaseSettlement.CONSUMER,
-                message,
-                () -> refunds.settle(
-                        c.cancelRequestId(), RefundLog.Status.COMPLETED, c.paymentId(), null, null, clock.instant()));
-    }
-
-    /** payment.cancel-failed.v1 of a lot refund: FAILED; the credits are gone and the money is not back. */
-    void cancelFailed(PaymentCancelFailed f, InboundMessage message) {
-        boolean handled = once.run(PurchaseSettlement.CONSUMER, message, () -> {
-            if (refunds.settle(
-                    f.cancelRequestId(),
-                    RefundLog.Status.FAILED,
-                    f.paymentId(),
-                    f.failureCode(),
-                    f.failureMessage(),
-                    clock.instant())) {
-                log.error(
-                        "REFUND FAILED: the PG refused the partial cancel {} of payment {}: {} {}. The credits "
-                                + "left the wallet; ops must refund the money.",
-                        f.cancelRequestId(),
-                        f.paymentKey(),
-                        f.failureCode(),
-                        f.failureMessage());
-            }
-        });
-        if (handled) {
-            failed.increment();
-        }
     }
 }
