@@ -5,14 +5,12 @@ import com.creatorcommerce.contracts.payment.PaymentFailureCode;
 import com.creatorcommerce.payment.application.port.PaymentCancellations;
 import com.creatorcommerce.payment.application.port.PaymentGateway;
 import com.creatorcommerce.payment.application.port.PaymentGateway.CancelOutcome;
-import com.creatorcommerce.payment.application.port.PaymentTombstones;
 import com.creatorcommerce.payment.application.port.Payments;
 import com.creatorcommerce.payment.domain.CancellationStatus;
 import com.creatorcommerce.payment.domain.CheckSchedule;
 import com.creatorcommerce.payment.domain.Payment;
 import com.creatorcommerce.payment.domain.PaymentCancellation;
 import com.creatorcommerce.payment.domain.PaymentStatus;
-import com.creatorcommerce.payment.domain.PaymentTombstone;
 import com.creatorcommerce.platform.snowflake.IdGenerator;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * cancellation on the locked payment (so concurrent cancels can never exceed what was approved), {@link #execute}
  * sends it to the PG with the cancellation's own Idempotency-Key and records the answer. An unknown answer leaves it
  * REQUESTED; the reconciliation job sends it again (same key: the PG cancels once), backing off per cancellation and
- * flagging it for ops after the attempt cap.
+ * flagging it for ops after the attempt cap. A cancel of a key without an approved payment closes the key instead
+ * ({@link CancelBeforeApproval}).
  */
 @Service
 public class CancelPaymentService {
@@ -40,7 +39,7 @@ public class CancelPaymentService {
 
     private final Payments payments;
     private final PaymentCancellations cancellations;
-    private final PaymentTombstones tombstones;
+    private final CancelBeforeApproval beforeApproval;
     private final PaymentGateway gateway;
     private final PaymentAnnouncements announcements;
     private final IdGenerator ids;
@@ -52,7 +51,7 @@ public class CancelPaymentService {
     CancelPaymentService(
             Payments payments,
             PaymentCancellations cancellations,
-            PaymentTombstones tombstones,
+            CancelBeforeApproval beforeApproval,
             PaymentGateway gateway,
             PaymentAnnouncements announcements,
             IdGenerator ids,
@@ -62,7 +61,7 @@ public class CancelPaymentService {
             MeterRegistry meters) {
         this.payments = payments;
         this.cancellations = cancellations;
-        this.tombstones = tombstones;
+        this.beforeApproval = beforeApproval;
         this.gateway = gateway;
         this.announcements = announcements;
         this.ids = ids;
@@ -86,16 +85,14 @@ public class CancelPaymentService {
                 || (cmd.cancelAmount() != null && cmd.cancelAmount() <= 0)) {
             announcements.cancelRefused(
                     null,
-                    cmd.paymentKey(),
-                    cmd.cancelRequestId(),
-                    cmd.cancelAmount(),
+                    cmd,
                     PaymentFailureCode.INVALID_COMMAND,
                     "payment_key and cancel_request_id are required; cancel_amount must be positive");
             return Optional.empty();
         }
         Optional<Payment> found = payments.lockByPaymentKey(cmd.paymentKey());
         if (found.isEmpty()) {
-            closeBeforeApproval(cmd, null, correlationId);
+            beforeApproval.close(cmd, null, correlationId);
             return Optional.empty();
         }
         Payment p = found.get();
@@ -111,17 +108,11 @@ public class CancelPaymentService {
         }
         // a failed payment holds nothing for the requester: what the PG may hold of it, payment-service gives back
         if (p.status() == PaymentStatus.PENDING || p.status() == PaymentStatus.FAILED) {
-            closeBeforeApproval(cmd, p, correlationId);
+            beforeApproval.close(cmd, p, correlationId);
             return Optional.empty();
         }
         if (!p.status().isCancellable()) {
-            announcements.cancelRefused(
-                    p,
-                    cmd.paymentKey(),
-                    cmd.cancelRequestId(),
-                    cmd.cancelAmount(),
-                    PaymentFailureCode.NOT_CANCELLABLE,
-                    "The payment is " + p.status());
+            announcements.cancelRefused(p, cmd, PaymentFailureCode.NOT_CANCELLABLE, "The payment is " + p.status());
             return Optional.empty();
         }
         long inFlight = cancellations.amountRequested(p.id());
@@ -130,9 +121,7 @@ public class CancelPaymentService {
         if (amount <= 0 || amount > available) {
             announcements.cancelRefused(
                     p,
-                    cmd.paymentKey(),
-                    cmd.cancelRequestId(),
-                    cmd.cancelAmount(),
+                    cmd,
                     PaymentFailureCode.CANCEL_AMOUNT_EXCEEDED,
                     "At most " + Math.max(available, 0) + " can be cancelled");
             return Optional.empty();
@@ -147,45 +136,6 @@ public class CancelPaymentService {
         return Optional.of(c.id());
     }
 
-    /**
-     * A cancel of a payment key that has no approved payment: none yet (the confirm is still on its way), a PENDING
-     * one (the confirm is at the PG) or a failed one holding nothing. The key gets a tombstone, so that no later
-     * confirm of it is sent to the PG; the cancel is answered CANCELLED (nothing held) at once, or for a PENDING
-     * payment once the confirm's outcome is known (an approval is then cancelled at the PG with this request).
-     */
-    private void closeBeforeApproval(CancelPaymentCommand cmd, Payment p, String correlationId) {
-        Optional<PaymentTombstone> existing = tombstones.lock(cmd.paymentKey());
-        if (existing.isPresent()) {
-            PaymentTombstone t = existing.get();
-            if (!t.awaitingOutcome() && t.cancellationId() == null) {
-                // the key was closed already and nothing is held: this cancel (a repeat, or another) is done too
-                announcements.cancelledNothingHeld(p, withRequest(t, cmd, correlationId), clock.instant());
-            } else if (!t.cancelRequestId().equals(cmd.cancelRequestId())) {
-                announcements.cancelRefused(
-                        p,
-                        cmd.paymentKey(),
-                        cmd.cancelRequestId(),
-                        cmd.cancelAmount(),
-                        PaymentFailureCode.NOT_CANCELLABLE,
-                        "Cancel " + t.cancelRequestId() + " of this payment key is in progress");
-            } // else: a repeat of the cancel awaiting the confirm's outcome, answered then
-            return;
-        }
-        Instant now = clock.instant();
-        PaymentTombstone t =
-                PaymentTombstone.close(cmd.paymentKey(), cmd.cancelRequestId(), cmd.reason(), correlationId, p, now);
-        tombstones.add(t);
-        if (!t.awaitingOutcome()) {
-            announcements.cancelledNothingHeld(p, t, now);
-        }
-    }
-
-    /** {@code t} as answered to another cancel request of the same key (its own request id and correlation). */
-    private static PaymentTombstone withRequest(PaymentTombstone t, CancelPaymentCommand cmd, String correlationId) {
-        return PaymentTombstone.close(
-                t.paymentKey(), cmd.cancelRequestId(), cmd.reason(), correlationId, null, t.createdAt());
-    }
-
     /** Sends a REQUESTED cancellation to the PG and records the answer (call outside any transaction). */
     public void execute(long cancellationId) {
         PaymentCancellation c = cancellations.find(cancellationId).orElseThrow();
@@ -197,8 +147,8 @@ public class CancelPaymentService {
                 s -> cancellations.lock(cancellationId).ifPresent(x -> x.sent(schedule, clock.instant())));
         CancelOutcome outcome = gateway.cancel(
                 p.requested().paymentKey(),
-                c.cancelReason(),
-                c.fullCancel() ? null : c.cancelAmount(),
+                c.requested().reason(),
+                c.requested().full() ? null : c.requested().amount(),
                 c.idempotencyKey());
         tx.executeWithoutResult(s -> record(cancellationId, c.paymentId(), outcome));
     }
@@ -211,7 +161,7 @@ public class CancelPaymentService {
         switch (outcome) {
             case CancelOutcome.Cancelled done -> {
                 if (c.done(done.cancelledAt() == null ? now : done.cancelledAt())) {
-                    p.cancelled(c.cancelAmount(), now);
+                    p.cancelled(c.requested().amount(), now);
                     announcements.cancelled(p, c, false);
                 }
             }
@@ -246,7 +196,7 @@ public class CancelPaymentService {
                     "CANCELLATION NEEDS ATTENTION: cancellation {} of {} of payment {} ({}) is still unresolved "
                             + "after {} attempts: {}. Sent again every {}.",
                     c.id(),
-                    c.cancelAmount(),
+                    c.requested().amount(),
                     p.id(),
                     p.requested().paymentKey(),
                     c.attempts(),

@@ -2,9 +2,6 @@ package com.creatorcommerce.payment.application;
 
 import com.creatorcommerce.contracts.payment.ConfirmPaymentCommand;
 import com.creatorcommerce.contracts.payment.PaymentFailureCode;
-import com.creatorcommerce.payment.application.port.PaymentGateway;
-import com.creatorcommerce.payment.application.port.PaymentGateway.ConfirmOutcome;
-import com.creatorcommerce.payment.application.port.PaymentGateway.StatusOutcome;
 import com.creatorcommerce.payment.application.port.PaymentTombstones;
 import com.creatorcommerce.payment.application.port.Payments;
 import com.creatorcommerce.payment.domain.CheckSchedule;
@@ -22,13 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Confirming a payment at the PG, in two steps so that no transaction stays open during the PG call:
- * {@link #accept} records the payment PENDING (in the command's inbox transaction), then {@link #settle} calls the PG
- * and records the outcome. An unknown confirm outcome (timeout, 5xx, or a 4xx that is no decline, such as 409
- * "already processing" answering our own same-key retry) is resolved by the PG's status; what stays unknown is left
- * PENDING for {@link #reconcile} (status first; a payment the PG does not know is confirmed again with the same
- * Idempotency-Key). A payment the PG reports cancelled while it was PENDING fails, and what the PG still holds of it
- * is cancelled. A payment key cancelled before its approval ({@link PaymentTombstone}) is never approved: a confirm
- * arriving after the cancel is refused, one already at the PG fails and what the PG approved is cancelled.
+ * {@link #accept} records the payment PENDING (in the command's inbox transaction), then
+ * {@link SettlePaymentService#settle} calls the PG and records the outcome. A payment key cancelled before its
+ * approval ({@link PaymentTombstone}) is never approved: a confirm arriving after the cancel is refused here, one
+ * already at the PG fails and what the PG approved is cancelled.
  */
 @Service
 public class ConfirmPaymentService {
@@ -37,9 +31,6 @@ public class ConfirmPaymentService {
 
     private final Payments payments;
     private final PaymentTombstones tombstones;
-    private final PaymentGateway gateway;
-    private final PaymentOutcomes outcomes;
-    private final CancelPaymentService cancels;
     private final PaymentAnnouncements announcements;
     private final IdGenerator ids;
     private final Clock clock;
@@ -48,18 +39,12 @@ public class ConfirmPaymentService {
     ConfirmPaymentService(
             Payments payments,
             PaymentTombstones tombstones,
-            PaymentGateway gateway,
-            PaymentOutcomes outcomes,
-            CancelPaymentService cancels,
             PaymentAnnouncements announcements,
             IdGenerator ids,
             Clock clock,
             CheckSchedule schedule) {
         this.payments = payments;
         this.tombstones = tombstones;
-        this.gateway = gateway;
-        this.outcomes = outcomes;
-        this.cancels = cancels;
         this.announcements = announcements;
         this.ids = ids;
         this.clock = clock;
@@ -132,109 +117,5 @@ public class ConfirmPaymentService {
             return "user_id must be positive";
         }
         return null;
-    }
-
-    /** Confirms the PENDING payment at the PG and records the outcome (call outside any transaction). */
-    public void settle(long paymentId) {
-        Payment p = payments.find(paymentId).orElseThrow();
-        if (p.status() != PaymentStatus.PENDING) {
-            return;
-        }
-        if (!outcomes.confirmSending(paymentId)) {
-            return; // cancelled before it was sent
-        }
-        RequestedPayment asked = p.requested();
-        ConfirmOutcome outcome =
-                gateway.confirm(asked.paymentKey(), asked.pgOrderId(), asked.amount(), p.confirmIdempotencyKey());
-        switch (outcome) {
-            case ConfirmOutcome.Approved a -> approved(paymentId, a.totalAmount(), a.approvedAt());
-            case ConfirmOutcome.Rejected r -> outcomes.failed(paymentId, r.code(), r.message());
-            case ConfirmOutcome.Unclear u -> resolveUnclear(p, u);
-            case ConfirmOutcome.Unknown u ->
-                apply(p, gateway.status(p.requested().paymentKey()), u.reason());
-        }
-    }
-
-    /**
-     * The reconciliation job's look at a due payment. PENDING: asks the PG what became of it, and confirms it again
-     * (same Idempotency-Key) if the PG never saw it. FAILED for an unclear reason: asks whether the PG holds the money
-     * after all, and if so cancels it (the requester was told it failed).
-     */
-    public void reconcile(long paymentId) {
-        Payment p = payments.find(paymentId).orElseThrow();
-        if (p.status() == PaymentStatus.PENDING) {
-            StatusOutcome status = gateway.status(p.requested().paymentKey());
-            if (status instanceof StatusOutcome.NotFound) {
-                settle(paymentId);
-            } else {
-                apply(p, status, "reconciliation");
-            }
-        } else if (p.awaitingRecheck()) {
-            recheck(p, gateway.status(p.requested().paymentKey()));
-        }
-    }
-
-    /** A 4xx without a readable code: the status decides; a PG that knows nothing of it means failed, re-checked. */
-    private void resolveUnclear(Payment p, ConfirmOutcome.Unclear u) {
-        StatusOutcome status = gateway.status(p.requested().paymentKey());
-        if (status instanceof StatusOutcome.NotFound) {
-            outcomes.failedUnclear(p.id(), u.code(), u.message());
-        } else {
-            apply(p, status, "confirm answered " + u.code() + ": " + u.message());
-        }
-    }
-
-    private void apply(Payment p, StatusOutcome status, String context) {
-        switch (status) {
-            // the PG may omit totalAmount in a status answer: its DONE is the approval of the confirm we sent
-            case StatusOutcome.Done d ->
-                approved(p.id(), d.totalAmount() == null ? p.requested().amount() : d.totalAmount(), d.approvedAt());
-            case StatusOutcome.NotApproved n ->
-                outcomes.failed(p.id(), PaymentFailureCode.PG_ABORTED, "The PG reports the payment " + n.pgStatus());
-            case StatusOutcome.Cancelled c -> cancelledAtPg(p, c);
-            case StatusOutcome.NotFound ignored ->
-                outcomes.stillUnknown(p.id(), context + "; the PG has no payment with this key yet");
-            case StatusOutcome.InProgress i ->
-                outcomes.stillUnknown(p.id(), context + "; the PG reports " + i.pgStatus());
-            case StatusOutcome.Unknown u -> outcomes.stillUnknown(p.id(), context + "; status query: " + u.reason());
-        }
-    }
-
-    /** Re-check of a payment FAILED for an unclear reason: does the PG hold any of it? */
-    private void recheck(Payment p, StatusOutcome status) {
-        switch (status) {
-            case StatusOutcome.Done d -> {
-                long approved = d.totalAmount() == null ? p.requested().amount() : d.totalAmount();
-                outcomes.heldAtPg(p.id(), "DONE", approved, approved).ifPresent(cancels::execute);
-            }
-            case StatusOutcome.Cancelled c -> cancelledAtPg(p, c);
-            case StatusOutcome.NotApproved n -> outcomes.notHeld(p.id(), n.pgStatus());
-            case StatusOutcome.NotFound ignored -> outcomes.notHeld(p.id(), "no payment with this key");
-            case StatusOutcome.InProgress i ->
-                outcomes.stillUnknown(p.id(), "re-check; the PG reports " + i.pgStatus());
-            case StatusOutcome.Unknown u -> outcomes.stillUnknown(p.id(), "re-check; status query: " + u.reason());
-        }
-    }
-
-    /**
-     * The PG reports the payment CANCELED / PARTIAL_CANCELED: it was approved, and is not ours to treat as approved.
-     * What the PG still holds is cancelled; the payment fails with the refund recorded.
-     */
-    private void cancelledAtPg(Payment p, StatusOutcome.Cancelled c) {
-        if (c.totalAmount() == null) {
-            // fully cancelled, amount untold: nothing is held either way
-            if (p.status() == PaymentStatus.PENDING) {
-                outcomes.failed(p.id(), PaymentFailureCode.PG_ABORTED, "The PG reports the payment " + c.pgStatus());
-            } else {
-                outcomes.notHeld(p.id(), c.pgStatus());
-            }
-            return;
-        }
-        outcomes.heldAtPg(p.id(), c.pgStatus(), c.totalAmount(), c.balanceAmount())
-                .ifPresent(cancels::execute);
-    }
-
-    private void approved(long paymentId, long amount, Instant approvedAt) {
-        outcomes.approved(paymentId, amount, approvedAt).ifPresent(cancels::execute);
     }
 }

@@ -1,5 +1,6 @@
 package com.creatorcommerce.payment.application;
 
+import com.creatorcommerce.contracts.payment.CancelPaymentCommand;
 import com.creatorcommerce.contracts.payment.ConfirmPaymentCommand;
 import com.creatorcommerce.contracts.payment.PaymentApproved;
 import com.creatorcommerce.contracts.payment.PaymentCancelFailed;
@@ -9,6 +10,7 @@ import com.creatorcommerce.contracts.payment.PaymentPurpose;
 import com.creatorcommerce.contracts.payment.PaymentTopics;
 import com.creatorcommerce.payment.domain.Payment;
 import com.creatorcommerce.payment.domain.PaymentCancellation;
+import com.creatorcommerce.payment.domain.PaymentOutcome;
 import com.creatorcommerce.payment.domain.PaymentStatus;
 import com.creatorcommerce.payment.domain.PaymentTombstone;
 import com.creatorcommerce.payment.domain.RequestedPayment;
@@ -34,6 +36,7 @@ public class PaymentAnnouncements {
     /** The reply (and, unless {@code replyOnly}, the event) of a settled payment. */
     public void outcome(Payment p, boolean replyOnly) {
         RequestedPayment r = p.requested();
+        PaymentOutcome o = p.outcome();
         if (p.status() == PaymentStatus.FAILED) {
             PaymentFailed body = new PaymentFailed(
                     p.id(),
@@ -42,13 +45,13 @@ public class PaymentAnnouncements {
                     r.referenceId(),
                     r.userId(),
                     r.amount(),
-                    p.failure().code(),
-                    p.failure().message(),
-                    p.failure().at());
+                    o.failure().code(),
+                    o.failure().message(),
+                    o.failure().at());
             send(p, PaymentTopics.FAILED, body, replyOnly);
         } else if (p.status() != PaymentStatus.PENDING) {
             PaymentApproved body = new PaymentApproved(
-                    p.id(), r.paymentKey(), purpose(p), r.referenceId(), r.userId(), r.amount(), p.paidAt());
+                    p.id(), r.paymentKey(), purpose(p), r.referenceId(), r.userId(), r.amount(), o.paidAt());
             send(p, PaymentTopics.APPROVED, body, replyOnly);
         }
     }
@@ -77,12 +80,12 @@ public class PaymentAnnouncements {
                 purpose(p),
                 r.referenceId(),
                 r.userId(),
-                c.cancelRequestId(),
-                c.cancelAmount(),
+                c.requested().requestId(),
+                c.requested().amount(),
                 p.cancellableAmount(),
                 c.cancelledAt());
-        if (c.reply()) {
-            outbox.append(reply(p, PaymentTopics.CANCELLED, body, c.correlationId()));
+        if (c.requested().reply()) {
+            outbox.append(reply(p, PaymentTopics.CANCELLED, body, c.requested().correlationId()));
         }
         if (!replyOnly) {
             outbox.append(event(p, PaymentTopics.CANCELLED, body));
@@ -90,7 +93,7 @@ public class PaymentAnnouncements {
     }
 
     public void cancelFailed(Payment p, PaymentCancellation c) {
-        if (c.reply()) {
+        if (c.requested().reply()) {
             outbox.append(reply(
                     p,
                     PaymentTopics.CANCEL_FAILED,
@@ -99,11 +102,11 @@ public class PaymentAnnouncements {
                             p.requested().paymentKey(),
                             purpose(p),
                             p.requested().referenceId(),
-                            c.cancelRequestId(),
-                            c.cancelAmount(),
+                            c.requested().requestId(),
+                            c.requested().amount(),
                             c.failureCode(),
                             c.failureMessage()),
-                    c.correlationId()));
+                    c.requested().correlationId()));
         }
     }
 
@@ -155,19 +158,18 @@ public class PaymentAnnouncements {
         outbox.append(p == null ? m : m.withUserId(p.requested().userId()));
     }
 
-    /** A cancel refused before anything was recorded; {@code p} is null when no payment has the key. */
-    public void cancelRefused(
-            Payment p, String paymentKey, String cancelRequestId, Long cancelAmount, String code, String message) {
+    /** The cancel {@code cmd} refused before anything was recorded; {@code p} is null when no payment has the key. */
+    public void cancelRefused(Payment p, CancelPaymentCommand cmd, String code, String message) {
         PaymentCancelFailed body = new PaymentCancelFailed(
                 p == null ? null : p.id(),
-                paymentKey,
+                cmd.paymentKey(),
                 p == null ? null : purpose(p),
                 p == null ? null : p.requested().referenceId(),
-                cancelRequestId,
-                cancelAmount,
+                cmd.cancelRequestId(),
+                cmd.cancelAmount(),
                 code,
                 message);
-        String key = p == null ? paymentKey : Long.toString(p.requested().referenceId());
+        String key = p == null ? cmd.paymentKey() : Long.toString(p.requested().referenceId());
         outbox.append(OutboundMessage.of(PaymentTopics.REPLIES, key, PaymentTopics.CANCEL_FAILED, body));
     }
 

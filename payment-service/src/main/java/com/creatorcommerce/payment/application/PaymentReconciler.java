@@ -31,7 +31,7 @@ public class PaymentReconciler {
 
     private final Payments payments;
     private final PaymentCancellations cancellations;
-    private final ConfirmPaymentService confirms;
+    private final SettlePaymentService settlements;
     private final CancelPaymentService cancels;
     private final PaymentOutcomes outcomes;
     private final ReconciliationProperties props;
@@ -43,14 +43,14 @@ public class PaymentReconciler {
     PaymentReconciler(
             Payments payments,
             PaymentCancellations cancellations,
-            ConfirmPaymentService confirms,
+            SettlePaymentService settlements,
             CancelPaymentService cancels,
             PaymentOutcomes outcomes,
             ReconciliationProperties props,
             Clock clock) {
         this.payments = payments;
         this.cancellations = cancellations;
-        this.confirms = confirms;
+        this.settlements = settlements;
         this.cancels = cancels;
         this.outcomes = outcomes;
         this.props = props;
@@ -86,7 +86,7 @@ public class PaymentReconciler {
             }
             lookedAt++;
             try {
-                confirms.reconcile(id);
+                settlements.reconcile(id);
             } catch (RuntimeException e) {
                 log.warn("Could not reconcile payment {}: {}", id, e.toString());
                 outcomes.stillUnknown(id, "reconciliation failed: " + e);

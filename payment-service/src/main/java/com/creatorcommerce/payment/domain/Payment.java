@@ -3,8 +3,6 @@ package com.creatorcommerce.payment.domain;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -16,8 +14,9 @@ import java.util.Objects;
  * reaches its outcome only from an authoritative PG answer: a confirm response, or a status query after an unknown
  * outcome. Once approved it can be cancelled, fully or in parts.
  *
- * <p>Its parts: what was asked ({@link RequestedPayment}, fixed), why it failed ({@link PaymentFailure}), what the PG
- * holds of it ({@link PgHolding}: approved, less what was cancelled since), and its looks at the PG
+ * <p>Its parts: what was asked ({@link RequestedPayment}, fixed), where it stands ({@link PaymentOutcome}: status,
+ * when it was paid or why it failed), what the PG holds of it ({@link PgHolding}: approved, less what was cancelled
+ * since), and its looks at the PG
  * ({@link PaymentLooks}): the reconciliation job looks at it while it is PENDING (held back while a PG call is in
  * flight, then backed off after each look that left the outcome unknown) and while it is FAILED for an unclear reason
  * (re-checked: the PG might hold the money after all); no more once the outcome is certain.
@@ -36,16 +35,8 @@ public class Payment {
     @Embedded
     private PgHolding holding = PgHolding.nothing();
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "payment_status", nullable = false)
-    private PaymentStatus status;
-
-    @Column(name = "paid_at")
-    private Instant paidAt;
-
-    /** Null until it failed. */
     @Embedded
-    private PaymentFailure failure;
+    private PaymentOutcome outcome = PaymentOutcome.pending();
 
     @Embedded
     private PaymentLooks looks = PaymentLooks.none();
@@ -67,7 +58,6 @@ public class Payment {
         Payment p = new Payment();
         p.id = id;
         p.requested = Objects.requireNonNull(requested, "requested");
-        p.status = PaymentStatus.PENDING;
         p.createdAt = now;
         p.updatedAt = now;
         return p;
@@ -80,7 +70,7 @@ public class Payment {
 
     /** Created: the caller sends the confirm; the reconciliation job steps in only if nothing is known by then. */
     public void holdChecks(CheckSchedule schedule, Instant now) {
-        if (status == PaymentStatus.PENDING) {
+        if (outcome.isPending()) {
             looks.hold(schedule, now);
         }
     }
@@ -89,7 +79,7 @@ public class Payment {
     public void confirmSent(CheckSchedule schedule, Instant now) {
         looks.confirmSent(now);
         updatedAt = now;
-        if (status == PaymentStatus.PENDING) {
+        if (outcome.isPending()) {
             looks.hold(schedule, now);
         }
     }
@@ -108,7 +98,7 @@ public class Payment {
      * payment was not pending (someone else settled it first).
      */
     public boolean approve(long approved, Instant approvedAt, Instant now) {
-        if (status != PaymentStatus.PENDING) {
+        if (!outcome.isPending()) {
             return false;
         }
         holding.approved(approved);
@@ -118,8 +108,7 @@ public class Payment {
                     "The PG approved " + approved + " instead of the requested " + requested.amount(),
                     now);
         }
-        status = PaymentStatus.SUCCESS;
-        paidAt = approvedAt == null ? now : approvedAt;
+        outcome.approved(approvedAt == null ? now : approvedAt);
         looks.settled(now);
         updatedAt = now;
         return true;
@@ -127,11 +116,10 @@ public class Payment {
 
     /** Not approved: a definite answer, nothing left to check. Returns false when the payment was not pending. */
     public boolean fail(String code, String message, Instant now) {
-        if (status != PaymentStatus.PENDING) {
+        if (!outcome.isPending()) {
             return false;
         }
-        status = PaymentStatus.FAILED;
-        failure = PaymentFailure.of(code, message, now);
+        outcome.failed(code, message, now);
         looks.declined(now);
         updatedAt = now;
         return true;
@@ -152,7 +140,7 @@ public class Payment {
 
     /** FAILED for an unclear reason and not re-checked to the end yet. */
     public boolean awaitingRecheck() {
-        return status == PaymentStatus.FAILED && looks.due();
+        return outcome.isFailed() && looks.due();
     }
 
     /** A re-check found the PG holds nothing of this failed payment: nothing more to check. */
@@ -176,7 +164,7 @@ public class Payment {
         if (approved <= 0) {
             throw new IllegalArgumentException("An approved amount is positive: " + approved);
         }
-        if (status == PaymentStatus.PENDING) {
+        if (outcome.isPending()) {
             fail(code, message, now);
         } else if (!awaitingRecheck() || holding.approvalRecorded()) {
             return false;
@@ -193,7 +181,7 @@ public class Payment {
      * when this look used up the attempts and flagged the row for ops (once).
      */
     public boolean stillUnknown(String reason, CheckSchedule schedule, Instant now) {
-        if (status != PaymentStatus.PENDING && !awaitingRecheck()) {
+        if (!outcome.isPending() && !awaitingRecheck()) {
             return false;
         }
         updatedAt = now;
@@ -205,16 +193,10 @@ public class Payment {
         return holding.cancellable();
     }
 
-    public boolean amountMismatch() {
-        return failure != null && failure.amountMismatch();
-    }
-
     /** The PG cancelled {@code cancelAmount}; an approved payment becomes PARTIALLY_CANCELLED or CANCELLED. */
     public void cancelled(long cancelAmount, Instant now) {
         holding.cancelled(cancelAmount, id);
-        if (status.isCancellable()) {
-            status = cancellableAmount() == 0 ? PaymentStatus.CANCELLED : PaymentStatus.PARTIALLY_CANCELLED;
-        }
+        outcome.cancelled(cancellableAmount());
         updatedAt = now;
     }
 
@@ -233,16 +215,12 @@ public class Payment {
     }
 
     public PaymentStatus status() {
-        return status;
+        return outcome.status();
     }
 
-    /** Why it failed; null unless FAILED. */
-    public PaymentFailure failure() {
-        return failure;
-    }
-
-    public Instant paidAt() {
-        return paidAt;
+    /** Where it stands: status, when it was paid, why it failed. */
+    public PaymentOutcome outcome() {
+        return outcome;
     }
 
     /** Its looks at the PG: how many left the outcome unknown, when the next one is due, whether ops were told. */

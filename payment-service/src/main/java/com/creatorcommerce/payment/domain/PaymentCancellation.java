@@ -26,17 +26,8 @@ public class PaymentCancellation {
     @Column(name = "payment_id", nullable = false, updatable = false)
     private long paymentId;
 
-    @Column(name = "cancel_request_id", updatable = false)
-    private String cancelRequestId;
-
-    @Column(name = "cancel_amount", nullable = false, updatable = false)
-    private long cancelAmount;
-
-    @Column(name = "full_cancel", nullable = false, updatable = false)
-    private boolean fullCancel;
-
-    @Column(name = "cancel_reason", nullable = false, updatable = false)
-    private String cancelReason;
+    @Embedded
+    private RequestedCancel requested;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false)
@@ -50,12 +41,6 @@ public class PaymentCancellation {
 
     @Column(name = "attempts", nullable = false)
     private int attempts;
-
-    @Column(name = "reply", nullable = false, updatable = false)
-    private boolean reply;
-
-    @Column(name = "correlation_id", updatable = false)
-    private String correlationId;
 
     @Column(name = "cancelled_at")
     private Instant cancelledAt;
@@ -76,10 +61,7 @@ public class PaymentCancellation {
 
     protected PaymentCancellation() {}
 
-    /**
-     * @param fullCancel the PG is asked to cancel everything that is left (no {@code cancelAmount})
-     * @param reply answer the requester on payment.replies (false for payment-service's own cancels)
-     */
+    /** A REQUESTED cancel of {@code payment}: see {@link RequestedCancel} for its parameters. */
     public static PaymentCancellation request(
             long id,
             Payment payment,
@@ -93,13 +75,8 @@ public class PaymentCancellation {
         PaymentCancellation c = new PaymentCancellation();
         c.id = id;
         c.paymentId = payment.id();
-        c.cancelRequestId = cancelRequestId;
-        c.cancelAmount = cancelAmount;
-        c.fullCancel = fullCancel;
-        c.cancelReason = reason == null || reason.isBlank() ? "cancel requested" : clip(reason, 200);
+        c.requested = new RequestedCancel(cancelRequestId, cancelAmount, fullCancel, reason, reply, correlationId);
         c.status = CancellationStatus.REQUESTED;
-        c.reply = reply;
-        c.correlationId = correlationId;
         c.createdAt = now;
         c.updatedAt = now;
         return c;
@@ -158,7 +135,7 @@ public class PaymentCancellation {
         }
         status = CancellationStatus.FAILED;
         failureCode = code;
-        failureMessage = clip(message, 500);
+        failureMessage = message == null || message.length() <= 500 ? message : message.substring(0, 500);
         check().stop();
         updatedAt = now;
         return true;
@@ -184,10 +161,6 @@ public class PaymentCancellation {
         return check;
     }
 
-    private static String clip(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
-    }
-
     public long id() {
         return id;
     }
@@ -196,20 +169,9 @@ public class PaymentCancellation {
         return paymentId;
     }
 
-    public String cancelRequestId() {
-        return cancelRequestId;
-    }
-
-    public long cancelAmount() {
-        return cancelAmount;
-    }
-
-    public boolean fullCancel() {
-        return fullCancel;
-    }
-
-    public String cancelReason() {
-        return cancelReason;
+    /** What it asks of the PG: amount, full or not, reason, and the request it answers. */
+    public RequestedCancel requested() {
+        return requested;
     }
 
     public CancellationStatus status() {
@@ -226,14 +188,6 @@ public class PaymentCancellation {
 
     public int attempts() {
         return attempts;
-    }
-
-    public boolean reply() {
-        return reply;
-    }
-
-    public String correlationId() {
-        return correlationId;
     }
 
     public Instant cancelledAt() {

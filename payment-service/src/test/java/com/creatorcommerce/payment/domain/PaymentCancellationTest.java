@@ -59,9 +59,23 @@ class PaymentCancellationTest {
         Payment p = Payment.request(3, RequestedPayment.of("pk_3", PaymentPurpose.POINT_CHARGE, 5, 9, 500, null), NOW);
         PaymentCancellation atPg = PaymentCancellation.doneAtPg(4, p, 500, "Cancelled at the PG", null, NOW);
         assertThat(atPg.status()).isEqualTo(CancellationStatus.DONE);
-        assertThat(atPg.reply()).isFalse();
+        assertThat(atPg.requested().reply()).isFalse();
         assertThat(p.requested().chargeRequestId())
                 .as("a point charge's reference is its charge request")
                 .isEqualTo(5);
+    }
+
+    @Test
+    void whatACancelAsksIsFixedWithADefaultAndAClippedReason() {
+        RequestedCancel none = new RequestedCancel("cancel-1", 1_000, true, " ", true, "saga-1");
+        assertThat(none.reason()).isEqualTo("cancel requested");
+        assertThat(none.full()).isTrue();
+
+        RequestedCancel own = new RequestedCancel(null, 500, false, "y".repeat(300), false, null);
+        assertThat(own.reason()).hasSize(200);
+        assertThat(own.requestId()).isNull();
+        assertThat(own.reply()).isFalse();
+        assertThat(requested().requested())
+                .isEqualTo(new RequestedCancel("cancel-1", 1_000, true, "changed my mind", true, "saga-1"));
     }
 }

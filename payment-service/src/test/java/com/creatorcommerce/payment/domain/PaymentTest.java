@@ -22,7 +22,7 @@ class PaymentTest {
 
         assertThat(p.approve(1_000, NOW, NOW)).isTrue();
         assertThat(p.status()).isEqualTo(PaymentStatus.SUCCESS);
-        assertThat(p.paidAt()).isEqualTo(NOW);
+        assertThat(p.outcome().paidAt()).isEqualTo(NOW);
         assertThat(p.approve(1_000, NOW, NOW)).isFalse();
         assertThat(p.fail("X", "late", NOW)).isFalse();
         assertThat(p.status()).isEqualTo(PaymentStatus.SUCCESS);
@@ -36,7 +36,7 @@ class PaymentTest {
         assertThat(p.approve(1_001, NOW, NOW)).isTrue();
 
         assertThat(p.status()).isEqualTo(PaymentStatus.FAILED);
-        assertThat(p.amountMismatch()).isTrue();
+        assertThat(p.outcome().amountMismatch()).isTrue();
         assertThat(p.cancellableAmount()).isEqualTo(1_001);
         p.cancelled(1_001, NOW);
         assertThat(p.status()).isEqualTo(PaymentStatus.FAILED);
@@ -119,7 +119,9 @@ class PaymentTest {
         assertThat(p.heldWithoutApproval(PaymentFailureCode.PG_ABORTED, "DONE after all", 1_000, NOW))
                 .isTrue();
         assertThat(p.status()).isEqualTo(PaymentStatus.FAILED);
-        assertThat(p.failure().code()).as("the requester's answer stays").isEqualTo("PG_HTTP_400");
+        assertThat(p.outcome().failure().code())
+                .as("the requester's answer stays")
+                .isEqualTo("PG_HTTP_400");
         assertThat(p.cancellableAmount()).isEqualTo(1_000);
         assertThat(p.awaitingRecheck()).isFalse();
         assertThat(p.heldWithoutApproval(PaymentFailureCode.PG_ABORTED, "again", 1_000, NOW))
@@ -132,7 +134,7 @@ class PaymentTest {
         assertThat(p.heldWithoutApproval(PaymentFailureCode.PG_ABORTED, "PARTIAL_CANCELED", 1_000, NOW))
                 .isTrue();
         assertThat(p.status()).isEqualTo(PaymentStatus.FAILED);
-        assertThat(p.failure().code()).isEqualTo(PaymentFailureCode.PG_ABORTED);
+        assertThat(p.outcome().failure().code()).isEqualTo(PaymentFailureCode.PG_ABORTED);
         p.cancelled(400, NOW);
         assertThat(p.cancellableAmount()).isEqualTo(600);
         assertThat(p.status()).isEqualTo(PaymentStatus.FAILED);

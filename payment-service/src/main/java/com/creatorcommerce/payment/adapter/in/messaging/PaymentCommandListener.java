@@ -5,6 +5,7 @@ import com.creatorcommerce.contracts.payment.ConfirmPaymentCommand;
 import com.creatorcommerce.contracts.payment.PaymentTopics;
 import com.creatorcommerce.payment.application.CancelPaymentService;
 import com.creatorcommerce.payment.application.ConfirmPaymentService;
+import com.creatorcommerce.payment.application.SettlePaymentService;
 import com.creatorcommerce.platform.messaging.InboundMessage;
 import com.creatorcommerce.platform.messaging.MessageContext;
 import com.creatorcommerce.platform.messaging.inbox.Inbox;
@@ -30,12 +31,19 @@ class PaymentCommandListener {
     private final Inbox inbox;
     private final JsonMapper json;
     private final ConfirmPaymentService confirms;
+    private final SettlePaymentService settlements;
     private final CancelPaymentService cancels;
 
-    PaymentCommandListener(Inbox inbox, JsonMapper json, ConfirmPaymentService confirms, CancelPaymentService cancels) {
+    PaymentCommandListener(
+            Inbox inbox,
+            JsonMapper json,
+            ConfirmPaymentService confirms,
+            SettlePaymentService settlements,
+            CancelPaymentService cancels) {
         this.inbox = inbox;
         this.json = json;
         this.confirms = confirms;
+        this.settlements = settlements;
         this.cancels = cancels;
     }
 
@@ -54,7 +62,7 @@ class PaymentCommandListener {
                         m -> confirms.accept(m.payloadAs(json, ConfirmPaymentCommand.class), m.correlationId())
                                 .ifPresent(next::set));
                 if (next.get() != null) {
-                    outsideTransaction(message, () -> confirms.settle(next.get()), "payment " + next.get());
+                    outsideTransaction(message, () -> settlements.settle(next.get()), "payment " + next.get());
                 }
             }
             case PaymentTopics.CANCEL -> {

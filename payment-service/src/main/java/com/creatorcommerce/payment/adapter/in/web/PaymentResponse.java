@@ -38,9 +38,9 @@ record PaymentResponse(
         static CancellationResponse of(PaymentCancellation c) {
             return new CancellationResponse(
                     c.id(),
-                    c.cancelAmount(),
+                    c.requested().amount(),
                     c.status().name(),
-                    c.cancelReason(),
+                    c.requested().reason(),
                     c.failureCode(),
                     c.cancelledAt(),
                     c.createdAt());
@@ -49,7 +49,7 @@ record PaymentResponse(
 
     static PaymentResponse of(Payment p, List<PaymentCancellation> cancellations) {
         RequestedPayment asked = p.requested();
-        PaymentFailure failure = p.failure();
+        PaymentFailure failure = p.outcome().failure();
         return new PaymentResponse(
                 p.id(),
                 asked.paymentKey(),
@@ -61,7 +61,7 @@ record PaymentResponse(
                 p.status().name(),
                 failure == null ? null : failure.code(),
                 failure == null ? null : failure.message(),
-                p.paidAt(),
+                p.outcome().paidAt(),
                 failure == null ? null : failure.at(),
                 p.createdAt(),
                 p.updatedAt(),

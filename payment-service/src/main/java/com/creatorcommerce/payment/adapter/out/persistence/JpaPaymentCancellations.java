@@ -30,7 +30,7 @@ class JpaPaymentCancellations implements PaymentCancellations {
 
     @Override
     public Optional<PaymentCancellation> findByRequest(long paymentId, String cancelRequestId) {
-        return rows.findByPaymentIdAndCancelRequestId(paymentId, cancelRequestId);
+        return rows.findByPaymentIdAndRequestedRequestId(paymentId, cancelRequestId);
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.springframework.data.repository.query.Param;
 /** Spring Data's side of {@link JpaPaymentCancellations}. */
 interface SpringDataPaymentCancellations extends JpaRepository<PaymentCancellation, Long> {
 
-    Optional<PaymentCancellation> findByPaymentIdAndCancelRequestId(long paymentId, String cancelRequestId);
+    Optional<PaymentCancellation> findByPaymentIdAndRequestedRequestId(long paymentId, String cancelRequestId);
 
     List<PaymentCancellation> findByPaymentIdOrderByCreatedAt(long paymentId);
 
@@ -24,7 +24,7 @@ interface SpringDataPaymentCancellations extends JpaRepository<PaymentCancellati
     Optional<PaymentCancellation> lockById(@Param("id") long id);
 
     @Query("""
-            select coalesce(sum(c.cancelAmount), 0) from PaymentCancellation c
+            select coalesce(sum(c.requested.amount), 0) from PaymentCancellation c
             where c.paymentId = :paymentId and c.status = :status""")
     long sumAmount(@Param("paymentId") long paymentId, @Param("status") CancellationStatus status);
 
