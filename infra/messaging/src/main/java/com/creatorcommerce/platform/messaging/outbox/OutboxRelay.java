@@ -4,14 +4,9 @@ import com.creatorcommerce.platform.messaging.MessageTracing;
 import com.creatorcommerce.platform.messaging.outbox.OutboxStore.Row;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.Producer;
@@ -46,16 +41,14 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final OutboxStore store;
-    private final Supplier<Producer<String, String>> producers;
     private final JsonMapper json;
     private final OutboxProperties props;
     private final SlotLeases leases;
     private final OutboxMetrics metrics;
     private final SlotBackoff backoff;
     private final String owner;
-    private final Semaphore signal = new Semaphore(0);
-    /** When the first wake-up since the last round came ({@link System#nanoTime()}; 0: none). */
-    private final AtomicLong wokenAt = new AtomicLong();
+    private final WakeUps wakeUps = new WakeUps();
+    private final RelayProducer producer;
 
     private final SlotSender sender;
     private final HandOff handOff;
@@ -63,8 +56,6 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean caughtUp;
 
     private final DeliveryOutcomes outcomes;
-
-    private volatile Producer<String, String> producer;
 
     private volatile boolean running;
     private volatile Thread worker;
@@ -84,7 +75,7 @@ public class OutboxRelay implements SmartLifecycle {
             MeterRegistry meters,
             String name) {
         this.store = new OutboxStore(dataSource);
-        this.producers = producers;
+        this.producer = new RelayProducer(producers);
         this.json = json;
         this.props = props;
         this.owner = name + "@" + ManagementFactory.getRuntimeMXBean().getName() + "/"
@@ -104,10 +95,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Signals that rows were committed (or acknowledged); cheap and safe from any thread. */
     public void wakeUp() {
-        wokenAt.compareAndSet(0, System.nanoTime());
-        if (signal.availablePermits() == 0) {
-            signal.release();
-        }
+        wakeUps.wakeUp();
     }
 
     /** True while the last round found no more rows than it could take: only then are hand-offs tried. */
@@ -122,7 +110,7 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public void start() {
         leases.initialize();
-        producer = producers.get();
+        producer.open();
         running = true;
         keeper = new LeaseKeeper(leases, store, metrics, props.renewInterval(), this::wakeUp);
         keeper.start();
@@ -140,7 +128,7 @@ public class OutboxRelay implements SmartLifecycle {
         running = false;
         Thread t = worker;
         if (t != null) {
-            signal.release();
+            wakeUps.wakeUp();
             join(t, props.sendBudget().toMillis() + 1_000);
         }
         if (marker != null) {
@@ -154,7 +142,7 @@ public class OutboxRelay implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("Could not release outbox slots; they free themselves after {}", props.leaseTtl(), e);
         }
-        closeProducer();
+        producer.close();
         worker = null;
     }
 
@@ -176,8 +164,7 @@ public class OutboxRelay implements SmartLifecycle {
                 boolean more = runOnce();
                 errorBackoff = props.initialBackoff().toMillis();
                 if (!more) {
-                    signal.tryAcquire(props.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    signal.drainPermits();
+                    wakeUps.await(props.pollInterval().toMillis());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -196,7 +183,7 @@ public class OutboxRelay implements SmartLifecycle {
      * {@link HandOff} finds that safe, otherwise left to the next round, which this wakes. Never throws.
      */
     void committed(List<Row> rows) {
-        Producer<String, String> p = props.handOff() && running && caughtUp ? producer : null;
+        Producer<String, String> p = props.handOff() && running && caughtUp ? producer.current() : null;
         if (!handOff.trySend(rows, p)) {
             wakeUp();
         }
@@ -204,9 +191,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** One round: settle completions, then send the next row of every idle slot; true when more may be waiting. */
     boolean runOnce() {
-        long woken = wokenAt.getAndSet(0);
-        if (woken != 0) {
-            metrics.wake(System.nanoTime() - woken);
+        long wokenFor = wakeUps.takeDelay();
+        if (wokenFor != 0) {
+            metrics.wake(wokenFor);
         }
         settleCompletions();
         marker.takeMarked().forEach(sender.unresolved::remove); // committed before the SELECT below starts
@@ -224,37 +211,14 @@ public class OutboxRelay implements SmartLifecycle {
         long selectStart = System.nanoTime();
         List<Row> rows = store.pending(leases.held().slots(), backoff.notDue(now), limit);
         metrics.select(System.nanoTime() - selectStart);
-        int sent = 0;
-        Set<Integer> taken = new HashSet<>();
-        Set<Integer> behind = new HashSet<>(); // slots with rows waiting for the ack of an earlier one
-        Producer<String, String> p = producer;
-        for (Row row : rows) {
-            if (sender.unresolved.containsKey(row.id())) {
-                continue; // in flight or being marked
-            }
-            if (!taken.add(row.slot()) || !sender.claim(row)) {
-                behind.add(row.slot()); // its slot sends an older row (from here or a hand-off)
-                continue;
-            }
-            if (!sender.send(p, row)) {
-                break; // the producer refuses records now (closed, or no metadata): its failure wakes us
-            }
-            sent++;
-        }
-        sender.leftOutBusy = behind; // their acks start the next round
-        for (Integer slot : behind) {
-            if (!sender.busy.containsKey(slot)) {
-                wakeUp(); // acknowledged before leftOutBusy was set: nobody else wakes us for it
-                break;
-            }
-        }
+        int sent = sender.sendHeads(producer.current(), rows);
         caughtUp = rows.size() < limit;
         return sent > 0 && rows.size() == limit;
     }
 
     private void settleCompletions() {
         if (outcomes.settleArrived()) {
-            replaceProducer(); // once for all the rows that failed with it
+            producer.replace(); // once for all the rows that failed with it
         }
     }
 
@@ -266,24 +230,6 @@ public class OutboxRelay implements SmartLifecycle {
             sleepQuietly(5);
         }
         settleCompletions();
-    }
-
-    private void replaceProducer() {
-        log.warn("Replacing the outbox relay's Kafka producer after a fatal producer error");
-        closeProducer(); // fails what it still holds: those rows come back through their callbacks
-        producer = producers.get();
-    }
-
-    private void closeProducer() {
-        Producer<String, String> p = producer;
-        producer = null;
-        if (p != null) {
-            try {
-                p.close(Duration.ofSeconds(5));
-            } catch (RuntimeException e) {
-                log.debug("Closing the outbox producer failed: {}", e.toString());
-            }
-        }
     }
 
     private static void join(Thread t, long millis) {

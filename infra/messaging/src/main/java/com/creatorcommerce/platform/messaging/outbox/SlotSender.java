@@ -6,6 +6,8 @@ import com.creatorcommerce.platform.messaging.outbox.OutboxStore.Row;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
@@ -77,6 +79,38 @@ final class SlotSender {
     void unclaim(Row row) {
         busy.remove(row.slot(), row.id());
         unresolved.remove(row.id(), row.slot());
+    }
+
+    /**
+     * One round of the relay over {@code rows} (pending, in id order): sends the oldest row of every slot with nothing
+     * in flight, skips rows in flight or being marked, and remembers the slots left waiting behind an unacknowledged
+     * row ({@link #leftOutBusy}: their acks start the next round). Returns how many rows went out.
+     */
+    int sendHeads(Producer<String, String> producer, List<Row> rows) {
+        int sent = 0;
+        Set<Integer> taken = new HashSet<>();
+        Set<Integer> behind = new HashSet<>();
+        for (Row row : rows) {
+            if (unresolved.containsKey(row.id())) {
+                continue; // in flight or being marked
+            }
+            if (!taken.add(row.slot()) || !claim(row)) {
+                behind.add(row.slot()); // its slot sends an older row (from here or a hand-off)
+                continue;
+            }
+            if (!send(producer, row)) {
+                break; // the producer refuses records now (closed, or no metadata): its failure wakes us
+            }
+            sent++;
+        }
+        leftOutBusy = behind;
+        for (Integer slot : behind) {
+            if (!busy.containsKey(slot)) {
+                wakeUp.run(); // acknowledged before leftOutBusy was set: nobody else wakes the relay for it
+                break;
+            }
+        }
+        return sent;
     }
 
     /**
