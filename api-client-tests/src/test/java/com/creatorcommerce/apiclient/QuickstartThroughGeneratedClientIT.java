@@ -36,7 +36,7 @@ import com.creatorcommerce.client.order.model.OrderResponse;
 import com.creatorcommerce.client.order.model.PlaceOrderRequest;
 import com.creatorcommerce.client.order.model.ProductResponse;
 import com.creatorcommerce.client.payment.api.PaymentsApi;
-import com.creatorcommerce.client.payment.model.PaymentPage;
+import com.creatorcommerce.client.payment.model.PageResponsePaymentResponse;
 import com.creatorcommerce.client.payment.model.PaymentResponse;
 import com.creatorcommerce.client.point.api.PointChargesApi;
 import com.creatorcommerce.client.point.api.PointsApi;
@@ -184,7 +184,7 @@ class QuickstartThroughGeneratedClientIT {
 
         // both payments, as the user sees them
         PaymentsApi payments = new PaymentsApi(payment(userToken));
-        PaymentPage page = payments.listPayments(1, 20);
+        PageResponsePaymentResponse page = payments.listPayments(1, 20);
         assertThat(page.getItems()).extracting(PaymentResponse::getAmount).containsExactlyInAnyOrder(10_000L, 5_000L);
         assertThat(payments.getPayment(page.getItems().getFirst().getId()).getStatus())
                 .isNotBlank();

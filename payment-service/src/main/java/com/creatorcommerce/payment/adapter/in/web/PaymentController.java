@@ -4,6 +4,7 @@ import com.creatorcommerce.payment.application.PaymentQueries;
 import com.creatorcommerce.payment.application.PaymentQueries.PaymentDetails;
 import com.creatorcommerce.platform.openapi.ProblemResponse;
 import com.creatorcommerce.platform.web.CurrentUser;
+import com.creatorcommerce.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -30,11 +31,12 @@ class PaymentController {
 
     @Operation(operationId = "listPayments", summary = "The caller's payments, newest first (paged)")
     @GetMapping
-    PaymentPage list(
+    PageResponse<PaymentResponse> list(
             CurrentUser user,
             @RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
-        return PaymentPage.of(queries.ofUser(user.id(), page, pageSize).map(p -> PaymentResponse.of(p, null)));
+        var found = queries.ofUser(user.id(), page, pageSize).map(p -> PaymentResponse.of(p, null));
+        return PageResponse.of(found.items(), found.total(), found.page(), found.pageSize());
     }
 
     @Operation(
