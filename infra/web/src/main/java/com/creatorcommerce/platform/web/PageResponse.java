@@ -1,5 +1,6 @@
 package com.creatorcommerce.platform.web;
 
+import com.creatorcommerce.platform.kernel.Page;
 import java.util.List;
 import java.util.function.Function;
 
@@ -17,6 +18,11 @@ public record PageResponse<T>(List<T> items, long total, int page, int pageSize,
     /** A page of {@code items} out of {@code total}, for page {@code page} (from 1) of {@code pageSize}. */
     public static <T> PageResponse<T> of(List<T> items, long total, int page, int pageSize) {
         return new PageResponse<>(items, total, page, pageSize, (long) page * pageSize < total);
+    }
+
+    /** The wire shape of an application's {@link Page}. */
+    public static <T> PageResponse<T> of(Page<T> page) {
+        return of(page.items(), page.total(), page.page(), page.pageSize());
     }
 
     public <R> PageResponse<R> map(Function<? super T, ? extends R> mapper) {

@@ -52,7 +52,7 @@ class CouponAdminController {
             @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
         Page<CouponResponse> found = coupons.all(page, pageSize).map(CouponResponse::of);
-        return PageResponse.of(found.items(), found.total(), found.page(), found.pageSize());
+        return PageResponse.of(found);
     }
 
     @Operation(operationId = "getCoupon", summary = "One coupon definition")

@@ -56,7 +56,7 @@ class CouponController {
             @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
         Page<IssuableCouponResponse> found = browse.issuableNow(page, pageSize).map(IssuableCouponResponse::of);
-        return PageResponse.of(found.items(), found.total(), found.page(), found.pageSize());
+        return PageResponse.of(found);
     }
 
     /** First come, first served; at most one per user. */

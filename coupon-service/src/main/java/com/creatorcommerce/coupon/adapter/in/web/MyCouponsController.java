@@ -52,7 +52,7 @@ class MyCouponsController {
                     uc.usedAt(),
                     uc.orderId());
         });
-        return PageResponse.of(found.items(), found.total(), found.page(), found.pageSize());
+        return PageResponse.of(found);
     }
 
     private static UserCoupons.Filter filter(String status) {

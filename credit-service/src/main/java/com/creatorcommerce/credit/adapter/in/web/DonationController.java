@@ -184,7 +184,7 @@ class DonationController {
             CurrentUser user,
             @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
-        return PageResponses.of(queries.sent(user.id(), page, pageSize), d -> DonationResponse.of(d, null));
+        return PageResponse.of(queries.sent(user.id(), page, pageSize).map(d -> DonationResponse.of(d, null)));
     }
 
     @GetMapping("/received")
@@ -194,6 +194,6 @@ class DonationController {
             CurrentUser user,
             @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
-        return PageResponses.of(queries.received(user.id(), page, pageSize), d -> DonationResponse.of(d, null));
+        return PageResponse.of(queries.received(user.id(), page, pageSize).map(d -> DonationResponse.of(d, null)));
     }
 }

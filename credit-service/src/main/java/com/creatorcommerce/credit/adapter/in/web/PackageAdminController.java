@@ -63,7 +63,7 @@ class PackageAdminController {
     PageResponse<PackageResponse.Admin> list(
             @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
-        return PageResponses.of(packages.all(page, pageSize), PackageResponse.Admin::of);
+        return PageResponse.of(packages.all(page, pageSize).map(PackageResponse.Admin::of));
     }
 
     @GetMapping("/{id}")

@@ -106,6 +106,6 @@ class SettlementController {
             CurrentUser user,
             @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
-        return PageResponses.of(settlements.mine(user.id(), page, pageSize), SettlementResponse::of);
+        return PageResponse.of(settlements.mine(user.id(), page, pageSize).map(SettlementResponse::of));
     }
 }

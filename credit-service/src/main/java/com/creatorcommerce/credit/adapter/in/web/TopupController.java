@@ -100,7 +100,7 @@ class TopupController {
             CurrentUser user,
             @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
-        return PageResponses.of(queries.topups(user.id(), page, pageSize), TopupResponse::of);
+        return PageResponse.of(queries.topups(user.id(), page, pageSize).map(TopupResponse::of));
     }
 
     @PostMapping("/v1/credits/topups/{id}/refund")

@@ -133,7 +133,7 @@ class AdminProductController {
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
         Page<ProductResponse> found =
                 browse.list(page, pageSize, ProductSort.LATEST, false).map(ProductResponse::of);
-        return PageResponse.of(found.items(), found.total(), found.page(), found.pageSize());
+        return PageResponse.of(found);
     }
 
     @Operation(operationId = "adminGetProduct", summary = "One product with all its options")

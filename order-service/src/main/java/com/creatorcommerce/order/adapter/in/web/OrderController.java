@@ -143,7 +143,7 @@ class OrderController {
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize,
             CurrentUser user) {
         Page<OrderResponse> found = queries.ofUser(user.id(), page, pageSize).map(OrderResponse::of);
-        return PageResponse.of(found.items(), found.total(), found.page(), found.pageSize());
+        return PageResponse.of(found);
     }
 
     @Operation(

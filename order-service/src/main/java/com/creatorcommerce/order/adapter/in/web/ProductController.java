@@ -57,7 +57,7 @@ class ProductController {
             @RequestParam(defaultValue = "latest") @Pattern(regexp = "latest|view_count") String sort) {
         ProductSort order = "view_count".equals(sort) ? ProductSort.VIEW_COUNT : ProductSort.LATEST;
         Page<ProductResponse> found = browse.list(page, pageSize, order, true).map(ProductResponse::of);
-        return PageResponse.of(found.items(), found.total(), found.page(), found.pageSize());
+        return PageResponse.of(found);
     }
 
     /** Most viewed active products of the last {@code window_days} UTC days (today included). */

@@ -36,7 +36,7 @@ class PaymentController {
             @RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
             @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
         var found = queries.ofUser(user.id(), page, pageSize).map(p -> PaymentResponse.of(p, null));
-        return PageResponse.of(found.items(), found.total(), found.page(), found.pageSize());
+        return PageResponse.of(found);
     }
 
     @Operation(
