@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>Rows committed by this instance are sent by the committing thread right after the commit ({@link HandOff})
  *       when nothing older of their slot waits; otherwise the commit wakes the relay thread
  *       ({@link #wakeUp()}), as does the acknowledgement of a row whose slot had more rows waiting; polling every
- *       {@code poll-interval} is the fallback (other instances' rows, retries).</li>
+ *       {@code poll-interval} is the fallback (other instances' rows, retries). A round that sent rows paces the
+ *       next one ({@link WakeUps#paceAfter}), so that under load a round reads many rows, not one per commit.</li>
  *   <li>Pipelined: the relay thread selects pending rows and sends them without waiting; acknowledgements come
  *       back through producer callbacks, and {@link PublishedMarker} marks them PUBLISHED on its own thread, many
  *       per UPDATE.</li>
@@ -210,8 +211,10 @@ public class OutboxRelay implements SmartLifecycle {
         int limit = props.batchSize() + sender.unresolved.size();
         long selectStart = System.nanoTime();
         List<Row> rows = store.pending(leases.held().slots(), backoff.notDue(now), limit);
-        metrics.select(System.nanoTime() - selectStart);
+        long selectNanos = System.nanoTime() - selectStart;
+        metrics.select(selectNanos);
         int sent = sender.sendHeads(producer.current(), rows);
+        wakeUps.paceAfter(sent, selectNanos);
         caughtUp = rows.size() < limit;
         return sent > 0 && rows.size() == limit;
     }
