@@ -52,10 +52,12 @@ import tools.jackson.databind.json.JsonMapper;
  * of both paths, four phases, each on its own topic: both paths at a fixed offered rate, then both unthrottled.
  *
  * <p>Settings, as {@code --name=value} arguments or {@code -Dbench.name=value}: {@code rate} (events/s, 1000),
- * {@code writers} (threads, 8), {@code warmup} (s per phase and per path at the start, 5), {@code duration}
+ * {@code writers} (threads, 8), {@code warmup} (s per phase and per path at the start, 10: on 2 cores the JIT still compiles after 5 s, which
+ * penalises whichever path is measured first), {@code duration}
  * (s, 20), {@code max-duration} (s, 10; 0 skips the unthrottled phases), {@code drain-timeout} (s, 60),
  * {@code topic-partitions} (3), {@code linger-ms} (0, both paths' producers), {@code hand-off} (0; 1 turns on
- * {@code platform.outbox.hand-off}).
+ * {@code platform.outbox.hand-off}), {@code append-only} (0; 1 adds an unthrottled phase of outbox appends with no
+ * relay: the writers' own ceiling, nothing published).
  */
 public final class OutboxLoadHarness {
 
@@ -71,7 +73,8 @@ public final class OutboxLoadHarness {
             int drainTimeout,
             int topicPartitions,
             int lingerMs,
-            int handOff) {
+            int handOff,
+            int appendOnly) {
 
         static Settings parse(String[] args) {
             Map<String, String> given = new HashMap<>();
@@ -85,13 +88,14 @@ public final class OutboxLoadHarness {
             Settings s = new Settings(
                     setting(given, "rate", 1000),
                     setting(given, "writers", 8),
-                    setting(given, "warmup", 5),
+                    setting(given, "warmup", 10),
                     setting(given, "duration", 20),
                     setting(given, "max-duration", 10),
                     setting(given, "drain-timeout", 60),
                     setting(given, "topic-partitions", 3),
                     setting(given, "linger-ms", 0),
-                    setting(given, "hand-off", 0));
+                    setting(given, "hand-off", 0),
+                    setting(given, "append-only", 0));
             if (!given.isEmpty()) {
                 throw new IllegalArgumentException("unknown settings " + given.keySet());
             }
@@ -123,6 +127,11 @@ public final class OutboxLoadHarness {
         /** Events that will never arrive (failed sends). */
         default long failedSends() {
             return 0;
+        }
+
+        /** False for a path that appends without publishing: its phase measures the writers only. */
+        default boolean publishes() {
+            return true;
         }
 
         @Override
@@ -178,6 +187,9 @@ public final class OutboxLoadHarness {
             if (s.maxDuration() > 0) {
                 results.add(harness.phase("outbox", "unthrottled", 0, s.maxDuration()));
                 results.add(harness.phase("direct", "unthrottled", 0, s.maxDuration()));
+                if (s.appendOnly() == 1) { // the writers' own ceiling: business INSERT + outbox append + COMMIT
+                    results.add(harness.phase("append-only", "unthrottled", 0, s.maxDuration()));
+                }
             }
         }
         System.out.println();
@@ -189,17 +201,18 @@ public final class OutboxLoadHarness {
         System.out.println("| Path | Load | Committed/s | Delivered/s | p50 ms | p99 ms | max ms | Lost |");
         System.out.println("|---|---|---:|---:|---:|---:|---:|---:|");
         for (Figures f : results) {
+            boolean published = !f.path().equals("append-only");
             System.out.printf(
                     Locale.ROOT,
-                    "| %s | %s | %,.0f | %,.0f | %s | %s | %s | %d |%n",
+                    "| %s | %s | %,.0f | %s | %s | %s | %s | %s |%n",
                     f.path(),
                     f.load(),
                     f.committedPerSecond(),
-                    f.deliveredPerSecond(),
+                    published ? String.format(Locale.ROOT, "%,.0f", f.deliveredPerSecond()) : "-",
                     millis(f, 0.50),
                     millis(f, 0.99),
                     millis(f, 1.0),
-                    f.committed() - f.delivered());
+                    published ? Long.toString(f.committed() - f.delivered()) : "-");
         }
         System.exit(0); // the in-process broker's threads would keep the JVM up; its shutdown hook stops it
     }
@@ -221,7 +234,11 @@ public final class OutboxLoadHarness {
         AtomicLong tickets = new AtomicLong();
         LongAdder committed = new LongAdder();
         LongAdder errors = new LongAdder();
-        try (EventPath path = pathName.equals("outbox") ? outboxPath(topic) : directPath(topic);
+        try (EventPath path = switch (pathName) {
+                    case "outbox" -> outboxPath(topic);
+                    case "append-only" -> appendOnlyPath(topic);
+                    default -> directPath(topic);
+                };
                 LatencyConsumer consumer = new LatencyConsumer(
                         bootstrapServers, topic, settings.topicPartitions(), json, measureFrom, until)) {
             try (ExecutorService writers = Executors.newFixedThreadPool(settings.writers())) {
@@ -252,7 +269,7 @@ public final class OutboxLoadHarness {
                     });
                 }
             } // waits for the writers
-            long expected = committed.sum() - path.failedSends();
+            long expected = path.publishes() ? committed.sum() - path.failedSends() : 0;
             boolean drained = consumer.await(expected, Duration.ofSeconds(settings.drainTimeout()));
             consumer.close();
             Figures f = new Figures(
@@ -325,6 +342,29 @@ public final class OutboxLoadHarness {
                 relay.stop(); // also closes its producer
                 stages = StageReport.of(meters);
             }
+        };
+    }
+
+    /** The outbox append without any relay: what the writers alone can commit (no event is published). */
+    private EventPath appendOnlyPath(String topic) {
+        JdbcOutbox outbox = new JdbcOutbox(dataSource, ids, json, "/bench", (OutboxRelay) null);
+        return new EventPath() {
+            @Override
+            public long write(long seq) {
+                return tx.execute(status -> {
+                    OrderPlaced event = insertOrder(seq);
+                    outbox.append(OutboundMessage.of(topic, key(event), "bench.order-placed.v1", event));
+                    return event.committedAtNanos();
+                });
+            }
+
+            @Override
+            public boolean publishes() {
+                return false;
+            }
+
+            @Override
+            public void close() {}
         };
     }
 
