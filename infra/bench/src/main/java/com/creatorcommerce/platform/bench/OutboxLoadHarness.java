@@ -57,7 +57,8 @@ import tools.jackson.databind.json.JsonMapper;
  * (s, 20), {@code max-duration} (s, 10; 0 skips the unthrottled phases), {@code drain-timeout} (s, 60),
  * {@code topic-partitions} (3), {@code linger-ms} (0, both paths' producers), {@code hand-off} (0; 1 turns on
  * {@code platform.outbox.hand-off}), {@code append-only} (0; 1 adds an unthrottled phase of outbox appends with no
- * relay: the writers' own ceiling, nothing published).
+ * relay: the writers' own ceiling, nothing published), {@code compression} ({@code none}; {@code lz4}, {@code zstd},
+ * ... for both paths' producers).
  */
 public final class OutboxLoadHarness {
 
@@ -74,7 +75,8 @@ public final class OutboxLoadHarness {
             int topicPartitions,
             int lingerMs,
             int handOff,
-            int appendOnly) {
+            int appendOnly,
+            String compression) {
 
         static Settings parse(String[] args) {
             Map<String, String> given = new HashMap<>();
@@ -95,7 +97,9 @@ public final class OutboxLoadHarness {
                     setting(given, "topic-partitions", 3),
                     setting(given, "linger-ms", 0),
                     setting(given, "hand-off", 0),
-                    setting(given, "append-only", 0));
+                    setting(given, "append-only", 0),
+                    given.getOrDefault("compression", System.getProperty("bench.compression", "none")));
+            given.remove("compression");
             if (!given.isEmpty()) {
                 throw new IllegalArgumentException("unknown settings " + given.keySet());
             }
@@ -425,7 +429,9 @@ public final class OutboxLoadHarness {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
                 ProducerConfig.LINGER_MS_CONFIG,
-                settings.lingerMs());
+                settings.lingerMs(),
+                ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                settings.compression());
     }
 
     private static HikariDataSource pool(TestDatabase db, int size) {
