@@ -28,6 +28,7 @@ final class AsyncApiChecks {
     static final String DOC = "docs/asyncapi.yaml";
     static final String CATALOG = "AsyncApiContractTest.MESSAGES";
     static final String NULLABLE = "AsyncApiContractTest.NULLABLE";
+    static final String OPTIONAL = "AsyncApiContractTest.OPTIONAL";
     static final String ENVELOPE_SCHEMA = "CloudEventsHeaders";
     static final String ENVELOPE_REF = "#/components/schemas/" + ENVELOPE_SCHEMA;
 
@@ -58,8 +59,10 @@ final class AsyncApiChecks {
      *
      * @param messages CloudEvents type → record and topics
      * @param nullable {@code Record.component} names that may be null on the wire (not required, schema allows null)
+     * @param optional {@code Record.component} names added later that older producers leave out: never written as
+     *     null, but not required, and their schema states the {@code default} the record applies when they are absent
      */
-    record Catalog(Map<String, Expected> messages, Set<String> nullable) {}
+    record Catalog(Map<String, Expected> messages, Set<String> nullable, Set<String> optional) {}
 
     private final AsyncApiDocument doc;
     private final ContractClasses contracts;
@@ -302,6 +305,20 @@ final class AsyncApiChecks {
                 problems.add(NULLABLE + " lists '" + listed + "', a " + c.getType() + ", which cannot be null");
             }
         }
+        for (String listed : catalog.optional()) {
+            RecordComponent c = known.get(listed);
+            if (c == null) {
+                problems.add(OPTIONAL + " lists '" + listed + "', which is no record component of the contracts"
+                        + " (renamed or removed?)");
+            } else if (c.getType().isPrimitive()) {
+                problems.add(OPTIONAL + " lists '" + listed + "', a " + c.getType()
+                        + ", which an older producer cannot leave out (it would read as 0 or false)");
+            }
+            if (catalog.nullable().contains(listed)) {
+                problems.add(OPTIONAL + " and " + NULLABLE + " both list '" + listed + "': an optional component is"
+                        + " never null (the record applies its default)");
+            }
+        }
         known.forEach((label, c) -> {
             boolean boxed = !c.getType().isPrimitive()
                     && (Number.class.isAssignableFrom(c.getType())
@@ -353,7 +370,9 @@ final class AsyncApiChecks {
                             + expected.record().getSimpleName() + " (it writes " + wire.keySet() + ")"));
 
             Set<String> requiredExpected = wire.values().stream()
-                    .filter(p -> p.component() != null && !catalog.nullable().contains(label(p.component())))
+                    .filter(p -> p.component() != null
+                            && !catalog.nullable().contains(label(p.component()))
+                            && !catalog.optional().contains(label(p.component())))
                     .map(Property::json)
                     .collect(Collectors.toCollection(TreeSet::new));
             Set<String> required = strings(payload.get("required"));
@@ -364,7 +383,12 @@ final class AsyncApiChecks {
                     .forEach(name -> problems.add(DOC + ": " + where + " requires '" + name
                             + "', but "
                             + (wire.containsKey(name)
-                                    ? wire.get(name).componentLabel() + " may be null (in " + NULLABLE + ")"
+                                    ? wire.get(name).componentLabel()
+                                            + (catalog.optional()
+                                                            .contains(label(wire.get(name)
+                                                                    .component()))
+                                                    ? " may be left out by older producers (in " + OPTIONAL + ")"
+                                                    : " may be null (in " + NULLABLE + ")")
                                     : "the record has no such property")));
 
             wire.forEach((name, property) -> {
@@ -450,6 +474,15 @@ final class AsyncApiChecks {
                                     ? "it has no enum"
                                     : "missing " + minus(expectedEnum, documentedEnum) + ", unknown "
                                             + minus(documentedEnum, expectedEnum)));
+        }
+        boolean optional = component != null && catalog.optional().contains(label(component));
+        Object defaultValue = doc.resolveMap(schema).get("default");
+        if (optional && defaultValue == null) {
+            problems.add(DOC + ": " + where + " needs a default: " + property.componentLabel() + " is in " + OPTIONAL
+                    + " (older producers leave it out), so say what its absence means");
+        } else if (!optional && defaultValue != null) {
+            problems.add(DOC + ": " + where + " has default " + defaultValue + ", but " + property.componentLabel()
+                    + " is always written (not in " + OPTIONAL + ")");
         }
         if (expectedEnum == null && documentedEnum != null && !documentedEnum.isEmpty()) {
             problems.add(DOC + ": " + where + " restricts the values to " + documentedEnum + ", but " + writtenAs

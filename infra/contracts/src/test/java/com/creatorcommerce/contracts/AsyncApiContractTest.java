@@ -125,7 +125,13 @@ class AsyncApiContractTest {
             "OrderCompleted.userCouponId", // null without a coupon
             "OrderCompleted.paymentId"); // null when the order bought no points
 
-    static final Catalog CATALOG = new Catalog(MESSAGES, NULLABLE);
+    /**
+     * {@code Record.component}s added to a contract later, which older producers leave out: never null (the record
+     * applies a default), not required, and their schema states that {@code default}.
+     */
+    static final Set<String> OPTIONAL = Set.of("ConfirmPaymentCommand.currency"); // absent = KRW (issue 13)
+
+    static final Catalog CATALOG = new Catalog(MESSAGES, NULLABLE, OPTIONAL);
 
     private final AsyncApiChecks checks = new AsyncApiChecks(AsyncApiDocument.load(), ContractClasses.scan(), CATALOG);
 

@@ -97,8 +97,10 @@ class AsyncApiDriftDetectionTest {
     void aTypeConstantMissingFromTheCatalogIsReported() {
         Map<String, Expected> messages = new LinkedHashMap<>(AsyncApiContractTest.MESSAGES);
         messages.remove(CouponTopics.USED);
-        AsyncApiChecks checks =
-                new AsyncApiChecks(DOCUMENT, CONTRACTS, new Catalog(messages, AsyncApiContractTest.NULLABLE));
+        AsyncApiChecks checks = new AsyncApiChecks(
+                DOCUMENT,
+                CONTRACTS,
+                new Catalog(messages, AsyncApiContractTest.NULLABLE, AsyncApiContractTest.OPTIONAL));
 
         assertThat(checks.messages())
                 .anyMatch(p -> p.startsWith(
@@ -193,12 +195,47 @@ class AsyncApiDriftDetectionTest {
         nullable.remove("PointsRefunded.transactionId");
         nullable.add("CouponUsed.orderId");
         nullable.add("CouponUsed.gone");
-        AsyncApiChecks checks =
-                new AsyncApiChecks(DOCUMENT, CONTRACTS, new Catalog(AsyncApiContractTest.MESSAGES, nullable));
+        AsyncApiChecks checks = new AsyncApiChecks(
+                DOCUMENT,
+                CONTRACTS,
+                new Catalog(AsyncApiContractTest.MESSAGES, nullable, AsyncApiContractTest.OPTIONAL));
         assertThat(checks.nullability())
                 .anyMatch(p -> p.startsWith("PointsRefunded.transactionId is a Long (boxed"))
                 .anyMatch(p -> p.contains("'CouponUsed.orderId', a long, which cannot be null"))
                 .anyMatch(p -> p.contains("'CouponUsed.gone', which is no record component"));
+    }
+
+    @Test
+    void optionalityThatDriftsIsReported() {
+        assertThat(problems(
+                        doc -> doc.map("components", "schemas", "ConfirmPaymentCommand", "properties", "currency")
+                                .remove("default"),
+                        AsyncApiChecks::payloads))
+                .anyMatch(p -> p.contains("property 'currency' needs a default"));
+        assertThat(problems(
+                        doc -> editList(
+                                doc.map("components", "schemas", "ConfirmPaymentCommand"),
+                                "required",
+                                required -> required.add("currency")),
+                        AsyncApiChecks::payloads))
+                .anyMatch(p -> p.contains("requires 'currency'") && p.contains("left out by older producers"));
+        assertThat(problems(
+                        doc -> doc.map("components", "schemas", "CouponUsed", "properties", "used_at")
+                                .put("default", "2026-01-01T00:00:00Z"),
+                        AsyncApiChecks::payloads))
+                .anyMatch(p -> p.contains("property 'used_at' has default"));
+
+        AsyncApiChecks checks = new AsyncApiChecks(
+                DOCUMENT,
+                CONTRACTS,
+                new Catalog(
+                        AsyncApiContractTest.MESSAGES,
+                        AsyncApiContractTest.NULLABLE,
+                        Set.of("CouponUsed.orderId", "CouponUsed.gone", "CancelPaymentCommand.cancelAmount")));
+        assertThat(checks.nullability())
+                .anyMatch(p -> p.contains("'CouponUsed.orderId', a long, which an older producer cannot leave out"))
+                .anyMatch(p -> p.contains("'CouponUsed.gone', which is no record component"))
+                .anyMatch(p -> p.contains("both list 'CancelPaymentCommand.cancelAmount'"));
     }
 
     @Test
