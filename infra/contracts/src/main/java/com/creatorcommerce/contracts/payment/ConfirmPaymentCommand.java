@@ -8,8 +8,8 @@ import com.fasterxml.jackson.annotation.JsonFormat;
  * possibly after a while: an unknown PG outcome (timeout, 5xx) is resolved by querying the PG, never guessed.
  *
  * <p>{@code currency} was added later (issue 13): a message without it, from an older producer, is in {@link #KRW}.
- * The record does not validate the code; the consumer rejects one that is not three upper-case letters as a malformed
- * message rather than guessing.
+ * The record does not validate the code; payment-service refuses a command whose code is not three upper-case letters
+ * ({@link PaymentFailureCode#INVALID_COMMAND}) rather than guessing.
  *
  * @param referenceId the requester's id for what is paid ({@code purpose} says which kind)
  * @param amount positive, in the minor unit of {@code currency} (cents for USD; KRW has none, so whole won)

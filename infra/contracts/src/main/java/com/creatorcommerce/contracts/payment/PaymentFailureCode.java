@@ -10,7 +10,7 @@ public final class PaymentFailureCode {
     public static final String AMOUNT_MISMATCH = "AMOUNT_MISMATCH";
     /** The payment key already belongs to another payment (other purpose, reference, user or amount). */
     public static final String PAYMENT_KEY_CONFLICT = "PAYMENT_KEY_CONFLICT";
-    /** The command is invalid (non-positive amount, blank key...). */
+    /** The command is invalid (non-positive amount, blank key, a currency that is no ISO 4217 code...). */
     public static final String INVALID_COMMAND = "INVALID_COMMAND";
     /** The PG reported the payment aborted, expired or cancelled when its status was queried. */
     public static final String PG_ABORTED = "PG_ABORTED";
