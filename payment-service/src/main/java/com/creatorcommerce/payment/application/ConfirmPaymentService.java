@@ -67,7 +67,12 @@ public class ConfirmPaymentService {
         if (existing.isPresent()) {
             Payment p = existing.get();
             if (!p.requested()
-                    .sameAs(Purposes.toDomain(cmd.purpose()), cmd.referenceId(), cmd.userId(), cmd.amount())) {
+                    .sameAs(
+                            Purposes.toDomain(cmd.purpose()),
+                            cmd.referenceId(),
+                            cmd.userId(),
+                            cmd.amount(),
+                            cmd.currency())) {
                 announcements.refused(
                         cmd,
                         PaymentFailureCode.PAYMENT_KEY_CONFLICT,
@@ -94,6 +99,7 @@ public class ConfirmPaymentService {
                 cmd.referenceId(),
                 cmd.userId(),
                 cmd.amount(),
+                cmd.currency(),
                 correlationId);
         Payment p = Payment.request(ids.nextId(), requested, now);
         p.holdChecks(schedule, now); // if this instance dies before the PG answers, the reconciliation job takes over
@@ -115,6 +121,10 @@ public class ConfirmPaymentService {
         }
         if (cmd.userId() <= 0) {
             return "user_id must be positive";
+        }
+        if (!RequestedPayment.isCurrencyCode(cmd.currency())) {
+            // never a silent KRW: a present but malformed code is refused like any other invalid field
+            return "currency must be an ISO 4217 code (three upper-case letters), absent for KRW";
         }
         return null;
     }

@@ -13,8 +13,8 @@ class PaymentCancellationTest {
             new CheckSchedule(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(2), 3);
 
     private static PaymentCancellation requested() {
-        Payment p =
-                Payment.request(1, RequestedPayment.of("pk_1", PaymentPurpose.ORDER_CHARGE, 77, 9, 1_000, "s"), NOW);
+        Payment p = Payment.request(
+                1, RequestedPayment.of("pk_1", PaymentPurpose.ORDER_CHARGE, 77, 9, 1_000, "KRW", "s"), NOW);
         return PaymentCancellation.request(2, p, "cancel-1", 1_000, true, "changed my mind", true, "saga-1", NOW);
     }
 
@@ -56,7 +56,8 @@ class PaymentCancellationTest {
         assertThat(c.nextCheckAt()).isNull();
         assertThat(c.done(NOW)).isFalse();
 
-        Payment p = Payment.request(3, RequestedPayment.of("pk_3", PaymentPurpose.POINT_CHARGE, 5, 9, 500, null), NOW);
+        Payment p = Payment.request(
+                3, RequestedPayment.of("pk_3", PaymentPurpose.POINT_CHARGE, 5, 9, 500, "KRW", null), NOW);
         PaymentCancellation atPg = PaymentCancellation.doneAtPg(4, p, 500, "Cancelled at the PG", null, NOW);
         assertThat(atPg.status()).isEqualTo(CancellationStatus.DONE);
         assertThat(atPg.requested().reply()).isFalse();

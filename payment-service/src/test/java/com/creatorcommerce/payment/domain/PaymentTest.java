@@ -13,7 +13,7 @@ class PaymentTest {
 
     private static Payment pending(long amount) {
         return Payment.request(
-                1, RequestedPayment.of("pk_1", PaymentPurpose.ORDER_CHARGE, 77, 9, amount, "saga-1"), NOW);
+                1, RequestedPayment.of("pk_1", PaymentPurpose.ORDER_CHARGE, 77, 9, amount, "KRW", "saga-1"), NOW);
     }
 
     @Test
@@ -60,13 +60,16 @@ class PaymentTest {
     void aRepeatIsTheSameRequestAndAnythingElseIsAnotherPayment() {
         Payment p = pending(1_000);
 
-        assertThat(p.requested().sameAs(PaymentPurpose.ORDER_CHARGE, 77, 9, 1_000))
+        assertThat(p.requested().sameAs(PaymentPurpose.ORDER_CHARGE, 77, 9, 1_000, "KRW"))
                 .isTrue();
-        assertThat(p.requested().sameAs(PaymentPurpose.ORDER_CHARGE, 78, 9, 1_000))
+        assertThat(p.requested().sameAs(PaymentPurpose.ORDER_CHARGE, 78, 9, 1_000, "KRW"))
                 .isFalse();
-        assertThat(p.requested().sameAs(PaymentPurpose.POINT_CHARGE, 77, 9, 1_000))
+        assertThat(p.requested().sameAs(PaymentPurpose.POINT_CHARGE, 77, 9, 1_000, "KRW"))
                 .isFalse();
-        assertThat(p.requested().sameAs(PaymentPurpose.ORDER_CHARGE, 77, 9, 999))
+        assertThat(p.requested().sameAs(PaymentPurpose.ORDER_CHARGE, 77, 9, 999, "KRW"))
+                .isFalse();
+        assertThat(p.requested().sameAs(PaymentPurpose.ORDER_CHARGE, 77, 9, 1_000, "USD"))
+                .as("the same number in another currency is another amount")
                 .isFalse();
         assertThat(p.confirmIdempotencyKey()).isEqualTo("payment-1-confirm");
     }
@@ -74,6 +77,18 @@ class PaymentTest {
     @Test
     void aPaymentHasAPositiveAmount() {
         assertThatThrownBy(() -> pending(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aPaymentHasAnIso4217Currency() {
+        assertThat(RequestedPayment.of("pk_1", PaymentPurpose.ORDER_CHARGE, 77, 9, 1_999, "USD", null)
+                        .currency())
+                .isEqualTo("USD");
+        for (String bad : new String[] {null, "", "usd", "US", "USDT", "U$D"}) {
+            assertThatThrownBy(() -> RequestedPayment.of("pk_1", PaymentPurpose.ORDER_CHARGE, 77, 9, 1_999, bad, null))
+                    .as(String.valueOf(bad))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     private static final CheckSchedule SCHEDULE = new CheckSchedule(

@@ -415,6 +415,26 @@ class ConfirmPaymentIT extends PaymentIntegrationTest {
     }
 
     @Test
+    void aCommandWithAMalformedCurrencyIsRefusedNeverTakenAsKrw() {
+        String key = newKey("pk_approve_");
+        long user = newId();
+        confirmAnswers(key, okJson(done(key, 1_999)));
+
+        send(
+                PaymentTopics.CONFIRM,
+                key,
+                new ConfirmPaymentCommand(key, PaymentPurpose.CREDIT_TOPUP, newId(), user, 1_999, "usd"),
+                user);
+
+        JsonNode reply = payload(awaitMessages(PaymentTopics.REPLIES, PaymentTopics.FAILED, key, 1)
+                .getFirst());
+        assertThat(reply.get("failure_code").asString()).isEqualTo("INVALID_COMMAND");
+        assertThat(reply.get("failure_message").asString()).contains("currency");
+        assertThat(paymentRows(key)).isZero();
+        assertThat(confirmCalls(key)).isEmpty();
+    }
+
+    @Test
     void aPaymentThePgReportsAbortedFails() {
         String key = newKey("pk_abort_");
         long user = newId();

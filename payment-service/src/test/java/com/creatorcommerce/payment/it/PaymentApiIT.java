@@ -12,6 +12,8 @@ import com.creatorcommerce.contracts.payment.PaymentPurpose;
 import com.creatorcommerce.contracts.payment.PaymentTopics;
 import com.creatorcommerce.platform.test.TestJwt;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -29,6 +31,17 @@ class PaymentApiIT extends PaymentIntegrationTest {
                 key,
                 new ConfirmPaymentCommand(key, PaymentPurpose.POINT_CHARGE, newId(), user, amount),
                 user);
+        awaitMessages(PaymentTopics.REPLIES, PaymentTopics.APPROVED, key, 1);
+        return key;
+    }
+
+    /** Confirms {@code payload} (a command, or a raw map as an older producer writes it) and waits for the approval. */
+    private String approvedAs(String key, long amount, Object payload, long user) {
+        PG.stubFor(post(urlEqualTo("/v1/payments/confirm"))
+                .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key)))
+                .willReturn(
+                        okJson("{\"paymentKey\":\"" + key + "\",\"status\":\"DONE\",\"totalAmount\":" + amount + "}")));
+        send(PaymentTopics.CONFIRM, key, payload, user);
         awaitMessages(PaymentTopics.REPLIES, PaymentTopics.APPROVED, key, 1);
         return key;
     }
@@ -74,11 +87,53 @@ class PaymentApiIT extends PaymentIntegrationTest {
         JsonNode body = json.readTree(mine.body());
         assertThat(body.get("id").asString()).isEqualTo(Long.toString(id));
         assertThat(body.get("amount").asLong()).isEqualTo(4_500);
+        assertThat(body.get("currency").asString()).isEqualTo("KRW");
         assertThat(body.get("purpose").asString()).isEqualTo("POINT_CHARGE");
         assertThat(body.get("cancellations").isArray()).isTrue();
         assertThat(theirs.statusCode()).isEqualTo(404);
         assertThat(theirs.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(json.readTree(theirs.body()).get("code").asString()).isEqualTo("PAYMENT_NOT_FOUND");
+    }
+
+    @Test
+    void aConfirmInUsdIsStoredAndShownInUsd() {
+        long user = newId();
+        String key = newKey("pk_approve_");
+        approvedAs(
+                key,
+                1_999,
+                new ConfirmPaymentCommand(key, PaymentPurpose.CREDIT_TOPUP, newId(), user, 1_999, "USD"),
+                user);
+
+        assertThat(jdbc.queryForObject("SELECT currency FROM payments WHERE pg_payment_id = ?", String.class, key))
+                .isEqualTo("USD");
+        JsonNode one = json.readTree(
+                getApi("/v1/payments/" + idOf(key), TestJwt.user(user)).body());
+        assertThat(one.get("amount").asLong()).isEqualTo(1_999);
+        assertThat(one.get("currency").asString()).isEqualTo("USD");
+        JsonNode listed =
+                json.readTree(getApi("/v1/payments", TestJwt.user(user)).body());
+        assertThat(listed.get("items").get(0).get("currency").asString()).isEqualTo("USD");
+    }
+
+    @Test
+    void aCommandWithoutCurrencyFromAnOlderProducerIsKrw() {
+        long user = newId();
+        String key = newKey("pk_approve_");
+        Map<String, Object> older = new LinkedHashMap<>();
+        older.put("payment_key", key);
+        older.put("purpose", "POINT_CHARGE");
+        older.put("reference_id", Long.toString(newId()));
+        older.put("user_id", Long.toString(user));
+        older.put("amount", 5_000);
+        approvedAs(key, 5_000, older, user);
+
+        assertThat(jdbc.queryForObject("SELECT currency FROM payments WHERE pg_payment_id = ?", String.class, key))
+                .isEqualTo("KRW");
+        JsonNode one = json.readTree(
+                getApi("/v1/payments/" + idOf(key), TestJwt.user(user)).body());
+        assertThat(one.get("amount").asLong()).isEqualTo(5_000);
+        assertThat(one.get("currency").asString()).isEqualTo("KRW");
     }
 
     @Test

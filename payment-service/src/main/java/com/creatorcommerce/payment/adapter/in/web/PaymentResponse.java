@@ -5,6 +5,7 @@ import com.creatorcommerce.payment.domain.PaymentCancellation;
 import com.creatorcommerce.payment.domain.PaymentFailure;
 import com.creatorcommerce.payment.domain.RequestedPayment;
 import com.creatorcommerce.platform.snowflake.IdString;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,6 +16,14 @@ record PaymentResponse(
         String purpose,
         @IdString long referenceId,
         long amount,
+
+        @Schema(
+                description = "ISO 4217 code of amount, approved_amount, cancelled_amount and the"
+                        + " cancellations' amounts, all in its minor unit (KRW has none, USD counts cents)",
+                example = "USD",
+                pattern = "^[A-Z]{3}$")
+        String currency,
+
         Long approvedAmount,
         long cancelledAmount,
         String status,
@@ -56,6 +65,7 @@ record PaymentResponse(
                 asked.purpose().name(),
                 asked.referenceId(),
                 asked.amount(),
+                asked.currency(),
                 p.holding().approvedAmount(),
                 p.holding().cancelledAmount(),
                 p.status().name(),
