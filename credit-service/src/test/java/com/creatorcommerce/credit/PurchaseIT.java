@@ -48,6 +48,9 @@ class PurchaseIT extends CreditIntegrationTest {
         assertThat(cmd.purpose()).isEqualTo(PaymentPurpose.CREDIT_TOPUP);
         assertThat(cmd.userId()).isEqualTo(user);
         assertThat(cmd.amount()).as("19.99 USD in cents").isEqualTo(1999);
+        assertThat(cmd.currency())
+                .as("the price's currency, not the KRW default")
+                .isEqualTo("USD");
         assertThat(Long.toString(cmd.referenceId()))
                 .isEqualTo(body.get("purchase_id").asString());
 

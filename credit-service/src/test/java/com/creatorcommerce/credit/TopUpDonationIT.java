@@ -196,6 +196,10 @@ class TopUpDonationIT extends CreditIntegrationTest {
         assertThat(r.text("status")).isEqualTo("PENDING");
         assertThat(r.location()).isEqualTo("/v1/donations/" + r.text("id"));
         ConfirmPaymentCommand cmd = awaitConfirm(key);
+        assertThat(cmd.amount()).as("starter_100 is 4.99 USD, in cents").isEqualTo(499);
+        assertThat(cmd.currency())
+                .as("the price's currency, not the KRW default")
+                .isEqualTo("USD");
         PAYMENTS.approve(cmd, FakePaymentService.newMessageId());
 
         awaitDonation(donor, r.text("id"), "COMPLETED");

@@ -61,7 +61,12 @@ class StartPurchase {
                         paymentKey,
                         PaymentTopics.CONFIRM,
                         new ConfirmPaymentCommand(
-                                paymentKey, PaymentPurpose.CREDIT_TOPUP, purchase.id(), userId, purchase.amountMinor()))
+                                paymentKey,
+                                PaymentPurpose.CREDIT_TOPUP,
+                                purchase.id(),
+                                userId,
+                                purchase.amountMinor(),
+                                purchase.currency()))
                 .withUserId(userId));
         return PurchaseView.of(purchase);
     }

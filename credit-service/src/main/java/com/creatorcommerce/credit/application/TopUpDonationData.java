@@ -4,6 +4,8 @@ package com.creatorcommerce.credit.application;
  * The top-up-then-donate saga's data (stored as JSON with the saga).
  *
  * @param amount the package's price in minor units, as the payment must approve it
+ * @param currency the ISO 4217 code of the price ({@code amount} is in its minor unit); null in the data of a saga
+ *     started before issue 13, whose payment command named no currency (KRW), so a resend stays the same command
  * @param paymentId the approved payment; null until the payment step succeeded
  * @param credited whether the purchase's credits are in the wallet (they stay there whatever happens next)
  * @param historyId the donation's history row once debited
@@ -16,6 +18,7 @@ public record TopUpDonationData(
         long purchaseId,
         String paymentKey,
         long amount,
+        String currency,
         Long paymentId,
         boolean credited,
         Long historyId,
@@ -28,9 +31,21 @@ public record TopUpDonationData(
             long credits,
             long purchaseId,
             String paymentKey,
-            long amount) {
+            long amount,
+            String currency) {
         return new TopUpDonationData(
-                donationId, donorId, creatorId, credits, purchaseId, paymentKey, amount, null, false, null, null);
+                donationId,
+                donorId,
+                creatorId,
+                credits,
+                purchaseId,
+                paymentKey,
+                amount,
+                currency,
+                null,
+                false,
+                null,
+                null);
     }
 
     boolean paid() {
@@ -46,6 +61,7 @@ public record TopUpDonationData(
                 purchaseId,
                 paymentKey,
                 amount,
+                currency,
                 payment,
                 credited,
                 historyId,
@@ -61,6 +77,7 @@ public record TopUpDonationData(
                 purchaseId,
                 paymentKey,
                 amount,
+                currency,
                 paymentId,
                 true,
                 historyId,
@@ -76,6 +93,7 @@ public record TopUpDonationData(
                 purchaseId,
                 paymentKey,
                 amount,
+                currency,
                 paymentId,
                 credited,
                 history,

@@ -68,7 +68,8 @@ public final class TopUpDonationSaga {
                                                         PaymentPurpose.CREDIT_TOPUP,
                                                         d.purchaseId(),
                                                         d.donorId(),
-                                                        d.amount()))
+                                                        d.amount(),
+                                                        d.currency()))
                                         .withUserId(d.donorId()))
                                 .onSuccess(
                                         PaymentTopics.APPROVED,

@@ -106,7 +106,8 @@ public class TopUpDonationService {
                                 credits,
                                 purchase.id(),
                                 paymentToken,
-                                purchase.amountMinor()));
+                                purchase.amountMinor(),
+                                purchase.currency()));
                 donations.attachSaga(d.id(), sagaId);
                 return d;
             });

@@ -163,6 +163,11 @@ public class CreditPurchase {
         return bought.amountMinor();
     }
 
+    /** The ISO 4217 code of the price, in whose minor unit {@link #amountMinor()} is (what the payment is asked in). */
+    public String currency() {
+        return bought.currency();
+    }
+
     public String paymentMethod() {
         return paymentMethod;
     }

@@ -53,7 +53,7 @@ class TopUpDonationSagaTest {
             TIMING));
 
     private Step<TopUpDonationData> start() {
-        return saga.start(TopUpDonationData.start(DONATION, DONOR, CREATOR, 30, PURCHASE, "pk_approve_1", 1999));
+        return saga.start(TopUpDonationData.start(DONATION, DONOR, CREATOR, 30, PURCHASE, "pk_approve_1", 1999, "USD"));
     }
 
     private Step<TopUpDonationData> approve() {
@@ -80,8 +80,11 @@ class TopUpDonationSagaTest {
         assertThat(s.command().key()).isEqualTo("pk_approve_1");
         assertThat(s.command().userId()).isEqualTo(DONOR);
         assertThat(s.command().payload())
-                .isEqualTo(
-                        new ConfirmPaymentCommand("pk_approve_1", PaymentPurpose.CREDIT_TOPUP, PURCHASE, DONOR, 1999));
+                .isEqualTo(new ConfirmPaymentCommand(
+                        "pk_approve_1", PaymentPurpose.CREDIT_TOPUP, PURCHASE, DONOR, 1999, "USD"));
+        assertThat(((ConfirmPaymentCommand) s.command().payload()).currency())
+                .as("the package's price is in USD cents")
+                .isEqualTo("USD");
     }
 
     @Test
