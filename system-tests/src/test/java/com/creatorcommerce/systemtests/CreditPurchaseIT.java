@@ -81,6 +81,9 @@ class CreditPurchaseIT extends PointAndPaymentSystemTest {
         assertThat(((Number) payment.get("amount")).longValue())
                 .as("19.99 USD in cents")
                 .isEqualTo(1999);
+        assertThat(payment.get("currency"))
+                .as("payment-service recorded the price's currency, not the KRW default")
+                .isEqualTo("USD");
         assertThat(((Number) payment.get("reference_id")).toString()).isEqualTo(purchaseId);
         assertThat(PG.findAll(postRequestedFor(urlEqualTo("/v1/payments/confirm"))
                         .withRequestBody(matchingJsonPath("$.paymentKey", equalTo(key)))))
