@@ -1,5 +1,6 @@
 package com.creatorcommerce.platform.saga;
 
+import static com.creatorcommerce.platform.saga.SagaStatus.COMPENSATED;
 import static com.creatorcommerce.platform.saga.SagaStatus.COMPENSATING;
 import static com.creatorcommerce.platform.saga.SagaStatus.FAILED;
 import static com.creatorcommerce.platform.saga.SagaStatus.RUNNING;
@@ -150,7 +151,10 @@ final class SagaStateMachine<D> {
 
     /**
      * Records a reply for a step that is not current. A success of an action whose compensation was already sent
-     * re-sends that compensation (participants apply it once), so the late action does not stay in effect.
+     * re-sends that compensation (participants apply it once), so the late action does not stay in effect. Should a
+     * compensation of an ended (COMPENSATED) saga then fail, the late action may stay in effect: the saga is parked
+     * FAILED on that step for operators (the ops API lists it; a retry sends the compensation again), as when a
+     * compensation fails in its turn.
      */
     private void late(TransitionDraft<D> d, SagaState<D> s, SagaStep<D> step, ReplyAttribution.Target t, SagaReply r) {
         boolean success = !t.compensation() && step.replies().get(r.type()).success();
@@ -169,6 +173,12 @@ final class SagaStateMachine<D> {
                         undo,
                         "re-sent: success replied after the compensation was sent");
             }
+        } else if (t.compensation()
+                && s.status() == COMPENSATED
+                && !step.compensatedOn().contains(r.type())) {
+            d.step = t.index();
+            moves.fail(d, "Compensation of " + step.name() + " failed after the saga was compensated: " + r.type());
+            def.failed(d.data, d.reason());
         }
     }
 

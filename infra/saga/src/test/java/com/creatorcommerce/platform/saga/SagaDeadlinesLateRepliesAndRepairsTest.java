@@ -176,6 +176,45 @@ class SagaDeadlinesLateRepliesAndRepairsTest {
     }
 
     @Test
+    void aCompensationFailingAfterTheSagaWasCompensatedParksItForOperatorsWhoseRetryEndsIt() {
+        SagaState<Checkout> s = f.state(
+                COMPENSATED,
+                null,
+                0,
+                checkout(true),
+                UP_TO_PAYMENT,
+                List.of("confirm-payment", "reserve-coupon", "reserve-stock"),
+                "DEADLINE_EXPIRED");
+        Transition<Checkout> resent = f.machine.reply(s, reply("payment.approved.v1", null), none());
+        assertThat(sent(resent)).extracting(SagaCommand::type).containsExactly("payment.cancel.v1");
+
+        // the cancel sent again is refused: the late payment may stay taken
+        Transition<Checkout> failed = f.machine.reply(resent.next(), reply("payment.cancel-failed.v1", null), none());
+
+        assertThat(events(failed)).containsExactly(StepEvent.LATE_REPLY_IGNORED, StepEvent.FAILED);
+        assertThat(failed.next().status()).isEqualTo(FAILED);
+        assertThat(stepOf(failed)).isEqualTo("confirm-payment");
+        assertThat(failed.next().lastError()).contains("confirm-payment", "payment.cancel-failed.v1");
+        assertThat(failed.next().reasonCode())
+                .as("why the saga was compensated")
+                .isEqualTo("DEADLINE_EXPIRED");
+        assertThat(sent(failed)).isEmpty();
+
+        Transition<Checkout> retried = f.machine.retry(failed.next());
+        assertThat(retried.next().status()).isEqualTo(COMPENSATING);
+        assertThat(sent(retried)).extracting(SagaCommand::type).containsExactly("payment.cancel.v1");
+
+        Transition<Checkout> ended = f.machine.reply(retried.next(), reply("payment.cancelled.v1", null), none());
+        assertThat(ended.next().status()).isEqualTo(COMPENSATED);
+        assertThat(sent(ended)).as("the other steps were compensated already").isEmpty();
+        assertThat(f.effects)
+                .as("no local compensation runs twice; the end hook is told the saga is compensated")
+                .singleElement()
+                .asString()
+                .startsWith("compensated ");
+    }
+
+    @Test
     void aSuccessOfAStepStillToBeCompensatedWaitsForItsTurn() {
         SagaState<Checkout> s = f.state(
                 COMPENSATING,
