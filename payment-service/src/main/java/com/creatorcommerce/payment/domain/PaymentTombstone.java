@@ -18,7 +18,10 @@ import java.time.Instant;
 @Table(name = "payment_tombstones")
 public class PaymentTombstone {
 
-    /** {@code failure_code} of a confirm refused (or failed) because its payment key was cancelled first. */
+    /**
+     * {@code failure_code} of a confirm refused (or failed) because its payment key was cancelled first: the
+     * contract's {@code PaymentFailureCode.PAYMENT_CANCELLED} (the domain does not import the contracts).
+     */
     public static final String CODE = "PAYMENT_CANCELLED";
 
     @Id

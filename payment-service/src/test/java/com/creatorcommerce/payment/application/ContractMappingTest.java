@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.creatorcommerce.contracts.payment.PaymentFailureCode;
 import com.creatorcommerce.payment.domain.PaymentFailure;
 import com.creatorcommerce.payment.domain.PaymentPurpose;
+import com.creatorcommerce.payment.domain.PaymentTombstone;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -26,5 +27,10 @@ class ContractMappingTest {
     @Test
     void theDomainsAmountMismatchCodeIsThePublishedOne() {
         assertThat(PaymentFailure.AMOUNT_MISMATCH).isEqualTo(PaymentFailureCode.AMOUNT_MISMATCH);
+    }
+
+    @Test
+    void theTombstonesCodeIsThePublishedOne() {
+        assertThat(PaymentTombstone.CODE).isEqualTo(PaymentFailureCode.PAYMENT_CANCELLED);
     }
 }

@@ -14,6 +14,11 @@ public final class PaymentFailureCode {
     public static final String INVALID_COMMAND = "INVALID_COMMAND";
     /** The PG reported the payment aborted, expired or cancelled when its status was queried. */
     public static final String PG_ABORTED = "PG_ABORTED";
+    /**
+     * Confirm: the payment key was cancelled before its confirm was settled (a cancel overtook it); the confirm is
+     * refused without asking the PG, or, if the PG approved meanwhile, the approval is cancelled at the PG again.
+     */
+    public static final String PAYMENT_CANCELLED = "PAYMENT_CANCELLED";
     /** Cancel: no payment with this key. */
     public static final String PAYMENT_NOT_FOUND = "PAYMENT_NOT_FOUND";
     /** Cancel: the payment is not approved (pending, failed or already fully cancelled). */
