@@ -138,14 +138,7 @@ class SagaDeadlinesLateRepliesAndRepairsTest {
 
     @Test
     void aSuccessArrivingAfterItsCompensationWasSentSendsTheCompensationAgain() {
-        SagaState<Checkout> s = f.state(
-                COMPENSATED,
-                null,
-                0,
-                checkout(true),
-                UP_TO_PAYMENT,
-                List.of("confirm-payment", "reserve-coupon", "reserve-stock"),
-                "DEADLINE_EXPIRED");
+        SagaState<Checkout> s = compensatedAfterPaymentDeadline();
 
         Transition<Checkout> t = f.machine.reply(s, reply("payment.approved.v1", null), none());
 
@@ -157,14 +150,7 @@ class SagaDeadlinesLateRepliesAndRepairsTest {
 
     @Test
     void lateFailuresAndLateCompensationRepliesAreOnlyLogged() {
-        SagaState<Checkout> s = f.state(
-                COMPENSATED,
-                null,
-                0,
-                checkout(true),
-                UP_TO_PAYMENT,
-                List.of("confirm-payment", "reserve-coupon", "reserve-stock"),
-                "DEADLINE_EXPIRED");
+        SagaState<Checkout> s = compensatedAfterPaymentDeadline();
 
         Transition<Checkout> failure = f.machine.reply(s, reply("payment.failed.v1", null), none());
         Transition<Checkout> compensation = f.machine.reply(s, reply("coupon.released.v1", null), none());
@@ -177,14 +163,7 @@ class SagaDeadlinesLateRepliesAndRepairsTest {
 
     @Test
     void aCompensationFailingAfterTheSagaWasCompensatedParksItForOperatorsWhoseRetryEndsIt() {
-        SagaState<Checkout> s = f.state(
-                COMPENSATED,
-                null,
-                0,
-                checkout(true),
-                UP_TO_PAYMENT,
-                List.of("confirm-payment", "reserve-coupon", "reserve-stock"),
-                "DEADLINE_EXPIRED");
+        SagaState<Checkout> s = compensatedAfterPaymentDeadline();
         Transition<Checkout> resent = f.machine.reply(s, reply("payment.approved.v1", null), none());
         assertThat(sent(resent)).extracting(SagaCommand::type).containsExactly("payment.cancel.v1");
 
@@ -289,6 +268,18 @@ class SagaDeadlinesLateRepliesAndRepairsTest {
         assertThatThrownBy(() -> f.machine.retry(done)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> f.machine.compensate(done)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> f.machine.deadline(done)).isInstanceOf(IllegalStateException.class);
+    }
+
+    /** A checkout compensated in full after the payment's deadline expired. */
+    private SagaState<Checkout> compensatedAfterPaymentDeadline() {
+        return f.state(
+                COMPENSATED,
+                null,
+                0,
+                checkout(true),
+                UP_TO_PAYMENT,
+                List.of("confirm-payment", "reserve-coupon", "reserve-stock"),
+                "DEADLINE_EXPIRED");
     }
 
     private String stepOf(Transition<Checkout> t) {
